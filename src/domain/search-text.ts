@@ -7,12 +7,13 @@ const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const SPACES = /\s+/g;
 
 export function foldForSearch(text: string): string {
+  // Lower-case first: some capitals (Turkish İ) lower-case into a letter plus a combining mark.
   return text
+    .toLowerCase()
     .normalize('NFD')
     .replace(COMBINING_MARKS, '')
     .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
+    .normalize('NFC')
     .replace(SPACES, ' ')
     .trim();
 }
