@@ -18,7 +18,7 @@ export default defineConfig({
       {
         test: {
           name: 'server',
-          include: ['tests/server/**/*.test.ts', 'sync-server/**/*.test.ts'],
+          include: ['tests/server/**/*.test.ts', 'sync-server/**/*.test.ts', 'tests/tooling/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
