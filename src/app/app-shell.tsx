@@ -1,0 +1,52 @@
+import type { MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../ui/language-switch.tsx';
+import { ConnectionStatus } from './connection-status.tsx';
+import { MainArea } from './main-area.tsx';
+import { matchRoute, routes, type RouteId } from './routes.ts';
+import { UpdatePrompt } from './update-prompt.tsx';
+import { navigate, useLocationPath } from './use-location-path.ts';
+
+const navLabelKeys: Record<RouteId, string> = { sale: 'nav.sale', settings: 'nav.settings' };
+
+function followLink(event: MouseEvent<HTMLAnchorElement>, path: string): void {
+  // Let the browser handle new-tab and modified clicks; plain clicks stay in the app.
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  navigate(path);
+}
+
+export function AppShell() {
+  const { t } = useTranslation();
+  const current = matchRoute(useLocationPath());
+  return (
+    <div className="pos-shell" data-testid="pos-shell">
+      <header className="shell-header">
+        <div className="brand">
+          <img src="/favicon.svg" alt="" width={28} height={28} />
+          <span className="brand-name">{t('app.name')}</span>
+          <span className="brand-tagline">{t('app.tagline')}</span>
+        </div>
+        <nav className="shell-nav" aria-label={t('app.mainNavigation')}>
+          {routes.map((route) => (
+            <a
+              key={route.id}
+              href={route.path}
+              data-testid={`nav-${route.id}`}
+              aria-current={route.id === current.id ? 'page' : undefined}
+              onClick={(event) => followLink(event, route.path)}
+            >
+              {t(navLabelKeys[route.id])}
+            </a>
+          ))}
+        </nav>
+        <div className="shell-status">
+          <ConnectionStatus />
+          <LanguageSwitch />
+        </div>
+      </header>
+      <UpdatePrompt />
+      <MainArea route={current} />
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DatabaseGate } from './database-gate.tsx';
+import { ScreenErrorBoundary } from './screen-error-boundary.tsx';
+import type { Route } from './routes.ts';
+
+/** The current screen, loaded lazily, behind the database gate when it reads device data. */
+export function MainArea({ route }: { route: Route }) {
+  const { t } = useTranslation();
+  const Screen = route.screen;
+  const screen = route.needsDatabase ? (
+    <DatabaseGate>
+      <Screen />
+    </DatabaseGate>
+  ) : (
+    <Screen />
+  );
+  const failed = (
+    <section className="screen-message error" role="alert">
+      <p>{t('app.screenLoadFailed')}</p>
+      <button type="button" onClick={() => window.location.reload()}>
+        {t('app.reload')}
+      </button>
+    </section>
+  );
+  return (
+    <main className="main-area" id="main">
+      <ScreenErrorBoundary key={route.id} fallback={failed}>
+        <Suspense fallback={<p className="screen-message" role="status">{t('app.loadingScreen')}</p>}>{screen}</Suspense>
+      </ScreenErrorBoundary>
+    </main>
+  );
+}

@@ -1,0 +1,28 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import type { PosDatabase } from './database.ts';
+import { DatabaseContext, type DatabaseStatus } from './database-context.ts';
+
+interface DatabaseProviderProps {
+  /** The one database opening of this page, started before React renders. */
+  opening: Promise<PosDatabase>;
+  children: ReactNode;
+}
+
+export function DatabaseProvider({ opening, children }: DatabaseProviderProps) {
+  const [status, setStatus] = useState<DatabaseStatus>({ state: 'opening' });
+  useEffect(() => {
+    let current = true;
+    opening.then(
+      (database) => current && setStatus({ state: 'ready', database }),
+      (error: unknown) => {
+        // Logged with context for a developer; the shell shows the cashier what to do.
+        console.error('Opening the device database failed', error);
+        if (current) setStatus({ state: 'failed', error });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [opening]);
+  return <DatabaseContext value={status}>{children}</DatabaseContext>;
+}

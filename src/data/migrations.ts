@@ -1,0 +1,36 @@
+/*
+ * Migration strategies of the device database, per collection and per schema version.
+ *
+ * Every collection is at schema version 0, so there is nothing to migrate yet. When a schema changes:
+ *   1. bump "version" in src/data/schemas/<collection>.json (0 -> 1) and regenerate the types;
+ *   2. add the strategy that turns a version-0 document into a version-1 document here, e.g.
+ *        products: {
+ *          // v1 adds `brand`: old documents get an empty brand until the next pull fills it.
+ *          1: (old: ProductDocumentV0) => ({ ...old, brand: '' }),
+ *        },
+ *      returning null deletes the document instead;
+ *   3. database.ts then loads RxDB's migration-schema plugin on its own (see needsMigrationPlugin),
+ *      and a unit test checks that every version from 1 to the schema's version has a strategy.
+ * Collections written only by the server (products, balances, config) may instead be wiped and pulled again.
+ */
+import type { MigrationStrategies } from 'rxdb';
+import { collectionNames, collectionSchemas, type CollectionName } from './schemas/index.ts';
+
+export type PosMigrationStrategies = { readonly [Collection in CollectionName]: MigrationStrategies };
+
+export const migrationStrategies: PosMigrationStrategies = {
+  products: {},
+  balances: {},
+  config: {},
+  customers: {},
+  orders: {},
+  sales: {},
+  ledger: {},
+  shifts: {},
+  audit: {},
+};
+
+/** RxDB refuses a schema version above 0 unless its migration plugin is added; only then is it loaded. */
+export function needsMigrationPlugin(): boolean {
+  return collectionNames.some((name) => collectionSchemas[name].version > 0);
+}

@@ -1,0 +1,69 @@
+// Build of the POS web app: React, and a service worker that precaches the whole shell so a tablet that
+// loaded the app once can reload it with no network. The API is never cached by the service worker:
+// sync has its own offline handling, and a stale API answer at the counter is worse than an error.
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+const THEME_COLOUR = '#0f766e';
+
+export default defineConfig({
+  define: {
+    __APP_VERSION__: JSON.stringify(version),
+  },
+  plugins: [
+    react(),
+    VitePWA({
+      // 'prompt': a new version waits until the cashier agrees to reload (never mid-sale).
+      registerType: 'prompt',
+      // We register /sw.js ourselves with workbox-window (src/app/sw-registration.ts), so no inline script.
+      injectRegister: false,
+      strategies: 'generateSW',
+      filename: 'sw.js',
+      includeAssets: ['favicon.svg', 'icons/apple-touch-icon-180.png'],
+      manifest: {
+        name: 'Store POS — Bán hàng',
+        short_name: 'POS',
+        description: 'Bán hàng tại quầy, kể cả khi mất mạng.',
+        lang: 'vi',
+        display: 'standalone',
+        theme_color: THEME_COLOUR,
+        background_color: '#f8fafc',
+        start_url: '/',
+        scope: '/',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2,webmanifest}'],
+        navigateFallback: 'index.html',
+        navigateFallbackDenylist: [/^\/api\//],
+        cleanupOutdatedCaches: true,
+        // No runtimeCaching on purpose: /api/ always goes to the network.
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
+  build: {
+    outDir: 'dist',
+    // The size check (initial JS under 250 KB gzip) reads dist/.vite/manifest.json.
+    manifest: true,
+    target: 'es2022',
+  },
+  server: {
+    proxy: {
+      '/api': 'http://localhost:8080',
+    },
+  },
+  preview: {
+    proxy: {
+      '/api': 'http://localhost:8080',
+    },
+  },
+});
