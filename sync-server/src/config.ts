@@ -1,0 +1,155 @@
+/*
+ * The server's configuration, read once from the environment at start-up.
+ * Every value is checked here so a typo in a store's start script stops the server with a message that
+ * names the variable, instead of surfacing later as a confusing runtime error.
+ * Reading is pure apart from checking that TLS files exist: creating the data directory is the store's job.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type DatabaseConfig =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'postgres'; url: string };
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface DemoPins {
+  cashier?: string;
+  supervisor?: string;
+  manager?: string;
+}
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** Directory for the SQLite file and other local state; created on first start. */
+  dataDir: string;
+  database: DatabaseConfig;
+  /** Enrollment code of the demo store from POS_ENROLLMENT_CODE; otherwise one is generated once and kept. */
+  enrollmentCode: string | undefined;
+  /** The built PWA (vite build output). */
+  staticDir: string;
+  /** Serve HTTPS when both files are given. */
+  tls: { certFile: string; keyFile: string } | undefined;
+  logLevel: LogLevel;
+  /** Catalog size of the demo seed. */
+  demoProducts: number;
+  /** Fixed demo staff PINs (POS_DEMO_*_PIN); missing ones are generated once. */
+  demoPins: DemoPins;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** The repository root (two levels above sync-server/src). */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const MAX_DEMO_PRODUCTS = 1_000_000;
+const ENROLLMENT_CODE = /^[A-Za-z0-9-]{10,64}$/;
+const PIN = /^\d{4,8}$/;
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and checks the configuration; throws ConfigError naming the first bad variable. */
+export function readServerConfig(env: Env = process.env, cwd: string = process.cwd()): ServerConfig {
+  const dataDir = path.resolve(cwd, nonEmpty(env, 'POS_DATA_DIR') ?? './data');
+  return {
+    port: integerIn(env, 'PORT', 8080, 0, 65535),
+    host: nonEmpty(env, 'HOST') ?? '0.0.0.0',
+    dataDir,
+    database: databaseFrom(env, dataDir),
+    enrollmentCode: enrollmentCodeFrom(env),
+    staticDir: path.resolve(cwd, nonEmpty(env, 'POS_STATIC_DIR') ?? path.join(repoRoot, 'dist')),
+    tls: tlsFrom(env, cwd),
+    logLevel: logLevelFrom(env),
+    demoProducts: integerIn(env, 'POS_DEMO_PRODUCTS', 2000, 1, MAX_DEMO_PRODUCTS),
+    demoPins: {
+      cashier: pinFrom(env, 'POS_DEMO_CASHIER_PIN'),
+      supervisor: pinFrom(env, 'POS_DEMO_SUPERVISOR_PIN'),
+      manager: pinFrom(env, 'POS_DEMO_MANAGER_PIN'),
+    },
+  };
+}
+
+function nonEmpty(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+function integerIn(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = nonEmpty(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+function databaseFrom(env: Env, dataDir: string): DatabaseConfig {
+  const url = nonEmpty(env, 'DATABASE_URL');
+  if (url === undefined) return { kind: 'sqlite', file: path.join(dataDir, 'pos.sqlite') };
+  if (!/^postgres(ql)?:\/\//.test(url)) {
+    throw new ConfigError(
+      `DATABASE_URL must start with postgres:// or postgresql:// (leave it unset for the embedded SQLite database), got "${redactUrl(url)}"`,
+    );
+  }
+  try {
+    new URL(url);
+  } catch {
+    throw new ConfigError(`DATABASE_URL is not a valid URL: "${redactUrl(url)}"`);
+  }
+  return { kind: 'postgres', url };
+}
+
+function enrollmentCodeFrom(env: Env): string | undefined {
+  const code = nonEmpty(env, 'POS_ENROLLMENT_CODE');
+  if (code !== undefined && !ENROLLMENT_CODE.test(code)) {
+    throw new ConfigError('POS_ENROLLMENT_CODE must be 10 to 64 letters, digits or dashes (staff type it on the tablet)');
+  }
+  return code;
+}
+
+function tlsFrom(env: Env, cwd: string): ServerConfig['tls'] {
+  const cert = nonEmpty(env, 'TLS_CERT');
+  const key = nonEmpty(env, 'TLS_KEY');
+  if (cert === undefined && key === undefined) return undefined;
+  if (cert === undefined || key === undefined) {
+    throw new ConfigError('TLS_CERT and TLS_KEY must be given together (paths to a PEM certificate and its private key)');
+  }
+  const certFile = path.resolve(cwd, cert);
+  const keyFile = path.resolve(cwd, key);
+  if (!existsSync(certFile)) throw new ConfigError(`TLS_CERT file not found: ${certFile}`);
+  if (!existsSync(keyFile)) throw new ConfigError(`TLS_KEY file not found: ${keyFile}`);
+  return { certFile, keyFile };
+}
+
+function logLevelFrom(env: Env): LogLevel {
+  const raw = nonEmpty(env, 'LOG_LEVEL');
+  if (raw === undefined) return 'info';
+  const level = raw.toLowerCase() as LogLevel;
+  if (!LOG_LEVELS.includes(level)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+  }
+  return level;
+}
+
+function pinFrom(env: Env, name: string): string | undefined {
+  const pin = nonEmpty(env, name);
+  if (pin !== undefined && !PIN.test(pin)) throw new ConfigError(`${name} must be 4 to 8 digits`);
+  return pin;
+}
+
+/** A database URL with its password replaced, for messages and logs. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@/]*@/, '//$1:***@');
+}
+
+/** A short description of where the data lives, for the start-up banner. */
+export function describeDatabase(database: DatabaseConfig): string {
+  if (database.kind === 'sqlite') return `sqlite (${database.file})`;
+  const url = new URL(database.url);
+  return `postgres (${url.hostname}:${url.port || '5432'}${url.pathname})`;
+}

@@ -1,0 +1,69 @@
+/*
+ * The server's tables as Kysely sees them. SQLite and PostgreSQL store some columns differently (see
+ * migrations.ts); the driver set-up in open-store.ts makes both hand back the same JavaScript types, except
+ * `deleted`, which SQLite keeps as 0/1 (read it with isDeleted()).
+ */
+import type { ColumnType, Generated } from 'kysely';
+
+export interface Database {
+  meta: MetaTable;
+  stores: StoresTable;
+  devices: DevicesTable;
+  documents: DocumentsTable;
+  sequence_counter: SequenceCounterTable;
+  kysely_migration: KyselyMigrationTable;
+}
+
+/** Small facts about this installation, e.g. the demo store's id and its printable demo credentials. */
+export interface MetaTable {
+  key: string;
+  /** JSON text. */
+  value: string;
+}
+
+export interface StoresTable {
+  id: string;
+  name: string;
+  /** What staff type on a new tablet to join this store (unique). */
+  enrollment_code: string;
+  /** ISO-8601 (text in SQLite, timestamptz in PostgreSQL). */
+  created_at: string;
+}
+
+export interface DevicesTable {
+  id: string;
+  store_id: string;
+  name: string;
+  /** SHA-256 of the bearer token: the token itself is never stored. */
+  token_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface DocumentsTable {
+  collection: string;
+  id: string;
+  /** Null for chain-wide documents such as products. */
+  store_id: string | null;
+  /** Server-assigned, strictly increasing in commit order: the pull checkpoint. */
+  seq: number;
+  deleted: ColumnType<boolean | number, boolean | number, boolean | number>;
+  /** The document as JSON text (jsonb in PostgreSQL, handed back as text). */
+  body: string;
+  updated_at: string;
+}
+
+export interface SequenceCounterTable {
+  name: string;
+  value: number;
+}
+
+export interface KyselyMigrationTable {
+  name: string;
+  timestamp: Generated<string>;
+}
+
+/** SQLite hands booleans back as 0/1, PostgreSQL as booleans. */
+export function isDeleted(value: boolean | number): boolean {
+  return value === true || value === 1;
+}

@@ -1,0 +1,134 @@
+/*
+ * The database's shape, as one ordered list of migrations that runs on SQLite and on PostgreSQL.
+ * Column types branch on the dialect only where the two differ (timestamps, JSON, booleans); everything
+ * else is one definition. Migrations are append-only: never edit one that has shipped, add the next.
+ * Kysely's Migrator records applied migrations in kysely_migration and takes a lock (an advisory lock on
+ * PostgreSQL), so several server instances starting together on one database migrate it once.
+ *
+ * Tables:
+ *  meta              key/value facts of this installation (demo store id, printable demo credentials)
+ *  stores            a store and the enrollment code its tablets join with
+ *  devices           enrolled tablets; only the hash of each bearer token is kept; revoked_at ends access
+ *  documents         every synced document of every collection, one row per (collection, id), with the
+ *                    server-assigned seq used as pull checkpoint (see documents-repository.ts)
+ *  sequence_counter  the counter that stamps seq inside the write transaction
+ */
+import { Migrator, sql } from 'kysely';
+import type { Kysely, Migration } from 'kysely';
+import type { Database } from './database-types.ts';
+import type { Store, StoreKind } from './open-store.ts';
+
+interface ColumnTypes {
+  timestamp: 'timestamptz' | 'text';
+  json: 'jsonb' | 'text';
+  boolean: 'boolean' | 'integer';
+  falseValue: ReturnType<typeof sql>;
+}
+
+function columnTypes(kind: StoreKind): ColumnTypes {
+  return kind === 'postgres'
+    ? { timestamp: 'timestamptz', json: 'jsonb', boolean: 'boolean', falseValue: sql`false` }
+    : { timestamp: 'text', json: 'text', boolean: 'integer', falseValue: sql`0` };
+}
+
+// Kysely<any> is what Kysely's Migration interface asks for: a migration must not depend on today's types.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDb = Kysely<any>;
+
+function buildMigrations(kind: StoreKind): Record<string, Migration> {
+  const t = columnTypes(kind);
+  return {
+    '0001_meta': {
+      async up(db: AnyDb) {
+        await db.schema
+          .createTable('meta')
+          .addColumn('key', 'text', (c) => c.primaryKey())
+          .addColumn('value', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
+    '0002_stores_and_devices': {
+      async up(db: AnyDb) {
+        await db.schema
+          .createTable('stores')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('enrollment_code', 'text', (c) => c.notNull().unique())
+          .addColumn('created_at', t.timestamp, (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('devices')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('store_id', 'text', (c) => c.notNull().references('stores.id'))
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+          .addColumn('created_at', t.timestamp, (c) => c.notNull())
+          .addColumn('revoked_at', t.timestamp)
+          .execute();
+        await db.schema.createIndex('devices_store_idx').on('devices').column('store_id').execute();
+      },
+    },
+    '0003_documents': {
+      async up(db: AnyDb) {
+        await db.schema
+          .createTable('documents')
+          .addColumn('collection', 'text', (c) => c.notNull())
+          .addColumn('id', 'text', (c) => c.notNull())
+          .addColumn('store_id', 'text', (c) => c.references('stores.id'))
+          .addColumn('seq', 'bigint', (c) => c.notNull())
+          .addColumn('deleted', t.boolean, (c) => c.notNull().defaultTo(t.falseValue))
+          .addColumn('body', t.json, (c) => c.notNull())
+          .addColumn('updated_at', t.timestamp, (c) => c.notNull())
+          .addPrimaryKeyConstraint('documents_pk', ['collection', 'id'])
+          .execute();
+        // Pull: one collection, one store (or chain-wide: store_id is null), after a checkpoint.
+        await db.schema
+          .createIndex('documents_pull_idx')
+          .on('documents')
+          .columns(['collection', 'store_id', 'seq'])
+          .execute();
+        // Each seq is handed out once; the unique index makes a broken counter fail loudly instead of
+        // letting two documents share a checkpoint.
+        await db.schema.createIndex('documents_seq_unique').on('documents').column('seq').unique().execute();
+        await db.schema
+          .createTable('sequence_counter')
+          .addColumn('name', 'text', (c) => c.primaryKey())
+          .addColumn('value', 'bigint', (c) => c.notNull())
+          .execute();
+        await db.insertInto('sequence_counter').values({ name: 'documents', value: 0 }).execute();
+      },
+    },
+  };
+}
+
+/** How many migrations the code knows; a fully migrated database reports this as its schemaVersion. */
+export const latestSchemaVersion = Object.keys(buildMigrations('sqlite')).length;
+
+function migratorFor(store: Store): Migrator {
+  return new Migrator({
+    db: store.db,
+    provider: { getMigrations: async () => buildMigrations(store.kind) },
+    // On PostgreSQL the migration table must be looked up in our own schema, not in any schema that
+    // happens to hold a kysely_migration table (tests run side by side in separate schemas).
+    ...(store.schema !== undefined ? { migrationTableSchema: store.schema } : {}),
+  });
+}
+
+/** Applies every pending migration; returns the names applied now (empty when already up to date). */
+export async function migrateToLatest(store: Store): Promise<string[]> {
+  const { error, results } = await migratorFor(store).migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Database migration ${failed} failed: ${(error as Error).message}`, { cause: error });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** The number of applied migrations. Also serves as the health check's database round trip. */
+export async function readSchemaVersion(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('kysely_migration')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
