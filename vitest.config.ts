@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { playwright } from '@vitest/browser-playwright';
 
 // Three kinds of tests, run by `npm test` in this order:
 // unit (domain, data and UI, jsdom), server (real SQLite and PostgreSQL), e2e (real Chromium and a real server).
@@ -11,8 +12,40 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.{ts,tsx}'],
+          exclude: ['src/**/*.browser.test.{ts,tsx}'],
           environment: 'jsdom',
           setupFiles: ['./src/test-setup.ts'],
+        },
+      },
+      {
+        // Code that needs what jsdom fakes or lacks (IndexedDB for the device database) runs in real Chromium.
+        plugins: [react()],
+        test: {
+          name: 'browser',
+          include: ['src/**/*.browser.test.{ts,tsx}'],
+          testTimeout: 30_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            // Failure screenshots would land inside src/; the assertion message is what we read.
+            screenshotFailures: false,
+            provider: playwright({
+              launchOptions: {
+                // The system Chromium: tests never download browsers.
+                executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+                args: [
+                  '--headless',
+                  '--no-sandbox',
+                  '--disable-gpu',
+                  '--disable-background-networking',
+                  '--disable-component-update',
+                  '--disable-sync',
+                  '--no-first-run',
+                ],
+              },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
         },
       },
       {

@@ -2,3 +2,4 @@
 export declare const schemasDir: string;
 export declare const typesFile: string;
 export declare function renderSchemaTypes(dir?: string): Promise<string>;
+export declare function readTypesFile(): Promise<string>;

@@ -75,6 +75,11 @@ export async function renderSchemaTypes(dir = schemasDir) {
   return parts.join('\n');
 }
 
+/** The committed types.ts, for the test that compares it with a fresh rendering. */
+export function readTypesFile() {
+  return readFile(typesFile, 'utf8');
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   await writeFile(typesFile, await renderSchemaTypes());
   console.log(`wrote ${typesFile}`);

@@ -11,7 +11,7 @@ export function UpdatePrompt() {
   if (!updateAvailable || saleInProgress) return null;
   return (
     <div className="update-prompt" role="status" data-testid="update-prompt">
-      <span>{t('update.available')} —</span>
+      <span>{t('update.available')} —</span>{' '}
       <button type="button" onClick={applyUpdate}>
         {t('update.reload')}
       </button>

@@ -1,0 +1,36 @@
+// Test helper: the whole app as a cashier sees it, with a fresh query client, stores and language,
+// and a stubbed health endpoint (jsdom has no server). Not bundled: only tests import it.
+import { render } from '@testing-library/react';
+import { QueryClient } from '@tanstack/react-query';
+import { vi } from 'vitest';
+import { createI18n } from '../i18n/i18n.ts';
+import type { PosDatabase } from '../data/database.ts';
+import { useSaleActivityStore } from '../ui/sale-activity-store.ts';
+import { App } from './app.tsx';
+import { useUpdateStore } from './update-store.ts';
+
+export type HealthAnswer = 'ok' | 'unreachable';
+
+export function setNetworkOnline(online: boolean): void {
+  Object.defineProperty(window.navigator, 'onLine', { configurable: true, get: () => online });
+  window.dispatchEvent(new Event(online ? 'online' : 'offline'));
+}
+
+export function renderApp({ health = 'ok' as HealthAnswer, path = '/' } = {}) {
+  window.history.replaceState(null, '', path);
+  useSaleActivityStore.setState({ saleInProgress: false });
+  useUpdateStore.setState({ updateAvailable: false, applyUpdate: () => undefined });
+  const fetchHealth = vi.fn(async () => {
+    if (health === 'unreachable') throw new TypeError('Failed to fetch');
+    return new Response(JSON.stringify({ status: 'ok', database: 'sqlite', schemaVersion: 1, version: '0.1.0' }), {
+      headers: { 'content-type': 'application/json' },
+    });
+  });
+  vi.stubGlobal('fetch', fetchHealth);
+  const queryClient = new QueryClient();
+  // The database never opens here: the shell must not wait for it.
+  const databaseOpening = new Promise<PosDatabase>(() => undefined);
+  const i18n = createI18n();
+  const view = render(<App i18n={i18n} databaseOpening={databaseOpening} queryClient={queryClient} />);
+  return { ...view, i18n, fetchHealth };
+}
