@@ -16,6 +16,10 @@ const i18n = createI18n();
 const databaseOpening = import('./data/database.ts').then(({ createPosDatabase, defaultDatabaseName }) =>
   createPosDatabase({ name: defaultDatabaseName }),
 );
+databaseOpening.catch((error: unknown) => {
+  // Logged once with context for a developer; DatabaseGate tells the cashier what to do.
+  console.error('Opening the device database failed', error);
+});
 
 requestPersistentStorage().catch((error: unknown) => {
   // Settings shows whether persistence was granted; here a developer only needs to know the call failed.

@@ -62,6 +62,14 @@ describe('the POS shell', () => {
     });
   });
 
+  it('tells the cashier what to do when the device database cannot be opened', async () => {
+    const quotaFull = Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    renderApp({ databaseOpening: quotaFull });
+    const error = await screen.findByTestId('database-error');
+    expect(error).toHaveTextContent('Bộ nhớ của máy đã đầy');
+    expect(error).toHaveTextContent('Mã lỗi: QuotaExceededError');
+  });
+
   it('holds the new-version prompt back during a sale and shows it once the sale ends', () => {
     renderApp();
     const applyUpdate = vi.fn();

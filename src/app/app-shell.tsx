@@ -25,7 +25,6 @@ export function AppShell() {
         <div className="brand">
           <img src="/favicon.svg" alt="" width={28} height={28} />
           <span className="brand-name">{t('app.name')}</span>
-          <span className="brand-tagline">{t('app.tagline')}</span>
         </div>
         <nav className="shell-nav" aria-label={t('app.mainNavigation')}>
           {routes.map((route) => (

@@ -20,7 +20,9 @@ export function DatabaseGate({ children }: { children: ReactNode }) {
     <section className="screen-message error" data-testid="database-error" role="alert">
       <h2>{t('database.failedTitle')}</h2>
       <p>{t(messageKey)}</p>
-      <p className="error-code">{t('database.errorCode', { code })}</p>
+      <p>
+        {t('database.errorCode')} <code className="error-code">{code}</code>
+      </p>
       <button type="button" onClick={() => window.location.reload()}>
         {t('app.reload')}
       </button>

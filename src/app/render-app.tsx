@@ -16,7 +16,14 @@ export function setNetworkOnline(online: boolean): void {
   window.dispatchEvent(new Event(online ? 'online' : 'offline'));
 }
 
-export function renderApp({ health = 'ok' as HealthAnswer, path = '/' } = {}) {
+interface RenderAppOptions {
+  health?: HealthAnswer;
+  path?: string;
+  /** By default the database never opens: the shell must not wait for it. */
+  databaseOpening?: Promise<PosDatabase>;
+}
+
+export function renderApp({ health = 'ok', path = '/', databaseOpening = new Promise(() => undefined) }: RenderAppOptions = {}) {
   window.history.replaceState(null, '', path);
   useSaleActivityStore.setState({ saleInProgress: false });
   useUpdateStore.setState({ updateAvailable: false, applyUpdate: () => undefined });
@@ -28,8 +35,6 @@ export function renderApp({ health = 'ok' as HealthAnswer, path = '/' } = {}) {
   });
   vi.stubGlobal('fetch', fetchHealth);
   const queryClient = new QueryClient();
-  // The database never opens here: the shell must not wait for it.
-  const databaseOpening = new Promise<PosDatabase>(() => undefined);
   const i18n = createI18n();
   const view = render(<App i18n={i18n} databaseOpening={databaseOpening} queryClient={queryClient} />);
   return { ...view, i18n, fetchHealth };

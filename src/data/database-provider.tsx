@@ -14,11 +14,8 @@ export function DatabaseProvider({ opening, children }: DatabaseProviderProps) {
     let current = true;
     opening.then(
       (database) => current && setStatus({ state: 'ready', database }),
-      (error: unknown) => {
-        // Logged with context for a developer; the shell shows the cashier what to do.
-        console.error('Opening the device database failed', error);
-        if (current) setStatus({ state: 'failed', error });
-      },
+      // main.tsx logs the failure once for developers; here the shell shows the cashier what to do.
+      (error: unknown) => current && setStatus({ state: 'failed', error }),
     );
     return () => {
       current = false;
