@@ -15,13 +15,13 @@ export type AppendOnlyDecision =
   | { kind: 'conflict' };
 
 /** Server-managed fields (stamped on arrival) are ignored when comparing a re-push with what is stored. */
-export function decideAppendOnly<T extends object>(stored: T | undefined, incoming: T, ignoredFields: readonly string[] = []): AppendOnlyDecision {
+export function decideAppendOnly(stored: object | undefined, incoming: object, ignoredFields: readonly string[] = []): AppendOnlyDecision {
   if (stored === undefined) return { kind: 'insert' };
   return sameContent(withoutFields(stored, ignoredFields), withoutFields(incoming, ignoredFields)) ? { kind: 'duplicate' } : { kind: 'conflict' };
 }
 
-function withoutFields<T extends object>(document: T, fields: readonly string[]): Record<string, unknown> {
-  const copy: Record<string, unknown> = { ...document };
+function withoutFields(document: object, fields: readonly string[]): Record<string, unknown> {
+  const copy: Record<string, unknown> = { ...(document as Record<string, unknown>) };
   for (const field of fields) delete copy[field];
   return copy;
 }
