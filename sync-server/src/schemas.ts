@@ -1,0 +1,94 @@
+/*
+ * The collection schemas of src/data/schemas, made usable by Ajv on the server.
+ * They are RxDB schemas: plain JSON Schema plus RxDB's own keywords (version, primaryKey, indexes,
+ * encrypted, keyCompression, ...; `final` and `ref` inside properties), which Ajv's strict mode rejects.
+ * Removing those keywords keeps one schema file per collection as the single source of validation on
+ * the device (RxDB) and on the server (the seed's self-check now, pushed documents in the sync routes).
+ */
+import { Ajv } from 'ajv';
+import type { ErrorObject, SchemaObject, ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { collectionNames, collectionSchemas } from '../../src/data/schemas/index.ts';
+import type { CollectionName } from '../../src/data/schemas/index.ts';
+
+const RXDB_TOP_LEVEL_KEYWORDS = [
+  'version',
+  'primaryKey',
+  'indexes',
+  'internalIndexes',
+  'encrypted',
+  'keyCompression',
+  'attachments',
+  'crdt',
+  'sharding',
+];
+const RXDB_PROPERTY_KEYWORDS = ['final', 'ref'];
+
+export interface AjvSchemaOptions {
+  /**
+   * Accept RxDB's replication flag `_deleted` (boolean) beside the document's own fields, as documents
+   * arrive in a push.
+   */
+  allowDeletedFlag?: boolean;
+}
+
+/** A plain JSON Schema (draft-07) for Ajv from an RxDB collection schema. Does not modify its input. */
+export function toAjvSchema(rxSchema: object, options: AjvSchemaOptions = {}): SchemaObject {
+  const schema = withoutRxdbKeywords(structuredClone(rxSchema) as SchemaObject, RXDB_TOP_LEVEL_KEYWORDS);
+  if (options.allowDeletedFlag) {
+    schema.properties = { ...(schema.properties as object), _deleted: { type: 'boolean' } };
+  }
+  return schema;
+}
+
+/** Removes the given keywords here and RxDB's property keywords in every nested schema position. */
+function withoutRxdbKeywords(schema: SchemaObject, keywords: readonly string[]): SchemaObject {
+  for (const keyword of keywords) delete schema[keyword];
+  for (const keyword of RXDB_PROPERTY_KEYWORDS) delete schema[keyword];
+  const nested = (value: unknown): void => {
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      withoutRxdbKeywords(value as SchemaObject, []);
+    }
+  };
+  for (const key of ['properties', 'patternProperties', 'definitions', '$defs']) {
+    const map = schema[key] as Record<string, unknown> | undefined;
+    if (map) Object.values(map).forEach(nested);
+  }
+  for (const key of ['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains']) {
+    const value = schema[key] as unknown;
+    if (Array.isArray(value)) value.forEach(nested);
+    else nested(value);
+  }
+  for (const key of ['allOf', 'anyOf', 'oneOf']) {
+    const list = schema[key] as unknown[] | undefined;
+    if (Array.isArray(list)) list.forEach(nested);
+  }
+  return schema;
+}
+
+export type DocumentValidators = Record<CollectionName, ValidateFunction>;
+
+/** One compiled validator per collection (compile once at start-up: compiling is the slow part). */
+export function createDocumentValidators(options: AjvSchemaOptions = {}): DocumentValidators {
+  const ajv = new Ajv({ strict: true, allErrors: false });
+  addFormats(ajv);
+  const validators = {} as DocumentValidators;
+  for (const name of collectionNames) {
+    validators[name] = ajv.compile(toAjvSchema(collectionSchemas[name], options));
+  }
+  return validators;
+}
+
+/** "lines/0/qty must be integer" — what a 400 answer or a test failure should say. */
+export function describeValidationErrors(errors: readonly ErrorObject[] | null | undefined): string {
+  if (!errors || errors.length === 0) return 'document is invalid';
+  return errors
+    .map((e) => {
+      const field = e.instancePath.replace(/^\//, '') || 'document';
+      if (e.keyword === 'additionalProperties') {
+        return `${field} has unknown field "${String((e.params as { additionalProperty: string }).additionalProperty)}"`;
+      }
+      return `${field} ${e.message ?? 'is invalid'}`;
+    })
+    .join('; ');
+}

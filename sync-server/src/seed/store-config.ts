@@ -1,0 +1,71 @@
+/*
+ * The demo store's config document: identity (VND, vi-VN, Asia/Ho_Chi_Minh), Vietnam's VAT classes,
+ * loyalty, return policy, the scale-label barcode rules, receipt texts, staff with PIN hashes and the
+ * role permission table. The shapes of the loosely typed parts (loyalty, returnPolicy, barcodeRules,
+ * receipt, permissions) are what the app's features read; barcodeRules follow src/domain/barcode-rules.
+ */
+import type { StoreConfigDocument } from '../../../src/data/schemas/types.ts';
+import { VIETNAM_TAX_CLASSES } from '../../../src/domain/tax-presets.ts';
+import type { PinHash } from './staff-pins.ts';
+
+export const DEMO_STORE = {
+  name: 'Cửa hàng Demo Quận 1',
+  address: '123 Nguyễn Huệ, Phường Sài Gòn, TP. Hồ Chí Minh',
+  phone: '028 3822 1234',
+  taxCode: '0312345678',
+  currency: 'VND',
+  locale: 'vi-VN',
+  timeZone: 'Asia/Ho_Chi_Minh',
+} as const;
+
+export type StaffRole = 'cashier' | 'supervisor' | 'manager';
+
+export interface StaffMember extends PinHash {
+  id: string;
+  name: string;
+  role: StaffRole;
+  active: boolean;
+}
+
+const CASHIER = ['sale.ring_up', 'sale.tender', 'sale.park', 'pickup.hand_over', 'customer.create', 'loyalty.redeem', 'drawer.count'];
+const SUPERVISOR = [...CASHIER, 'sale.void_line', 'sale.discount', 'price.override', 'return.with_receipt', 'drawer.cash_in_out', 'drawer.open'];
+const MANAGER = [...SUPERVISOR, 'return.without_receipt', 'refund.above_limit', 'order.resolve_conflict', 'day.close', 'device.revoke', 'enrollment.rotate', 'settings.edit', 'staff.edit', 'report.view'];
+
+export function buildStoreConfig(storeId: string, staff: readonly StaffMember[], updatedAt: string): StoreConfigDocument {
+  return {
+    id: storeId,
+    storeId,
+    store: { ...DEMO_STORE },
+    taxClasses: VIETNAM_TAX_CLASSES.map((t) => ({ ...t })),
+    loyalty: {
+      enabled: true,
+      // 1 point per 10,000 VND spent (after discounts, tax included); a point is worth 100 VND.
+      earnAmountPerPoint: 10_000,
+      pointValue: 100,
+      minRedeemPoints: 100,
+      maxRedeemBasisPoints: 5000,
+      offlineRedeemCapPoints: 500,
+      expiryMonths: 12,
+    },
+    returnPolicy: {
+      windowDays: 7,
+      requireReceipt: true,
+      refundMethods: ['original_tender', 'cash', 'store_credit'],
+      managerApprovalAbove: 500_000,
+      nonReturnableCategories: ['Thịt, cá, hải sản tươi', 'Rau củ, trái cây'],
+    },
+    barcodeRules: [
+      { prefix: '21', value: 'weight', itemCodeLength: 5, valueLength: 5, valueUnit: 1, name: 'Cân quầy tươi sống (gram)' },
+      { prefix: '22', value: 'price', itemCodeLength: 5, valueLength: 5, valueUnit: 100, name: 'Tem giá quầy tươi sống (trăm đồng)' },
+    ],
+    receipt: {
+      header: [DEMO_STORE.name.toUpperCase(), DEMO_STORE.address, `MST: ${DEMO_STORE.taxCode} · ĐT: ${DEMO_STORE.phone}`],
+      footer: ['Cảm ơn quý khách, hẹn gặp lại!', 'Đổi trả trong 7 ngày kèm hóa đơn.', 'Tra cứu hóa đơn điện tử tại cửa hàng.'],
+      showTaxSummary: true,
+      paperWidthMm: 80,
+    },
+    staff: staff.map((s) => ({ ...s })),
+    permissions: { cashier: CASHIER, supervisor: SUPERVISOR, manager: MANAGER },
+    updatedAt,
+  };
+}
