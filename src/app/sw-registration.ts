@@ -7,6 +7,9 @@
 import { Workbox } from 'workbox-window';
 import { useUpdateStore } from './update-store.ts';
 
+/** A counter tab stays open all day; browsers only look for a new worker on navigation, so we also ask hourly. */
+const UPDATE_CHECK_MS = 60 * 60 * 1000;
+
 export function registerServiceWorker(): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
   const workbox = new Workbox('/sw.js', { scope: '/' });
@@ -18,8 +21,15 @@ export function registerServiceWorker(): void {
   };
   workbox.addEventListener('waiting', () => useUpdateStore.getState().offerUpdate(applyUpdate));
 
-  workbox.register().catch((error: unknown) => {
-    // The app works without the worker; it just will not open offline. Only a developer can act on this.
-    console.error('Service worker registration failed; offline reload will not work', error);
-  });
+  workbox
+    .register()
+    .then(() => {
+      window.setInterval(() => {
+        workbox.update().catch((error: unknown) => console.warn('Checking for a new app version failed', error));
+      }, UPDATE_CHECK_MS);
+    })
+    .catch((error: unknown) => {
+      // The app works without the worker; it just will not open offline. Only a developer can act on this.
+      console.error('Service worker registration failed; offline reload will not work', error);
+    });
 }
