@@ -23,7 +23,8 @@ export default defineConfig({
       injectRegister: false,
       strategies: 'generateSW',
       filename: 'sw.js',
-      includeAssets: ['favicon.svg', 'icons/apple-touch-icon-180.png'],
+      // globPatterns below already precaches public/ (icons, favicon); listing them again would duplicate entries.
+      includeManifestIcons: false,
       manifest: {
         name: 'Store POS — Bán hàng',
         short_name: 'POS',
@@ -41,7 +42,8 @@ export default defineConfig({
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,woff2,webmanifest}'],
+        // The web manifest is precached too: vite-plugin-pwa adds manifest.webmanifest itself.
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
