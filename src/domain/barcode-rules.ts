@@ -95,7 +95,8 @@ export function barcodeRuleProblem(rule: unknown): string | null {
 /** The rule with the longest prefix matching a 13-digit code, if any. Rules without a usable prefix never match. */
 export function findBarcodeRule(code13: string, rules: BarcodeRules | undefined): BarcodeRule | undefined {
   let best: BarcodeRule | undefined;
-  for (const rule of rules ?? []) {
+  // The rules come from a synced document: anything but an array is treated as "no rules".
+  for (const rule of Array.isArray(rules) ? rules : []) {
     const prefix: unknown = (rule as { prefix?: unknown } | null)?.prefix;
     if (typeof prefix !== 'string' || prefix === '' || !code13.startsWith(prefix)) continue;
     if (best === undefined || prefix.length > best.prefix.length) best = rule;

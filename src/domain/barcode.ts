@@ -63,10 +63,9 @@ export function parseBarcode(raw: string, rules?: BarcodeRules, options: Barcode
     if (data === '') return barcodeFailure('empty', `only the symbology identifier ]${symbology} was scanned`);
   }
 
-  const gs1 =
-    (symbology !== undefined && GS1_SYMBOLOGIES.has(symbology)) || data.startsWith('(') || data.includes(GS) || OPENS_WITH_FIXED_AI.test(data);
+  if (symbology !== undefined && GS1_SYMBOLOGIES.has(symbology)) return parseGs1ElementString(data, options);
   if (/^\d+$/.test(data) && [8, 12, 13, 14].includes(data.length)) return readDigits(data, symbology, rules);
-  if (gs1) return parseGs1ElementString(data, options);
+  if (data.startsWith('(') || data.includes(GS) || OPENS_WITH_FIXED_AI.test(data)) return parseGs1ElementString(data, options);
   if (/^\d+$/.test(data)) {
     return barcodeFailure('bad-length', `${data.length} digits: EAN-13 has 13, UPC-A 12, EAN-8 and UPC-E 8, ITF-14 14`);
   }
