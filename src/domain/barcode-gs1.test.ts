@@ -48,7 +48,10 @@ describe('GS1 Application Identifier table', () => {
 
 describe('GS1 element strings', () => {
   it('turns net weight in kilograms with n decimals into whole grams', () => {
-    const grams = (ai: string, value: string) => parseGs1ElementString(`(${ai})${value}`).weightGrams;
+    const grams = (ai: string, value: string) => {
+      const result = parseGs1ElementString(`(${ai})${value}`);
+      return result.ok ? result.weightGrams : result.reason;
+    };
     expect(grams('3100', '000002')).toBe(2000);
     expect(grams('3101', '000015')).toBe(1500);
     expect(grams('3102', '000125')).toBe(1250);

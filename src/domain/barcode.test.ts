@@ -49,7 +49,8 @@ describe('parseBarcode: retail product codes', () => {
     const upca = withCheckDigit('01234500006'); // manufacturer 12345, item 00006: compressible
     const upce = compressUpcA(upca);
     expect(upce).toBe('01234565');
-    expect(parseBarcode(upce ?? '')).toMatchObject({ kind: 'upce', gtin: parseBarcode(upca).gtin });
+    expect(parseBarcode(upce ?? '')).toMatchObject({ kind: 'upce', gtin: '00' + upca });
+    expect(parseBarcode(upca)).toMatchObject({ kind: 'upca', gtin: '00' + upca });
   });
 
   it('reads an 8-digit code valid both ways as UPC-E, offering the EAN-8 reading as the alternative', () => {
