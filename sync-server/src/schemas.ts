@@ -79,14 +79,20 @@ export function createDocumentValidators(options: AjvSchemaOptions = {}): Docume
   return validators;
 }
 
-/** "lines/0/qty must be integer" — what a 400 answer or a test failure should say. */
-export function describeValidationErrors(errors: readonly ErrorObject[] | null | undefined): string {
-  if (!errors || errors.length === 0) return 'document is invalid';
+/** The part of an Ajv error (also what Fastify hands its schemaErrorFormatter) a message needs. */
+export type ValidationProblem = Pick<ErrorObject, 'keyword' | 'instancePath' | 'message'> & { params: Record<string, unknown> };
+
+/**
+ * "lines/0/qty must be integer" — what a 400 answer or a test failure should say. With a root such as
+ * "body" the field reads "body/lines/0/qty".
+ */
+export function describeValidationErrors(errors: readonly ValidationProblem[] | null | undefined, root?: string): string {
+  if (!errors || errors.length === 0) return `${root ?? 'document'} is invalid`;
   return errors
     .map((e) => {
-      const field = e.instancePath.replace(/^\//, '') || 'document';
+      const field = root !== undefined ? root + e.instancePath : e.instancePath.replace(/^\//, '') || 'document';
       if (e.keyword === 'additionalProperties') {
-        return `${field} has unknown field "${String((e.params as { additionalProperty: string }).additionalProperty)}"`;
+        return `${field} has unknown field "${String(e.params['additionalProperty'])}"`;
       }
       return `${field} ${e.message ?? 'is invalid'}`;
     })

@@ -1,0 +1,74 @@
+/*
+ * buildApp(config) -> the Fastify instance: the API and the PWA from one origin.
+ * Start-up order is explicit, as in fastify/demo: first how the server answers in general (errors and
+ * body parsing, security headers), then the app's own plugins (the database), then the routes, and the
+ * static app last so that every API route is known before the catch-all file route.
+ * Tests call buildApp and use inject() or listen on port 0; main adds listening and shutdown.
+ */
+import { readFileSync } from 'node:fs';
+import type { Server as HttpsServer } from 'node:https';
+import Fastify from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { ServerConfig } from './config.ts';
+import errors, { formatSchemaErrors } from './plugins/errors.ts';
+import securityHeaders from './plugins/security-headers.ts';
+import staticApp from './plugins/static-app.ts';
+import storePlugin from './plugins/store.ts';
+import healthRoutes from './routes/health.ts';
+import { migrateToLatest } from './store/migrations.ts';
+import { openStore } from './store/open-store.ts';
+import type { Store } from './store/open-store.ts';
+import { serverVersion } from './version.ts';
+
+/** Largest request body by default; a route that needs more (a sync push) sets its own bodyLimit. */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+export interface AppDependencies {
+  /** An open, migrated store. Without one, buildApp opens and migrates it and closes it with the app. */
+  store?: Store;
+  /** A pino logger to use instead of one built from config.logLevel (tests read the log through it). */
+  logger?: FastifyBaseLogger;
+}
+
+export async function buildApp(config: ServerConfig, deps: AppDependencies = {}): Promise<FastifyInstance> {
+  const options: FastifyServerOptions = {
+    ...(deps.logger
+      ? { loggerInstance: deps.logger }
+      : { logger: { level: config.logLevel, redact: ['req.headers.authorization'] } }),
+    bodyLimit: DEFAULT_BODY_LIMIT,
+    schemaErrorFormatter: formatSchemaErrors,
+    // Unknown fields are an error to report (400 naming the field), not something to drop silently.
+    ajv: { customOptions: { removeAdditional: false } },
+  };
+  const app = (
+    config.tls
+      ? Fastify<HttpsServer>({
+          ...(options as FastifyServerOptions<HttpsServer>),
+          https: { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) },
+        })
+      : Fastify(options)
+  ) as unknown as FastifyInstance;
+
+  let store = deps.store;
+  const ownsStore = store === undefined;
+  if (store === undefined) {
+    store = await openStore(config, { onBackgroundError: (err) => app.log.error({ err }, 'database connection error') });
+    try {
+      await migrateToLatest(store);
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+  }
+
+  // 1. How the server answers: errors, body parsing, headers.
+  await app.register(errors);
+  await app.register(securityHeaders, { tls: config.tls !== undefined });
+  // 2. The app's own plugins.
+  await app.register(storePlugin, { store, closeWithApp: ownsStore });
+  // 3. Routes.
+  await app.register(healthRoutes, { prefix: '/api/v1', version: serverVersion });
+  // 4. The PWA, last: its catch-all GET route must not shadow an API route.
+  await app.register(staticApp, { root: config.staticDir });
+  return app;
+}
