@@ -1,3 +1,4 @@
+// GS1 element strings: every AI in the table in both spellings, weight and price conversion, malformed input.
 import { describe, expect, it } from 'vitest';
 import { GS, parseGs1ElementString } from './barcode-gs1.ts';
 import { GS1_AI_TABLE, lookupAi } from './barcode-gs1-ais.ts';

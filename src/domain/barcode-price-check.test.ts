@@ -1,3 +1,4 @@
+// The price/weight check digit inside scale labels: the GS1 weighting tables and real label vectors.
 import { describe, expect, it } from 'vitest';
 import { PRICE_CHECK_WEIGHTS, priceCheckDigit } from './barcode-price-check.ts';
 

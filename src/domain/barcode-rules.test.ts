@@ -1,3 +1,4 @@
+// Store barcode rules from the config document: layouts, the problems a settings screen reports, matching.
 import { describe, expect, it } from 'vitest';
 import { barcodeRuleFromLayout, barcodeRuleProblem, findBarcodeRule, isStoreCodeRange } from './barcode-rules.ts';
 import type { BarcodeRules } from './barcode-rules.ts';

@@ -1,3 +1,4 @@
+// UPC-E expansion and compression: the four zero-suppression patterns and the round trips between them.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compressUpcA, expandUpcE } from './barcode-upce.ts';

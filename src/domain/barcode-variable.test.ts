@@ -1,3 +1,4 @@
+// Scale labels printed and read back through a store's layout.
 import { describe, expect, it } from 'vitest';
 import { encodeVariableMeasure, readStoreCode } from './barcode-variable.ts';
 import { barcodeRuleFromLayout } from './barcode-rules.ts';

@@ -1,3 +1,5 @@
+// The counter's barcode parser as a cashier meets it: real pack codes, scale labels, GS1 strings, misreads,
+// and the properties that make it safe to trust (check digits catch typos, labels round-trip, it never throws).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseBarcode } from './barcode.ts';
@@ -166,6 +168,7 @@ describe('parseBarcode: garbage in, reasons out', () => {
     ['only a carriage return', '\r\n', 'empty'],
     ['only a symbology identifier', ']E0', 'empty'],
     ['a shop label in Code 128', 'SKU-00042', 'not-digits'],
+    ['a label starting with a bracket, not a symbology identifier', ']-12345678', 'not-digits'],
     ['Vietnamese text typed by mistake', 'cà phê', 'not-digits'],
     ['eleven digits', '40063813339', 'bad-length'],
     ['a mistyped EAN-13', '4006381333932', 'bad-check-digit'],

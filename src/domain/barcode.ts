@@ -57,7 +57,7 @@ export function parseBarcode(raw: string, rules?: BarcodeRules, options: Barcode
 
   let symbology: string | undefined;
   let data = text;
-  if (text.startsWith(']') && text.length >= 3) {
+  if (/^\][A-Za-z][0-9A-Za-z]/.test(text)) {
     symbology = text.slice(1, 3);
     data = text.slice(3);
     if (data === '') return barcodeFailure('empty', `only the symbology identifier ]${symbology} was scanned`);

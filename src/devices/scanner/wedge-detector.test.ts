@@ -1,3 +1,4 @@
+// Scanner bursts versus people typing, with exact timings: what is scanned, what is held back, what comes back.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { characterOfKey, createWedgeDetector } from './wedge-detector.ts';
