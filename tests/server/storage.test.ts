@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DocumentsRepository } from '../../sync-server/src/store/documents-repository.ts';
+import type { DocumentWrite } from '../../sync-server/src/store/documents-repository.ts';
+import { latestSchemaVersion, migrateToLatest, readSchemaVersion } from '../../sync-server/src/store/migrations.ts';
+import type { Store } from '../../sync-server/src/store/open-store.ts';
+import { insertStoreRecord } from '../../sync-server/src/store/stores-repository.ts';
+import { DATABASE_KINDS, openTestStore } from './helpers/test-databases.ts';
+import type { TestDatabase } from './helpers/test-databases.ts';
+
+const product = (id: string, price: number): DocumentWrite => ({
+  collection: 'products',
+  id,
+  storeId: null,
+  body: { id, name: `Sản phẩm ${id}`, price },
+});
+
+describe.each(DATABASE_KINDS)('the server database on %s', (kind) => {
+  let database: TestDatabase;
+  let store: Store;
+  let documents: DocumentsRepository;
+
+  beforeAll(async () => {
+    ({ database, store } = await openTestStore(kind, 'storage'));
+    documents = new DocumentsRepository(store);
+    await insertStoreRecord(store.db, { id: 'store-q1', name: 'Quận 1', enrollmentCode: 'Q1Q1-Q1Q1-Q1Q1', createdAt: new Date().toISOString() });
+    await insertStoreRecord(store.db, { id: 'store-q3', name: 'Quận 3', enrollmentCode: 'Q3Q3-Q3Q3-Q3Q3', createdAt: new Date().toISOString() });
+  });
+
+  afterAll(async () => {
+    await store?.close();
+    await database?.dispose();
+  });
+
+  it('is migrated to the latest schema on first start, and migrating again on the next start changes nothing', async () => {
+    expect(store.kind).toBe(kind);
+    expect(await readSchemaVersion(store.db)).toBe(latestSchemaVersion);
+    expect(latestSchemaVersion).toBe(3);
+    const tablesBefore = (await store.db.introspection.getTables({ withInternalKyselyTables: true })).map((t) => `${t.name}:${t.columns.length}`).sort();
+    expect(await migrateToLatest(store)).toEqual([]);
+    const tablesAfter = (await store.db.introspection.getTables({ withInternalKyselyTables: true })).map((t) => `${t.name}:${t.columns.length}`).sort();
+    expect(tablesAfter).toEqual(tablesBefore);
+    expect(tablesAfter.map((t) => t.split(':')[0])).toEqual(
+      expect.arrayContaining(['meta', 'stores', 'devices', 'documents', 'sequence_counter', 'kysely_migration']),
+    );
+    expect(await readSchemaVersion(store.db)).toBe(latestSchemaVersion);
+  });
+
+  it('stamps a batch of documents with consecutive checkpoints, and a device pulling after a checkpoint gets only what changed since', async () => {
+    const first = await documents.put([product('milk', 8000), product('rice', 25000), product('coffee', 45000)]);
+    expect(first.count).toBe(3);
+    expect(first.lastSeq - first.firstSeq).toBe(2);
+
+    const priceChange = await documents.put([product('rice', 26000)]);
+    expect(priceChange.firstSeq).toBe(first.lastSeq + 1);
+
+    const changed = await documents.readAfter({ collection: 'products', storeId: null, afterSeq: first.lastSeq, limit: 100 });
+    expect(changed.map((d) => [d.id, d.body['price'], d.seq])).toEqual([['rice', 26000, priceChange.lastSeq]]);
+    const everything = await documents.readAfter({ collection: 'products', storeId: null, afterSeq: 0, limit: 100 });
+    expect(everything.map((d) => d.id)).toEqual(['milk', 'coffee', 'rice']);
+    expect(await documents.count({ collection: 'products', storeId: null })).toBe(3);
+    expect(await documents.lastSeq()).toBe(priceChange.lastSeq);
+  });
+
+  it('keeps each store to its own documents, beside the chain-wide catalog', async () => {
+    await documents.put([
+      { collection: 'customers', id: 'c-lan', storeId: 'store-q1', body: { name: 'Nguyễn Thị Lan' } },
+      { collection: 'customers', id: 'c-hung', storeId: 'store-q3', body: { name: 'Trần Văn Hùng' } },
+    ]);
+    const q1 = await documents.readAfter({ collection: 'customers', storeId: 'store-q1', afterSeq: 0, limit: 10 });
+    expect(q1.map((d) => d.body['name'])).toEqual(['Nguyễn Thị Lan']);
+    expect(await documents.count({ collection: 'customers', storeId: 'store-q3' })).toBe(1);
+    expect(await documents.count({ collection: 'customers' })).toBe(2);
+  });
+
+  it('records a deletion as a new version with the deleted flag, so devices pull the tombstone', async () => {
+    const { lastSeq } = await documents.put([{ ...product('coffee', 45000), deleted: true }]);
+    const coffee = await documents.get('products', 'coffee');
+    expect(coffee).toMatchObject({ deleted: true, seq: lastSeq, storeId: null });
+    expect(await documents.count({ collection: 'products', storeId: null })).toBe(2);
+    expect(await documents.count({ collection: 'products', storeId: null, includeDeleted: true })).toBe(3);
+  });
+
+  it('hands out distinct, strictly increasing checkpoints to batches written at the same time', async () => {
+    const before = await documents.lastSeq();
+    const batches = Array.from({ length: 8 }, (_, b) =>
+      Array.from({ length: 25 }, (_, i): DocumentWrite => ({
+        collection: 'ledger',
+        id: `entry-${b}-${i}`,
+        storeId: 'store-q1',
+        body: { delta: -1000 },
+      })),
+    );
+    const ranges = await Promise.all(batches.map((batch) => documents.put(batch)));
+    const seqs = ranges.flatMap((r) => Array.from({ length: r.count }, (_, i) => r.firstSeq + i)).sort((a, b) => a - b);
+    expect(seqs).toEqual(Array.from({ length: 200 }, (_, i) => before + 1 + i));
+    const stored = await documents.readAfter({ collection: 'ledger', storeId: 'store-q1', afterSeq: before, limit: 1000 });
+    expect(stored.map((d) => d.seq)).toEqual(seqs);
+  });
+
+  it('gives the checkpoints of a failed batch back, so a rolled-back write leaves no trace', async () => {
+    const before = await documents.lastSeq();
+    await expect(
+      store.db.transaction().execute(async (trx) => {
+        await documents.putInTransaction(trx, [product('tea', 30000)]);
+        throw new Error('the device went away mid-push');
+      }),
+    ).rejects.toThrow('mid-push');
+    expect(await documents.lastSeq()).toBe(before);
+    expect(await documents.get('products', 'tea')).toBeUndefined();
+  });
+
+  it('keeps the last version when a batch names the same document twice', async () => {
+    await documents.put([product('sugar', 20000), product('sugar', 21000)]);
+    expect((await documents.get('products', 'sugar'))?.body['price']).toBe(21000);
+  });
+
+  it('stores Vietnamese text and large integers exactly', async () => {
+    const body = { id: 'nuoc-mam', name: 'Nước mắm Phú Quốc 584 — đặc biệt', price: 999_999_999_999 };
+    await documents.put([{ collection: 'products', id: 'nuoc-mam', storeId: null, body }]);
+    expect((await documents.get('products', 'nuoc-mam'))?.body).toEqual(body);
+  });
+});
