@@ -14,6 +14,7 @@ import errors, { formatSchemaErrors } from './plugins/errors.ts';
 import securityHeaders from './plugins/security-headers.ts';
 import staticApp from './plugins/static-app.ts';
 import storePlugin from './plugins/store.ts';
+import validation from './plugins/validation.ts';
 import healthRoutes from './routes/health.ts';
 import { migrateToLatest } from './store/migrations.ts';
 import { openStore } from './store/open-store.ts';
@@ -37,8 +38,6 @@ export async function buildApp(config: ServerConfig, deps: AppDependencies = {})
       : { logger: { level: config.logLevel, redact: ['req.headers.authorization'] } }),
     bodyLimit: DEFAULT_BODY_LIMIT,
     schemaErrorFormatter: formatSchemaErrors,
-    // Unknown fields are an error to report (400 naming the field), not something to drop silently.
-    ajv: { customOptions: { removeAdditional: false } },
   };
   const app = (
     config.tls
@@ -61,8 +60,9 @@ export async function buildApp(config: ServerConfig, deps: AppDependencies = {})
     }
   }
 
-  // 1. How the server answers: errors, body parsing, headers.
+  // 1. How the server answers: errors, body parsing, validation, headers.
   await app.register(errors);
+  await app.register(validation);
   await app.register(securityHeaders, { tls: config.tls !== undefined });
   // 2. The app's own plugins.
   await app.register(storePlugin, { store, closeWithApp: ownsStore });
