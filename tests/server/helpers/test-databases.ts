@@ -71,6 +71,7 @@ async function withAdminClient<T>(work: (client: pg.Client) => Promise<T>): Prom
       `PostgreSQL is required for the server tests, but ${PG_TEST_URL.replace(/:[^:@/]*@/, ':***@')} could not be reached ` +
         `(${(error as Error).message}). Start PostgreSQL, or set POS_TEST_PG_URL=postgres://user@host:port/database ` +
         'to a database the tests may create schemas in.',
+      { cause: error },
     );
   }
   try {
