@@ -34,6 +34,17 @@ async function readAll(documents: DocumentsRepository, collection: (typeof colle
   }
 }
 
+/** What the tablet will do offline: WebCrypto only, no library. */
+async function verifyPinLikeTheBrowser(pin: string, staff: { pinHash: string; pinSalt: string; pinIterations: number }): Promise<boolean> {
+  const key = await globalThis.crypto.subtle.importKey('raw', new TextEncoder().encode(pin), 'PBKDF2', false, ['deriveBits']);
+  const bits = await globalThis.crypto.subtle.deriveBits(
+    { name: 'PBKDF2', hash: 'SHA-256', salt: Buffer.from(staff.pinSalt, 'base64'), iterations: staff.pinIterations },
+    key,
+    256,
+  );
+  return Buffer.from(bits).toString('base64') === staff.pinHash;
+}
+
 describe.each(DATABASE_KINDS)('the demo store on %s', (kind) => {
   let database: TestDatabase;
   let store: Store;
@@ -141,6 +152,7 @@ describe.each(DATABASE_KINDS)('the demo store on %s', (kind) => {
       expect(member.pinIterations).toBe(PIN_ITERATIONS);
       expect(Buffer.from(member.pinSalt, 'base64')).toHaveLength(16);
       expect(await verifyPin(printed.pin, member)).toBe(true);
+      expect(await verifyPinLikeTheBrowser(printed.pin, member)).toBe(true);
       expect(await verifyPin('000000' === printed.pin ? '111111' : '000000', member)).toBe(false);
       expect(JSON.stringify(configDoc?.body)).not.toContain(`"${printed.pin}"`);
     }

@@ -8,9 +8,9 @@
  * transaction B take 42 and commit first; a device pulls "after 42" and never sees 41. Here each write
  * transaction first runs `UPDATE sequence_counter SET value = value + n ... RETURNING value`. That row
  * lock is held until commit, so the next writer waits and then reads the committed value: numbers are
- * handed out in commit order and a rolled-back transaction gives its numbers back (no gaps that a
- * reader could misread). On SQLite the single writer gives the same order; the UPDATE comes first so the
- * transaction takes the write lock at once and waits under busy_timeout instead of failing mid-way.
+ * handed out in commit order, and a rolled-back transaction gives its numbers back. On SQLite the single
+ * writer gives the same order; the UPDATE comes first so the transaction takes the write lock at once
+ * and waits under busy_timeout instead of failing mid-way.
  * The price is that writers are serialised at the counter, which the ingest target (5,000 sales/s)
  * allows because one transaction carries a whole batch.
  */
