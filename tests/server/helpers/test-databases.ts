@@ -31,8 +31,7 @@ export interface TestDatabase {
 
 /** A new, empty database of the given kind. */
 export async function createTestDatabase(kind: StoreKind, label: string): Promise<TestDatabase> {
-  const dir = mkdtempSync(path.join(tmpdir(), `pos-${label}-`));
-  const env: Record<string, string> = { POS_DATA_DIR: dir };
+  const env: Record<string, string> = {};
   let dropSchema = async (): Promise<void> => undefined;
   if (kind === 'postgres') {
     const schema = `t_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${process.pid}_${Date.now().toString(36)}`;
@@ -42,6 +41,9 @@ export async function createTestDatabase(kind: StoreKind, label: string): Promis
     env['DATABASE_URL'] = url.toString();
     dropSchema = () => withAdminClient((client) => client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)).then(() => undefined);
   }
+  // Created only once the database exists, so a missing PostgreSQL leaves nothing behind.
+  const dir = mkdtempSync(path.join(tmpdir(), `pos-${label}-`));
+  env['POS_DATA_DIR'] = dir;
   return {
     kind,
     env,
