@@ -1,0 +1,23 @@
+/*
+ * `npm run bench`: the speed figures the issues ask for, one JSON line each ({"name","value","unit"}),
+ * measured on this machine. Pass names to run only some: `npm run bench -- server_ingest fanout`.
+ * Figures are medians of several runs; compare ratios against the baselines measured in the same run.
+ */
+import { benchServerIngest } from './server-ingest.bench.ts';
+import { benchFanout } from './fanout.bench.ts';
+
+const benches: Record<string, () => Promise<void>> = {
+  server_ingest: benchServerIngest,
+  fanout: benchFanout,
+};
+
+const wanted = process.argv.slice(2);
+for (const [name, run] of Object.entries(benches)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  try {
+    await run();
+  } catch (error) {
+    console.error(`[bench] ${name} failed: ${error instanceof Error ? error.stack : String(error)}`);
+    process.exitCode = 1;
+  }
+}

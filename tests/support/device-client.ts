@@ -1,0 +1,75 @@
+/*
+ * A store device as the server sees it, over real HTTP: enrol with the store's code, then pull, push and
+ * stream through the sync protocol (README "Sync protocol (v1)"). Used by process-level tests and benchmarks.
+ */
+
+export interface Enrolment {
+  deviceId: string;
+  storeId: string;
+  token: string;
+}
+
+export interface Checkpoint {
+  id: string;
+  seq: number;
+}
+
+export interface PullResult<T = Record<string, unknown>> {
+  documents: T[];
+  checkpoint: Checkpoint | null;
+}
+
+export class DeviceClient {
+  constructor(
+    readonly baseUrl: string,
+    readonly enrolment: Enrolment,
+  ) {}
+
+  static async enrol(baseUrl: string, enrollmentCode: string, deviceName: string): Promise<DeviceClient> {
+    const response = await fetch(`${baseUrl}/api/v1/devices/enroll`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ enrollmentCode, deviceName }),
+    });
+    if (response.status !== 201) throw new Error(`Enrolment failed: ${response.status} ${await response.text()}`);
+    return new DeviceClient(baseUrl, (await response.json()) as Enrolment);
+  }
+
+  get headers(): Record<string, string> {
+    return { authorization: `Bearer ${this.enrolment.token}` };
+  }
+
+  async pull<T = Record<string, unknown>>(collection: string, checkpoint: Checkpoint | null, limit = 1000): Promise<PullResult<T>> {
+    const query = new URLSearchParams({ limit: String(limit) });
+    if (checkpoint) {
+      query.set('id', checkpoint.id);
+      query.set('seq', String(checkpoint.seq));
+    }
+    const response = await fetch(`${this.baseUrl}/api/v1/sync/${collection}/pull?${query}`, { headers: this.headers });
+    if (!response.ok) throw new Error(`Pull of ${collection} failed: ${response.status} ${await response.text()}`);
+    return (await response.json()) as PullResult<T>;
+  }
+
+  async pullAll<T = Record<string, unknown>>(collection: string, limit = 10_000): Promise<T[]> {
+    const all: T[] = [];
+    let checkpoint: Checkpoint | null = null;
+    for (;;) {
+      const page: PullResult<T> = await this.pull<T>(collection, checkpoint, limit);
+      all.push(...page.documents);
+      if (page.documents.length < limit) return all;
+      checkpoint = page.checkpoint;
+    }
+  }
+
+  /** Pushes new documents (no assumed master). Returns the HTTP status and the conflicts. */
+  async push(collection: string, documents: readonly object[]): Promise<{ status: number; body: unknown }> {
+    const rows = documents.map((newDocumentState) => ({ assumedMasterState: null, newDocumentState }));
+    const response = await fetch(`${this.baseUrl}/api/v1/sync/${collection}/push`, {
+      method: 'POST',
+      headers: { ...this.headers, 'content-type': 'application/json' },
+      body: JSON.stringify(rows),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : null };
+  }
+}
