@@ -2,12 +2,13 @@ import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../ui/language-switch.tsx';
 import { ConnectionStatus } from './connection-status.tsx';
+import { SyncStatusBadge } from './sync-status-badge.tsx';
 import { MainArea } from './main-area.tsx';
 import { matchRoute, routes, type RouteId } from './routes.ts';
 import { UpdatePrompt } from './update-prompt.tsx';
 import { navigate, useLocationPath } from './use-location-path.ts';
 
-const navLabelKeys: Record<RouteId, string> = { sale: 'nav.sale', settings: 'nav.settings' };
+const navLabelKeys: Record<RouteId, string> = { sale: 'nav.sale', settings: 'nav.settings', enrol: 'enrolment.open', sync: 'sync.title' };
 
 function followLink(event: MouseEvent<HTMLAnchorElement>, path: string): void {
   // Let the browser handle new-tab and modified clicks; plain clicks stay in the app.
@@ -27,7 +28,7 @@ export function AppShell() {
           <span className="brand-name">{t('app.name')}</span>
         </div>
         <nav className="shell-nav" aria-label={t('app.mainNavigation')}>
-          {routes.map((route) => (
+          {routes.filter((route) => route.inNav).map((route) => (
             <a
               key={route.id}
               href={route.path}
@@ -41,6 +42,7 @@ export function AppShell() {
         </nav>
         <div className="shell-status">
           <ConnectionStatus />
+          <SyncStatusBadge onOpen={(event) => followLink(event, '/sync')} />
           <LanguageSwitch />
         </div>
       </header>

@@ -4,22 +4,39 @@ import { I18nextProvider } from 'react-i18next';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { DatabaseProvider } from '../data/database-provider.tsx';
 import type { PosDatabase } from '../data/database.ts';
+import { CatalogContext } from '../catalog/catalog-context.ts';
+import type { CatalogDatabase } from '../catalog/catalog-database.ts';
+import type { SyncController } from '../sync/sync-controller.ts';
+import { SyncControllerContext } from '../sync/sync-controller-context.ts';
+import type { SyncDatabase } from '../sync/sync-database.ts';
+import { SyncDatabaseContext } from '../sync/sync-database-context.ts';
 import { AppShell } from './app-shell.tsx';
 
 interface AppProps {
   i18n: I18n;
   /** The device database being opened; started by main.tsx before the first render. */
   databaseOpening: Promise<PosDatabase>;
+  /** The Dexie catalog (products, balances), opened lazily by Dexie. */
+  catalog: CatalogDatabase;
+  /** The device's sync identity and quarantine. */
+  syncDatabase: SyncDatabase;
+  syncController: SyncController;
   queryClient?: QueryClient;
 }
 
-export function App({ i18n, databaseOpening, queryClient }: AppProps) {
+export function App({ i18n, databaseOpening, catalog, syncDatabase, syncController, queryClient }: AppProps) {
   const [client] = useState(() => queryClient ?? new QueryClient());
   return (
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={client}>
         <DatabaseProvider opening={databaseOpening}>
-          <AppShell />
+          <CatalogContext value={catalog}>
+            <SyncDatabaseContext value={syncDatabase}>
+              <SyncControllerContext value={syncController}>
+                <AppShell />
+              </SyncControllerContext>
+            </SyncDatabaseContext>
+          </CatalogContext>
         </DatabaseProvider>
       </QueryClientProvider>
     </I18nextProvider>

@@ -6,6 +6,10 @@ import { vi } from 'vitest';
 import { createI18n } from '../i18n/i18n.ts';
 import type { PosDatabase } from '../data/database.ts';
 import { useSaleActivityStore } from '../ui/sale-activity-store.ts';
+import { openCatalogDatabase } from '../catalog/catalog-database.ts';
+import { openSyncDatabase } from '../sync/sync-database.ts';
+import type { SyncController } from '../sync/sync-controller.ts';
+import { useSyncStatusStore } from '../sync/sync-status-store.ts';
 import { App } from './app.tsx';
 import { useUpdateStore } from './update-store.ts';
 
@@ -36,6 +40,24 @@ export function renderApp({ health = 'ok', path = '/', databaseOpening = new Pro
   vi.stubGlobal('fetch', fetchHealth);
   const queryClient = new QueryClient();
   const i18n = createI18n();
-  const view = render(<App i18n={i18n} databaseOpening={databaseOpening} queryClient={queryClient} />);
-  return { ...view, i18n, fetchHealth };
+  useSyncStatusStore.getState().reset();
+  // Dexie opens a database on first use only, and these screens never reach it in jsdom.
+  const catalog = openCatalogDatabase('render-app-catalog');
+  const syncDatabase = openSyncDatabase('render-app-sync');
+  const syncController: SyncController = {
+    start: vi.fn(async () => undefined),
+    completeEnrolment: vi.fn(async () => undefined),
+    stop: vi.fn(async () => undefined),
+  };
+  const view = render(
+    <App
+      i18n={i18n}
+      databaseOpening={databaseOpening}
+      catalog={catalog}
+      syncDatabase={syncDatabase}
+      syncController={syncController}
+      queryClient={queryClient}
+    />,
+  );
+  return { ...view, i18n, fetchHealth, syncController };
 }

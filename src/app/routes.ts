@@ -4,13 +4,15 @@
  */
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 
-export type RouteId = 'sale' | 'settings';
+export type RouteId = 'sale' | 'settings' | 'enrol' | 'sync';
 
 export interface Route {
   id: RouteId;
   path: string;
   /** Screens that read the device database render only once it is open. */
   needsDatabase: boolean;
+  /** Shown in the main navigation; others are reached from a link (sync status, "not set up" message). */
+  inNav: boolean;
   screen: LazyExoticComponent<ComponentType>;
 }
 
@@ -19,13 +21,29 @@ export const routes: readonly Route[] = [
     id: 'sale',
     path: '/',
     needsDatabase: true,
+    inNav: true,
     screen: lazy(() => import('../features/sale/sale-home-screen.tsx').then((m) => ({ default: m.SaleHomeScreen }))),
   },
   {
     id: 'settings',
     path: '/settings',
     needsDatabase: false,
+    inNav: true,
     screen: lazy(() => import('../features/settings/settings-screen.tsx').then((m) => ({ default: m.SettingsScreen }))),
+  },
+  {
+    id: 'enrol',
+    path: '/enrol',
+    needsDatabase: false,
+    inNav: false,
+    screen: lazy(() => import('../features/enrolment/enrolment-screen.tsx').then((m) => ({ default: m.EnrolmentScreen }))),
+  },
+  {
+    id: 'sync',
+    path: '/sync',
+    needsDatabase: false,
+    inNav: false,
+    screen: lazy(() => import('../features/sync/sync-screen.tsx').then((m) => ({ default: m.SyncScreen }))),
   },
 ];
 

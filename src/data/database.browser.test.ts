@@ -3,9 +3,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RxJsonSchema } from 'rxdb';
 import { checkSchema } from 'rxdb/plugins/dev-mode';
-import { createPosDatabase, type PosDatabase } from './database.ts';
+import { createPosDatabase, deviceCollectionNames, type PosDatabase } from './database.ts';
 import { collectionNames, collectionSchemas } from './schemas/index.ts';
-import type { ProductDocument } from './schemas/types.ts';
+import type { CustomerDocument } from './schemas/types.ts';
 
 const opened: PosDatabase[] = [];
 
@@ -15,18 +15,14 @@ async function openFreshDatabase(name = `pos-test-${crypto.randomUUID()}`): Prom
   return database;
 }
 
-function product(overrides: Partial<ProductDocument> = {}): ProductDocument {
+function customer(overrides: Partial<CustomerDocument> = {}): CustomerDocument {
   return {
     id: crypto.randomUUID(),
-    sku: 'SKU-001',
-    name: 'Sữa tươi Vinamilk 1L',
-    searchName: 'sua tuoi vinamilk 1l',
-    barcodes: ['8934673000000'],
-    price: 32_000,
-    taxClassId: 'vat-8',
-    unit: 'pcs',
-    weighed: false,
-    active: true,
+    storeId: 'store-1',
+    name: 'Nguyễn Thị Lan',
+    searchName: 'nguyen thi lan',
+    phone: '0901234567',
+    createdAt: '2025-01-01T00:00:00.000Z',
     updatedAt: '2025-01-01T00:00:00.000Z',
     ...overrides,
   };
@@ -44,39 +40,39 @@ describe('the device database', () => {
     expect(() => checkSchema(collectionSchemas[name] as unknown as RxJsonSchema<unknown>)).not.toThrow();
   });
 
-  it('opens with all nine collections of the architecture', async () => {
+  it('opens with the seven collections RxDB keeps; the catalog lives in its own Dexie database', async () => {
     const database = await openFreshDatabase();
-    expect(Object.keys(database.collections).sort()).toEqual([...collectionNames].sort());
-    expect(collectionNames).toHaveLength(9);
+    expect(Object.keys(database.collections).sort()).toEqual([...deviceCollectionNames].sort());
+    expect(deviceCollectionNames).toHaveLength(7);
+    expect(Object.keys(database.collections)).not.toContain('products');
+    expect(Object.keys(database.collections)).not.toContain('balances');
   });
 
-  it('finds a product by its SKU through the sku index', async () => {
+  it('finds a customer by phone through the phone index', async () => {
     const database = await openFreshDatabase();
-    await database.products.bulkInsert([
-      product({ sku: 'SKU-001' }),
-      product({ sku: 'SKU-002', name: 'Bánh mì', searchName: 'banh mi' }),
-    ]);
-    const query = database.products.find({ selector: { sku: 'SKU-002' } });
-    expect(query.getPreparedQuery().queryPlan.index).toContain('sku');
+    await database.customers.bulkInsert([customer({ phone: '0901234567' }), customer({ phone: '0987654321', name: 'Trần Văn Minh', searchName: 'tran van minh' })]);
+    const query = database.customers.find({ selector: { phone: '0987654321' } });
+    expect(query.getPreparedQuery().queryPlan.index).toContain('phone');
     const found = await query.exec();
-    expect(found.map((doc) => doc.name)).toEqual(['Bánh mì']);
-    expect(await database.products.count().exec()).toBe(2);
+    expect(found.map((doc) => doc.name)).toEqual(['Trần Văn Minh']);
+    expect(await database.customers.count().exec()).toBe(2);
   });
 
-  it('rejects a product that breaks its schema (a negative price) in dev mode', async () => {
+  it('rejects a customer that breaks its schema (no phone) in dev mode', async () => {
     const database = await openFreshDatabase();
-    await expect(database.products.insert(product({ price: -1 }))).rejects.toMatchObject({ code: 'VD2' });
-    expect(await database.products.count().exec()).toBe(0);
+    const { phone: _phone, ...withoutPhone } = customer();
+    await expect(database.customers.insert(withoutPhone as CustomerDocument)).rejects.toMatchObject({ code: 'VD2' });
+    expect(await database.customers.count().exec()).toBe(0);
   });
 
   it('keeps what was written after it is closed and opened again', async () => {
     const name = `pos-test-${crypto.randomUUID()}`;
     const first = await createPosDatabase({ name, devMode: true });
-    await first.products.insert(product());
+    await first.customers.insert(customer());
     await first.close();
     expect(first.closed).toBe(true);
 
     const reopened = await openFreshDatabase(name);
-    expect(await reopened.products.count().exec()).toBe(1);
+    expect(await reopened.customers.count().exec()).toBe(1);
   });
 });

@@ -1,18 +1,27 @@
 /*
  * The device database: RxDB on IndexedDB (free Dexie storage), one collection per JSON schema in
- * src/data/schemas. This is where sales, shifts and the audit trail are written before anything is printed
- * or sent, so it must open reliably and never silently lose data (see storage-health.ts for eviction).
+ * src/data/schemas, except the catalog. This is where sales, shifts and the audit trail are written before
+ * anything is printed or sent, so it must open reliably and never silently lose data (see storage-health.ts
+ * for eviction). RxDB replicates these seven collections with the sync server (src/sync/).
+ *
+ * The catalog (products and balances) is NOT here: it is huge, written only by the server and read on every
+ * scan, so it lives in a plain Dexie database filled by a lean pull (src/catalog/catalog-database.ts).
+ * Its JSON schemas stay in src/data/schemas because the server validates with them.
  *
  * Created once at start-up (src/main.tsx) and handed to React through DatabaseProvider. Tests create their
  * own with a unique name and must close it: RxDB's free edition refuses more than 13 open collections.
  */
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { collectionNames, collectionSchemas, type CollectionName } from './schemas/index.ts';
+import { collectionSchemas, type CollectionName } from './schemas/index.ts';
 import type { CollectionDocuments } from './schemas/types.ts';
 import { migrationStrategies, needsMigrationPlugin } from './migrations.ts';
 
-export type PosCollections = { [Name in CollectionName]: RxCollection<CollectionDocuments[Name]> };
+/** The collections RxDB keeps on the device: everything but the catalog. */
+export const deviceCollectionNames = ['config', 'customers', 'orders', 'sales', 'ledger', 'shifts', 'audit'] as const satisfies readonly CollectionName[];
+export type DeviceCollectionName = (typeof deviceCollectionNames)[number];
+
+export type PosCollections = { [Name in DeviceCollectionName]: RxCollection<CollectionDocuments[Name]> };
 export type PosDatabase = RxDatabase<PosCollections>;
 
 export const defaultDatabaseName = 'store-pos';
@@ -54,7 +63,7 @@ export async function createPosDatabase({ name, devMode = isDevOrTestBuild }: Cr
   });
   try {
     const creators = Object.fromEntries(
-      collectionNames.map((collection) => [
+      deviceCollectionNames.map((collection) => [
         collection,
         {
           schema: collectionSchemas[collection] as unknown as RxJsonSchema<CollectionDocuments[typeof collection]>,

@@ -3,12 +3,12 @@
  * catalog is never loaded into memory to be counted. undefined until the first answer arrives.
  */
 import { useEffect, useState } from 'react';
-import type { CollectionName } from './schemas/index.ts';
+import type { DeviceCollectionName } from './database.ts';
 import { useDatabase } from './database-context.ts';
 
-export function useLiveCount(collection: CollectionName): number | undefined {
+export function useLiveCount(collection: DeviceCollectionName): number | undefined {
   const database = useDatabase();
-  const [count, setCount] = useState<{ collection: CollectionName; value: number }>();
+  const [count, setCount] = useState<{ collection: DeviceCollectionName; value: number }>();
   useEffect(() => {
     const subscription = database[collection].count().$.subscribe({
       next: (value) => setCount({ collection, value }),

@@ -1,58 +1,66 @@
-// The counter's home reads the live product count from the real device database (IndexedDB in Chromium).
+// The counter's home reads the live product count from the real Dexie catalog (IndexedDB in Chromium).
 import type { ReactNode } from 'react';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPosDatabase, type PosDatabase } from '../../data/database.ts';
-import { useDatabaseStatus } from '../../data/database-context.ts';
-import { DatabaseProvider } from '../../data/database-provider.tsx';
+import { CatalogContext } from '../../catalog/catalog-context.ts';
+import { openCatalogDatabase, type CatalogDatabase } from '../../catalog/catalog-database.ts';
+import { writeCatalogPage } from '../../catalog/catalog-writer.ts';
+import { productRow } from '../../catalog/catalog-test-data.ts';
 import { createI18n } from '../../i18n/i18n.ts';
+import { useSyncStatusStore } from '../../sync/sync-status-store.ts';
 import { SaleHomeScreen } from './sale-home-screen.tsx';
 
-let database: PosDatabase | undefined;
-
-/** The shell renders data screens only once the database is open; this stands in for its gate. */
-function WhenOpen({ children }: { children: ReactNode }) {
-  return useDatabaseStatus().state === 'ready' ? children : null;
-}
+let catalog: CatalogDatabase | undefined;
 
 afterEach(async () => {
   cleanup();
-  await database?.remove();
-  database = undefined;
+  await catalog?.delete({ disableAutoOpen: true });
+  catalog = undefined;
+  useSyncStatusStore.getState().reset();
 });
 
+function renderScreen(database: CatalogDatabase, children: ReactNode = <SaleHomeScreen />) {
+  return render(
+    <I18nextProvider i18n={createI18n()}>
+      <CatalogContext value={database}>{children}</CatalogContext>
+    </I18nextProvider>,
+  );
+}
+
 describe('the counter home screen', () => {
-  it('counts the catalog on this device live, as products arrive', async () => {
+  it('counts the catalog on this device live, as products arrive from the server', async () => {
     localStorage.clear();
-    database = await createPosDatabase({ name: `pos-test-${crypto.randomUUID()}` });
-    render(
-      <I18nextProvider i18n={createI18n()}>
-        <DatabaseProvider opening={Promise.resolve(database)}>
-          <WhenOpen>
-            <SaleHomeScreen />
-          </WhenOpen>
-        </DatabaseProvider>
-      </I18nextProvider>,
-    );
+    catalog = openCatalogDatabase(`catalog-test-${crypto.randomUUID()}`);
+    renderScreen(catalog);
     const count = await screen.findByTestId('catalog-count');
     await waitFor(() => expect(count.dataset.count).toBe('0'));
     expect(screen.getByTestId('sync-not-set-up').textContent).toContain('chưa được thiết lập');
+    expect(screen.getByTestId('open-enrolment').getAttribute('href')).toBe('/enrol');
 
-    await database.products.insert({
-      id: 'p-1',
-      sku: 'SKU-1',
-      name: 'Nước mắm Phú Quốc',
-      searchName: 'nuoc mam phu quoc',
-      barcodes: ['8930000000012'],
-      price: 45_000,
-      taxClassId: 'vat-8',
-      unit: 'pcs',
-      weighed: false,
-      active: true,
-      updatedAt: '2025-01-01T00:00:00.000Z',
-    });
+    await writeCatalogPage(catalog, 'products', { documents: [productRow(1)], checkpoint: { id: 'p-000001', seq: 1 } }, true);
     await waitFor(() => expect(count.dataset.count).toBe('1'));
     expect(count.textContent).toBe('Danh mục trên máy có 1 sản phẩm.');
+
+    await writeCatalogPage(catalog, 'products', { documents: [{ id: 'p-000001', _deleted: true }], checkpoint: { id: 'p-000001', seq: 2 } }, true);
+    await waitFor(() => expect(count.dataset.count).toBe('0'));
+  });
+
+  it('no longer asks to set up sync once the device is enrolled', async () => {
+    catalog = openCatalogDatabase(`catalog-test-${crypto.randomUUID()}`);
+    renderScreen(catalog);
+    await screen.findByTestId('sync-not-set-up');
+    act(() =>
+      useSyncStatusStore.getState().setEnrolment({
+        deviceId: 'd-1',
+        storeId: 's-1',
+        storeName: 'Cửa hàng Quận 1',
+        deviceName: 'Quầy 1',
+        serverUrl: 'http://localhost',
+        token: 't',
+        enrolledAt: '2025-01-01T00:00:00.000Z',
+      }),
+    );
+    await waitFor(() => expect(screen.queryByTestId('sync-not-set-up')).toBeNull());
   });
 });

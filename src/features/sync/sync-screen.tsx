@@ -1,0 +1,68 @@
+import { useTranslation } from 'react-i18next';
+import { deviceCollectionNames } from '../../data/database.ts';
+import { useSyncDatabase } from '../../sync/sync-database-context.ts';
+import { useSyncStatusStore } from '../../sync/sync-status-store.ts';
+import { useQuarantine } from '../../sync/use-quarantine.ts';
+
+/**
+ * The whole sync picture for a manager: enrolment, what waits per kind, the quarantine. The state itself and
+ * the last problem are in the header's sync status, visible on every screen.
+ */
+export function SyncScreen() {
+  const { t, i18n } = useTranslation();
+  const status = useSyncStatusStore();
+  const quarantine = useQuarantine(useSyncDatabase());
+  const { enrolment } = status;
+  return (
+    <section className="screen" data-testid="sync-screen">
+      <h1>{t('sync.title')}</h1>
+      <section className="panel">
+        {enrolment && (
+          <>
+            <p>{t('sync.store', { storeName: enrolment.storeName })}</p>
+            <p>{t('sync.device', { deviceName: enrolment.deviceName })}</p>
+            <p>{t('sync.server', { serverUrl: enrolment.serverUrl })}</p>
+          </>
+        )}
+        {status.phase === 'waiting-for-leadership' && <p className="notice">{t('sync.otherTab')}</p>}
+        <p data-testid="sync-last-synced">
+          {status.lastSyncedAt
+            ? t('sync.lastSynced', { time: new Date(status.lastSyncedAt).toLocaleString(i18n.resolvedLanguage) })
+            : t('sync.neverSynced')}
+        </p>
+        <a href="/enrol" data-testid="open-enrolment">
+          {enrolment ? t('sync.enrolAgain') : t('enrolment.open')}
+        </a>
+      </section>
+      <section className="panel">
+        <h2>{t('sync.pendingTitle')}</h2>
+        <ul>
+          {deviceCollectionNames
+            .filter((name) => name !== 'config')
+            .map((name) => (
+              <li key={name} data-testid={`sync-pending-${name}`} data-count={status.pending[name] ?? 0}>
+                {t(`sync.collections.${name}`)}: {status.pending[name] ?? 0}
+              </li>
+            ))}
+        </ul>
+      </section>
+      <section className="panel" data-testid="sync-quarantine" data-count={status.quarantined}>
+        <h2>{t('sync.quarantineTitle')}</h2>
+        {quarantine.length === 0 ? (
+          <p>{t('sync.quarantineNone')}</p>
+        ) : (
+          <>
+            <p>{t('sync.quarantineHelp')}</p>
+            <ul>
+              {quarantine.map((entry) => (
+                <li key={`${entry.collection}/${entry.id}`}>
+                  {t(`sync.collections.${entry.collection}`)} <code>{entry.id}</code>: HTTP {entry.status} {entry.error} — {entry.message}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,116 @@
+/*
+ * One RxDB replication of a device collection with the sync server, over the contract's pull and push
+ * endpoints (sync-api.ts) and the shared event stream (pull.stream$, fed by sync-engine.ts).
+ *
+ * - Only the leading tab replicates (waitForLeadership, RxDB's leader election over BroadcastChannel), so two
+ *   open tabs never push the same sale twice; and it keeps replicating while hidden (toggleOnDocumentVisible:
+ *   false; RxDB 17 would otherwise pause a background tab).
+ * - Conflicts: the collections use RxDB's default conflict handler, i.e. the server's master wins. That is
+ *   right for every collection here because the server already merged (customers, orders) or kept the first
+ *   version (append-only facts) and answers the resolved master as the conflict.
+ * - Temporary failures (network, 5xx, 429) are thrown back to RxDB, which retries the same batch after
+ *   `retryTime`; we stretch that time with exponential backoff and shrink it again after a success.
+ * - A push refused with 400/403 is split to find the poison documents (push-splitting-refused.ts); those go
+ *   to the quarantine and the rest of the batch goes through.
+ * - 401 anywhere: the device was revoked; onRevoked stops everything.
+ */
+import type { RxCollection, RxReplicationPullStreamItem } from 'rxdb';
+import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
+import type { Observable } from 'rxjs';
+import type { DeviceCollectionName } from '../data/database.ts';
+import { createBackoff } from './backoff.ts';
+import { pushSplittingRefused } from './push-splitting-refused.ts';
+import type { PushRow, SyncApi, SyncCheckpoint, WireDocument } from './sync-api.ts';
+import { failureKindOf, SyncHttpError } from './sync-errors.ts';
+
+export type ReplicationDirection = 'pull' | 'both';
+
+export interface ReplicateCollectionOptions {
+  name: DeviceCollectionName;
+  collection: RxCollection;
+  direction: ReplicationDirection;
+  api: SyncApi;
+  stream$: Observable<RxReplicationPullStreamItem<WireDocument, SyncCheckpoint>>;
+  /** Names the replication's checkpoints: a device enrolled elsewhere starts afresh. */
+  identifier: string;
+  onSuccess: () => void;
+  onTemporaryFailure: (error: unknown) => void;
+  onRefused: (refused: Awaited<ReturnType<typeof pushSplittingRefused<PushRow, WireDocument>>>['refused']) => Promise<void>;
+  onAccepted: (ids: string[]) => Promise<void>;
+  onRevoked: () => void;
+}
+
+export const PULL_BATCH_SIZE = 1_000;
+export const PUSH_BATCH_SIZE = 500;
+const BASE_RETRY_MS = 1_000;
+
+export function replicateCollection(options: ReplicateCollectionOptions): RxReplicationState<WireDocument, SyncCheckpoint> {
+  const { name, api } = options;
+  const backoff = createBackoff({ baseMs: BASE_RETRY_MS, maxMs: 60_000 });
+  // The handlers below run only after the replication exists; they reach it through this holder.
+  const holder: { replication?: RxReplicationState<WireDocument, SyncCheckpoint> } = {};
+
+  function succeeded(): void {
+    backoff.reset();
+    if (holder.replication) holder.replication.retryTime = BASE_RETRY_MS;
+    options.onSuccess();
+  }
+
+  function failed(error: unknown): never {
+    const kind = failureKindOf(error);
+    if (kind === 'revoked') options.onRevoked();
+    else options.onTemporaryFailure(error);
+    // RxDB waits retryTime before it retries this very batch: grow it.
+    if (holder.replication) holder.replication.retryTime = backoff.nextDelayMs();
+    throw error;
+  }
+
+  const replication = replicateRxCollection<WireDocument, SyncCheckpoint>({
+    replicationIdentifier: options.identifier,
+    collection: options.collection as unknown as RxCollection<WireDocument>,
+    live: true,
+    retryTime: BASE_RETRY_MS,
+    waitForLeadership: true,
+    toggleOnDocumentVisible: false,
+    autoStart: true,
+    pull: {
+      batchSize: PULL_BATCH_SIZE,
+      stream$: options.stream$,
+      handler: async (checkpoint, batchSize) => {
+        try {
+          const answer = await api.pull(name, checkpoint ?? null, batchSize);
+          succeeded();
+          return { documents: answer.documents as never, checkpoint: answer.checkpoint ?? checkpoint };
+        } catch (error) {
+          return failed(error);
+        }
+      },
+    },
+    push:
+      options.direction === 'both'
+        ? {
+            batchSize: PUSH_BATCH_SIZE,
+            handler: async (rows) => {
+              try {
+                const result = await pushSplittingRefused(rows as unknown as PushRow[], (part) => api.push(name, part), refusalOf);
+                if (result.refused.length > 0) await options.onRefused(result.refused);
+                await options.onAccepted(result.accepted.map((row) => row.newDocumentState.id));
+                succeeded();
+                return result.conflicts as never;
+              } catch (error) {
+                return failed(error);
+              }
+            },
+          }
+        : undefined,
+  });
+  holder.replication = replication;
+  return replication;
+}
+
+function refusalOf(error: unknown) {
+  if (error instanceof SyncHttpError && error.kind === 'refused') {
+    return { status: error.status, error: error.code, message: error.serverMessage };
+  }
+  return undefined;
+}

@@ -1,0 +1,207 @@
+/*
+ * Starts and stops everything that syncs this device with its store's server, once per page:
+ *   - leader election first: only the leading tab syncs (RxDB's leader election), so two tabs never push
+ *     twice and never pull the catalog twice; the other tabs show "another tab syncs";
+ *   - the catalog pull into Dexie (catalog-sync.ts);
+ *   - one RxDB replication per device collection (replicate-collection.ts): config pull-only, the others
+ *     both ways, so a store's day-end sees the other devices' facts too;
+ *   - ONE event stream (event-stream.ts) feeding all of them: changes go to the replication of their
+ *     collection (or poke the catalog pull), and every (re)connection RESYNCs them all;
+ *   - the status store (sync-status-store.ts): busy, pending counts, quarantine, last sync, problems.
+ * A 401 from any call marks the device revoked in IndexedDB and stops it all.
+ */
+import { addRxPlugin, type RxReplicationPullStreamItem } from 'rxdb';
+import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
+import type { RxReplicationState } from 'rxdb/plugins/replication';
+import { Subject, auditTime, merge, type Subscription } from 'rxjs';
+import { liveQuery } from 'dexie';
+import type { CatalogDatabase } from '../catalog/catalog-database.ts';
+import { readCatalogPullState } from '../catalog/catalog-writer.ts';
+import { deviceCollectionNames, type DeviceCollectionName, type PosDatabase } from '../data/database.ts';
+import { startCatalogSync, type CatalogSync } from './catalog-sync.ts';
+import { markDeviceRevoked } from './enrolment.ts';
+import { startEventStream, type EventStream, type StreamChange } from './event-stream.ts';
+import { countPendingPushes } from './pending-count.ts';
+import { releaseAccepted, setAsideRefused } from './quarantine.ts';
+import { replicateCollection } from './replicate-collection.ts';
+import { createSyncApi, type SyncApi, type SyncCheckpoint, type WireDocument } from './sync-api.ts';
+import type { DeviceIdentity, SyncDatabase } from './sync-database.ts';
+import { SyncHttpError } from './sync-errors.ts';
+import { useSyncStatusStore } from './sync-status-store.ts';
+
+export interface StartSyncOptions {
+  database: PosDatabase;
+  catalog: CatalogDatabase;
+  syncDatabase: SyncDatabase;
+  identity: DeviceIdentity;
+  /** Tests pass a fetch that goes elsewhere; the app uses the browser's. */
+  fetch?: typeof fetch;
+}
+
+export interface SyncEngine {
+  stop: () => Promise<void>;
+  /** The replications by collection (the leader only; empty until leadership). */
+  replications: ReadonlyMap<DeviceCollectionName, RxReplicationState<WireDocument, SyncCheckpoint>>;
+  catalogSync: () => CatalogSync | undefined;
+}
+
+/** Pull-only: written by the server alone. */
+const pullOnly: ReadonlySet<DeviceCollectionName> = new Set(['config']);
+const catalogCollections = new Set(['products', 'balances']);
+const PENDING_RECOUNT_MS = 300;
+
+export function startSync({ database, catalog, syncDatabase, identity, fetch: fetchImpl }: StartSyncOptions): SyncEngine {
+  const status = useSyncStatusStore.getState();
+  const api: SyncApi = createSyncApi({ serverUrl: identity.serverUrl, token: identity.token, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
+  const replications = new Map<DeviceCollectionName, RxReplicationState<WireDocument, SyncCheckpoint>>();
+  const streams = new Map<string, Subject<RxReplicationPullStreamItem<WireDocument, SyncCheckpoint>>>();
+  const subscriptions: Array<Pick<Subscription, 'unsubscribe'>> = [];
+  let catalogSync: CatalogSync | undefined;
+  let eventStream: EventStream | undefined;
+  let stopped = false;
+
+  status.setEnrolment(identity);
+
+  const networkListener = () => status.setNetworkOnline(navigator.onLine);
+  window.addEventListener('online', networkListener);
+  window.addEventListener('offline', networkListener);
+  networkListener();
+
+  subscriptions.push(
+    liveQuery(() => syncDatabase.quarantine.count()).subscribe({
+      next: (count) => status.setQuarantined(count),
+      error: (error: unknown) => console.error('Counting the quarantined documents failed', error),
+    }),
+  );
+
+  function reportTemporary(error: unknown): void {
+    if (error instanceof SyncHttpError) status.reportProblem('serverError', { status: error.status });
+    else status.reportProblem('unreachable');
+    console.warn('Sync will retry after a temporary failure', error);
+  }
+
+  function revoke(): void {
+    if (stopped) return;
+    status.setPhase('revoked');
+    status.reportProblem('revoked');
+    markDeviceRevoked(syncDatabase).catch((error: unknown) => console.error('Could not record that this device was revoked', error));
+    void stopAll();
+  }
+
+  async function stopAll(): Promise<void> {
+    if (stopped) return;
+    stopped = true;
+    eventStream?.stop();
+    catalogSync?.stop();
+    for (const subscription of subscriptions) subscription.unsubscribe();
+    window.removeEventListener('online', networkListener);
+    window.removeEventListener('offline', networkListener);
+    await Promise.all([...replications.values()].map((replication) => replication.cancel()));
+  }
+
+  async function startAsLeader(): Promise<void> {
+    addRxPlugin(RxDBLeaderElectionPlugin);
+    status.setPhase('waiting-for-leadership');
+    await database.waitForLeadership();
+    if (stopped) return;
+    status.setPhase('running');
+
+    const products = await readCatalogPullState(catalog, 'products');
+    status.setCatalogProgress({ rows: products.rowsPulled, caughtUp: products.caughtUp });
+    catalogSync = startCatalogSync({
+      catalog,
+      api,
+      onProgress: (progress) => status.setCatalogProgress(progress),
+      onBusy: (busy) => status.setBusy('catalog', busy),
+      onSuccess: () => status.recordSuccess(),
+      onTemporaryFailure: reportTemporary,
+      onRevoked: revoke,
+    });
+    catalogSync.requestPull();
+
+    for (const name of deviceCollectionNames) startReplication(name);
+
+    eventStream = startEventStream({
+      api,
+      handlers: {
+        onReady: () => {
+          for (const stream of streams.values()) stream.next('RESYNC');
+          catalogSync?.requestPull();
+        },
+        onChange: routeChange,
+        onConnectionChange: (connected) => status.setStreamConnected(connected),
+        onRevoked: revoke,
+        onError: reportTemporary,
+      },
+    });
+  }
+
+  function routeChange(change: StreamChange): void {
+    if (catalogCollections.has(change.collection)) {
+      catalogSync?.requestPull();
+      return;
+    }
+    const stream = streams.get(change.collection);
+    if (!stream) {
+      console.warn(`The sync stream sent a change for an unknown collection "${change.collection}"; ignored`);
+      return;
+    }
+    if (!change.checkpoint) return;
+    const documents = change.documents.map((document) => ({ ...document, _deleted: document._deleted === true }));
+    stream.next({ documents, checkpoint: change.checkpoint });
+  }
+
+  function startReplication(name: DeviceCollectionName): void {
+    const stream = new Subject<RxReplicationPullStreamItem<WireDocument, SyncCheckpoint>>();
+    streams.set(name, stream);
+    const replication = replicateCollection({
+      name,
+      collection: database[name] as never,
+      direction: pullOnly.has(name) ? 'pull' : 'both',
+      api,
+      stream$: stream.asObservable(),
+      identifier: `pos-v1-${name}-${identity.serverUrl}-${identity.storeId}`,
+      onSuccess: () => status.recordSuccess(),
+      onTemporaryFailure: reportTemporary,
+      onRevoked: revoke,
+      onRefused: async (refused) => {
+        console.error(`The server refused ${refused.length} ${name} document(s); set aside in the quarantine`, refused);
+        await setAsideRefused(syncDatabase, name, refused);
+        status.reportProblem('refused', { count: refused.length, message: refused[0]?.message ?? '' });
+      },
+      onAccepted: (ids) => releaseAccepted(syncDatabase, name, ids),
+    });
+    replications.set(name, replication);
+    subscriptions.push(
+      replication.active$.subscribe((active) => status.setBusy(name, active)),
+      replication.error$.subscribe((error) => console.warn(`Replication of ${name} reported an error`, error)),
+    );
+    if (!pullOnly.has(name)) watchPending(name, replication);
+  }
+
+  function watchPending(name: DeviceCollectionName, replication: RxReplicationState<WireDocument, SyncCheckpoint>): void {
+    const recount = () => {
+      countPendingPushes(replication).then(
+        (count) => count !== undefined && status.setPending(name, count),
+        (error: unknown) => console.warn(`Counting the ${name} documents waiting to be pushed failed`, error),
+      );
+    };
+    subscriptions.push(
+      merge(database[name].$, replication.sent$, replication.active$)
+        .pipe(auditTime(PENDING_RECOUNT_MS))
+        .subscribe(recount),
+    );
+    replication.startPromise.then(recount, (error: unknown) => console.warn(`Replication of ${name} did not start`, error));
+  }
+
+  startAsLeader().catch((error: unknown) => {
+    console.error('Starting sync failed', error);
+    status.reportProblem('storage');
+  });
+
+  return {
+    stop: stopAll,
+    replications,
+    catalogSync: () => catalogSync,
+  };
+}
