@@ -9,6 +9,19 @@ export function SettingsScreen() {
     <section className="screen" data-testid="settings-screen">
       <h1>{t('settings.title')}</h1>
       <StoragePanel />
+      <section className="panel" data-testid="settings-sync">
+        <h2>{t('sync.title')}</h2>
+        <p>
+          <a href="/sync" data-testid="settings-open-sync">
+            {t('sync.label')}
+          </a>
+        </p>
+        <p>
+          <a href="/enrol" data-testid="settings-open-enrolment">
+            {t('enrolment.open')}
+          </a>
+        </p>
+      </section>
       <section className="panel">
         <h2>{t('settings.languageSection')}</h2>
         <LanguageSwitch testId="settings-language" />

@@ -1,0 +1,129 @@
+// A new tablet joins its store and syncs, on a real server process and a real Chromium:
+// enrolment with the store's code, the demo catalog arriving, and a document written offline reaching
+// the server exactly once when the network returns.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startPosServer, type RunningPosServer } from './support/pos-server.ts';
+import { launchChromium, openWatchedPage } from './support/browser.ts';
+import { shellScreen } from './screens/shell-screen.ts';
+import { enrolmentScreen } from './screens/enrolment-screen.ts';
+import { syncStatus } from './screens/sync-status.ts';
+
+const ENROLLMENT_CODE = 'E2E-SYNC-2025-A';
+const DEMO_PRODUCTS = 2_000;
+
+/** The device token, read from the tablet's own IndexedDB (the sync database of sync-database.ts). */
+async function deviceToken(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('store-pos-sync');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const read = open.result.transaction('device').objectStore('device').get('this-device');
+          read.onerror = () => reject(read.error);
+          read.onsuccess = () => {
+            open.result.close();
+            resolve((read.result as { token: string }).token);
+          };
+        };
+      }),
+  );
+}
+
+async function pullAll(server: RunningPosServer, token: string, collection: string): Promise<Array<{ id: string }>> {
+  const documents: Array<{ id: string }> = [];
+  let checkpoint: { id: string; seq: number } | null = null;
+  for (;;) {
+    const query = new URLSearchParams({ id: checkpoint?.id ?? '', seq: String(checkpoint?.seq ?? 0), limit: '1000' });
+    const response = await fetch(`${server.url}/api/v1/sync/${collection}/pull?${query}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(200);
+    const page = (await response.json()) as { documents: Array<{ id: string }>; checkpoint: { id: string; seq: number } | null };
+    documents.push(...page.documents);
+    if (page.documents.length < 1000) return documents;
+    checkpoint = page.checkpoint;
+  }
+}
+
+describe('a new tablet joining its store', () => {
+  let server: RunningPosServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startPosServer({ env: { POS_ENROLLMENT_CODE: ENROLLMENT_CODE, POS_DEMO_PRODUCTS: String(DEMO_PRODUCTS) } });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('says plainly when the enrolment code is wrong', async () => {
+    const { context, page } = await openWatchedPage(browser);
+    await shellScreen.open(page, server.url);
+    await syncStatus.waitForState(page, 'not-enrolled');
+    await enrolmentScreen.openFromCounter(page);
+    await enrolmentScreen.enrol(page, { code: 'WRONG-CODE-0000', deviceName: 'Quầy thử' });
+    expect(await enrolmentScreen.errorText(page)).toContain('Mã đăng ký không đúng');
+    await context.close();
+  });
+
+  it('enrols with the printed code, receives the catalog, and sends what was written offline exactly once', async () => {
+    const { context, page, problems } = await openWatchedPage(browser);
+    await context.addInitScript(() => localStorage.setItem('pos.e2eHooks', 'on'));
+    await shellScreen.open(page, server.url);
+    await syncStatus.waitForCatalogCount(page, 0);
+    await syncStatus.waitForState(page, 'not-enrolled');
+
+    await enrolmentScreen.openFromCounter(page);
+    const started = Date.now();
+    await enrolmentScreen.enrol(page, { code: ENROLLMENT_CODE, deviceName: 'Quầy 1' });
+    expect(await enrolmentScreen.waitUntilEnrolled(page)).toContain('Quầy 1');
+
+    await syncStatus.waitForCatalogReady(page);
+    const catalogMs = Date.now() - started;
+    await shellScreen.goToCounter(page);
+    await syncStatus.waitForCatalogCount(page, DEMO_PRODUCTS);
+    console.log(JSON.stringify({ name: 'e2e_enrol_to_catalog_2000_ms', value: catalogMs, unit: 'ms' }));
+    await syncStatus.waitForState(page, 'idle');
+
+    await context.setOffline(true);
+    await syncStatus.waitForState(page, 'offline');
+    const entryId = crypto.randomUUID();
+    await page.evaluate(async (id) => {
+      // The app's src/app/test-hooks.ts, switched on by the pos.e2eHooks flag set above.
+      type Hooks = { databaseOpening: Promise<{ audit: { insert: (document: object) => Promise<unknown> } }> };
+      const hooks = (window as unknown as { __posTestHooks?: Hooks }).__posTestHooks;
+      if (!hooks) throw new Error('test hooks are off');
+      const database = await hooks.databaseOpening;
+      const identity = await new Promise<{ storeId: string; deviceId: string }>((resolve, reject) => {
+        const open = indexedDB.open('store-pos-sync');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const read = open.result.transaction('device').objectStore('device').get('this-device');
+          read.onsuccess = () => resolve(read.result as { storeId: string; deviceId: string });
+          read.onerror = () => reject(read.error);
+        };
+      });
+      await database.audit.insert({
+        id,
+        storeId: identity.storeId,
+        deviceId: identity.deviceId,
+        action: 'drawer.open',
+        staffId: 'staff-e2e',
+        createdAt: new Date().toISOString(),
+      });
+    }, entryId);
+    await syncStatus.waitForPending(page, 1);
+
+    await context.setOffline(false);
+    await syncStatus.waitForPending(page, 0, 60_000);
+    await syncStatus.waitForState(page, 'idle', 60_000);
+
+    const audit = await pullAll(server, await deviceToken(page), 'audit');
+    expect(audit.filter((document) => document.id === entryId)).toHaveLength(1);
+    expect(problems.filter((problem) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|net::ERR/.test(problem))).toEqual([]);
+    await context.close();
+  });
+});
