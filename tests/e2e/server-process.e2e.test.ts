@@ -59,7 +59,7 @@ describe('the server process as a store runs it (npm run server)', () => {
     try {
       await admin.connect();
     } catch (error) {
-      throw new Error(`PostgreSQL is required for this test and could not be reached at ${PG_URL} (set POS_TEST_PG_URL): ${String(error)}`);
+      throw new Error(`PostgreSQL is required for this test and could not be reached at ${PG_URL} (set POS_TEST_PG_URL): ${String(error)}`, { cause: error });
     }
     await admin.query(`CREATE SCHEMA ${schema}`);
     cleanups.push(async () => {
