@@ -63,6 +63,7 @@ export function startEventStream({ api, handlers, backoff = createBackoff(), idl
       watchdog = setTimeout(() => controller.abort(new DOMException('The sync stream went silent', 'TimeoutError')), idleTimeoutMs);
     };
     let connected = false;
+    let stopReading: (() => void) | undefined;
     try {
       const response = await api.openStream(controller.signal);
       if (!response.body) throw new Error('The sync stream answered without a body');
@@ -79,9 +80,10 @@ export function startEventStream({ api, handlers, backoff = createBackoff(), idl
       });
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
       // fetch ends the body on abort; cancelling the reader too makes that hold for any body.
-      controller.signal.addEventListener('abort', () => {
+      stopReading = () => {
         reader.cancel(controller.signal.reason).catch((error: unknown) => console.warn('Cancelling the sync stream reader failed', error));
-      });
+      };
+      controller.signal.addEventListener('abort', stopReading);
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
@@ -96,6 +98,8 @@ export function startEventStream({ api, handlers, backoff = createBackoff(), idl
       return 'again';
     } finally {
       clearTimeout(watchdog);
+      // The body is done with (ended or failed): a later abort has nothing left to cancel.
+      if (stopReading) controller.signal.removeEventListener('abort', stopReading);
       if (connected) handlers.onConnectionChange(false);
     }
   }

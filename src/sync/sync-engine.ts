@@ -181,9 +181,13 @@ export function startSync({ database, catalog, syncDatabase, identity, fetch: fe
 
   function watchPending(name: DeviceCollectionName, replication: RxReplicationState<WireDocument, SyncCheckpoint>): void {
     const recount = () => {
+      if (stopped) return;
       countPendingPushes(replication).then(
-        (count) => count !== undefined && status.setPending(name, count),
-        (error: unknown) => console.warn(`Counting the ${name} documents waiting to be pushed failed`, error),
+        (count) => count !== undefined && !stopped && status.setPending(name, count),
+        (error: unknown) => {
+          // Stopping closes the storage under a count in flight; only a failure while running matters.
+          if (!stopped) console.warn(`Counting the ${name} documents waiting to be pushed failed`, error);
+        },
       );
     };
     subscriptions.push(

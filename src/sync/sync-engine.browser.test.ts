@@ -1,0 +1,106 @@
+// The whole device side of sync on real IndexedDB in Chromium (RxDB, Dexie, leader election), against an
+// in-memory server: catalog arrival, pending counts, pushes, a poison document, live changes, revocation.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openCatalogDatabase, type CatalogDatabase } from '../catalog/catalog-database.ts';
+import { productRow } from '../catalog/catalog-test-data.ts';
+import { createPosDatabase, type PosDatabase } from '../data/database.ts';
+import type { AuditEntryDocument } from '../data/schemas/types.ts';
+import { loadDeviceIdentity } from './enrolment.ts';
+import { createFakeSyncServer } from './fake-sync-server.ts';
+import { openSyncDatabase, type SyncDatabase } from './sync-database.ts';
+import { startSync, type SyncEngine } from './sync-engine.ts';
+import { totalPending, useSyncStatusStore } from './sync-status-store.ts';
+
+let engine: SyncEngine | undefined;
+let database: PosDatabase | undefined;
+let catalog: CatalogDatabase | undefined;
+let syncDatabase: SyncDatabase | undefined;
+
+afterEach(async () => {
+  await engine?.stop();
+  await database?.remove();
+  await catalog?.delete({ disableAutoOpen: true });
+  await syncDatabase?.delete({ disableAutoOpen: true });
+  engine = database = catalog = syncDatabase = undefined;
+  useSyncStatusStore.getState().reset();
+});
+
+const identity = {
+  deviceId: 'd-1',
+  storeId: 's-1',
+  storeName: 'Cửa hàng Quận 1',
+  deviceName: 'Quầy 1',
+  serverUrl: 'https://pos.test',
+  token: 'device-token',
+  enrolledAt: '2025-03-01T08:00:00.000Z',
+};
+
+function auditEntry(id: string, details: Record<string, unknown> = {}): AuditEntryDocument {
+  return { id, storeId: 's-1', deviceId: 'd-1', action: 'drawer.open', staffId: 'staff-1', details, createdAt: '2025-03-01T08:00:00.000Z' };
+}
+
+async function startDevice(server: ReturnType<typeof createFakeSyncServer>) {
+  const suffix = crypto.randomUUID();
+  database = await createPosDatabase({ name: `pos-test-${suffix}` });
+  catalog = openCatalogDatabase(`catalog-test-${suffix}`);
+  syncDatabase = openSyncDatabase(`sync-test-${suffix}`);
+  await syncDatabase.device.put({ ...identity, key: 'this-device' });
+  engine = startSync({ database, catalog, syncDatabase, identity, fetch: server.fetch });
+  return { database, catalog, syncDatabase };
+}
+
+const status = () => useSyncStatusStore.getState();
+
+describe('a tablet syncing with its store', () => {
+  it('receives the catalog, pushes what it writes, sets a poison entry aside and keeps the rest flowing', async () => {
+    const server = createFakeSyncServer();
+    server.write('products', Array.from({ length: 1_500 }, (_, i) => productRow(i + 1)));
+    const device = await startDevice(server);
+
+    await vi.waitFor(() => expect(status().catalog).toEqual({ rows: 1_500, caughtUp: true }), { timeout: 15_000 });
+    expect(await device.catalog.products.count()).toBe(1_500);
+
+    await device.database.audit.bulkInsert([auditEntry('a-1'), auditEntry('a-2', { amount: 1.5 }), auditEntry('a-3')]);
+    server.poison((document) => (document.details as { amount?: number } | undefined)?.amount === 1.5);
+
+    await vi.waitFor(() => expect(status().quarantined).toBe(1), { timeout: 15_000 });
+    await vi.waitFor(() => expect(totalPending(status().pending)).toBe(0), { timeout: 15_000 });
+    expect(server.documents('audit').map((document) => document.id).sort()).toEqual(['a-1', 'a-3']);
+    const [quarantined] = await device.syncDatabase.quarantine.toArray();
+    expect(quarantined).toMatchObject({ collection: 'audit', id: 'a-2', status: 400, message: 'details.amount must be an integer' });
+    // The refused entry stays on the device untouched.
+    expect(await device.database.audit.findOne('a-2').exec()).not.toBeNull();
+    expect(status().lastProblem?.key).toBe('refused');
+  });
+
+  it('takes live changes from the stream: a customer from another device, a product price change', async () => {
+    const server = createFakeSyncServer();
+    server.write('products', [productRow(1)]);
+    const device = await startDevice(server);
+    await vi.waitFor(() => expect(status().catalog.caughtUp).toBe(true), { timeout: 15_000 });
+    await vi.waitFor(() => expect(status().streamConnected).toBe(true), { timeout: 15_000 });
+
+    server.write('customers', [
+      { id: 'c-1', storeId: 's-1', name: 'Lê Thị Hoa', searchName: 'le thi hoa', phone: '0909000111', createdAt: '2025-03-01T08:00:00.000Z', updatedAt: '2025-03-01T08:00:00.000Z' },
+    ]);
+    server.write('products', [productRow(1, { price: 55_000 })]);
+
+    await vi.waitFor(async () => expect((await device.database.customers.findOne('c-1').exec())?.name).toBe('Lê Thị Hoa'), { timeout: 15_000 });
+    await vi.waitFor(async () => expect((await device.catalog.products.get('p-000001'))?.price).toBe(55_000), { timeout: 15_000 });
+    expect(server.pushes.filter((push) => push.collection === 'customers')).toEqual([]);
+  });
+
+  it('stops syncing and says so when the server revokes the device', async () => {
+    const server = createFakeSyncServer();
+    const device = await startDevice(server);
+    await vi.waitFor(() => expect(status().streamConnected).toBe(true), { timeout: 15_000 });
+
+    server.revoke();
+    await device.database.audit.insert(auditEntry('after-revocation'));
+    await vi.waitFor(() => expect(status().phase).toBe('revoked'), { timeout: 15_000 });
+    expect(status().lastProblem?.key).toBe('revoked');
+    await vi.waitFor(async () => expect((await loadDeviceIdentity(device.syncDatabase))?.revokedAt).toBeDefined());
+    // Never deleted: the entry waits on the device for a manager to enrol it again.
+    expect(await device.database.audit.findOne('after-revocation').exec()).not.toBeNull();
+  });
+});
