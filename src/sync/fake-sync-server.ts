@@ -12,7 +12,7 @@ export interface FakeSyncServer {
   documents: (collection: string) => WireDocument[];
   pushes: Array<{ collection: string; ids: string[]; status: number }>;
   /** Writes as the server would (another device, the back office) and streams the change. */
-  write: (collection: string, documents: WireDocument[]) => void;
+  write: (collection: string, documents: ReadonlyArray<object & { id: string }>) => void;
   revoke: () => void;
   /** Refuse (400) any push batch containing a document with this field value. */
   poison: (predicate: (document: WireDocument) => boolean) => void;
@@ -93,7 +93,10 @@ export function createFakeSyncServer(token = 'device-token'): FakeSyncServer {
     fetch: fakeFetch as typeof fetch,
     documents: (collection) => [...(collections.get(collection)?.values() ?? [])].map((row) => row.document),
     pushes,
-    write: (collection, documents) => broadcast(collection, documents, put(collection, documents)),
+    write: (collection, documents) => {
+      const wire = documents as WireDocument[];
+      broadcast(collection, wire, put(collection, wire));
+    },
     revoke: () => {
       revoked = true;
       for (const stream of streams) stream.error(new TypeError('network error'));

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openCatalogDatabase, type CatalogDatabase } from '../catalog/catalog-database.ts';
 import { productRow } from '../catalog/catalog-test-data.ts';
 import { createPosDatabase, type PosDatabase } from '../data/database.ts';
-import type { AuditEntryDocument } from '../data/schemas/types.ts';
+import type { AuditEntryDocument, CustomerDocument } from '../data/schemas/types.ts';
 import { loadDeviceIdentity } from './enrolment.ts';
 import { createFakeSyncServer } from './fake-sync-server.ts';
 import { openSyncDatabase, type SyncDatabase } from './sync-database.ts';
@@ -80,9 +80,16 @@ describe('a tablet syncing with its store', () => {
     await vi.waitFor(() => expect(status().catalog.caughtUp).toBe(true), { timeout: 15_000 });
     await vi.waitFor(() => expect(status().streamConnected).toBe(true), { timeout: 15_000 });
 
-    server.write('customers', [
-      { id: 'c-1', storeId: 's-1', name: 'Lê Thị Hoa', searchName: 'le thi hoa', phone: '0909000111', createdAt: '2025-03-01T08:00:00.000Z', updatedAt: '2025-03-01T08:00:00.000Z' },
-    ]);
+    const customer: CustomerDocument = {
+      id: 'c-1',
+      storeId: 's-1',
+      name: 'Lê Thị Hoa',
+      searchName: 'le thi hoa',
+      phone: '0909000111',
+      createdAt: '2025-03-01T08:00:00.000Z',
+      updatedAt: '2025-03-01T08:00:00.000Z',
+    };
+    server.write('customers', [customer]);
     server.write('products', [productRow(1, { price: 55_000 })]);
 
     await vi.waitFor(async () => expect((await device.database.customers.findOne('c-1').exec())?.name).toBe('Lê Thị Hoa'), { timeout: 15_000 });
