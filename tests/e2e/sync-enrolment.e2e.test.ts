@@ -2,34 +2,16 @@
 // enrolment with the store's code, the demo catalog arriving, and a document written offline reaching
 // the server exactly once when the network returns.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startPosServer, type RunningPosServer } from './support/pos-server.ts';
 import { launchChromium, openWatchedPage } from './support/browser.ts';
 import { shellScreen } from './screens/shell-screen.ts';
 import { enrolmentScreen } from './screens/enrolment-screen.ts';
 import { syncStatus } from './screens/sync-status.ts';
+import { enableTestHooks, readDeviceIdentity, writeAuditEntries } from './support/device-storage.ts';
 
 const ENROLLMENT_CODE = 'E2E-SYNC-2025-A';
 const DEMO_PRODUCTS = 2_000;
-
-/** The device token, read from the tablet's own IndexedDB (the sync database of sync-database.ts). */
-async function deviceToken(page: Page): Promise<string> {
-  return page.evaluate(
-    () =>
-      new Promise<string>((resolve, reject) => {
-        const open = indexedDB.open('store-pos-sync');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const read = open.result.transaction('device').objectStore('device').get('this-device');
-          read.onerror = () => reject(read.error);
-          read.onsuccess = () => {
-            open.result.close();
-            resolve((read.result as { token: string }).token);
-          };
-        };
-      }),
-  );
-}
 
 async function pullAll(server: RunningPosServer, token: string, collection: string): Promise<Array<{ id: string }>> {
   const documents: Array<{ id: string }> = [];
@@ -71,7 +53,7 @@ describe('a new tablet joining its store', () => {
 
   it('enrols with the printed code, receives the catalog, and sends what was written offline exactly once', async () => {
     const { context, page, problems } = await openWatchedPage(browser);
-    await context.addInitScript(() => localStorage.setItem('pos.e2eHooks', 'on'));
+    await enableTestHooks(context);
     await shellScreen.open(page, server.url);
     await syncStatus.waitForCatalogCount(page, 0);
     await syncStatus.waitForState(page, 'not-enrolled');
@@ -90,38 +72,14 @@ describe('a new tablet joining its store', () => {
 
     await context.setOffline(true);
     await syncStatus.waitForState(page, 'offline');
-    const entryId = crypto.randomUUID();
-    await page.evaluate(async (id) => {
-      // The app's src/app/test-hooks.ts, switched on by the pos.e2eHooks flag set above.
-      type Hooks = { databaseOpening: Promise<{ audit: { insert: (document: object) => Promise<unknown> } }> };
-      const hooks = (window as unknown as { __posTestHooks?: Hooks }).__posTestHooks;
-      if (!hooks) throw new Error('test hooks are off');
-      const database = await hooks.databaseOpening;
-      const identity = await new Promise<{ storeId: string; deviceId: string }>((resolve, reject) => {
-        const open = indexedDB.open('store-pos-sync');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const read = open.result.transaction('device').objectStore('device').get('this-device');
-          read.onsuccess = () => resolve(read.result as { storeId: string; deviceId: string });
-          read.onerror = () => reject(read.error);
-        };
-      });
-      await database.audit.insert({
-        id,
-        storeId: identity.storeId,
-        deviceId: identity.deviceId,
-        action: 'drawer.open',
-        staffId: 'staff-e2e',
-        createdAt: new Date().toISOString(),
-      });
-    }, entryId);
+    const [entryId] = await writeAuditEntries(page, 1);
     await syncStatus.waitForPending(page, 1);
 
     await context.setOffline(false);
     await syncStatus.waitForPending(page, 0, 60_000);
     await syncStatus.waitForState(page, 'idle', 60_000);
 
-    const audit = await pullAll(server, await deviceToken(page), 'audit');
+    const audit = await pullAll(server, (await readDeviceIdentity(page)).token, 'audit');
     expect(audit.filter((document) => document.id === entryId)).toHaveLength(1);
     expect(problems.filter((problem) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|net::ERR/.test(problem))).toEqual([]);
     await context.close();

@@ -15,6 +15,8 @@ export interface ChaosOptions {
   dropResponse?: number;
   cutBody?: number;
   maxDelayMs?: number;
+  /** Only requests whose path matches suffer; default: all. */
+  affects?: RegExp;
 }
 
 export interface ChaosProxy {
@@ -43,16 +45,16 @@ export async function startChaosProxy(options: ChaosOptions): Promise<ChaosProxy
   let calm = false;
   const sockets = new Set<Socket>();
 
-  const chance = (p: number | undefined) => !calm && p !== undefined && random() < p;
-
   const server = http.createServer((request: IncomingMessage, response: ServerResponse) => {
     stats.requests++;
+    const spared = calm || (options.affects !== undefined && !options.affects.test(request.url ?? ''));
+    const chance = (p: number | undefined) => !spared && p !== undefined && random() < p;
     if (chance(options.refuse)) {
       stats.refused++;
       request.socket.destroy();
       return;
     }
-    const delay = calm ? 0 : Math.floor(random() * (options.maxDelayMs ?? 0));
+    const delay = spared ? 0 : Math.floor(random() * (options.maxDelayMs ?? 0));
     const drop = chance(options.dropResponse);
     const cut = !drop && chance(options.cutBody);
     setTimeout(() => forward(request, response, { drop, cut }), delay);

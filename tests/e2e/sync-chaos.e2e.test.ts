@@ -1,0 +1,66 @@
+// A flaky store network between a real tablet (Chromium) and the real server: connections refused,
+// responses lost after the server did the work, bodies cut in the middle, long delays. The tablet must
+// still end with the whole catalog, and every document it wrote must reach the server exactly once.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startPosServer, type RunningPosServer } from './support/pos-server.ts';
+import { launchChromium, openWatchedPage } from './support/browser.ts';
+import { enableTestHooks, readDeviceIdentity, writeAuditEntries } from './support/device-storage.ts';
+import { shellScreen } from './screens/shell-screen.ts';
+import { enrolmentScreen } from './screens/enrolment-screen.ts';
+import { syncStatus } from './screens/sync-status.ts';
+import { startChaosProxy, type ChaosProxy } from '../support/chaos-proxy.ts';
+import { DeviceClient } from '../support/device-client.ts';
+
+const CODE = 'CHAOS-NET-2026';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('sync over a network that drops, delays and cuts', () => {
+  let server: RunningPosServer;
+  let proxy: ChaosProxy;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startPosServer({ env: { POS_ENROLLMENT_CODE: CODE } });
+    proxy = await startChaosProxy({ target: server.url, seed: 20261124, refuse: 0.1, dropResponse: 0.2, cutBody: 0.2, maxDelayMs: 300, affects: /^\/api\/v1\/sync\// });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await proxy?.close();
+    await server?.stop();
+  });
+
+  it('converges: the catalog arrives whole and 120 entries written under chaos land exactly once', async () => {
+    const { context, page } = await openWatchedPage(browser);
+    await enableTestHooks(context);
+    // The app itself and the enrolment come through; from then on every sync call may suffer.
+    await shellScreen.open(page, proxy.url);
+    await enrolmentScreen.openFromCounter(page);
+    await enrolmentScreen.enrol(page, { code: CODE, deviceName: 'Quầy mạng chập chờn' });
+    await enrolmentScreen.waitUntilEnrolled(page);
+
+    const written: string[] = [];
+    for (let round = 0; round < 6; round++) {
+      written.push(...(await writeAuditEntries(page, 20)));
+      await sleep(1500);
+    }
+    await shellScreen.goToCounter(page);
+    await syncStatus.waitForCatalogCount(page, 2000, 120_000);
+
+    // The store's network comes back to normal: everything still waiting must go through now.
+    proxy.setCalm(true);
+    await syncStatus.waitForPending(page, 0, 120_000);
+
+    expect(proxy.stats.dropped + proxy.stats.cut + proxy.stats.refused).toBeGreaterThan(5);
+    const identity = await readDeviceIdentity(page);
+    const client = new DeviceClient(server.url, identity);
+    const audit = await client.pullAll<{ id: string }>('audit', 1000);
+    const counts = new Map<string, number>();
+    for (const entry of audit) counts.set(entry.id, (counts.get(entry.id) ?? 0) + 1);
+    for (const id of written) expect(counts.get(id), `audit entry ${id}`).toBe(1);
+    expect(audit).toHaveLength(written.length);
+    await context.close();
+  }, 300_000);
+});
