@@ -1,8 +1,10 @@
 /*
  * buildApp(config) -> the Fastify instance: the API and the PWA from one origin.
  * Start-up order is explicit, as in fastify/demo: first how the server answers in general (errors and
- * body parsing, security headers), then the app's own plugins (the database), then the routes, and the
- * static app last so that every API route is known before the catch-all file route.
+ * body parsing, security headers), then the app's own plugins (the database, the sync machinery), then
+ * the routes, and the static app last so that every API route is known before the catch-all file route.
+ * Routes come in two subtrees under /api/v1: public ones (health, enrolment) and everything else, behind
+ * one authentication hook (plugins/authenticate.ts); manager-only routes add requireManager.
  * Tests call buildApp and use inject() or listen on port 0; main adds listening and shutdown.
  */
 import { readFileSync } from 'node:fs';
@@ -15,7 +17,18 @@ import securityHeaders from './plugins/security-headers.ts';
 import staticApp from './plugins/static-app.ts';
 import storePlugin from './plugins/store.ts';
 import validation from './plugins/validation.ts';
+import authenticate from './plugins/authenticate.ts';
+import syncPlugin from './plugins/sync.ts';
+import customersSearchRoutes from './routes/customers-search.ts';
+import devicesRoutes from './routes/devices.ts';
+import enrollRoutes from './routes/enroll.ts';
+import enrollmentCodeRoutes from './routes/enrollment-code.ts';
+import exportRoutes from './routes/export-sales.ts';
 import healthRoutes from './routes/health.ts';
+import incidentsRoutes from './routes/incidents.ts';
+import staffSessionRoutes from './routes/staff-sessions.ts';
+import replicationRoutes from './routes/sync-replication.ts';
+import streamRoutes from './routes/sync-stream.ts';
 import { migrateToLatest } from './store/migrations.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/open-store.ts';
@@ -38,6 +51,7 @@ export async function buildApp(config: ServerConfig, deps: AppDependencies = {})
       : { logger: { level: config.logLevel, redact: ['req.headers.authorization'] } }),
     bodyLimit: DEFAULT_BODY_LIMIT,
     schemaErrorFormatter: formatSchemaErrors,
+    trustProxy: config.trustProxy,
   };
   const app = (
     config.tls
@@ -66,8 +80,28 @@ export async function buildApp(config: ServerConfig, deps: AppDependencies = {})
   await app.register(securityHeaders, { tls: config.tls !== undefined });
   // 2. The app's own plugins.
   await app.register(storePlugin, { store, closeWithApp: ownsStore });
-  // 3. Routes.
+  await app.register(syncPlugin, {
+    databaseUrl: config.database.kind === 'postgres' ? config.database.url : undefined,
+    heartbeatMs: config.sseHeartbeatMs,
+  });
+  // 3. Routes: public, then everything behind the bearer token.
   await app.register(healthRoutes, { prefix: '/api/v1', version: serverVersion });
+  await app.register(enrollRoutes, { prefix: '/api/v1' });
+  await app.register(
+    async (api) => {
+      await api.register(authenticate);
+      await api.register(staffSessionRoutes, { pinLockoutMs: config.pinLockoutMs, staffSessionMs: config.staffSessionMs });
+      await api.register(replicationRoutes);
+      await api.register(streamRoutes);
+      await api.register(customersSearchRoutes);
+      // Manager-only (requireManager on each route).
+      await api.register(devicesRoutes);
+      await api.register(enrollmentCodeRoutes);
+      await api.register(incidentsRoutes);
+      await api.register(exportRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
   // 4. The PWA, last: its catch-all GET route must not shadow an API route.
   await app.register(staticApp, { root: config.staticDir });
   return app;

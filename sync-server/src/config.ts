@@ -37,6 +37,19 @@ export interface ServerConfig {
   demoProducts: number;
   /** Fixed demo staff PINs (POS_DEMO_*_PIN); missing ones are generated once. */
   demoPins: DemoPins;
+  /**
+   * Which proxies to trust for the client address (POS_TRUST_PROXY): false (default, the server faces
+   * the tablets directly), true (whatever connects is a proxy), or a comma-separated list of the proxies'
+   * addresses/CIDRs (e.g. 127.0.0.1 for a TLS proxy on the same machine).
+   * Behind a TLS proxy it must be set, or every tablet shares the proxy's address in per-address limits.
+   */
+  trustProxy: boolean | string;
+  /** How long a person is locked out after 5 wrong PINs (POS_PIN_LOCKOUT_MINUTES, default 5). */
+  pinLockoutMs: number;
+  /** Lifetime of a staff token (POS_STAFF_SESSION_MINUTES, default 15). */
+  staffSessionMs: number;
+  /** Interval of the keep-alive comment on the event stream (15 s; tests shorten it). */
+  sseHeartbeatMs: number;
 }
 
 export class ConfigError extends Error {
@@ -71,7 +84,26 @@ export function readServerConfig(env: Env = process.env, cwd: string = process.c
       supervisor: pinFrom(env, 'POS_DEMO_SUPERVISOR_PIN'),
       manager: pinFrom(env, 'POS_DEMO_MANAGER_PIN'),
     },
+    trustProxy: trustProxyFrom(env),
+    pinLockoutMs: integerIn(env, 'POS_PIN_LOCKOUT_MINUTES', 5, 1, 24 * 60) * 60_000,
+    staffSessionMs: integerIn(env, 'POS_STAFF_SESSION_MINUTES', 15, 1, 12 * 60) * 60_000,
+    sseHeartbeatMs: 15_000,
   };
+}
+
+const PROXY_ENTRY = /^[0-9a-fA-F:.]+(\/\d{1,3})?$/;
+
+function trustProxyFrom(env: Env): ServerConfig['trustProxy'] {
+  const raw = nonEmpty(env, 'POS_TRUST_PROXY');
+  if (raw === undefined || raw.toLowerCase() === 'false') return false;
+  if (raw.toLowerCase() === 'true') return true;
+  const entries = raw.split(',').map((e) => e.trim());
+  if (entries.some((e) => !PROXY_ENTRY.test(e))) {
+    throw new ConfigError(
+      `POS_TRUST_PROXY must be true, false or a comma-separated list of the proxies' addresses/CIDRs (e.g. 127.0.0.1), got "${raw}"`,
+    );
+  }
+  return entries.join(',');
 }
 
 function nonEmpty(env: Env, name: string): string | undefined {

@@ -116,6 +116,10 @@ export interface CustomerDocument {
   memberCard?: string;
   createdAt: string;
   updatedAt: string;
+  /**
+   * set by the server on the deleted stand-in of a customer created offline with the phone of a known customer: the customer it was merged into
+   */
+  mergedIntoId?: string;
 }
 
 /**
@@ -386,6 +390,10 @@ export interface SaleDocument {
       discount: number;
       taxRate: number;
       total: number;
+      /**
+       * true (the default when absent) when unitPrice and total include VAT
+       */
+      priceIncludesTax?: boolean;
       [k: string]: unknown;
     },
     ...{
@@ -397,6 +405,10 @@ export interface SaleDocument {
       discount: number;
       taxRate: number;
       total: number;
+      /**
+       * true (the default when absent) when unitPrice and total include VAT
+       */
+      priceIncludesTax?: boolean;
       [k: string]: unknown;
     }[]
   ];
@@ -416,6 +428,21 @@ export interface SaleDocument {
     total: number;
     [k: string]: unknown;
   };
+  /**
+   * the stock, points and gift-card movements this sale causes, written with it in one step; the server turns each into a ledger document with the same id
+   *
+   * @maxItems 2000
+   */
+  ledger?: {
+    id: string;
+    kind: "stock" | "points" | "giftcard" | "credit";
+    /**
+     * productId, customerId or gift card id
+     */
+    refId: string;
+    delta: number;
+    reason: string;
+  }[];
   [k: string]: unknown;
 }
 

@@ -11,6 +11,11 @@ export interface Database {
   devices: DevicesTable;
   documents: DocumentsTable;
   sequence_counter: SequenceCounterTable;
+  staff_sessions: StaffSessionsTable;
+  pin_lockouts: PinLockoutsTable;
+  incidents: IncidentsTable;
+  customer_aliases: CustomerAliasesTable;
+  customer_stores: CustomerStoresTable;
   kysely_migration: KyselyMigrationTable;
 }
 
@@ -56,6 +61,48 @@ export interface DocumentsTable {
 export interface SequenceCounterTable {
   name: string;
   value: number;
+}
+
+export interface StaffSessionsTable {
+  /** SHA-256 of the staff bearer token. */
+  token_hash: string;
+  store_id: string;
+  /** The device the person signed in on; revoking the device ends the session. */
+  device_id: string;
+  staff_id: string;
+  role: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface PinLockoutsTable {
+  store_id: string;
+  staff_id: string;
+  /** Wrong PINs in a row since the last success or lockout. */
+  failures: number;
+  locked_until: string | null;
+}
+
+export interface IncidentsTable {
+  id: string;
+  store_id: string;
+  kind: string;
+  collection: string;
+  document_id: string;
+  /** JSON text. */
+  detail: string;
+  created_at: string;
+}
+
+export interface CustomerAliasesTable {
+  alias_id: string;
+  customer_id: string;
+  created_at: string;
+}
+
+export interface CustomerStoresTable {
+  customer_id: string;
+  store_id: string;
 }
 
 export interface KyselyMigrationTable {

@@ -114,6 +114,22 @@ export class DocumentsRepository {
     return rows.map(toStoredDocument);
   }
 
+  /** The stored versions of some documents of one collection, by id (inside a push transaction). */
+  async getMany(db: Kysely<Database>, collection: CollectionName, ids: readonly string[]): Promise<Map<string, StoredDocument>> {
+    const found = new Map<string, StoredDocument>();
+    const unique = [...new Set(ids)];
+    for (let start = 0; start < unique.length; start += ROWS_PER_STATEMENT) {
+      const rows = await db
+        .selectFrom('documents')
+        .selectAll()
+        .where('collection', '=', collection)
+        .where('id', 'in', unique.slice(start, start + ROWS_PER_STATEMENT))
+        .execute();
+      for (const row of rows) found.set(row.id, toStoredDocument(row));
+    }
+    return found;
+  }
+
   async get(collection: CollectionName, id: string): Promise<StoredDocument | undefined> {
     const row = await this.store.db
       .selectFrom('documents')

@@ -12,6 +12,13 @@
  *  documents         every synced document of every collection, one row per (collection, id), with the
  *                    server-assigned seq used as pull checkpoint (see documents-repository.ts)
  *  sequence_counter  the counter that stamps seq inside the write transaction
+ *  staff_sessions    short-lived staff tokens (hash only) a device gets for a person after a PIN check
+ *  pin_lockouts      wrong-PIN counters per store and person, and until when the person is locked out
+ *  incidents         what a manager must look at: append-only conflicts, sale mismatches, overdrafts,
+ *                    order flags (see sync-server/src/sync/incidents.ts)
+ *  customer_aliases  the id a device gave a customer created offline -> the known customer (same phone)
+ *                    it was merged into, so sales and points referencing either id resolve
+ *  customer_stores   customers of other stores that a store may see (orders there, merged there)
  */
 import { Migrator, sql } from 'kysely';
 import type { Kysely, Migration } from 'kysely';
@@ -96,6 +103,57 @@ function buildMigrations(kind: StoreKind): Record<string, Migration> {
           .addColumn('value', 'bigint', (c) => c.notNull())
           .execute();
         await db.insertInto('sequence_counter').values({ name: 'documents', value: 0 }).execute();
+      },
+    },
+    '0004_sync_auth_incidents_customers': {
+      async up(db: AnyDb) {
+        await db.schema
+          .createTable('staff_sessions')
+          .addColumn('token_hash', 'text', (c) => c.primaryKey())
+          .addColumn('store_id', 'text', (c) => c.notNull().references('stores.id'))
+          .addColumn('device_id', 'text', (c) => c.notNull().references('devices.id'))
+          .addColumn('staff_id', 'text', (c) => c.notNull())
+          .addColumn('role', 'text', (c) => c.notNull())
+          .addColumn('created_at', t.timestamp, (c) => c.notNull())
+          .addColumn('expires_at', t.timestamp, (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('staff_sessions_device_idx').on('staff_sessions').column('device_id').execute();
+        await db.schema
+          .createTable('pin_lockouts')
+          .addColumn('store_id', 'text', (c) => c.notNull().references('stores.id'))
+          .addColumn('staff_id', 'text', (c) => c.notNull())
+          .addColumn('failures', 'integer', (c) => c.notNull())
+          .addColumn('locked_until', t.timestamp)
+          .addPrimaryKeyConstraint('pin_lockouts_pk', ['store_id', 'staff_id'])
+          .execute();
+        await db.schema
+          .createTable('incidents')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('store_id', 'text', (c) => c.notNull().references('stores.id'))
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('collection', 'text', (c) => c.notNull())
+          .addColumn('document_id', 'text', (c) => c.notNull())
+          .addColumn('detail', t.json, (c) => c.notNull())
+          .addColumn('created_at', t.timestamp, (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('incidents_store_idx').on('incidents').columns(['store_id', 'created_at']).execute();
+        await db.schema
+          .createTable('customer_aliases')
+          .addColumn('alias_id', 'text', (c) => c.primaryKey())
+          .addColumn('customer_id', 'text', (c) => c.notNull())
+          .addColumn('created_at', t.timestamp, (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('customer_stores')
+          .addColumn('customer_id', 'text', (c) => c.notNull())
+          .addColumn('store_id', 'text', (c) => c.notNull().references('stores.id'))
+          .addPrimaryKeyConstraint('customer_stores_pk', ['customer_id', 'store_id'])
+          .execute();
+        await db.schema.createIndex('customer_stores_store_idx').on('customer_stores').columns(['store_id', 'customer_id']).execute();
+        // Customers by phone across the chain (merge by phone, search by phone prefix): an index on the
+        // phone inside the document, only for customer rows, so every write path keeps it up to date.
+        const phone = kind === 'postgres' ? sql`(body->>'phone')` : sql`json_extract(body, '$.phone')`;
+        await sql`create index documents_customer_phone_idx on documents (${phone}) where collection = 'customers'`.execute(db);
       },
     },
   };

@@ -1,0 +1,100 @@
+/*
+ * The server's second look at a sale a device pushed: every amount is recomputed with the same domain
+ * code the counter used, and anything that does not add up is listed (the server keeps the sale and
+ * flags it for a manager; a sale that happened is never dropped because its arithmetic is off).
+ *
+ * The rules (amounts in integer minor units, qty in thousandths, taxRate in basis points):
+ *   line.total       = unitPrice x qty / 1000 (half away from zero) - discount; on a returned line
+ *                      (negative qty) the discount reduces the refund: unitPrice x qty / 1000 + discount
+ *   totals.subtotal  = sum of unitPrice x qty / 1000 over the lines (before discounts)
+ *   totals.discount  = sum of line discounts (signed like the lines: negative on returned lines)
+ *   totals.tax       = computeTaxes over the line totals (taxRate, priceIncludesTax, default true)
+ *   totals.total     = what the customer pays: the gross of computeTaxes (line totals plus the tax of
+ *                      tax-exclusive lines)
+ *   tenders          = they cover the total (sum >= total; for a refund, sum <= total), and only cash
+ *                      may go beyond it (the change handed back)
+ *   currency         = a code the POS knows
+ */
+import { isKnownCurrency } from './currency.ts';
+import { multiplyByQuantity, sumMinorUnits } from './money.ts';
+import { computeTaxes } from './tax.ts';
+
+export interface CheckedSaleLine {
+  qty: number;
+  unitPrice: number;
+  discount: number;
+  taxRate: number;
+  total: number;
+  priceIncludesTax?: boolean;
+}
+
+export interface CheckedSale {
+  currency: string;
+  lines: readonly CheckedSaleLine[];
+  tenders: ReadonlyArray<{ method: string; amount: number }>;
+  totals: { subtotal: number; discount: number; tax: number; total: number };
+}
+
+export interface SaleMismatch {
+  /** Where, as a path into the sale: "lines/2/total", "totals/tax", "tenders", "currency". */
+  field: string;
+  expected: number | string;
+  actual: number | string;
+}
+
+export type SaleCheck = { ok: true } | { ok: false; mismatches: SaleMismatch[] };
+
+export function checkSale(sale: CheckedSale): SaleCheck {
+  const mismatches: SaleMismatch[] = [];
+  if (!isKnownCurrency(sale.currency)) {
+    mismatches.push({ field: 'currency', expected: 'a known ISO 4217 code', actual: sale.currency });
+  }
+  try {
+    checkAmounts(sale, mismatches);
+  } catch (error) {
+    // Amounts too large to compute exactly (beyond safe integers) are themselves the mismatch.
+    mismatches.push({ field: 'amounts', expected: 'amounts that can be computed exactly', actual: (error as Error).message });
+  }
+  return mismatches.length === 0 ? { ok: true } : { ok: false, mismatches };
+}
+
+/** unitPrice x qty of a line, and its discount signed like the line. */
+export function lineAmounts(line: CheckedSaleLine): { gross: number; discount: number; total: number } {
+  const gross = multiplyByQuantity(line.unitPrice, line.qty);
+  const discount = line.qty < 0 ? -line.discount : line.discount;
+  return { gross, discount, total: sumMinorUnits([gross, -discount]) };
+}
+
+function checkAmounts(sale: CheckedSale, mismatches: SaleMismatch[]): void {
+  const grosses: number[] = [];
+  const discounts: number[] = [];
+  sale.lines.forEach((line, index) => {
+    const { gross, discount, total } = lineAmounts(line);
+    grosses.push(gross);
+    discounts.push(discount);
+    if (total !== line.total) mismatches.push({ field: `lines/${index}/total`, expected: total, actual: line.total });
+  });
+  const expect = (field: keyof CheckedSale['totals'], expected: number): void => {
+    const actual = sale.totals[field];
+    if (actual !== expected) mismatches.push({ field: `totals/${field}`, expected, actual });
+  };
+  expect('subtotal', sumMinorUnits(grosses));
+  expect('discount', sumMinorUnits(discounts));
+  // Taxes are computed on what the device says each line came to, so one wrong line is reported once.
+  const taxes = computeTaxes(
+    sale.lines.map((line) => ({ amount: line.total, rateBasisPoints: line.taxRate, pricesIncludeTax: line.priceIncludesTax ?? true })),
+  );
+  expect('tax', taxes.totals.tax);
+  expect('total', taxes.totals.gross);
+
+  const total = sale.totals.total;
+  const paid = sumMinorUnits(sale.tenders.map((tender) => tender.amount));
+  const cash = sumMinorUnits(sale.tenders.filter((tender) => tender.method === 'cash').map((tender) => tender.amount));
+  const sign = total < 0 ? -1 : 1;
+  const change = sign * (paid - total);
+  if (change < 0) {
+    mismatches.push({ field: 'tenders', expected: `tenders summing to at least ${total}`, actual: paid });
+  } else if (change > sign * cash) {
+    mismatches.push({ field: 'tenders', expected: `change of at most the cash tendered (${cash})`, actual: paid - total });
+  }
+}

@@ -1,0 +1,28 @@
+/*
+ * GET /api/v1/incidents?kind=&limit= (manager) -> 200 {incidents: [...]}, newest first: what the server
+ * flagged while accepting this store's documents (see store/incidents-repository.ts for the kinds).
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import { requireManager } from '../plugins/authenticate.ts';
+import { listIncidents } from '../store/incidents-repository.ts';
+
+const incidentsQuerySchema = {
+  type: 'object',
+  properties: {
+    kind: { type: 'string', enum: ['append-only-conflict', 'sale-mismatch', 'balance-overdraft', 'order-flag'] },
+    limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
+  },
+  additionalProperties: false,
+} as const;
+
+const incidentsRoutes: FastifyPluginAsync = async (app) => {
+  app.get<{ Querystring: { kind?: string; limit: number } }>(
+    '/incidents',
+    { preHandler: requireManager, schema: { querystring: incidentsQuerySchema } },
+    async (request) => ({
+      incidents: await listIncidents(app.store.db, { storeId: request.device.storeId, kind: request.query.kind, limit: request.query.limit }),
+    }),
+  );
+};
+
+export default incidentsRoutes;

@@ -1,0 +1,72 @@
+/*
+ * POST /api/v1/staff/sessions {staffId, pin} (device token) -> 201 {token, staffId, role, expiresAt}:
+ * a short-lived staff token for manager-only calls. The PIN is checked against the PBKDF2 hash in the
+ * store's config document (the same hash the tablet checks offline), in constant time. Five wrong PINs in a
+ * row lock that person out for POS_PIN_LOCKOUT_MINUTES (423 with Retry-After), counted in the database
+ * so every server instance agrees.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import { hashToken, newToken } from '../auth/tokens.ts';
+import { HttpError } from '../plugins/errors.ts';
+import { verifyPin } from '../seed/staff-pins.ts';
+import type { StaffMember } from '../seed/store-config.ts';
+import { insertStaffSession } from '../store/devices-repository.ts';
+import { MAX_PIN_FAILURES, clearPinFailures, lockedUntil, recordPinFailure } from '../store/pin-lockouts-repository.ts';
+
+const sessionBodySchema = {
+  type: 'object',
+  properties: {
+    staffId: { type: 'string', minLength: 1, maxLength: 64 },
+    pin: { type: 'string', pattern: '^[0-9]{4,8}$' },
+  },
+  required: ['staffId', 'pin'],
+  additionalProperties: false,
+} as const;
+
+const staffSessionRoutes: FastifyPluginAsync<{ pinLockoutMs: number; staffSessionMs: number }> = async (app, options) => {
+  app.post<{ Body: { staffId: string; pin: string } }>('/staff/sessions', { schema: { body: sessionBodySchema } }, async (request, reply) => {
+    const { storeId } = request.device;
+    const { staffId, pin } = request.body;
+    const config = await app.documents.get('config', storeId);
+    const staff = ((config?.body['staff'] as StaffMember[] | undefined) ?? []).find((s) => s.id === staffId && s.active);
+    if (staff === undefined) throw new HttpError(401, 'unknown_staff', `No active staff member "${staffId}" at this store`);
+
+    const now = new Date();
+    const lockedTill = await lockedUntil(app.store.db, storeId, staffId, now.toISOString());
+    if (lockedTill !== undefined) throw locked(reply, staff.name, lockedTill, now);
+    if (!(await verifyPin(pin, staff))) {
+      const outcome = await recordPinFailure(app.store.db, storeId, staffId, new Date(now.getTime() + options.pinLockoutMs).toISOString());
+      if ('lockedUntil' in outcome) throw locked(reply, staff.name, outcome.lockedUntil, now);
+      throw new HttpError(
+        401,
+        'wrong_pin',
+        `Wrong PIN for ${staff.name}: ${outcome.left} ${outcome.left === 1 ? 'try' : 'tries'} left before a ${Math.round(options.pinLockoutMs / 60_000)}-minute lock-out`,
+      );
+    }
+    await clearPinFailures(app.store.db, storeId, staffId);
+    const token = newToken();
+    const expiresAt = new Date(now.getTime() + options.staffSessionMs).toISOString();
+    await insertStaffSession(app.store.db, {
+      tokenHash: hashToken(token),
+      storeId,
+      deviceId: request.device.id,
+      staffId,
+      role: staff.role,
+      createdAt: now.toISOString(),
+      expiresAt,
+    });
+    return reply.code(201).send({ token, staffId, role: staff.role, expiresAt });
+  });
+};
+
+function locked(reply: { header(name: string, value: string): unknown }, name: string, until: string, now: Date): HttpError {
+  const seconds = Math.max(1, Math.ceil((Date.parse(until) - now.getTime()) / 1000));
+  reply.header('retry-after', String(seconds));
+  return new HttpError(
+    423,
+    'locked',
+    `${name} is locked out after ${MAX_PIN_FAILURES} wrong PINs in a row: try again in ${Math.ceil(seconds / 60)} minute(s) (at ${until}) or ask a manager`,
+  );
+}
+
+export default staffSessionRoutes;

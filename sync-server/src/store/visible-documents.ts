@@ -1,0 +1,72 @@
+/*
+ * What a device may read, as one query per collection: the chain-wide catalog (products, store_id null),
+ * its own store's documents, and for customers also those of other stores that have orders at its store
+ * or were merged there (customer_stores). Pulls and the event stream both read through here, so a device
+ * can never see another store's documents by either path.
+ *
+ * The hot path is a new tablet's first catalog sync (100,000 products in pages of 10,000), so rows come
+ * back as stored JSON text and are turned into the wire format by string concatenation, never parsed
+ * and re-serialised: `{...stored fields,"_deleted":false}`.
+ */
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { CollectionName } from '../../../src/data/schemas/index.ts';
+import type { Database } from './database-types.ts';
+import { isDeleted } from './database-types.ts';
+
+export interface VisibleRow {
+  id: string;
+  seq: number;
+  /** The document as JSON text with `_deleted` added: ready to be put in an answer. */
+  json: string;
+}
+
+export interface VisibleQuery {
+  collection: CollectionName;
+  storeId: string;
+  afterSeq: number;
+  /** Inclusive upper bound (the event stream reads the range one write produced). */
+  toSeq?: number;
+  limit: number;
+}
+
+export async function readVisibleRows(db: Kysely<Database>, query: VisibleQuery): Promise<VisibleRow[]> {
+  let q = db
+    .selectFrom('documents')
+    .select(['id', 'seq', 'deleted', 'body'])
+    .where('collection', '=', query.collection)
+    .where('seq', '>', query.afterSeq);
+  if (query.toSeq !== undefined) q = q.where('seq', '<=', query.toSeq);
+  if (query.collection === 'products') {
+    q = q.where('store_id', 'is', null);
+  } else if (query.collection === 'customers') {
+    q = q.where((eb) =>
+      eb.or([
+        eb('store_id', '=', query.storeId),
+        eb('id', 'in', eb.selectFrom('customer_stores').select('customer_id').where('customer_stores.store_id', '=', query.storeId)),
+      ]),
+    );
+  } else {
+    q = q.where('store_id', '=', query.storeId);
+  }
+  const rows = await q.orderBy('seq').limit(query.limit).execute();
+  const out = new Array<VisibleRow>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    out[i] = { id: row.id, seq: Number(row.seq), json: withDeletedFlag(row.body, isDeleted(row.deleted)) };
+  }
+  return out;
+}
+
+/** `{"a":1}` -> `{"a":1,"_deleted":false}` without parsing (stored bodies are JSON objects). */
+export function withDeletedFlag(body: string, deleted: boolean): string {
+  const end = body.lastIndexOf('}');
+  const inner = body.slice(0, end).trimEnd();
+  const empty = inner.trimStart() === '{';
+  return `${inner}${empty ? '' : ','}"_deleted":${deleted ? 'true' : 'false'}}`;
+}
+
+/** Takes the write lock of the sequence counter at the start of a push (see push-batch.ts). */
+export async function lockSequenceCounter(db: Kysely<Database>): Promise<void> {
+  await sql`update sequence_counter set value = value where name = 'documents'`.execute(db);
+}

@@ -1,0 +1,145 @@
+/*
+ * Pushes of facts (sales, ledger entries, shift events, audit entries): idempotent by id through
+ * decideAppendOnly. A new id is stored; the same document again changes nothing (a retry); the same id
+ * with other content keeps the first version, answers it as the conflicting master and records an
+ * 'append-only-conflict' incident (once per distinct pushed content, so a retrying device does not flood
+ * the manager's list).
+ *
+ * A newly stored sale also brings its effects, in the same transaction:
+ *   - its embedded `ledger` entries become ledger documents with the same ids (idempotent the same way,
+ *     so a device that also pushes them, or a sale re-pushed, changes no balance twice):
+ *     {id, kind, storeId, deviceId, refId, delta, reason, sourceId: sale id, createdAt: sale createdAt};
+ *   - the balances those entries move (balances.ts);
+ *   - a 'sale-mismatch' incident when the server's recomputation (checkSale) disagrees.
+ * A newly stored ledger entry pushed on its own moves its balance too.
+ */
+import { createHash } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { CollectionName } from '../../../src/data/schemas/index.ts';
+import { decideAppendOnly } from '../../../src/domain/append-only.ts';
+import { canonicalJson } from '../../../src/domain/canonical-json.ts';
+import { checkSale } from '../../../src/domain/sale-check.ts';
+import type { CheckedSale } from '../../../src/domain/sale-check.ts';
+import type { Database } from '../store/database-types.ts';
+import type { DocumentsRepository } from '../store/documents-repository.ts';
+import type { NewIncident } from '../store/incidents-repository.ts';
+import { planBalances } from './balances.ts';
+import type { LedgerMovement } from './balances.ts';
+import type { Body, PushContext, PushedDocument, WritePlan } from './write-plan.ts';
+
+export const APPEND_ONLY_COLLECTIONS: ReadonlySet<CollectionName> = new Set(['sales', 'ledger', 'shifts', 'audit']);
+
+interface EmbeddedLedgerEntry {
+  id: string;
+  kind: string;
+  refId: string;
+  delta: number;
+  reason: string;
+}
+
+export async function planAppendOnlyPush(
+  trx: Transaction<Database>,
+  documents: DocumentsRepository,
+  collection: CollectionName,
+  pushed: readonly PushedDocument[],
+  context: PushContext,
+  plan: WritePlan,
+): Promise<void> {
+  const inserted = await planFacts(trx, documents, collection, pushed.map((p) => p.doc), context.storeId, plan, true);
+  const movements: LedgerMovement[] = [];
+  if (collection === 'sales') {
+    const derived: Body[] = [];
+    for (const sale of inserted) {
+      checkPushedSale(sale, plan);
+      for (const entry of (sale['ledger'] as EmbeddedLedgerEntry[] | undefined) ?? []) derived.push(ledgerDocument(sale, entry));
+    }
+    const ledgerInserted = await planFacts(trx, documents, 'ledger', derived, context.storeId, plan, false);
+    movements.push(...ledgerInserted.map(toMovement));
+  } else if (collection === 'ledger') {
+    movements.push(...inserted.map(toMovement));
+  }
+  await planBalances(trx, documents, movements, plan, context.now);
+}
+
+/** Decides each fact against what is stored (and earlier in this batch); returns the ones to insert. */
+async function planFacts(
+  trx: Transaction<Database>,
+  documents: DocumentsRepository,
+  collection: CollectionName,
+  docs: readonly Body[],
+  storeId: string,
+  plan: WritePlan,
+  answerConflicts: boolean,
+): Promise<Body[]> {
+  if (docs.length === 0) return [];
+  const stored = await documents.getMany(trx, collection, docs.map((d) => d['id'] as string));
+  const known = new Map<string, Body>();
+  for (const [id, document] of stored) known.set(id, document.body);
+  const inserted: Body[] = [];
+  const conflicts: NewIncident[] = [];
+  for (const doc of docs) {
+    const id = doc['id'] as string;
+    const prior = known.get(id);
+    const decision = decideAppendOnly(prior, doc);
+    if (decision.kind === 'insert') {
+      known.set(id, doc);
+      inserted.push(doc);
+      plan.write({ collection, id, storeId, body: doc });
+    } else if (decision.kind === 'conflict' && prior !== undefined) {
+      if (answerConflicts) plan.conflict(prior, false);
+      const pushedHash = createHash('sha256').update(canonicalJson(doc)).digest('hex');
+      conflicts.push({ storeId, kind: 'append-only-conflict', collection, documentId: id, detail: { pushedHash, kept: prior, pushed: doc } });
+    }
+  }
+  plan.incidents.push(...(await withoutKnownConflicts(trx, storeId, conflicts)));
+  return inserted;
+}
+
+/** Drops conflicts already recorded with the same pushed content (a device retrying the same push). */
+async function withoutKnownConflicts(trx: Transaction<Database>, storeId: string, conflicts: NewIncident[]): Promise<NewIncident[]> {
+  if (conflicts.length === 0) return conflicts;
+  const rows = await trx
+    .selectFrom('incidents')
+    .select(['document_id', 'detail'])
+    .where('store_id', '=', storeId)
+    .where('kind', '=', 'append-only-conflict')
+    .where('document_id', 'in', [...new Set(conflicts.map((c) => c.documentId))])
+    .execute();
+  const seen = new Set(rows.map((row) => `${row.document_id}|${(JSON.parse(row.detail) as { pushedHash?: string }).pushedHash}`));
+  return conflicts.filter((c) => {
+    const key = `${c.documentId}|${String(c.detail['pushedHash'])}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function checkPushedSale(sale: Body, plan: WritePlan): void {
+  const result = checkSale(sale as unknown as CheckedSale);
+  if (result.ok) return;
+  plan.incidents.push({
+    storeId: sale['storeId'] as string,
+    kind: 'sale-mismatch',
+    collection: 'sales',
+    documentId: sale['id'] as string,
+    detail: { number: sale['number'], mismatches: result.mismatches },
+  });
+}
+
+function ledgerDocument(sale: Body, entry: EmbeddedLedgerEntry): Body {
+  return {
+    id: entry.id,
+    kind: entry.kind,
+    storeId: sale['storeId'],
+    deviceId: sale['deviceId'],
+    refId: entry.refId,
+    delta: entry.delta,
+    reason: entry.reason,
+    sourceId: sale['id'],
+    createdAt: sale['createdAt'],
+  };
+}
+
+function toMovement(doc: Body): LedgerMovement {
+  return { id: doc['id'] as string, kind: doc['kind'] as string, storeId: doc['storeId'] as string, refId: doc['refId'] as string, delta: doc['delta'] as number };
+}

@@ -1,0 +1,120 @@
+/*
+ * Pushes of customers, edited at the counter and on the server (online shop, other stores):
+ *  - an edit based on the server's current version is stored as it is;
+ *  - an edit based on an older version is merged field by field (mergeCustomer: base = the device's
+ *    assumed master, local = its new state, master = the server's); the merge is stored with a new
+ *    updatedAt and answered as the conflicting master, which the device adopts;
+ *  - a NEW customer whose phone is already known in the chain (created offline a second time, or at
+ *    another store) is merged into the known customer: the merge is stored under the known id, the
+ *    device's id becomes an alias of it (customer_aliases) and is stored as a deleted stand-in
+ *    `{...device's document, mergedIntoId, _deleted: true}`, answered as the conflict. The device adopts
+ *    the stand-in (its copy disappears from lists) and pulls the known customer (visible to its store
+ *    from now on, customer_stores); sales and ledger entries that reference the device's id still
+ *    resolve: on the server through the alias (points move the known customer's balance), on the device
+ *    through mergedIntoId of the stand-in.
+ * A device may write customers of its own store, and edit those of other stores its store may see.
+ */
+import type { Transaction } from 'kysely';
+import { sameContent } from '../../../src/domain/canonical-json.ts';
+import { mergeCustomer } from '../../../src/domain/merge-customer.ts';
+import { HttpError } from '../plugins/errors.ts';
+import type { Database } from '../store/database-types.ts';
+import type { DocumentsRepository } from '../store/documents-repository.ts';
+import { findCustomersByPhone } from '../store/customers-repository.ts';
+import type { StoreKind } from '../store/open-store.ts';
+import type { Body, CurrentDocument, PushContext, PushedDocument, WritePlan } from './write-plan.ts';
+
+export async function planCustomersPush(
+  trx: Transaction<Database>,
+  kind: StoreKind,
+  documents: DocumentsRepository,
+  pushed: readonly PushedDocument[],
+  context: PushContext,
+  plan: WritePlan,
+): Promise<void> {
+  const current = new Map<string, CurrentDocument>();
+  for (const [id, stored] of await documents.getMany(trx, 'customers', pushed.map((p) => p.id))) {
+    current.set(id, { storeId: stored.storeId, body: stored.body, deleted: stored.deleted });
+  }
+  const visibleElsewhere = await grantedCustomers(trx, context.storeId, [...current.values()].filter((c) => c.storeId !== context.storeId).map((c) => c.body['id'] as string));
+  const now = context.now.toISOString();
+
+  const store = (id: string, storeId: string, body: Body, deleted: boolean): void => {
+    current.set(id, { storeId, body, deleted });
+    plan.write({ collection: 'customers', id, storeId, body, deleted });
+  };
+
+  for (const row of pushed) {
+    const master = current.get(row.id);
+    if (master === undefined) {
+      if (row.deleted) continue;
+      if (row.doc['storeId'] !== context.storeId) {
+        throw new HttpError(403, 'forbidden', `body/${row.index}/newDocumentState/storeId is "${String(row.doc['storeId'])}" but this device belongs to store "${context.storeId}": a new customer's home store is the store that created it`);
+      }
+      const known = await knownCustomerWithPhone(trx, kind, row, current);
+      if (known === undefined) {
+        store(row.id, context.storeId, row.doc, false);
+        continue;
+      }
+      const { merged } = mergeCustomer(undefined, { ...row.doc, id: known.id }, known.body);
+      merged['updatedAt'] = now;
+      store(known.id, known.storeId, merged, false);
+      if (known.storeId !== context.storeId) plan.grants.push({ customerId: known.id, storeId: context.storeId });
+      plan.aliases.push({ aliasId: row.id, customerId: known.id });
+      const standIn: Body = { ...row.doc, mergedIntoId: known.id, updatedAt: now };
+      store(row.id, context.storeId, standIn, true);
+      plan.conflict(standIn, true);
+      continue;
+    }
+    if (master.storeId !== context.storeId && !visibleElsewhere.has(row.id) && !plan.grants.some((g) => g.customerId === row.id)) {
+      throw new HttpError(403, 'forbidden', `body/${row.index}/newDocumentState is customer "${row.id}" of another store, which this device may not change`);
+    }
+    if (row.doc['storeId'] !== master.storeId && row.doc['storeId'] !== context.storeId) {
+      throw new HttpError(403, 'forbidden', `body/${row.index}/newDocumentState/storeId must stay "${master.storeId}" (the customer's home store)`);
+    }
+    if (typeof master.body['mergedIntoId'] === 'string' && master.deleted) {
+      // An edit of a stand-in: the device has not yet adopted the merge; answer it again.
+      plan.conflict(master.body, true);
+      continue;
+    }
+    if (sameContent(row.doc, master.body) && row.deleted === master.deleted) continue;
+    const upToDate = row.assumed !== undefined && sameContent(row.assumed, master.body) && row.assumedDeleted === master.deleted;
+    if (upToDate) {
+      store(row.id, master.storeId ?? context.storeId, { ...row.doc, storeId: master.body['storeId'] ?? row.doc['storeId'] }, row.deleted);
+      continue;
+    }
+    const { merged } = mergeCustomer(row.assumed, row.doc, master.body);
+    merged['updatedAt'] = now;
+    store(row.id, master.storeId ?? context.storeId, merged, master.deleted);
+    plan.conflict(merged, master.deleted);
+  }
+}
+
+async function knownCustomerWithPhone(
+  trx: Transaction<Database>,
+  kind: StoreKind,
+  row: PushedDocument,
+  current: Map<string, CurrentDocument>,
+): Promise<{ id: string; storeId: string; body: Body } | undefined> {
+  const phone = typeof row.doc['phone'] === 'string' ? row.doc['phone'].trim() : '';
+  if (phone === '') return undefined;
+  // A customer created earlier in this same batch counts too.
+  for (const [id, doc] of current) {
+    if (id !== row.id && !doc.deleted && doc.body['phone'] === phone && doc.storeId !== null) return { id, storeId: doc.storeId, body: doc.body };
+  }
+  const found = (await findCustomersByPhone(trx, kind, phone)).find((c) => c.id !== row.id && c.storeId !== null);
+  if (found === undefined) return undefined;
+  const latest = current.get(found.id);
+  return { id: found.id, storeId: found.storeId as string, body: latest?.body ?? found.body };
+}
+
+async function grantedCustomers(trx: Transaction<Database>, storeId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await trx
+    .selectFrom('customer_stores')
+    .select('customer_id')
+    .where('store_id', '=', storeId)
+    .where('customer_id', 'in', ids)
+    .execute();
+  return new Set(rows.map((r) => r.customer_id));
+}

@@ -1,0 +1,59 @@
+/*
+ * Pushes of online orders: the server (the online shop) owns an order; a store's device only adds events
+ * to its store's orders (the handover at the pickup counter). mergeOrder keeps the server's order and
+ * replays the device's new events on it; a handover that meets a cancellation (or a second handover, or
+ * one before the order was ready) is flagged on the order and recorded as an 'order-flag' incident for a
+ * manager. Whatever the device sent besides new events is ignored: the merged order is answered as the
+ * conflicting master whenever it differs from the device's version, and the device adopts it.
+ */
+import type { Transaction } from 'kysely';
+import { sameContent } from '../../../src/domain/canonical-json.ts';
+import { mergeOrder } from '../../../src/domain/merge-order.ts';
+import type { MergeableOrder } from '../../../src/domain/merge-order.ts';
+import { HttpError } from '../plugins/errors.ts';
+import type { Database } from '../store/database-types.ts';
+import type { DocumentsRepository } from '../store/documents-repository.ts';
+import type { Body, CurrentDocument, PushContext, PushedDocument, WritePlan } from './write-plan.ts';
+
+export async function planOrdersPush(
+  trx: Transaction<Database>,
+  documents: DocumentsRepository,
+  pushed: readonly PushedDocument[],
+  context: PushContext,
+  plan: WritePlan,
+): Promise<void> {
+  const current = new Map<string, CurrentDocument>();
+  for (const [id, stored] of await documents.getMany(trx, 'orders', pushed.map((p) => p.id))) {
+    current.set(id, { storeId: stored.storeId, body: stored.body, deleted: stored.deleted });
+  }
+  for (const row of pushed) {
+    const master = current.get(row.id);
+    if (master === undefined || master.storeId !== context.storeId) {
+      throw new HttpError(
+        403,
+        'forbidden',
+        `body/${row.index}/newDocumentState is order "${row.id}", which is not an order of this store: orders come from the online shop, a device only adds pickup events to its store's orders`,
+      );
+    }
+    const before = master.body as unknown as MergeableOrder;
+    const merged = mergeOrder(before, row.doc as unknown as MergeableOrder) as unknown as Body;
+    const added = (merged['events'] as unknown[]).length - before.events.length;
+    if (added > 0) {
+      merged['updatedAt'] = context.now.toISOString();
+      plan.write({ collection: 'orders', id: row.id, storeId: context.storeId, body: merged, deleted: master.deleted });
+      current.set(row.id, { storeId: context.storeId, body: merged, deleted: master.deleted });
+      const newFlags = ((merged['flags'] as MergeableOrder['flags']) ?? []).slice((before.flags ?? []).length);
+      for (const flag of newFlags) {
+        plan.incidents.push({
+          storeId: context.storeId,
+          kind: 'order-flag',
+          collection: 'orders',
+          documentId: row.id,
+          detail: { number: merged['number'], code: flag.code, eventId: flag.eventId, at: flag.at, statusBefore: before.status },
+        });
+      }
+    }
+    const master2 = current.get(row.id) as CurrentDocument;
+    if (!sameContent(row.doc, master2.body) || row.deleted !== master2.deleted) plan.conflict(master2.body, master2.deleted);
+  }
+}

@@ -1,0 +1,71 @@
+/*
+ * One sync push, all or nothing: the batch is decided and written in ONE transaction, by the conflict
+ * policy of its collection (append-only facts, customers, orders). The transaction starts by taking the
+ * write lock of the seq counter, so concurrent pushes (a retry storm from one device, or two instances
+ * of the server on one PostgreSQL) are decided one after the other, each seeing what the one before
+ * committed: the same sale pushed 50 times at once is stored once and its balances move once.
+ * Every document the batch writes gets its seq from a single counter update, and `onCommitted`
+ * (the event stream) hears which collections changed for which stores once the batch is in.
+ */
+import type { Transaction } from 'kysely';
+import type { CollectionName } from '../../../src/data/schemas/index.ts';
+import type { Database } from '../store/database-types.ts';
+import type { DocumentsRepository, WrittenRange } from '../store/documents-repository.ts';
+import { grantCustomerToStore, insertCustomerAlias } from '../store/customers-repository.ts';
+import { insertIncidents } from '../store/incidents-repository.ts';
+import type { Store } from '../store/open-store.ts';
+import { lockSequenceCounter } from '../store/visible-documents.ts';
+import { APPEND_ONLY_COLLECTIONS, planAppendOnlyPush } from './append-only-policy.ts';
+import type { ChangeEvent } from './change-bus.ts';
+import { planCustomersPush } from './customers-policy.ts';
+import { planOrdersPush } from './orders-policy.ts';
+import { WritePlan } from './write-plan.ts';
+import type { PushContext, PushedDocument } from './write-plan.ts';
+
+export interface PushResult {
+  /** The conflicting master documents as JSON text, for the answer. */
+  conflicts: string[];
+  written: WrittenRange;
+  events: ChangeEvent[];
+}
+
+export interface PushHooks {
+  /** Runs inside the transaction after the writes (PostgreSQL NOTIFY is delivered only if it commits). */
+  beforeCommit?: (trx: Transaction<Database>, events: readonly ChangeEvent[]) => Promise<void>;
+}
+
+export async function pushBatch(
+  store: Store,
+  documents: DocumentsRepository,
+  collection: CollectionName,
+  pushed: readonly PushedDocument[],
+  context: PushContext,
+  hooks: PushHooks = {},
+): Promise<PushResult> {
+  return store.db.transaction().execute(async (trx) => {
+    await lockSequenceCounter(trx);
+    const plan = new WritePlan();
+    if (APPEND_ONLY_COLLECTIONS.has(collection)) await planAppendOnlyPush(trx, documents, collection, pushed, context, plan);
+    else if (collection === 'customers') await planCustomersPush(trx, store.kind, documents, pushed, context, plan);
+    else if (collection === 'orders') await planOrdersPush(trx, documents, pushed, context, plan);
+    else throw new Error(`No push policy for ${collection}`);
+
+    const now = context.now.toISOString();
+    for (const grant of plan.grants) await grantCustomerToStore(trx, grant.customerId, grant.storeId);
+    for (const alias of plan.aliases) await insertCustomerAlias(trx, alias.aliasId, alias.customerId, now);
+    const written = await documents.putInTransaction(trx, plan.writes, context.now);
+    await insertIncidents(trx, plan.incidents, now);
+    const events = written.count === 0 ? [] : changeEvents(plan, written);
+    if (events.length > 0) await hooks.beforeCommit?.(trx, events);
+    return { conflicts: plan.conflicts, written, events };
+  });
+}
+
+function changeEvents(plan: WritePlan, written: WrittenRange): ChangeEvent[] {
+  return [...plan.changed].map(([collection, stores]) => ({
+    collection,
+    storeIds: stores === null ? null : [...stores],
+    fromSeq: written.firstSeq,
+    toSeq: written.lastSeq,
+  }));
+}
