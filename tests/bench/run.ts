@@ -5,10 +5,12 @@
  */
 import { benchServerIngest } from './server-ingest.bench.ts';
 import { benchFanout } from './fanout.bench.ts';
+import { benchDeviceSync } from './device-sync.bench.ts';
 
 const benches: Record<string, () => Promise<void>> = {
   server_ingest: benchServerIngest,
   fanout: benchFanout,
+  device_sync: benchDeviceSync,
 };
 
 const wanted = process.argv.slice(2);

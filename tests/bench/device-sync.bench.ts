@@ -1,0 +1,119 @@
+/*
+ * The device side of sync, in real headless Chromium against the real server process:
+ *  - catalog_sync_100k_ms: a new tablet enrols and receives a 100,000-product catalog (plus its stock) until
+ *    it is ready to scan, measured from tapping "enrol" to the catalog marked ready.
+ *  - raw_dexie_write_100k_ms: the baseline, the same 100,000 product rows written straight into IndexedDB
+ *    with Dexie bulkPut (same indexes, pages of 10,000), in the same run, so the ratio means something.
+ *  - push_2000_sales_ms: 2,000 sales queued while offline, from the network coming back to all acknowledged.
+ * Each figure is the median of three runs.
+ */
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { startPosServer } from '../e2e/support/pos-server.ts';
+import { launchChromium, openWatchedPage } from '../e2e/support/browser.ts';
+import { enableTestHooks, readDeviceIdentity } from '../e2e/support/device-storage.ts';
+import { shellScreen } from '../e2e/screens/shell-screen.ts';
+import { enrolmentScreen } from '../e2e/screens/enrolment-screen.ts';
+import { syncStatus } from '../e2e/screens/sync-status.ts';
+import { DeviceClient } from '../support/device-client.ts';
+import { makeSales, type SaleProduct } from '../support/sale-factory.ts';
+import { median, report } from './report.ts';
+
+const CODE = 'BENCH-DEVICE-01';
+const PRODUCTS = 100_000;
+const RUNS = 3;
+
+interface ProductDoc { id: string; sku: string; name: string; price: number; taxClassId: string; weighed: boolean }
+const RATE_OF_CLASS: Record<string, number> = { vat10: 1000, vat8: 800, vat5: 500, vat0: 0, exempt: 0 };
+
+async function enrolNewTablet(browser: Browser, url: string, name: string): Promise<{ page: Page; close: () => Promise<void>; catalogMs: number }> {
+  const { context, page } = await openWatchedPage(browser);
+  await enableTestHooks(context);
+  await shellScreen.open(page, url);
+  await enrolmentScreen.openFromCounter(page);
+  const started = performance.now();
+  await enrolmentScreen.enrol(page, { code: CODE, deviceName: name });
+  await syncStatus.waitForCatalogReady(page, 120_000);
+  return { page, catalogMs: performance.now() - started, close: () => context.close() };
+}
+
+async function rawDexieWrite(browser: Browser, url: string, rows: unknown[], run: number): Promise<number> {
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(`${url}/api/v1/health`);
+  await page.addScriptTag({ content: readFileSync('node_modules/dexie/dist/dexie.min.js', 'utf8') });
+  await page.evaluate((all) => {
+    (window as unknown as { benchRows: unknown[] }).benchRows = all;
+  }, rows);
+  const elapsed = await page.evaluate(async (name) => {
+    type Table = { bulkPut: (rows: unknown[]) => Promise<unknown> };
+    type Db = { version: (n: number) => { stores: (s: Record<string, string>) => void }; open: () => Promise<unknown>; products: Table; transaction: (mode: string, table: Table, fn: () => Promise<unknown>) => Promise<unknown> };
+    const DexieClass = (window as unknown as { Dexie: new (name: string) => Db }).Dexie;
+    const all = (window as unknown as { benchRows: unknown[] }).benchRows;
+    const db = new DexieClass(name);
+    db.version(1).stores({ products: '&id, *barcodes, sku, searchName, plu' });
+    await db.open();
+    const started = performance.now();
+    for (let offset = 0; offset < all.length; offset += 10_000) {
+      const page = all.slice(offset, offset + 10_000);
+      await db.transaction('rw', db.products, () => db.products.bulkPut(page));
+    }
+    return performance.now() - started;
+  }, `raw-dexie-bench-${run}`);
+  await context.close();
+  return elapsed;
+}
+
+export async function benchDeviceSync(): Promise<void> {
+  const server = await startPosServer({ env: { POS_ENROLLMENT_CODE: CODE, POS_DEMO_PRODUCTS: String(PRODUCTS) } });
+  const browser = await launchChromium();
+  try {
+    const catalogTimes: number[] = [];
+    const tablets: Array<{ page: Page; close: () => Promise<void> }> = [];
+    for (let run = 0; run < RUNS; run++) {
+      const tablet = await enrolNewTablet(browser, server.url, `bench-tablet-${run}`);
+      catalogTimes.push(tablet.catalogMs);
+      tablets.push(tablet);
+      if (run < RUNS - 1) await tablet.close();
+    }
+
+    const client = await DeviceClient.enrol(server.url, CODE, 'bench-node');
+    const rows = (await client.pullAll<Record<string, unknown>>('products', 10_000)).map(({ _deleted: _unused, ...row }) => row);
+    const rawTimes: number[] = [];
+    for (let run = 0; run < RUNS; run++) rawTimes.push(await rawDexieWrite(browser, server.url, rows, run));
+    const catalogMedian = median(catalogTimes);
+    const rawMedian = median(rawTimes);
+    report('catalog_sync_100k_ms', catalogMedian, 'ms', { runs: catalogTimes.map(Math.round), ratio_to_raw_dexie: Number((catalogMedian / rawMedian).toFixed(2)) });
+    report('raw_dexie_write_100k_ms', rawMedian, 'ms', { runs: rawTimes.map(Math.round), rows: rows.length });
+
+    const { page } = tablets[RUNS - 1]!;
+    const identity = await readDeviceIdentity(page);
+    const products = (rows as unknown as ProductDoc[]).slice(0, 500).map(
+      (p): SaleProduct => ({ id: p.id, sku: p.sku, name: p.name, price: p.price, taxRate: RATE_OF_CLASS[p.taxClassId] ?? 1000, weighed: p.weighed }),
+    );
+    const pushTimes: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const sales = makeSales({ storeId: identity.storeId, deviceId: identity.deviceId, staffId: 'bench-staff', products, seed: 100 + run }, 2000, run * 2000 + 1);
+      await page.context().setOffline(true);
+      await syncStatus.waitForState(page, 'offline');
+      await page.evaluate(async (documents) => {
+        type Hooks = { databaseOpening: Promise<{ sales: { bulkInsert: (documents: object[]) => Promise<{ error: unknown[] }> } }> };
+        const database = await (window as unknown as { __posTestHooks: Hooks }).__posTestHooks.databaseOpening;
+        const result = await database.sales.bulkInsert(documents);
+        if (result.error.length > 0) throw new Error(JSON.stringify(result.error[0]).slice(0, 500));
+      }, sales);
+      await syncStatus.waitForPending(page, 2000, 60_000);
+      const started = performance.now();
+      await page.context().setOffline(false);
+      await syncStatus.waitForPending(page, 0, 60_000);
+      pushTimes.push(performance.now() - started);
+    }
+    const serverSales = await client.pullAll<{ id: string }>('sales', 10_000);
+    if (serverSales.length !== 2000 * RUNS) throw new Error(`server holds ${serverSales.length} sales, expected ${2000 * RUNS}`);
+    report('push_2000_sales_ms', median(pushTimes), 'ms', { runs: pushTimes.map(Math.round) });
+    for (const tablet of tablets.slice(-1)) await tablet.close();
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
