@@ -1,0 +1,140 @@
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../sync-server/src/app.ts';
+import { openStore } from '../../sync-server/src/store/open-store.ts';
+import type { Store } from '../../sync-server/src/store/open-store.ts';
+import { DATABASE_KINDS } from './helpers/test-databases.ts';
+import { startTestApp } from './helpers/test-app.ts';
+import type { TestApp } from './helpers/test-app.ts';
+import { asNew, enroll, openShop, push, ringUpSale, signIn } from './helpers/shop.ts';
+import type { EnrolledDevice } from './helpers/shop.ts';
+import { openSse } from './helpers/sse.ts';
+import type { SseClient, SseEvent } from './helpers/sse.ts';
+
+interface ChangeData {
+  collection: string;
+  documents: Array<Record<string, unknown> & { id: string }>;
+  checkpoint: { id: string; seq: number };
+}
+
+const changeOf = (event: SseEvent): ChangeData => JSON.parse(event.data) as ChangeData;
+const hasDocument = (collection: string, id: string) => (event: SseEvent) =>
+  event.event === 'change' && changeOf(event).collection === collection && changeOf(event).documents.some((d) => d.id === id);
+
+async function listen(app: FastifyInstance): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+}
+
+describe.each(DATABASE_KINDS)('live changes over Server-Sent Events (%s)', (kind) => {
+  let t: TestApp;
+  let url: string;
+  let q1a: EnrolledDevice;
+  let q1b: EnrolledDevice;
+  let q3: EnrolledDevice;
+  const streams: SseClient[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp(kind, 'sync-sse');
+    await openShop(t.store, 'store-q1', 'Quận 1', 'Q1AA-BBCC-DDEE');
+    await openShop(t.store, 'store-q3', 'Quận 3', 'Q3AA-BBCC-DDEE');
+    q1a = await enroll(t.app, 'Q1AA-BBCC-DDEE', 'Quầy 1');
+    q1b = await enroll(t.app, 'Q1AA-BBCC-DDEE', 'Quầy 2');
+    q3 = await enroll(t.app, 'Q3AA-BBCC-DDEE', 'Quầy Q3');
+    url = await listen(t.app);
+  });
+  afterAll(async () => {
+    for (const s of streams) s.close();
+    await t?.close();
+  });
+
+  const stream = async (device: EnrolledDevice): Promise<SseClient> => {
+    const client = await openSse(`${url}/api/v1/sync/stream`, device.token);
+    streams.push(client);
+    await client.waitFor((e) => e.event === 'ready');
+    return client;
+  };
+
+  it('a sale pushed by tablet A reaches tablet B of the same store with its stock balance, and never the tablet of another store', async () => {
+    const b = await stream(q1b);
+    const other = await stream(q3);
+    const sale = ringUpSale(q1a, [{ productId: 'p-1', qty: 2000, unitPrice: 15_000 }]);
+    const response = await push(t.app, q1a.token, 'sales', asNew([sale]));
+    expect(response.statusCode).toBe(200);
+    const salesEvent = changeOf(await b.waitFor(hasDocument('sales', sale.id)));
+    expect(salesEvent.documents[0]).toMatchObject({ id: sale.id, number: sale.number, _deleted: false });
+    expect(salesEvent.checkpoint.id).toBe(sale.id);
+    const balanceEvent = changeOf(await b.waitFor(hasDocument('balances', 'stock:store-q1:p-1')));
+    expect(balanceEvent.documents[0]).toMatchObject({ value: -2000 });
+    await b.waitFor(hasDocument('ledger', sale.ledger![0]!.id));
+    // Quận 3's own push arrives on its stream, and nothing of Quận 1 ever did.
+    const q3Sale = ringUpSale(q3, [{ productId: 'p-2', qty: 1000, unitPrice: 9_000 }]);
+    await push(t.app, q3.token, 'sales', asNew([q3Sale]));
+    await other.waitFor(hasDocument('sales', q3Sale.id));
+    await t.app.streamHub.idle();
+    const seenByOther = other.events.filter((e) => e.event === 'change').flatMap((e) => changeOf(e).documents);
+    expect(seenByOther.length).toBeGreaterThan(0);
+    expect(seenByOther.every((d) => d['storeId'] === 'store-q3')).toBe(true);
+  });
+
+  it('a stream without a valid token is refused with 401 and gets no events', async () => {
+    const none = await fetch(`${url}/api/v1/sync/stream`);
+    expect(none.status).toBe(401);
+    expect((await none.json()) as { message: string }).toMatchObject({ message: expect.stringMatching(/enroll/) });
+  });
+
+  it('revoking a tablet closes its stream', async () => {
+    const device = await enroll(t.app, 'Q1AA-BBCC-DDEE', 'Quầy tạm');
+    const client = await stream(device);
+    const manager = await signIn(t.app, q1a, 'store-q1-manager', '9999');
+    const revoke = await t.app.inject({ method: 'DELETE', url: `/api/v1/devices/${device.deviceId}`, headers: { authorization: `Bearer ${manager}` } });
+    expect(revoke.statusCode).toBe(200);
+    await client.ended;
+    const reopened = await openSse(`${url}/api/v1/sync/stream`, device.token);
+    expect(reopened.status).toBe(401);
+  });
+});
+
+describe('two server instances on one PostgreSQL share live changes through LISTEN/NOTIFY', () => {
+  let t: TestApp;
+  let second: { app: FastifyInstance; store: Store } | undefined;
+  const streams: SseClient[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp('postgres', 'sync-sse-two');
+    const store = await openStore(t.database.config());
+    second = { store, app: await buildApp(t.database.config(), { store }) };
+  });
+  afterAll(async () => {
+    for (const s of streams) s.close();
+    await second?.app.close();
+    await second?.store.close();
+    await t?.close();
+  });
+
+  it('a sale pushed through instance 1 reaches a tablet streaming from instance 2, and not another store\'s tablet there', async () => {
+    await openShop(t.store, 'store-q1', 'Quận 1', 'Q1AA-BBCC-DDEE');
+    await openShop(t.store, 'store-q3', 'Quận 3', 'Q3AA-BBCC-DDEE');
+    const a = await enroll(t.app, 'Q1AA-BBCC-DDEE', 'Quầy 1');
+    const b = await enroll(second!.app, 'Q1AA-BBCC-DDEE', 'Quầy 2');
+    const c = await enroll(second!.app, 'Q3AA-BBCC-DDEE', 'Quầy Q3');
+    const url2 = await listen(second!.app);
+    const onB = await openSse(`${url2}/api/v1/sync/stream`, b.token);
+    const onC = await openSse(`${url2}/api/v1/sync/stream`, c.token);
+    streams.push(onB, onC);
+    await onB.waitFor((e) => e.event === 'ready');
+    await onC.waitFor((e) => e.event === 'ready');
+
+    const sale = ringUpSale(a, [{ productId: 'p-9', qty: 1000, unitPrice: 25_000 }]);
+    const started = performance.now();
+    expect((await push(t.app, a.token, 'sales', asNew([sale]))).statusCode).toBe(200);
+    const event = changeOf(await onB.waitFor(hasDocument('sales', sale.id)));
+    const latencyMs = performance.now() - started;
+    expect(event.documents[0]).toMatchObject({ id: sale.id, storeId: 'store-q1' });
+    expect(latencyMs).toBeLessThan(2000);
+    await onB.waitFor(hasDocument('balances', 'stock:store-q1:p-9'));
+    await second!.app.streamHub.idle();
+    expect(onC.events.filter((e) => e.event === 'change')).toEqual([]);
+  });
+});
