@@ -1,0 +1,274 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { attachCustomer, cartDiscount, emptyCart, lineDiscount, overridePrice, ringUpLine } from './cart.ts';
+import type { Cart, CartProduct, CartResult, PriceRules } from './cart.ts';
+import { cartTotals } from './cart-totals.ts';
+import type { CashRounding } from './cart-totals.ts';
+import { multiplyByQuantity } from './money.ts';
+import { checkSale } from './sale-check.ts';
+import { buildSaleDocument } from './sale-document.ts';
+import type { SaleContext, SaleDocument, SaleRules } from './sale-document.ts';
+import { computeTaxes } from './tax.ts';
+import { VIETNAM_TAX_CLASSES } from './tax-presets.ts';
+import type { TaxClass } from './tax-presets.ts';
+import { paymentState } from './tender.ts';
+import type { Tender } from './tender.ts';
+
+const taxClasses: readonly TaxClass[] = [...VIETNAM_TAX_CLASSES, { id: 'net10', name: 'VAT 10% net', rateBasisPoints: 1000, pricesIncludeTax: false }];
+const rules: PriceRules = { maxDiscountBasisPoints: 1000, overrideNeedsApprovalAbove: 2000 };
+const context: SaleContext = {
+  id: '0192f3a4-5b6c-7d8e-9f00-112233445566',
+  storeId: 'store-q1',
+  deviceId: 'device-t03',
+  number: 'Q1-T03-000123',
+  createdAt: '2025-11-24T03:08:00.000Z',
+  staffId: 'staff-lan',
+  currency: 'VND',
+};
+const coffee: CartProduct = { id: 'p-coffee', sku: 'CF01', name: 'Cà phê sữa', price: 29_000, taxClassId: 'vat10', weighed: false };
+const pork: CartProduct = { id: 'p-pork', sku: 'TH01', name: 'Thịt heo', price: 160_000, taxClassId: 'vat5', weighed: true, unit: 'kg' };
+
+function cartOf(result: CartResult): Cart {
+  if (!result.ok) throw new Error(`${result.reason}: ${result.detail}`);
+  return result.cart;
+}
+
+function saleOf(result: ReturnType<typeof buildSaleDocument>): SaleDocument {
+  if (!result.ok) throw new Error(`${result.reason}: ${result.detail}`);
+  return result.sale;
+}
+
+/** What the server's check requires, restated independently, plus the cash rounding it does not know yet. */
+function expectArithmeticHolds(sale: SaleDocument): void {
+  for (const line of sale.lines) {
+    expect(line.total).toBe(multiplyByQuantity(line.unitPrice, line.qty) - line.discount);
+    expect(line.discount).toBeGreaterThanOrEqual(0);
+  }
+  const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
+  expect(sale.totals.subtotal).toBe(sum(sale.lines.map((line) => line.total + line.discount)));
+  expect(sale.totals.discount).toBe(sum(sale.lines.map((line) => line.discount)));
+  const taxes = computeTaxes(sale.lines.map((line) => ({ amount: line.total, rateBasisPoints: line.taxRate, pricesIncludeTax: line.priceIncludesTax })));
+  expect(sale.totals.tax).toBe(taxes.totals.tax);
+  expect(sale.totals.total).toBe(taxes.totals.gross);
+  const paid = sum(sale.tenders.map((tender) => tender.amount));
+  const cash = sum(sale.tenders.filter((tender) => tender.method === 'cash').map((tender) => tender.amount));
+  expect(paid - sale.change).toBe(sale.totals.total + (sale.totals.cashRounding ?? 0));
+  expect(sale.change).toBeGreaterThanOrEqual(0);
+  expect(sale.change).toBeLessThanOrEqual(cash);
+  expect(paid - cash).toBeLessThanOrEqual(sale.totals.total);
+}
+
+describe('a cashier completes a sale', () => {
+  it('2 coffees and 0.375 kg of pork for a member, paid 200,000 in cash: the document as it is written and pushed', () => {
+    let cart = cartOf(ringUpLine(emptyCart(), coffee, { qty: 2000 }));
+    cart = cartOf(ringUpLine(cart, pork, { qty: 375 }));
+    cart = cartOf(lineDiscount(cart, 'L2', { kind: 'amount', amount: 5_000 }, rules));
+    cart = attachCustomer(cart, 'cust-7');
+    const sale = saleOf(buildSaleDocument(cart, [{ method: 'cash', amount: 200_000 }], context, { taxClasses, loyalty: { amountPerPoint: 10_000 } }));
+    expect(sale).toEqual({
+      ...context,
+      kind: 'sale',
+      customerId: 'cust-7',
+      lines: [
+        { productId: 'p-coffee', sku: 'CF01', name: 'Cà phê sữa', qty: 2000, unitPrice: 29_000, discount: 0, taxRate: 1000, total: 58_000, priceIncludesTax: true, unit: 'pcs' },
+        { productId: 'p-pork', sku: 'TH01', name: 'Thịt heo', qty: 375, unitPrice: 160_000, discount: 5_000, taxRate: 500, total: 55_000, priceIncludesTax: true, unit: 'kg' },
+      ],
+      tenders: [{ method: 'cash', amount: 200_000 }],
+      totals: { subtotal: 118_000, discount: 5_000, tax: 7_892, total: 113_000 },
+      change: 87_000,
+      ledger: [
+        { id: `${context.id}-stock-0`, kind: 'stock', refId: 'p-coffee', delta: -2000, reason: 'sale' },
+        { id: `${context.id}-stock-1`, kind: 'stock', refId: 'p-pork', delta: -375, reason: 'sale' },
+        { id: `${context.id}-points-earn`, kind: 'points', refId: 'cust-7', delta: 11, reason: 'earn' },
+      ],
+    });
+    expect(checkSale(sale)).toEqual({ ok: true });
+  });
+
+  it('a member pays with points, a gift card and store credit: each leaves its ledger entry, and points are not earned on points', () => {
+    let cart = cartOf(ringUpLine(emptyCart(), { ...coffee, price: 300_000 }));
+    cart = attachCustomer(cart, 'cust-7');
+    const tenders: Tender[] = [
+      { method: 'points', amount: 50_000, points: 500 },
+      { method: 'gift_card', amount: 100_000, giftCardId: 'gc-9' },
+      { method: 'store_credit', amount: 20_000 },
+      { method: 'card', amount: 130_000, reference: 'APPR 7781' },
+    ];
+    const sale = saleOf(buildSaleDocument(cart, tenders, context, { taxClasses, loyalty: { amountPerPoint: 10_000 } }));
+    expect(sale.tenders).toEqual([
+      { method: 'points', amount: 50_000, points: 500 },
+      { method: 'gift_card', amount: 100_000, reference: 'gc-9' },
+      { method: 'store_credit', amount: 20_000 },
+      { method: 'card', amount: 130_000, reference: 'APPR 7781' },
+    ]);
+    expect(sale.ledger.slice(1)).toEqual([
+      { id: `${context.id}-points-0`, kind: 'points', refId: 'cust-7', delta: -500, reason: 'redeem' },
+      { id: `${context.id}-giftcard-1`, kind: 'giftcard', refId: 'gc-9', delta: -100_000, reason: 'redeem' },
+      { id: `${context.id}-credit-2`, kind: 'credit', refId: 'cust-7', delta: -20_000, reason: 'redeem' },
+      { id: `${context.id}-points-earn`, kind: 'points', refId: 'cust-7', delta: 25, reason: 'earn' },
+    ]);
+    expect(sale.change).toBe(0);
+    expect(checkSale(sale)).toEqual({ ok: true });
+  });
+
+  it('a manager-approved override is kept on the line with the list price', () => {
+    let cart = cartOf(ringUpLine(emptyCart(), coffee));
+    cart = cartOf(overridePrice(cart, 'L1', 15_000, rules, 'staff-manager'));
+    const sale = saleOf(buildSaleDocument(cart, [{ method: 'cash', amount: 15_000 }], context, { taxClasses }));
+    expect(sale.lines[0]).toMatchObject({ unitPrice: 15_000, listPrice: 29_000, approvedBy: 'staff-manager', total: 15_000 });
+    expect(sale).not.toHaveProperty('customerId');
+  });
+
+  it('a store rounding cash to 500 dong records the rounding and the change it really handed back', () => {
+    const cart = cartOf(ringUpLine(emptyCart(), { ...coffee, price: 137_300 }));
+    const sale = saleOf(buildSaleDocument(cart, [{ method: 'cash', amount: 150_000 }], context, { taxClasses, cashRounding: { step: 500 } }));
+    expect(sale.totals).toEqual({ subtotal: 137_300, discount: 0, tax: 12_482, total: 137_300, cashRounding: 200 });
+    expect(sale.change).toBe(12_500);
+    expectArithmeticHolds(sale);
+    expect(checkSale(sale)).toEqual({ ok: true });
+  });
+
+  it('cannot complete an empty cart, an unpaid one, points without a member, or a context the document cannot carry', () => {
+    const cart = cartOf(ringUpLine(emptyCart(), coffee));
+    const cash: Tender[] = [{ method: 'cash', amount: 29_000 }];
+    expect(buildSaleDocument(emptyCart(), cash, context, { taxClasses })).toMatchObject({ ok: false, reason: 'empty-cart' });
+    expect(buildSaleDocument(cart, [{ method: 'cash', amount: 20_000 }], context, { taxClasses })).toMatchObject({ ok: false, reason: 'not-paid', detail: '9000 still to pay' });
+    expect(buildSaleDocument(cart, [{ method: 'card', amount: 30_000, reference: 'A' }], context, { taxClasses })).toMatchObject({
+      ok: false,
+      reason: 'not-paid',
+      problems: [{ reason: 'non-cash-exceeds-due' }],
+    });
+    expect(buildSaleDocument(cart, [{ method: 'points', amount: 29_000, points: 290 }], context, { taxClasses })).toMatchObject({ reason: 'customer-required' });
+    expect(buildSaleDocument(cart, cash, { ...context, createdAt: 'yesterday' }, { taxClasses })).toMatchObject({ reason: 'bad-context' });
+    expect(buildSaleDocument(cart, cash, { ...context, id: 'x'.repeat(41) }, { taxClasses })).toMatchObject({ reason: 'bad-context' });
+    expect(buildSaleDocument(cart, cash, { ...context, staffId: '' }, { taxClasses })).toMatchObject({ reason: 'bad-context' });
+  });
+
+  it('the same cart and tenders give the same document every time (nothing random or clock-based inside)', () => {
+    const cart = cartOf(ringUpLine(emptyCart(), coffee));
+    const build = (): unknown => buildSaleDocument(cart, [{ method: 'cash', amount: 50_000 }], context, { taxClasses });
+    expect(build()).toEqual(build());
+  });
+});
+
+const productArb: fc.Arbitrary<CartProduct> = fc
+  .record({
+    index: fc.integer({ min: 0, max: 5 }),
+    price: fc.integer({ min: 0, max: 3_000_000 }),
+    taxClassId: fc.constantFrom(...taxClasses.map((each) => each.id)),
+    weighed: fc.boolean(),
+  })
+  .map(({ index, price, taxClassId, weighed }) => ({ id: `p-${index}`, sku: `S${index}`, name: `Hàng ${index}`, price, taxClassId, weighed }));
+
+type Step = (cart: Cart) => CartResult;
+const pickLine = (cart: Cart, pick: number): string => cart.lines[pick % Math.max(1, cart.lines.length)]?.lineId ?? 'none';
+const stepArb: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ product: productArb, qty: fc.integer({ min: 1, max: 9_999 }) }).map(({ product, qty }) => (cart: Cart) => ringUpLine(cart, product, { qty: product.weighed ? qty : 1000 * Math.ceil(qty / 3000) })) },
+  { weight: 1, arbitrary: fc.record({ pick: fc.nat(), bp: fc.integer({ min: 0, max: 10_000 }) }).map(({ pick, bp }) => (cart: Cart) => lineDiscount(cart, pickLine(cart, pick), { kind: 'percent', basisPoints: bp }, rules, 'm')) },
+  { weight: 1, arbitrary: fc.record({ pick: fc.nat(), amount: fc.integer({ min: 0, max: 200_000 }) }).map(({ pick, amount }) => (cart: Cart) => lineDiscount(cart, pickLine(cart, pick), { kind: 'amount', amount }, rules, 'm')) },
+  { weight: 1, arbitrary: fc.integer({ min: 0, max: 10_000 }).map((bp) => (cart: Cart) => cartDiscount(cart, { kind: 'percent', basisPoints: bp }, rules, 'm')) },
+  { weight: 1, arbitrary: fc.integer({ min: 0, max: 300_000 }).map((amount) => (cart: Cart) => cartDiscount(cart, { kind: 'amount', amount }, rules, 'm')) },
+  { weight: 1, arbitrary: fc.record({ pick: fc.nat(), price: fc.integer({ min: 0, max: 3_000_000 }) }).map(({ pick, price }) => (cart: Cart) => overridePrice(cart, pickLine(cart, pick), price, rules, 'm')) },
+);
+
+const cartArb: fc.Arbitrary<Cart> = fc
+  .record({ first: productArb, steps: fc.array(stepArb, { maxLength: 15 }), member: fc.boolean() })
+  .map(({ first, steps, member }) => {
+    let cart = cartOf(ringUpLine(emptyCart(), first, { qty: first.weighed ? 250 : 1000 }));
+    for (const step of steps) {
+      const result = step(cart);
+      if (result.ok) cart = result.cart;
+    }
+    return member ? attachCustomer(cart, 'cust-1') : cart;
+  });
+
+/** Tenders that pay `due` as a customer would: some non-cash parts (never more than due), then cash with any change. */
+function tendersArb(due: number, member: boolean): fc.Arbitrary<Tender[]> {
+  const methods = member ? (['card', 'bank_qr', 'gift_card', 'points', 'store_credit'] as const) : (['card', 'bank_qr', 'gift_card'] as const);
+  return fc
+    .record({
+      shares: fc.array(fc.record({ method: fc.constantFrom(...methods), permille: fc.integer({ min: 1, max: 1000 }) }), { maxLength: 4 }),
+      extraCash: fc.integer({ min: 0, max: 500_000 }),
+      allCash: fc.boolean(),
+    })
+    .map(({ shares, extraCash, allCash }) => {
+      const tenders: Tender[] = [];
+      let left = due;
+      for (const { method, permille } of allCash ? [] : shares) {
+        const amount = Math.floor((left * permille) / 1000);
+        if (amount <= 0) continue;
+        left -= amount;
+        if (method === 'card') tenders.push({ method, amount, reference: 'APPR 1' });
+        else if (method === 'gift_card') tenders.push({ method, amount, giftCardId: 'gc-1' });
+        else if (method === 'points') tenders.push({ method, amount, points: amount });
+        else tenders.push({ method, amount });
+      }
+      if (left + extraCash > 0) tenders.push({ method: 'cash', amount: left + extraCash });
+      return tenders;
+    });
+}
+
+const roundingArb: fc.Arbitrary<CashRounding | undefined> = fc.option(
+  fc.record({ step: fc.constantFrom(100, 500, 1_000), mode: fc.constantFrom('halfAwayFromZero' as const, 'towardZero' as const, 'awayFromZero' as const, 'halfEven' as const) }),
+  { nil: undefined },
+);
+
+const paidSaleArb = fc
+  .tuple(cartArb, roundingArb, fc.option(fc.integer({ min: 1, max: 100_000 }), { nil: undefined }))
+  .chain(([cart, cashRounding, amountPerPoint]) => {
+    const saleRules: SaleRules = {
+      taxClasses,
+      ...(cashRounding === undefined ? {} : { cashRounding }),
+      ...(amountPerPoint === undefined ? {} : { loyalty: { amountPerPoint } }),
+    };
+    const total = cartTotals(cart, taxClasses).total;
+    return tendersArb(total, cart.customerId !== undefined).map((tenders) => {
+      // Cash is counted after rounding: hand over at least the rounded cash due.
+      const state = paymentState(total, tenders, cashRounding);
+      const last = tenders.at(-1);
+      const topped = state.remaining > 0 && last?.method === 'cash' ? [...tenders.slice(0, -1), { method: 'cash' as const, amount: last.amount + state.remaining }] : tenders;
+      return { cart, tenders: topped, saleRules };
+    });
+  });
+
+describe('sale document properties', () => {
+  it('every sale built from any cart and any complete payment adds up as the server checks it', () => {
+    fc.assert(
+      fc.property(paidSaleArb, ({ cart, tenders, saleRules }) => {
+        const sale = saleOf(buildSaleDocument(cart, tenders, context, saleRules));
+        expectArithmeticHolds(sale);
+        expect(sale.lines).toHaveLength(cart.lines.length);
+        expect(sale.totals.total).toBeGreaterThanOrEqual(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('and passes checkSale itself whenever the cash was not rounded down', () => {
+    fc.assert(
+      fc.property(paidSaleArb, ({ cart, tenders, saleRules }) => {
+        const sale = saleOf(buildSaleDocument(cart, tenders, context, saleRules));
+        fc.pre((sale.totals.cashRounding ?? 0) >= 0);
+        expect(checkSale(sale)).toEqual({ ok: true });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the ledger has one stock movement per line (-qty of its product), unique ids that fit the schema, and points only for a member', () => {
+    fc.assert(
+      fc.property(paidSaleArb, ({ cart, tenders, saleRules }) => {
+        const sale = saleOf(buildSaleDocument(cart, tenders, context, saleRules));
+        const stock = sale.ledger.filter((entry) => entry.kind === 'stock');
+        expect(stock.map((entry) => [entry.refId, entry.delta])).toEqual(cart.lines.map((line) => [line.productId, -line.qty]));
+        const ids = sale.ledger.map((entry) => entry.id);
+        expect(new Set(ids).size).toBe(ids.length);
+        for (const id of ids) expect(id.length).toBeLessThanOrEqual(64);
+        const earned = sale.ledger.filter((entry) => entry.reason === 'earn');
+        if (cart.customerId === undefined || saleRules.loyalty === undefined) expect(earned).toEqual([]);
+        for (const entry of earned) expect(entry.delta).toBeGreaterThan(0);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,0 +1,237 @@
+/*
+ * A paid cart turned into the sale document the device writes to IndexedDB (before printing) and
+ * pushes to the server: the wire shape of README "Sync protocol (v1)" and src/data/schemas/sales.json.
+ * The server recomputes it with checkSale (sale-check.ts); the amounts here come from cartTotals and
+ * paymentState, which follow the same rules, so a sale built here passes.
+ *
+ * Deterministic: everything that varies (the UUIDv7 id, the receipt number, the time) is given by the
+ * caller, so the same cart and tenders give the same document on any device, and a test can say
+ * exactly what is written. The embedded `ledger` holds the movements the sale causes, each with an id
+ * derived from the sale's id, so writing the sale twice writes the same movements (idempotent by id):
+ *   - stock:     one per line, refId productId, delta -qty (thousandths), reason 'sale'  (<id>-stock-<line>)
+ *   - points:    earned by the attached customer, floor(amount paid other than in points / amountPerPoint),
+ *                reason 'earn' (<id>-points-earn); redeemed as a tender, -points, reason 'redeem'
+ *   - giftcard:  -amount on the gift card, reason 'redeem'                      (<id>-giftcard-<tender>)
+ *   - credit:    -amount of the customer's store credit, reason 'redeem'        (<id>-credit-<tender>)
+ *
+ * Cash rounding, when the store uses it, is kept as `totals.cashRounding` (paid - change = total +
+ * cashRounding) and the change handed back as `change`.
+ */
+import type { CartState } from './cart.ts';
+import { cartTotals } from './cart-totals.ts';
+import type { CashRounding } from './cart-totals.ts';
+import { paymentState } from './tender.ts';
+import type { PaymentProblem, Tender } from './tender.ts';
+import type { TaxClass } from './tax-presets.ts';
+
+export interface SaleContext {
+  /** UUIDv7 made by the caller. */
+  readonly id: string;
+  readonly storeId: string;
+  readonly deviceId: string;
+  /** Receipt number (formatReceiptNumber). */
+  readonly number: string;
+  /** ISO 8601 time of completion, from the caller's clock. */
+  readonly createdAt: string;
+  readonly staffId: string;
+  readonly currency: string;
+}
+
+export interface SaleRules {
+  readonly taxClasses: readonly TaxClass[];
+  readonly cashRounding?: CashRounding;
+  /** Loyalty earning: one point per `amountPerPoint` minor units paid (e.g. 10,000 VND). */
+  readonly loyalty?: { readonly amountPerPoint: number };
+}
+
+export interface SaleLine {
+  readonly productId: string;
+  readonly sku: string;
+  readonly name: string;
+  readonly qty: number;
+  readonly unitPrice: number;
+  readonly discount: number;
+  readonly taxRate: number;
+  readonly total: number;
+  readonly priceIncludesTax: boolean;
+  readonly unit: 'pcs' | 'kg';
+  /** The price before a cashier's override, present only when overridden. */
+  readonly listPrice?: number;
+  /** The manager who approved this line's override or discount. */
+  readonly approvedBy?: string;
+}
+
+export interface SaleTender {
+  readonly method: Tender['method'];
+  readonly amount: number;
+  /** Card terminal reference, transfer content, or gift card id. */
+  readonly reference?: string;
+  /** Points redeemed, on a points tender. */
+  readonly points?: number;
+}
+
+export interface SaleLedgerEntry {
+  readonly id: string;
+  readonly kind: 'stock' | 'points' | 'giftcard' | 'credit';
+  readonly refId: string;
+  readonly delta: number;
+  readonly reason: string;
+}
+
+export interface SaleDocument {
+  readonly id: string;
+  readonly kind: 'sale';
+  readonly storeId: string;
+  readonly deviceId: string;
+  readonly number: string;
+  readonly createdAt: string;
+  readonly staffId: string;
+  readonly customerId?: string;
+  readonly currency: string;
+  readonly lines: readonly SaleLine[];
+  readonly tenders: readonly SaleTender[];
+  readonly totals: { readonly subtotal: number; readonly discount: number; readonly tax: number; readonly total: number; readonly cashRounding?: number };
+  readonly change: number;
+  /** The manager who approved the cart discount, when one had to. */
+  readonly discountApprovedBy?: string;
+  readonly ledger: readonly SaleLedgerEntry[];
+}
+
+export type SaleFailureReason =
+  /** Nothing to sell. */
+  | 'empty-cart'
+  /** The tenders do not complete the payment (see problems, or remaining). */
+  | 'not-paid'
+  /** Points or store credit without a customer attached. */
+  | 'customer-required'
+  /** More lines (1,000) or tenders (50) than one sale document holds. */
+  | 'too-large'
+  /** An id, number or other context value the document cannot carry. */
+  | 'bad-context';
+
+export type SaleBuild =
+  | { readonly ok: true; readonly sale: SaleDocument }
+  | { readonly ok: false; readonly reason: SaleFailureReason; readonly detail: string; readonly problems?: readonly PaymentProblem[] };
+
+const MAX_ID_LENGTH = 64;
+const MAX_LINES = 1000;
+const MAX_TENDERS = 50;
+
+function tenderOnWire(tender: Tender): SaleTender {
+  switch (tender.method) {
+    case 'card':
+      return { method: tender.method, amount: tender.amount, reference: tender.reference };
+    case 'bank_qr':
+      return tender.reference === undefined ? { method: tender.method, amount: tender.amount } : { method: tender.method, amount: tender.amount, reference: tender.reference };
+    case 'gift_card':
+      return { method: tender.method, amount: tender.amount, reference: tender.giftCardId };
+    case 'points':
+      return { method: tender.method, amount: tender.amount, points: tender.points };
+    case 'cash':
+    case 'store_credit':
+      return { method: tender.method, amount: tender.amount };
+    default: {
+      const unknown: never = tender;
+      throw new Error(`Unknown tender method in ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+function checkContext(context: SaleContext): string | undefined {
+  for (const key of ['id', 'storeId', 'deviceId', 'number', 'staffId'] as const) {
+    const value = context[key];
+    if (typeof value !== 'string' || value === '' || value.length > MAX_ID_LENGTH) return `${key} must be 1-${MAX_ID_LENGTH} characters`;
+  }
+  // The longest derived ledger id is "<id>-giftcard-<tender index>" or "<id>-stock-<line index>".
+  if (context.id.length > 40) return 'the sale id must be at most 40 characters (a UUIDv7 is 36)';
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(context.createdAt)) return 'createdAt must be an ISO 8601 date-time';
+  if (!/^[A-Z]{3}$/.test(context.currency)) return 'currency must be an ISO 4217 code';
+  return undefined;
+}
+
+function ledgerOf(cart: CartState, tenders: readonly Tender[], id: string, total: number, rules: SaleRules): SaleLedgerEntry[] {
+  const ledger: SaleLedgerEntry[] = cart.lines.map((line, index) => ({
+    id: `${id}-stock-${index}`,
+    kind: 'stock',
+    refId: line.productId,
+    delta: -line.qty,
+    reason: 'sale',
+  }));
+  const customerId = cart.customerId;
+  tenders.forEach((tender, index) => {
+    if (tender.method === 'gift_card') ledger.push({ id: `${id}-giftcard-${index}`, kind: 'giftcard', refId: tender.giftCardId, delta: -tender.amount, reason: 'redeem' });
+    if (customerId === undefined) return;
+    if (tender.method === 'points') ledger.push({ id: `${id}-points-${index}`, kind: 'points', refId: customerId, delta: -tender.points, reason: 'redeem' });
+    if (tender.method === 'store_credit') ledger.push({ id: `${id}-credit-${index}`, kind: 'credit', refId: customerId, delta: -tender.amount, reason: 'redeem' });
+  });
+  const amountPerPoint = rules.loyalty?.amountPerPoint;
+  if (customerId !== undefined && amountPerPoint !== undefined) {
+    if (!Number.isSafeInteger(amountPerPoint) || amountPerPoint <= 0) throw new Error(`Loyalty amountPerPoint must be a positive integer, got ${amountPerPoint}`);
+    const paidInPoints = tenders.reduce((sum, tender) => sum + (tender.method === 'points' ? tender.amount : 0), 0);
+    const earned = Math.floor(Math.max(0, total - paidInPoints) / amountPerPoint);
+    if (earned > 0) ledger.push({ id: `${id}-points-earn`, kind: 'points', refId: customerId, delta: earned, reason: 'earn' });
+  }
+  return ledger;
+}
+
+/** The sale document for a paid cart, or why the cart cannot be completed yet. */
+export function buildSaleDocument(cart: CartState, tenders: readonly Tender[], context: SaleContext, rules: SaleRules): SaleBuild {
+  const contextProblem = checkContext(context);
+  if (contextProblem !== undefined) return { ok: false, reason: 'bad-context', detail: contextProblem };
+  if (cart.lines.length === 0) return { ok: false, reason: 'empty-cart', detail: 'a sale needs at least one line' };
+  if (cart.lines.length > MAX_LINES || tenders.length > MAX_TENDERS) {
+    return { ok: false, reason: 'too-large', detail: `a sale holds at most ${MAX_LINES} lines and ${MAX_TENDERS} tenders: split it` };
+  }
+  if (cart.customerId === undefined && tenders.some((tender) => tender.method === 'points' || tender.method === 'store_credit')) {
+    return { ok: false, reason: 'customer-required', detail: 'points and store credit belong to a customer: attach one first' };
+  }
+  const totals = cartTotals(cart, rules.taxClasses, rules.cashRounding);
+  const payment = paymentState(totals.total, tenders, rules.cashRounding);
+  if (!payment.canComplete) {
+    const detail = payment.problems.length > 0 ? payment.problems.map((problem) => problem.detail).join('; ') : `${payment.remaining} still to pay`;
+    return { ok: false, reason: 'not-paid', detail, problems: payment.problems };
+  }
+
+  const lines = cart.lines.map((line, index): SaleLine => {
+    const amounts = totals.lines[index];
+    const approvedBy = line.priceOverride?.approvedBy ?? line.discountApprovedBy;
+    return {
+      productId: line.productId,
+      sku: line.sku,
+      name: line.name,
+      qty: line.qty,
+      unitPrice: line.unitPrice,
+      discount: amounts?.discount ?? 0,
+      taxRate: amounts?.rateBasisPoints ?? 0,
+      total: amounts?.total ?? 0,
+      priceIncludesTax: amounts?.pricesIncludeTax ?? true,
+      unit: line.unit,
+      ...(line.priceOverride === undefined ? {} : { listPrice: line.listPrice }),
+      ...(approvedBy === undefined ? {} : { approvedBy }),
+    };
+  });
+  const sale: SaleDocument = {
+    id: context.id,
+    kind: 'sale',
+    storeId: context.storeId,
+    deviceId: context.deviceId,
+    number: context.number,
+    createdAt: context.createdAt,
+    staffId: context.staffId,
+    ...(cart.customerId === undefined ? {} : { customerId: cart.customerId }),
+    currency: context.currency,
+    lines,
+    tenders: tenders.map(tenderOnWire),
+    totals: {
+      subtotal: totals.subtotal,
+      discount: totals.discount,
+      tax: totals.tax,
+      total: totals.total,
+      ...(payment.cashRounding === 0 ? {} : { cashRounding: payment.cashRounding }),
+    },
+    change: payment.change,
+    ...(cart.discountApprovedBy === undefined ? {} : { discountApprovedBy: cart.discountApprovedBy }),
+    ledger: ledgerOf(cart, tenders, context.id, totals.total, rules),
+  };
+  return { ok: true, sale };
+}
