@@ -48,14 +48,16 @@ describe('a cashier rings up a cart', () => {
     expect(ringUpLine(cart, { ...coffee, price: 1.5 })).toMatchObject({ ok: false, reason: 'bad-price' });
   });
 
-  it('a price-embedded label is sold at its price, one label per line', () => {
+  it('a price-embedded label is sold at its price, one label per line; a label with the weight is sold by weight', () => {
     let cart = cartOf(ringUpLine(emptyCart(), pork, { labelPrice: 61_500 }));
     cart = cartOf(ringUpLine(cart, coffee, { labelPrice: 25_000 }));
     cart = cartOf(ringUpLine(cart, coffee));
+    cart = cartOf(ringUpLine(cart, pork, { qty: 420, labelPrice: 67_200 }));
     expect(cart.lines.map((line) => [line.productId, line.qty, line.unitPrice, line.priceFromLabel ?? false])).toEqual([
       ['p-pork', 1000, 61_500, true],
       ['p-coffee', 1000, 25_000, true],
       ['p-coffee', 1000, 29_000, false],
+      ['p-pork', 420, 160_000, false], // weight and price on the label: sold by weight
     ]);
   });
 

@@ -189,7 +189,11 @@ export function lineAfterOwnDiscount(line: CartLine): number {
 export interface RingUpOptions {
   /** Thousandths of the unit: the weight in grams from a scale label (grams = thousandths of a kg), or pieces x 1000. */
   readonly qty?: number;
-  /** A price printed on a price-embedded label: the line is sold at it, one label = one line. */
+  /**
+   * A price printed on a price-embedded label: the line is sold at it, one label = one line. A weighed
+   * item whose label carries its weight too is sold by that weight at the catalog's price per kg (the
+   * weight is what stock needs), so the label price is then ignored.
+   */
   readonly labelPrice?: number;
 }
 
@@ -200,9 +204,9 @@ export interface RingUpOptions {
  */
 export function ringUpLine(cart: Cart, product: CartProduct, options: RingUpOptions = {}): CartResult {
   if (!isPrice(product.price)) return refuse('bad-price', `product ${product.id} has no valid price (${String(product.price)})`);
-  const { labelPrice } = options;
-  if (labelPrice !== undefined && !isPrice(labelPrice)) return refuse('bad-price', `label price ${String(labelPrice)} is not a valid amount`);
   const qtyGiven = options.qty;
+  const labelPrice = product.weighed && qtyGiven !== undefined ? undefined : options.labelPrice;
+  if (labelPrice !== undefined && !isPrice(labelPrice)) return refuse('bad-price', `label price ${String(labelPrice)} is not a valid amount`);
   if (qtyGiven !== undefined) {
     if (!Number.isSafeInteger(qtyGiven) || qtyGiven < 0) return refuse('not-a-number', `quantity ${String(qtyGiven)} is not whole thousandths`);
     if (qtyGiven === 0) return refuse('zero', 'a quantity of zero');
