@@ -43,7 +43,9 @@ export default defineConfig({
       },
       workbox: {
         // The web manifest is precached too: vite-plugin-pwa adds manifest.webmanifest itself.
-        globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
+        // wasm: the camera's barcode reader (src/devices/scanner/zxing-barcode-reader.ts, about 1.1 MB, under
+        // workbox's 2 MiB limit) must work on a counter that has been offline since it last loaded the app.
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2,wasm}'],
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
