@@ -78,6 +78,19 @@ describe.each(DATABASE_KINDS)('live changes over Server-Sent Events (%s)', (kind
     expect(seenByOther.every((d) => d['storeId'] === 'store-q3')).toBe(true);
   });
 
+  it('keeps a quiet stream alive through proxies with a comment line at the heartbeat interval', async () => {
+    const quick = await buildApp({ ...t.database.config(), sseHeartbeatMs: 50 }, { store: t.store });
+    try {
+      const client = await openSse(`${await listen(quick)}/api/v1/sync/stream`, q1a.token);
+      await client.waitFor((e) => e.event === 'ready');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(client.comments).toBeGreaterThanOrEqual(3);
+      client.close();
+    } finally {
+      await quick.close();
+    }
+  });
+
   it('a stream without a valid token is refused with 401 and gets no events', async () => {
     const none = await fetch(`${url}/api/v1/sync/stream`);
     expect(none.status).toBe(401);

@@ -65,7 +65,18 @@ function sendError(reply: FastifyReply, status: number, error: string, message: 
   return reply.code(status).type('application/json; charset=utf-8').send({ error, message } satisfies ErrorBody);
 }
 
-function parseJsonBody(_request: FastifyRequest, body: string, done: (err: Error | null, body?: unknown) => void): void {
+declare module 'fastify' {
+  interface FastifyRequest {
+    /**
+     * False when the JSON body cannot contain U+0000: JSON can only write it as the escape \u0000, so a
+     * body without that text has none, and checking the parsed documents string by string can be skipped.
+     */
+    bodyMayContainNul?: boolean;
+  }
+}
+
+function parseJsonBody(request: FastifyRequest, body: string, done: (err: Error | null, body?: unknown) => void): void {
+  request.bodyMayContainNul = body.includes('\\u0000');
   if (body.length === 0) {
     done(new HttpError(400, 'invalid_json', 'The request body is empty but its Content-Type is application/json'));
     return;

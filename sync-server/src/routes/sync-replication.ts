@@ -82,7 +82,7 @@ const replicationRoutes: FastifyPluginAsync = async (app) => {
       if (collectionWriters[collection] === 'server') {
         throw new HttpError(403, 'forbidden', `${collection} are written by the server only: devices pull them but cannot push them`);
       }
-      const pushed = readPushRows(collection, request.body, app.documentValidators[collection], request.device);
+      const pushed = readPushRows(collection, request.body, app.documentValidators[collection], request.device, request.bodyMayContainNul ?? true);
       const result = await pushBatch(
         app.store,
         app.documents,

@@ -19,11 +19,11 @@ export interface CustomerRow {
 
 function phoneExpression(kind: StoreKind): RawBuilder<string> {
   // Must be the exact expression of documents_customer_phone_idx for the index to be used.
-  return kind === 'postgres' ? sql<string>`(body->>'phone')` : sql<string>`json_extract(body, '$.phone')`;
+  return kind === 'postgres' ? sql<string>`((body::jsonb)->>'phone')` : sql<string>`json_extract(body, '$.phone')`;
 }
 
 function searchNameExpression(kind: StoreKind): RawBuilder<string> {
-  return kind === 'postgres' ? sql<string>`(body->>'searchName')` : sql<string>`json_extract(body, '$.searchName')`;
+  return kind === 'postgres' ? sql<string>`((body::jsonb)->>'searchName')` : sql<string>`json_extract(body, '$.searchName')`;
 }
 
 /** Live (not deleted) customers with exactly this phone, oldest first. */

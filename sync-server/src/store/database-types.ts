@@ -53,7 +53,7 @@ export interface DocumentsTable {
   /** Server-assigned, strictly increasing in commit order: the pull checkpoint. */
   seq: number;
   deleted: ColumnType<boolean | number, boolean | number, boolean | number>;
-  /** The document as JSON text (jsonb in PostgreSQL, handed back as text). */
+  /** The document as JSON text (text on both databases since migration 0005). */
   body: string;
   updated_at: string;
 }

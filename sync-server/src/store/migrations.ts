@@ -19,6 +19,8 @@
  *  customer_aliases  the id a device gave a customer created offline -> the known customer (same phone)
  *                    it was merged into, so sales and points referencing either id resolve
  *  customer_stores   customers of other stores that a store may see (orders there, merged there)
+ * Since 0005, documents.body is text on PostgreSQL too (it was jsonb): the server stores and serves the
+ * JSON text as it is and never queries inside it except the customer phone (an expression index).
  */
 import { Migrator, sql } from 'kysely';
 import type { Kysely, Migration } from 'kysely';
@@ -154,6 +156,16 @@ function buildMigrations(kind: StoreKind): Record<string, Migration> {
         // phone inside the document, only for customer rows, so every write path keeps it up to date.
         const phone = kind === 'postgres' ? sql`(body->>'phone')` : sql`json_extract(body, '$.phone')`;
         await sql`create index documents_customer_phone_idx on documents (${phone}) where collection = 'customers'`.execute(db);
+      },
+    },
+    '0005_documents_body_text': {
+      async up(db: AnyDb) {
+        // PostgreSQL only (SQLite keeps JSON as text already): jsonb cost a full parse on every insert
+        // and a re-print on every pull; ingest of 2,000 sales and the 100k catalog pull were bound by it.
+        if (kind !== 'postgres') return;
+        await sql`drop index documents_customer_phone_idx`.execute(db);
+        await sql`alter table documents alter column body type text using body::text`.execute(db);
+        await sql`create index documents_customer_phone_idx on documents (((body::jsonb)->>'phone')) where collection = 'customers'`.execute(db);
       },
     },
   };

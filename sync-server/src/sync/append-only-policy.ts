@@ -84,7 +84,7 @@ async function planFacts(
     if (decision.kind === 'insert') {
       known.set(id, doc);
       inserted.push(doc);
-      plan.write({ collection, id, storeId, body: doc });
+      plan.write({ collection, id, storeId, body: doc, isNew: true });
     } else if (decision.kind === 'conflict' && prior !== undefined) {
       if (answerConflicts) plan.conflict(prior, false);
       const pushedHash = createHash('sha256').update(canonicalJson(doc)).digest('hex');

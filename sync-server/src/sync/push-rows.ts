@@ -24,13 +24,14 @@ export function readPushRows(
   rows: readonly PushRowInput[],
   validate: ValidateFunction,
   device: { id: string; storeId: string },
+  mayContainNul = true,
 ): PushedDocument[] {
   const pushed: PushedDocument[] = [];
   rows.forEach((row, index) => {
     const where = `body/${index}/newDocumentState`;
     const state = row.newDocumentState;
     if (!validate(state)) throw new HttpError(400, 'invalid_document', describeValidationErrors(validate.errors, where));
-    const nul = findNul(state, where);
+    const nul = mayContainNul ? findNul(state, where) : undefined;
     if (nul !== undefined) throw new HttpError(400, 'invalid_document', `${nul} contains the character U+0000, which is not allowed in a document`);
     const { _deleted: deletedFlag, ...doc } = state;
     const deleted = deletedFlag === true;
