@@ -20,7 +20,8 @@ export const PENDING_COUNT_CAP = 10_000;
 
 type MetaDoc = { itemId: string; isCheckpoint: string; docData?: Record<string, unknown>; checkpointData?: unknown; isResolvedConflict?: string };
 
-export async function countPendingPushes<T, Checkpoint>(replication: RxReplicationState<T, Checkpoint>): Promise<number | undefined> {
+/** The ids waiting to be pushed (at most PENDING_COUNT_CAP of them), or undefined when the replication is not running. */
+export async function listPendingPushes<T, Checkpoint>(replication: RxReplicationState<T, Checkpoint>): Promise<Set<string> | undefined> {
   const metaInstance = replication.metaInstance as RxStorageInstance<MetaDoc, unknown, unknown> | undefined;
   if (!metaInstance || replication.isStopped()) return undefined;
   const collection = replication.collection as RxCollection;
@@ -28,7 +29,7 @@ export async function countPendingPushes<T, Checkpoint>(replication: RxReplicati
   const checkpointId = getComposedPrimaryKeyOfDocumentData(metaInstance.schema, { isCheckpoint: '1', itemId: 'up' } as never);
   const [checkpointDoc] = await metaInstance.findDocumentsById([checkpointId], false);
   let checkpoint: unknown = checkpointDoc?.checkpointData;
-  let pending = 0;
+  const pending = new Set<string>();
   for (;;) {
     const page = await getChangedDocumentsSince(fork, PAGE, checkpoint as never);
     if (page.documents.length === 0) break;
@@ -46,10 +47,10 @@ export async function countPendingPushes<T, Checkpoint>(replication: RxReplicati
         meta?.docData !== undefined &&
         meta.isResolvedConflict !== full._rev &&
         collection.conflictHandler.isEqual(meta.docData as never, state as never, 'upstream-check-if-equal');
-      if (!settled) pending += 1;
+      if (!settled && pending.size < PENDING_COUNT_CAP) pending.add(full[primaryPath] as string);
     }
-    if (pending >= PENDING_COUNT_CAP || page.documents.length < PAGE) break;
+    if (pending.size >= PENDING_COUNT_CAP || page.documents.length < PAGE) break;
     checkpoint = page.checkpoint;
   }
-  return Math.min(pending, PENDING_COUNT_CAP);
+  return pending;
 }

@@ -10,7 +10,7 @@
  *   - the status store (sync-status-store.ts): busy, pending counts, quarantine, last sync, problems.
  * A 401 from any call marks the device revoked in IndexedDB and stops it all.
  */
-import { addRxPlugin, type RxReplicationPullStreamItem } from 'rxdb';
+import { addRxPlugin, type RxCollection, type RxReplicationPullStreamItem } from 'rxdb';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import { Subject, auditTime, merge, type Subscription } from 'rxjs';
@@ -21,7 +21,8 @@ import { deviceCollectionNames, type DeviceCollectionName, type PosDatabase } fr
 import { startCatalogSync, type CatalogSync } from './catalog-sync.ts';
 import { markDeviceRevoked } from './enrolment.ts';
 import { startEventStream, type EventStream, type StreamChange } from './event-stream.ts';
-import { countPendingPushes } from './pending-count.ts';
+import { listPendingPushes } from './pending-count.ts';
+import { createPendingTracker, type PendingTracker } from './pending-tracker.ts';
 import { releaseAccepted, setAsideRefused } from './quarantine.ts';
 import { replicateCollection } from './replicate-collection.ts';
 import { createSyncApi, type SyncApi, type SyncCheckpoint, type WireDocument } from './sync-api.ts';
@@ -55,6 +56,7 @@ export function startSync({ database, catalog, syncDatabase, identity, fetch: fe
   const api: SyncApi = createSyncApi({ serverUrl: identity.serverUrl, token: identity.token, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
   const replications = new Map<DeviceCollectionName, RxReplicationState<WireDocument, SyncCheckpoint>>();
   const streams = new Map<string, Subject<RxReplicationPullStreamItem<WireDocument, SyncCheckpoint>>>();
+  const pendingTrackers = new Map<DeviceCollectionName, PendingTracker>();
   const subscriptions: Array<Pick<Subscription, 'unsubscribe'>> = [];
   let catalogSync: CatalogSync | undefined;
   let eventStream: EventStream | undefined;
@@ -170,6 +172,7 @@ export function startSync({ database, catalog, syncDatabase, identity, fetch: fe
         status.reportProblem('refused', { count: refused.length, message: refused[0]?.message ?? '' });
       },
       onAccepted: (ids) => releaseAccepted(syncDatabase, name, ids),
+      onSettled: (ids) => pendingTrackers.get(name)?.settled(ids),
     });
     replications.set(name, replication);
     subscriptions.push(
@@ -180,22 +183,27 @@ export function startSync({ database, catalog, syncDatabase, identity, fetch: fe
   }
 
   function watchPending(name: DeviceCollectionName, replication: RxReplicationState<WireDocument, SyncCheckpoint>): void {
-    const recount = () => {
-      if (stopped) return;
-      countPendingPushes(replication).then(
-        (count) => count !== undefined && !stopped && status.setPending(name, count),
-        (error: unknown) => {
-          // Stopping closes the storage under a count in flight; only a failure while running matters.
-          if (!stopped) console.warn(`Counting the ${name} documents waiting to be pushed failed`, error);
-        },
-      );
-    };
+    const tracker = createPendingTracker({
+      listPending: () => (stopped ? Promise.resolve(undefined) : listPendingPushes(replication)),
+      publish: (count) => !stopped && status.setPending(name, count),
+      onCountFailed: (error: unknown) => {
+        // Stopping closes the storage under a count in flight; only a failure while running matters.
+        if (!stopped) console.warn(`Counting the ${name} documents waiting to be pushed failed`, error);
+      },
+    });
+    pendingTrackers.set(name, tracker);
+    // The collections' document types differ; only the changed document's id matters here.
+    const collectionChanges = (database[name] as RxCollection).$;
     subscriptions.push(
-      merge(database[name].$, replication.sent$, replication.active$)
+      collectionChanges.subscribe((event) => tracker.written([event.documentId])),
+      merge(collectionChanges, replication.sent$, replication.active$)
         .pipe(auditTime(PENDING_RECOUNT_MS))
-        .subscribe(recount),
+        .subscribe(() => tracker.recount()),
     );
-    replication.startPromise.then(recount, (error: unknown) => console.warn(`Replication of ${name} did not start`, error));
+    replication.startPromise.then(
+      () => tracker.recount(),
+      (error: unknown) => console.warn(`Replication of ${name} did not start`, error),
+    );
   }
 
   startAsLeader().catch((error: unknown) => {

@@ -1,0 +1,87 @@
+// Two tabs of the POS open on one tablet (a cashier opened the app twice): both write, only one of them
+// talks to the server, each document reaches the server exactly once, and when the syncing tab is closed
+// the other takes over and sends what was written since. Real server process, real Chromium.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startPosServer, type RunningPosServer } from './support/pos-server.ts';
+import { launchChromium, openWatchedPage } from './support/browser.ts';
+import { shellScreen } from './screens/shell-screen.ts';
+import { enrolmentScreen } from './screens/enrolment-screen.ts';
+import { syncStatus } from './screens/sync-status.ts';
+import { enableTestHooks, readDeviceIdentity, writeAuditEntries } from './support/device-storage.ts';
+import { DeviceClient } from '../support/device-client.ts';
+
+const ENROLLMENT_CODE = 'E2E-TWO-TABS-01';
+
+/** Counts the push requests a tab sends, whatever the collection. */
+function countPushes(page: Page): () => number {
+  let pushes = 0;
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && /\/api\/v1\/sync\/[^/]+\/push$/.test(request.url())) pushes += 1;
+  });
+  return () => pushes;
+}
+
+async function auditCountsOnServer(client: DeviceClient): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (const { id } of await client.pullAll<{ id: string }>('audit', 1_000)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return counts;
+}
+
+async function expectOnServerOnce(client: DeviceClient, ids: readonly string[]): Promise<void> {
+  await expect
+    .poll(async () => {
+      const counts = await auditCountsOnServer(client);
+      return ids.map((id) => counts.get(id) ?? 0);
+    }, { timeout: 30_000, interval: 250 })
+    .toEqual(ids.map(() => 1));
+}
+
+describe('two tabs of the POS on one tablet', () => {
+  let server: RunningPosServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startPosServer({ env: { POS_ENROLLMENT_CODE: ENROLLMENT_CODE, POS_DEMO_PRODUCTS: '200' } });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('sends what both tabs write exactly once, from one tab, and the other takes over when it closes', async () => {
+    const { context, page: first } = await openWatchedPage(browser);
+    await enableTestHooks(context);
+    const firstPushes = countPushes(first);
+    await shellScreen.open(first, server.url);
+    await enrolmentScreen.openFromCounter(first);
+    await enrolmentScreen.enrol(first, { code: ENROLLMENT_CODE, deviceName: 'Quầy hai tab' });
+    await syncStatus.waitForCatalogReady(first);
+    await syncStatus.waitForState(first, 'idle');
+
+    const second = await context.newPage();
+    const secondPushes = countPushes(second);
+    await shellScreen.open(second, server.url);
+
+    const identity = await readDeviceIdentity(first);
+    const client = new DeviceClient(server.url, identity);
+
+    const writtenInFirst = await writeAuditEntries(first, 5);
+    const writtenInSecond = await writeAuditEntries(second, 5, 'drawer.count');
+    await expectOnServerOnce(client, [...writtenInFirst, ...writtenInSecond]);
+    expect(firstPushes()).toBeGreaterThan(0);
+    expect(secondPushes()).toBe(0);
+
+    await first.close();
+    const writtenAfterClose = await writeAuditEntries(second, 5, 'drawer.open');
+    await expectOnServerOnce(client, [...writtenInFirst, ...writtenInSecond, ...writtenAfterClose]);
+    expect(secondPushes()).toBeGreaterThan(0);
+    await syncStatus.waitForPending(second, 0);
+
+    const counts = await auditCountsOnServer(client);
+    expect([...counts.values()].every((count) => count === 1)).toBe(true);
+    await context.close();
+  });
+});
