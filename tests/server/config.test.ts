@@ -57,9 +57,19 @@ describe('a store starts the server with its environment', () => {
     [{ POS_DEMO_CASHIER_PIN: '12ab' }, /POS_DEMO_CASHIER_PIN must be 4 to 8 digits/],
     [{ TLS_CERT: '/etc/ssl/pos.crt' }, /TLS_CERT and TLS_KEY must be given together/],
     [{ TLS_CERT: '/nope/pos.crt', TLS_KEY: '/nope/pos.key' }, /TLS_CERT file not found: \/nope\/pos.crt/],
+    [{ POS_TRUST_PROXY: 'nginx' }, /POS_TRUST_PROXY must be true, false or a comma-separated list/],
+    [{ POS_PIN_LOCKOUT_MINUTES: '0' }, /POS_PIN_LOCKOUT_MINUTES must be a whole number from 1 to 1440/],
+    [{ POS_STAFF_SESSION_MINUTES: 'soon' }, /POS_STAFF_SESSION_MINUTES must be a whole number/],
   ])('refuses to start on a bad value and names it: %j', (env, message) => {
     expect(() => readServerConfig(env)).toThrow(ConfigError);
     expect(() => readServerConfig(env)).toThrow(message);
+  });
+
+  it('behind a TLS proxy, trusts the proxy named in POS_TRUST_PROXY for client addresses; PIN lock-out and staff sessions have defaults', () => {
+    expect(readServerConfig({})).toMatchObject({ trustProxy: false, pinLockoutMs: 5 * 60_000, staffSessionMs: 15 * 60_000, sseHeartbeatMs: 15_000 });
+    expect(readServerConfig({ POS_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(readServerConfig({ POS_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8' }).trustProxy).toBe('127.0.0.1,10.0.0.0/8');
+    expect(readServerConfig({ POS_PIN_LOCKOUT_MINUTES: '10', POS_STAFF_SESSION_MINUTES: '30' })).toMatchObject({ pinLockoutMs: 600_000, staffSessionMs: 1_800_000 });
   });
 
   describe('with a certificate', () => {

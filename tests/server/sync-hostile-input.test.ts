@@ -148,6 +148,22 @@ describe.each(DATABASE_KINDS)('hostile and malformed pushes (%s)', (kind) => {
     expect([...seenStatuses.keys()].sort()).toEqual([400, 403, 404, 415]);
   }, 300_000);
 
+  it('a push over 20 MB is refused with 413 before it is read, and one of 5,000 rows is accepted', async () => {
+    const huge = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/sync/audit/push',
+      headers: { ...bearer(device.token), 'content-type': 'application/json' },
+      payload: `[${'{"newDocumentState":{}},'.repeat(900_000)}{"newDocumentState":{}}]`,
+    });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json().message).toBe('The request body is larger than the limit of 20971520 bytes');
+    const entries = Array.from({ length: 5000 }, (_, i) => ({
+      newDocumentState: { id: `audit-${kind}-${i}`, storeId: 'store-q1', deviceId: device.deviceId, action: 'drawer.open', staffId: 'store-q1-cashier', createdAt: new Date().toISOString(), _deleted: false },
+    }));
+    const ok = await push(t.app, device.token, 'audit', entries);
+    expect(ok.statusCode).toBe(200);
+  });
+
   it('a refused row names its index and field, and the valid rows of the same batch are not written either', async () => {
     const before = await countAll(t.store);
     const good = sale();

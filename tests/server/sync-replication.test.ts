@@ -237,6 +237,20 @@ describe.each(DATABASE_KINDS)('replication: pull and push (%s)', (kind) => {
     expect((await pullAll(t.app, q3.token, 'customers')).every((c) => c['storeId'] === 'store-q3')).toBe(true);
   });
 
+  it('a Quận 3 customer found through the chain search who buys at Quận 1 reaches the Quận 1 tablets', async () => {
+    const customer = newCustomer('store-q3', 'Bùi Ngọc Yến', '0905000005');
+    await push(t.app, q3.token, 'customers', asNew([customer]));
+    const before = await pull(t.app, q1b.token, 'customers', null, 10_000);
+    const found = await t.app.inject({ method: 'GET', url: '/api/v1/customers/search?q=0905000', headers: bearer(q1a.token) });
+    expect(found.json<{ customers: Array<{ id: string }> }>().customers.map((c) => c.id)).toEqual([customer.id]);
+    await push(t.app, q1a.token, 'sales', asNew([ringUpSale(q1a, [{ productId: 'p-8', qty: 1000, unitPrice: 10_008 }], { customerId: customer.id, points: 1 })]));
+    const after = await pull(t.app, q1b.token, 'customers', before.checkpoint, 10_000);
+    expect(after.documents.map((c) => c.id)).toEqual([customer.id]);
+    // A second sale does not write her again.
+    await push(t.app, q1a.token, 'sales', asNew([ringUpSale(q1a, [{ productId: 'p-8', qty: 1000, unitPrice: 10_008 }], { customerId: customer.id })]));
+    expect((await pull(t.app, q1b.token, 'customers', after.checkpoint, 10_000)).documents).toEqual([]);
+  });
+
   it('a pickup handover is merged into the order; a handover that met an online cancellation is flagged for the manager', async () => {
     const ready = pickupOrder('store-q1', undefined, 'ready');
     const cancelled = pickupOrder('store-q1', undefined, 'ready');

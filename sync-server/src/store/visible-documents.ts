@@ -1,7 +1,7 @@
 /*
  * What a device may read, as one query per collection: the chain-wide catalog (products, store_id null),
- * its own store's documents, and for customers also those of other stores that have orders at its store
- * or were merged there (customer_stores). Pulls and the event stream both read through here, so a device
+ * its own store's documents, and for customers also those of other stores that have orders or sales at
+ * its store or were merged there (customer_stores). Pulls and the event stream both read through here, so a device
  * can never see another store's documents by either path.
  *
  * The hot path is a new tablet's first catalog sync (100,000 products in pages of 10,000), so rows come

@@ -10,7 +10,9 @@
  *     so a device that also pushes them, or a sale re-pushed, changes no balance twice):
  *     {id, kind, storeId, deviceId, refId, delta, reason, sourceId: sale id, createdAt: sale createdAt};
  *   - the balances those entries move (balances.ts);
- *   - a 'sale-mismatch' incident when the server's recomputation (checkSale) disagrees.
+ *   - a 'sale-mismatch' incident when the server's recomputation (checkSale) disagrees;
+ *   - a customer of another store (found through the chain search) who buys here becomes visible to
+ *     this store (customer_stores) and is written again with a new seq so the store's devices pull it.
  * A newly stored ledger entry pushed on its own moves its balance too.
  */
 import { createHash } from 'node:crypto';
@@ -20,6 +22,7 @@ import { decideAppendOnly } from '../../../src/domain/append-only.ts';
 import { canonicalJson } from '../../../src/domain/canonical-json.ts';
 import { checkSale } from '../../../src/domain/sale-check.ts';
 import type { CheckedSale } from '../../../src/domain/sale-check.ts';
+import { resolveCustomerAliases } from '../store/customers-repository.ts';
 import type { Database } from '../store/database-types.ts';
 import type { DocumentsRepository } from '../store/documents-repository.ts';
 import type { NewIncident } from '../store/incidents-repository.ts';
@@ -55,6 +58,7 @@ export async function planAppendOnlyPush(
     }
     const ledgerInserted = await planFacts(trx, documents, 'ledger', derived, context.storeId, plan, false);
     movements.push(...ledgerInserted.map(toMovement));
+    await planShoppingCustomers(trx, documents, inserted, context.storeId, plan);
   } else if (collection === 'ledger') {
     movements.push(...inserted.map(toMovement));
   }
@@ -112,6 +116,34 @@ async function withoutKnownConflicts(trx: Transaction<Database>, storeId: string
     seen.add(key);
     return true;
   });
+}
+
+/** Customers of other stores buying here become visible here (a customer merged into another id resolves). */
+async function planShoppingCustomers(
+  trx: Transaction<Database>,
+  documents: DocumentsRepository,
+  sales: readonly Body[],
+  storeId: string,
+  plan: WritePlan,
+): Promise<void> {
+  const ids = [...new Set(sales.map((sale) => sale['customerId']).filter((id): id is string => typeof id === 'string'))];
+  if (ids.length === 0) return;
+  const aliases = await resolveCustomerAliases(trx, ids);
+  const customers = await documents.getMany(trx, 'customers', ids.map((id) => aliases.get(id) ?? id));
+  const foreign = [...customers.values()].filter((c) => c.storeId !== null && c.storeId !== storeId && !c.deleted);
+  if (foreign.length === 0) return;
+  const granted = await trx
+    .selectFrom('customer_stores')
+    .select('customer_id')
+    .where('store_id', '=', storeId)
+    .where('customer_id', 'in', foreign.map((c) => c.id))
+    .execute();
+  const known = new Set(granted.map((g) => g.customer_id));
+  for (const customer of foreign) {
+    if (known.has(customer.id)) continue;
+    plan.grants.push({ customerId: customer.id, storeId });
+    plan.write({ collection: 'customers', id: customer.id, storeId: customer.storeId, body: customer.body, deleted: customer.deleted });
+  }
 }
 
 function checkPushedSale(sale: Body, plan: WritePlan): void {

@@ -80,7 +80,11 @@ export async function planCustomersPush(
     if (sameContent(row.doc, master.body) && row.deleted === master.deleted) continue;
     const upToDate = row.assumed !== undefined && sameContent(row.assumed, master.body) && row.assumedDeleted === master.deleted;
     if (upToDate) {
-      store(row.id, master.storeId ?? context.storeId, { ...row.doc, storeId: master.body['storeId'] ?? row.doc['storeId'] }, row.deleted);
+      const homeStore = master.body['storeId'] ?? row.doc['storeId'];
+      const stored = { ...row.doc, storeId: homeStore };
+      store(row.id, master.storeId ?? context.storeId, stored, row.deleted);
+      // The home store is the server's to keep: a device that changed it gets the stored version back.
+      if (homeStore !== row.doc['storeId']) plan.conflict(stored, row.deleted);
       continue;
     }
     const { merged } = mergeCustomer(row.assumed, row.doc, master.body);
