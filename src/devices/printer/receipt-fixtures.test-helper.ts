@@ -1,0 +1,33 @@
+/*
+ * Sales from the shop floor for the receipt tests, as the counter writes them (src/data/schemas/sales.json).
+ */
+import type { ReceiptContext, ReceiptSale } from './receipt-model.ts';
+
+type Tenders = ReceiptSale['tenders'];
+
+/**
+ * 0,375 kg of pork belly at 120.000 ₫/kg (VAT 5 %) and two iced milk coffees at 25.000 ₫ with 5.000 ₫
+ * off (VAT 8 %), prices including VAT: 90.000 ₫ to pay.
+ */
+export function porkAndCoffeeSale(tenders: Tenders = [{ method: 'cash', amount: 100_000 }]): ReceiptSale {
+  return {
+    kind: 'sale',
+    number: 'Q1-T03-000123',
+    createdAt: '2025-03-15T07:05:00.000Z',
+    currency: 'VND',
+    lines: [
+      { sku: 'PORK-BELLY', name: 'Thịt lợn ba chỉ', qty: 375, unitPrice: 120_000, discount: 0, taxRate: 500, total: 45_000, priceIncludesTax: true, unit: 'kg' },
+      { sku: 'CF-SUA-DA', name: 'Cà phê sữa đá', qty: 2000, unitPrice: 25_000, discount: 5_000, taxRate: 800, total: 45_000, priceIncludesTax: true, unit: 'pcs' },
+    ],
+    tenders,
+    totals: { subtotal: 95_000, discount: 5_000, tax: 5_476, total: 90_000 },
+  };
+}
+
+export const hoaSenStore: ReceiptContext = {
+  store: { name: 'Cửa hàng Hoa Sen', address: '12 Lê Lợi, Quận 1, TP. Hồ Chí Minh', phone: '028 3823 4567', taxCode: '0301234567' },
+  receiptTexts: { footer: 'Cảm ơn quý khách!\nĐổi trả trong 7 ngày' },
+  locale: 'vi',
+  staffName: 'Nguyễn Thị Lan',
+  width: 80,
+};

@@ -1,0 +1,115 @@
+/*
+ * The receipt model: what a customer will read, whichever way it is printed.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildReceipt } from './receipt-model.ts';
+import type { ReceiptSale } from './receipt-model.ts';
+import { hoaSenStore, porkAndCoffeeSale } from './receipt-fixtures.test-helper.ts';
+
+const nbsp = (text: string): string => text.replace(/[\u00a0\u202f]/g, ' ');
+const pairs = (rows: readonly { label: string; value: string }[]): string[] => rows.map((row) => nbsp(`${row.label}: ${row.value}`));
+
+describe('a customer buying 0,375 kg of pork and two coffees', () => {
+  const receipt = buildReceipt(porkAndCoffeeSale(), hoaSenStore);
+
+  it('heads the receipt with the store, its address, phone and tax code, the sale number, time and cashier', () => {
+    expect(receipt.store).toEqual({ name: 'Cửa hàng Hoa Sen', lines: ['12 Lê Lợi, Quận 1, TP. Hồ Chí Minh', 'ĐT: 028 3823 4567', 'MST: 0301234567'] });
+    expect(receipt.title).toBe('HÓA ĐƠN BÁN HÀNG');
+    expect(pairs(receipt.facts)).toEqual(['Số HĐ: Q1-T03-000123', 'Ngày: 15/03/2025 14:05', 'Thu ngân: Nguyễn Thị Lan']);
+  });
+
+  it('shows the pork by weight and the coffees by the piece, with the coffee discount', () => {
+    expect(receipt.items.map((item) => ({ ...item, detail: nbsp(item.detail) }))).toEqual([
+      { name: 'Thịt lợn ba chỉ', detail: '0,375 kg x 120.000 ₫/kg', amount: '45.000', weighed: true },
+      { name: 'Cà phê sữa đá', detail: '2 x 25.000 ₫', amount: '50.000', weighed: false, discount: { label: 'Giảm giá', value: '-5.000' } },
+    ]);
+  });
+
+  it('adds up to 90.000 ₫ with VAT per rate, and gives 10.000 ₫ change from 100.000 ₫ cash', () => {
+    expect(pairs(receipt.totals)).toEqual(['Tổng tiền hàng: 95.000 ₫', 'Chiết khấu: -5.000 ₫', 'TỔNG CỘNG: 90.000 ₫']);
+    expect(receipt.taxSummary.rows).toEqual([['5%', '42.857', '2.143'], ['8%', '41.667', '3.333']]);
+    expect(pairs(receipt.payment.tenders)).toEqual(['Tiền mặt: 100.000 ₫']);
+    expect(receipt.payment.change && pairs([receipt.payment.change])).toEqual(['Tiền thừa trả khách: 10.000 ₫']);
+    expect(receipt.opensCashDrawer).toBe(true);
+  });
+
+  it('ends with the store footer, and the sale number for the returns desk', () => {
+    expect(receipt.footer).toEqual(['Cảm ơn quý khách!', 'Đổi trả trong 7 ngày']);
+    expect(receipt.lookup).toMatchObject({ value: 'Q1-T03-000123', barcode: true, qrcode: false });
+  });
+});
+
+describe('other counters, other receipts', () => {
+  it('an English receipt for a split card and cash payment: change only from the cash, the drawer opens', () => {
+    const sale = porkAndCoffeeSale([
+      { method: 'card', amount: 50_000, reference: 'APPR 004211' },
+      { method: 'cash', amount: 50_000 },
+    ]);
+    const receipt = buildReceipt(sale, { ...hoaSenStore, locale: 'en' });
+    expect(receipt.title).toBe('SALES RECEIPT');
+    expect(pairs(receipt.payment.tenders)).toEqual(['Card (ref APPR 004211): ₫50,000', 'Cash: ₫50,000']);
+    expect(receipt.payment.change && pairs([receipt.payment.change])).toEqual(['Change: ₫10,000']);
+    expect(receipt.items[0]?.detail).toBe('0.375 kg x ₫120,000/kg');
+  });
+
+  it('a bank transfer pays exactly: no change row and the drawer stays shut', () => {
+    const receipt = buildReceipt(porkAndCoffeeSale([{ method: 'bank_qr', amount: 90_000 }]), hoaSenStore);
+    expect(receipt.payment.change).toBeUndefined();
+    expect(receipt.opensCashDrawer).toBe(false);
+  });
+
+  it('a card number typed into a reference by mistake is never printed in full', () => {
+    const receipt = buildReceipt(porkAndCoffeeSale([{ method: 'card', amount: 90_000, reference: '4111 1111 1111 1111' }]), hoaSenStore);
+    expect(receipt.payment.tenders[0]?.label).toBe('Thẻ (mã ****1111)');
+  });
+
+  it('a store rounding cash shows the rounding, and the change is counted from the rounded amount', () => {
+    const sale: ReceiptSale = { ...porkAndCoffeeSale([{ method: 'cash', amount: 100_000 }]), totals: { subtotal: 95_200, discount: 5_000, tax: 5_476, total: 90_200, cashRounding: 300 } };
+    const receipt = buildReceipt(sale, hoaSenStore);
+    expect(pairs(receipt.totals)).toContain('Làm tròn tiền mặt: 300 ₫');
+    expect(receipt.payment.change && nbsp(receipt.payment.change.value)).toBe('9.500 ₫');
+  });
+
+  it('prices without VAT show the VAT added to the bill', () => {
+    const sale = porkAndCoffeeSale();
+    const exclusive: ReceiptSale = {
+      ...sale,
+      lines: sale.lines.map((line) => ({ ...line, priceIncludesTax: false })),
+      totals: { subtotal: 95_000, discount: 5_000, tax: 5_850, total: 95_850 },
+      tenders: [{ method: 'cash', amount: 100_000 }],
+    };
+    const receipt = buildReceipt(exclusive, hoaSenStore);
+    expect(pairs(receipt.totals)).toContain('Thuế GTGT: 5.850 ₫');
+    expect(receipt.taxSummary.rows).toEqual([['5%', '45.000', '2.250'], ['8%', '45.000', '3.600']]);
+    expect(receipt.payment.change && nbsp(receipt.payment.change.value)).toBe('4.150 ₫');
+  });
+
+  it('a return is titled as one, refunds in negative amounts and hands back no change', () => {
+    const sale = porkAndCoffeeSale();
+    const returned: ReceiptSale = {
+      ...sale,
+      kind: 'return',
+      lines: [{ ...sale.lines[0]!, qty: -375, total: -45_000 }],
+      tenders: [{ method: 'cash', amount: -45_000 }],
+      totals: { subtotal: -45_000, discount: 0, tax: -2_143, total: -45_000 },
+    };
+    const receipt = buildReceipt(returned, { ...hoaSenStore, lookupCode: 'both', reprint: true });
+    expect(receipt.title).toBe('PHIẾU TRẢ HÀNG');
+    expect(receipt.reprintMark).toBe('IN LẠI');
+    expect(nbsp(receipt.items[0]?.detail ?? '')).toBe('-0,375 kg x 120.000 ₫/kg');
+    expect(pairs(receipt.totals)).toContain('TỔNG HOÀN TRẢ: -45.000 ₫');
+    expect(receipt.payment.title).toBe('Hoàn tiền');
+    expect(receipt.payment.change).toBeUndefined();
+    expect(receipt.lookup).toMatchObject({ barcode: true, qrcode: true });
+  });
+
+  it('a store in another time zone prints its own clock', () => {
+    const receipt = buildReceipt(porkAndCoffeeSale(), { ...hoaSenStore, timeZone: 'Europe/Paris' });
+    expect(receipt.facts[1]?.value).toBe('15/03/2025 08:05');
+  });
+
+  it('a store with no footer text thanks the customer', () => {
+    const receipt = buildReceipt(porkAndCoffeeSale(), { ...hoaSenStore, receiptTexts: {} });
+    expect(receipt.footer).toEqual(['Cảm ơn quý khách. Hẹn gặp lại!']);
+  });
+});

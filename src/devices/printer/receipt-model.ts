@@ -1,0 +1,231 @@
+/*
+ * One receipt, built once from a stored sale document and the store's config, then rendered two ways:
+ * ESC/POS bytes for a thermal printer (escpos-receipt.ts) and HTML for the browser's print dialog
+ * (html-receipt.ts). Everything a customer reads is decided here, already worded in the receipt's
+ * language and with money formatted by the domain code, so the two renderings can only differ in looks.
+ *
+ * Pure: no DOM, no clock, no storage. A reprint rebuilds the same receipt from the same sale.
+ * The amounts are the sale's own (the device wrote them before printing); only the per-rate VAT
+ * summary and the change are derived, with the domain's computeTaxes and integer arithmetic.
+ */
+import { formatMoney, formatMoneyAmount } from '../../domain/money-format.ts';
+import { multiplyByQuantity, sumMinorUnits } from '../../domain/money.ts';
+import { computeTaxes } from '../../domain/tax.ts';
+import { DEFAULT_TIME_ZONE, formatQuantity, formatRate, formatReceiptTime, printableReference } from './receipt-format.ts';
+import { fillIn, receiptTexts } from './receipt-texts.ts';
+import type { ReceiptLocale, ReceiptTexts } from './receipt-texts.ts';
+
+export type TenderMethod = 'cash' | 'card' | 'bank_qr' | 'gift_card' | 'points' | 'store_credit';
+
+/** What the receipt needs of a sale document (src/data/schemas/sales.json); extra fields are ignored. */
+export interface ReceiptSale {
+  readonly kind: 'sale' | 'return';
+  readonly number: string;
+  readonly createdAt: string;
+  readonly currency: string;
+  readonly lines: readonly {
+    readonly sku: string;
+    readonly name: string;
+    /** Thousandths of the unit: 375 = 0.375 kg; negative on a return. */
+    readonly qty: number;
+    readonly unitPrice: number;
+    readonly discount: number;
+    /** Basis points: 800 = 8 %. */
+    readonly taxRate: number;
+    readonly total: number;
+    readonly priceIncludesTax?: boolean;
+    readonly unit?: string;
+  }[];
+  readonly tenders: readonly {
+    readonly method: TenderMethod;
+    readonly amount: number;
+    readonly reference?: string;
+    readonly points?: unknown;
+  }[];
+  readonly totals: { readonly subtotal: number; readonly discount: number; readonly tax: number; readonly total: number; readonly cashRounding?: unknown };
+}
+
+export interface ReceiptContext {
+  readonly store: { readonly name: string; readonly address?: string; readonly phone?: string; readonly taxCode?: string };
+  readonly receiptTexts: { readonly header?: string; readonly footer?: string };
+  readonly locale: ReceiptLocale;
+  readonly staffName?: string;
+  readonly customerName?: string;
+  /** Paper roll width in millimetres. */
+  readonly width: 58 | 80;
+  /** Characters per row when the printer's font differs from 32 (58 mm) / 48 (80 mm), e.g. 42 at 180 dpi. */
+  readonly paperChars?: 32 | 42 | 48;
+  /** IANA time zone of the store; Vietnam by default. */
+  readonly timeZone?: string;
+  /** How the sale number is printed for the returns desk to scan. */
+  readonly lookupCode?: 'barcode' | 'qr' | 'both';
+  /** A reprint says so at the top, so it is never taken for a second sale. */
+  readonly reprint?: boolean;
+}
+
+export interface LabelledValue {
+  readonly label: string;
+  readonly value: string;
+  readonly emphasis?: boolean;
+}
+
+export interface ReceiptItem {
+  readonly name: string;
+  /** "0,375 kg x 120.000 ₫/kg" or "2 x 25.000 ₫". */
+  readonly detail: string;
+  /** The line before its discount, without the currency sign to keep the column narrow. */
+  readonly amount: string;
+  readonly weighed: boolean;
+  readonly discount?: LabelledValue;
+}
+
+export interface TaxSummary {
+  readonly title: string;
+  readonly headers: readonly [rate: string, net: string, tax: string];
+  readonly rows: readonly (readonly [rate: string, net: string, tax: string])[];
+}
+
+export interface Receipt {
+  readonly locale: ReceiptLocale;
+  readonly kind: 'sale' | 'return';
+  readonly paper: { readonly width: 58 | 80; readonly columns: 32 | 42 | 48 };
+  readonly store: { readonly name: string; readonly lines: readonly string[] };
+  readonly headerText: readonly string[];
+  readonly reprintMark?: string;
+  readonly title: string;
+  readonly facts: readonly LabelledValue[];
+  readonly itemsHeader: LabelledValue;
+  readonly items: readonly ReceiptItem[];
+  readonly totals: readonly LabelledValue[];
+  readonly taxSummary: TaxSummary;
+  readonly payment: { readonly title: string; readonly tenders: readonly LabelledValue[]; readonly change?: LabelledValue };
+  /** The sale number, printed as text and as a CODE128 barcode and/or QR code for returns. */
+  readonly lookup: { readonly value: string; readonly barcode: boolean; readonly qrcode: boolean; readonly caption: string };
+  readonly footer: readonly string[];
+  /** True when cash changed hands: the drawer opens after printing. */
+  readonly opensCashDrawer: boolean;
+}
+
+function lineUnit(line: ReceiptSale['lines'][number]): 'pcs' | 'kg' {
+  if (line.unit === 'kg' || line.unit === 'pcs') return line.unit;
+  // Older documents carry no unit: a quantity that is not whole pieces can only be a weight.
+  return line.qty % 1000 === 0 ? 'pcs' : 'kg';
+}
+
+function textLines(text: string | undefined): string[] {
+  return (text ?? '').split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+}
+
+function buildItem(line: ReceiptSale['lines'][number], sale: ReceiptSale, context: ReceiptContext, texts: ReceiptTexts): ReceiptItem {
+  const unit = lineUnit(line);
+  const money = (amount: number): string => formatMoney(amount, sale.currency, context.locale);
+  const gross = multiplyByQuantity(line.unitPrice, line.qty);
+  const price = unit === 'kg' ? `${money(line.unitPrice)}/kg` : money(line.unitPrice);
+  // A return's discount reduced the refund, so it is shown with the sign that moves the line to zero.
+  const signedDiscount = line.qty < 0 ? line.discount : -line.discount;
+  return {
+    name: line.name,
+    detail: `${formatQuantity(line.qty, unit, context.locale)} x ${price}`,
+    amount: formatMoneyAmount(gross, sale.currency, context.locale),
+    weighed: unit === 'kg',
+    ...(line.discount !== 0 ? { discount: { label: texts.lineDiscount, value: formatMoneyAmount(signedDiscount, sale.currency, context.locale) } } : {}),
+  };
+}
+
+function buildTaxSummary(sale: ReceiptSale, context: ReceiptContext, texts: ReceiptTexts): TaxSummary {
+  const taxes = computeTaxes(
+    sale.lines.map((line) => ({ amount: line.total, rateBasisPoints: line.taxRate, pricesIncludeTax: line.priceIncludesTax ?? true })),
+  );
+  const amount = (value: number): string => formatMoneyAmount(value, sale.currency, context.locale);
+  return {
+    title: texts.taxSummary,
+    headers: [texts.taxRate, texts.taxNet, texts.taxAmount],
+    rows: taxes.byRate.map((row) => [formatRate(row.rateBasisPoints, context.locale), amount(row.net), amount(row.tax)] as const),
+  };
+}
+
+function cashRoundingOf(sale: ReceiptSale): number {
+  const rounding = sale.totals.cashRounding;
+  return typeof rounding === 'number' && Number.isSafeInteger(rounding) ? rounding : 0;
+}
+
+function buildTotals(sale: ReceiptSale, context: ReceiptContext, texts: ReceiptTexts): LabelledValue[] {
+  const money = (amount: number): string => formatMoney(amount, sale.currency, context.locale);
+  const rows: LabelledValue[] = [{ label: texts.subtotal, value: money(sale.totals.subtotal) }];
+  if (sale.totals.discount !== 0) rows.push({ label: texts.discount, value: money(-sale.totals.discount) });
+  // VAT only adds to the bill when some prices exclude it; otherwise it is inside the prices (see the summary).
+  if (sale.lines.some((line) => line.priceIncludesTax === false)) {
+    const added = computeTaxes(
+      sale.lines.filter((line) => line.priceIncludesTax === false).map((line) => ({ amount: line.total, rateBasisPoints: line.taxRate, pricesIncludeTax: false })),
+    ).totals.tax;
+    rows.push({ label: texts.taxAdded, value: money(added) });
+  }
+  rows.push({ label: texts.total[sale.kind], value: money(sale.totals.total), emphasis: true });
+  const rounding = cashRoundingOf(sale);
+  if (rounding !== 0) rows.push({ label: texts.cashRounding, value: money(rounding) });
+  return rows;
+}
+
+function tenderLabel(tender: ReceiptSale['tenders'][number], texts: ReceiptTexts): string {
+  const name = texts.tender[tender.method];
+  if (tender.method === 'points' && typeof tender.points === 'number') return `${name} (${fillIn(texts.pointsUsed, { points: String(tender.points) })})`;
+  if (tender.reference !== undefined && tender.reference !== '' && tender.method !== 'gift_card') {
+    return `${name} (${fillIn(texts.reference, { reference: printableReference(tender.reference) })})`;
+  }
+  return name;
+}
+
+function buildPayment(sale: ReceiptSale, context: ReceiptContext, texts: ReceiptTexts): Receipt['payment'] {
+  const money = (amount: number): string => formatMoney(amount, sale.currency, context.locale);
+  const tenders = sale.tenders.map((tender) => ({ label: tenderLabel(tender, texts), value: money(tender.amount) }));
+  // Only cash goes beyond what is due; what it goes beyond by is handed back (README "Paying").
+  const paid = sumMinorUnits(sale.tenders.map((tender) => tender.amount));
+  const due = sumMinorUnits([sale.totals.total, cashRoundingOf(sale)]);
+  const change = sale.kind === 'sale' ? paid - due : 0;
+  return {
+    title: texts.payment[sale.kind],
+    tenders,
+    ...(change > 0 ? { change: { label: texts.change, value: money(change), emphasis: true } } : {}),
+  };
+}
+
+function buildFacts(sale: ReceiptSale, context: ReceiptContext, texts: ReceiptTexts): LabelledValue[] {
+  const facts: LabelledValue[] = [
+    { label: texts.number, value: sale.number },
+    { label: texts.date, value: formatReceiptTime(sale.createdAt, context.locale, context.timeZone ?? DEFAULT_TIME_ZONE) },
+  ];
+  if (context.staffName) facts.push({ label: texts.cashier, value: context.staffName });
+  if (context.customerName) facts.push({ label: texts.customer, value: context.customerName });
+  return facts;
+}
+
+/** The receipt of a sale or return, ready for either renderer. */
+export function buildReceipt(sale: ReceiptSale, context: ReceiptContext): Receipt {
+  const texts = receiptTexts(context.locale);
+  const { store } = context;
+  const storeLines = [
+    ...textLines(store.address),
+    ...(store.phone ? [`${texts.phone}: ${store.phone}`] : []),
+    ...(store.taxCode ? [`${texts.taxCode}: ${store.taxCode}`] : []),
+  ];
+  const lookupCode = context.lookupCode ?? 'barcode';
+  const footer = textLines(context.receiptTexts.footer);
+  return {
+    locale: context.locale,
+    kind: sale.kind,
+    paper: { width: context.width, columns: context.paperChars ?? (context.width === 58 ? 32 : 48) },
+    store: { name: store.name, lines: storeLines },
+    headerText: textLines(context.receiptTexts.header),
+    ...(context.reprint ? { reprintMark: texts.reprint } : {}),
+    title: texts.title[sale.kind],
+    facts: buildFacts(sale, context, texts),
+    itemsHeader: { label: texts.item, value: texts.amount },
+    items: sale.lines.map((line) => buildItem(line, sale, context, texts)),
+    totals: buildTotals(sale, context, texts),
+    taxSummary: buildTaxSummary(sale, context, texts),
+    payment: buildPayment(sale, context, texts),
+    lookup: { value: sale.number, barcode: lookupCode !== 'qr', qrcode: lookupCode !== 'barcode', caption: texts.lookup },
+    footer: footer.length > 0 ? footer : [texts.thanks],
+    opensCashDrawer: sale.tenders.some((tender) => tender.method === 'cash' && tender.amount !== 0),
+  };
+}
