@@ -1,0 +1,57 @@
+/*
+ * Who may do what at the counter. The table comes from the store's config document (`permissions`), as the
+ * server's seed writes it: for each role, the list of permission names that role holds, e.g.
+ *   { cashier: ['sale.ring_up', ...], supervisor: [..., 'drawer.open'], manager: [..., 'day.close'] }.
+ * Anything not in the table is refused: a missing or malformed table must never widen what a role can do.
+ */
+
+export type Role = 'cashier' | 'supervisor' | 'manager';
+
+/** From least to most trusted: an approver must hold a role that satisfies the permission. */
+export const ROLES_BY_RANK: readonly Role[] = ['cashier', 'supervisor', 'manager'];
+
+export type PermissionTable = Readonly<Record<Role, ReadonlySet<string>>>;
+
+/** Names used by features that ask for approval; the table in config decides who holds them. */
+export const PERMISSIONS = {
+  priceOverride: 'price.override',
+  discount: 'sale.discount',
+  voidLine: 'sale.void_line',
+  refundAboveLimit: 'refund.above_limit',
+  returnWithoutReceipt: 'return.without_receipt',
+  noSaleDrawerOpen: 'drawer.open',
+  closeDay: 'day.close',
+  revokeDevice: 'device.revoke',
+  viewAudit: 'report.view',
+} as const;
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES_BY_RANK as readonly string[]).includes(value);
+}
+
+/**
+ * Reads the config's `permissions` object. Keys that are not roles (settings such as pin lock-out times)
+ * and entries that are not strings are ignored; a missing role holds nothing.
+ */
+export function parsePermissionTable(raw: unknown): PermissionTable {
+  const source = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const listFor = (role: Role): ReadonlySet<string> => {
+    const list = source[role];
+    return new Set(Array.isArray(list) ? list.filter((entry): entry is string => typeof entry === 'string') : []);
+  };
+  return { cashier: listFor('cashier'), supervisor: listFor('supervisor'), manager: listFor('manager') };
+}
+
+export function can(role: Role, permission: string, table: PermissionTable): boolean {
+  return table[role].has(permission);
+}
+
+/** The least trusted role holding `permission`, or undefined when no role does (nobody may approve it). */
+export function requiredRole(permission: string, table: PermissionTable): Role | undefined {
+  return ROLES_BY_RANK.find((role) => can(role, permission, table));
+}
+
+/** The roles whose holders may approve `permission` on the spot. */
+export function approverRoles(permission: string, table: PermissionTable): Role[] {
+  return ROLES_BY_RANK.filter((role) => can(role, permission, table));
+}
