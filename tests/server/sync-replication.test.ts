@@ -225,6 +225,18 @@ describe.each(DATABASE_KINDS)('replication: pull and push (%s)', (kind) => {
     expect(byName.json<{ customers: Array<{ id: string }> }>().customers.map((c) => c.id)).toContain(known.id);
   });
 
+  it('points a tablet counted under an offline customer before pushing her move to the known customer at the merge', async () => {
+    const known = newCustomer('store-q1', 'Hồ Thị Mai', '0906000006');
+    await push(t.app, q1a.token, 'customers', asNew([known]));
+    const offline = newCustomer('store-q1', 'Mai', '0906000006');
+    // The sales queue reaches the server before the customers queue.
+    await push(t.app, q1b.token, 'sales', asNew([ringUpSale(q1b, [{ productId: 'p-6', qty: 1000, unitPrice: 10_006 }], { customerId: offline.id, points: 25 })]));
+    expect(await balance(t, `points:store-q1:${offline.id}`)).toBe(25);
+    await push(t.app, q1b.token, 'customers', asNew([offline]));
+    expect(await balance(t, `points:store-q1:${offline.id}`)).toBe(0);
+    expect(await balance(t, `points:store-q1:${known.id}`)).toBe(25);
+  });
+
   it('customers of another store appear at a store once they have an order there, even behind its checkpoint', async () => {
     const customer = newCustomer('store-q3', 'Lý Minh Khoa', '0904000004');
     await push(t.app, q3.token, 'customers', asNew([customer]));

@@ -91,6 +91,20 @@ describe.each(DATABASE_KINDS)('live changes over Server-Sent Events (%s)', (kind
     }
   });
 
+  it('fans a pushed sale out to 200 tablets streaming at once, quickly', async () => {
+    const devices = await Promise.all(Array.from({ length: 200 }, (_, i) => enroll(t.app, 'Q1AA-BBCC-DDEE', `Quầy ${i}`)));
+    const clients = await Promise.all(devices.map((d) => stream(d)));
+    const sale = ringUpSale(q1a, [{ productId: 'p-3', qty: 1000, unitPrice: 7_000 }]);
+    const started = performance.now();
+    const arrivals = clients.map((c) => c.waitFor(hasDocument('sales', sale.id), 10_000).then(() => performance.now() - started));
+    expect((await push(t.app, q1a.token, 'sales', asNew([sale]))).statusCode).toBe(200);
+    const latencies = (await Promise.all(arrivals)).sort((a, b) => a - b);
+    const p99 = latencies[Math.ceil(latencies.length * 0.99) - 1]!;
+    console.log(JSON.stringify({ name: `server_fanout_200_p99_${kind}_ms`, value: Math.round(p99), unit: 'ms' }));
+    expect(p99).toBeLessThan(5000);
+    for (const c of clients) c.close();
+  }, 60_000);
+
   it('a stream without a valid token is refused with 401 and gets no events', async () => {
     const none = await fetch(`${url}/api/v1/sync/stream`);
     expect(none.status).toBe(401);

@@ -10,8 +10,8 @@
  *    `{...device's document, mergedIntoId, _deleted: true}`, answered as the conflict. The device adopts
  *    the stand-in (its copy disappears from lists) and pulls the known customer (visible to its store
  *    from now on, customer_stores); sales and ledger entries that reference the device's id still
- *    resolve: on the server through the alias (points move the known customer's balance), on the device
- *    through mergedIntoId of the stand-in.
+ *    resolve: on the server through the alias (points move the known customer's balance, and points
+ *    counted under the device's id before the merge move over), on the device through mergedIntoId.
  * A device may write customers of its own store, and edit those of other stores its store may see.
  */
 import type { Transaction } from 'kysely';
@@ -22,6 +22,8 @@ import type { Database } from '../store/database-types.ts';
 import type { DocumentsRepository } from '../store/documents-repository.ts';
 import { findCustomersByPhone } from '../store/customers-repository.ts';
 import type { StoreKind } from '../store/open-store.ts';
+import { balanceId, planBalances } from './balances.ts';
+import type { LedgerMovement } from './balances.ts';
 import type { Body, CurrentDocument, PushContext, PushedDocument, WritePlan } from './write-plan.ts';
 
 export async function planCustomersPush(
@@ -38,6 +40,7 @@ export async function planCustomersPush(
   }
   const visibleElsewhere = await grantedCustomers(trx, context.storeId, [...current.values()].filter((c) => c.storeId !== context.storeId).map((c) => c.body['id'] as string));
   const now = context.now.toISOString();
+  const merges: Array<{ aliasId: string; customerId: string }> = [];
 
   const store = (id: string, storeId: string, body: Body, deleted: boolean): void => {
     current.set(id, { storeId, body, deleted });
@@ -61,6 +64,7 @@ export async function planCustomersPush(
       store(known.id, known.storeId, merged, false);
       if (known.storeId !== context.storeId) plan.grants.push({ customerId: known.id, storeId: context.storeId });
       plan.aliases.push({ aliasId: row.id, customerId: known.id });
+      merges.push({ aliasId: row.id, customerId: known.id });
       const standIn: Body = { ...row.doc, mergedIntoId: known.id, updatedAt: now };
       store(row.id, context.storeId, standIn, true);
       plan.conflict(standIn, true);
@@ -92,6 +96,34 @@ export async function planCustomersPush(
     store(row.id, master.storeId ?? context.storeId, merged, master.deleted);
     plan.conflict(merged, master.deleted);
   }
+  await moveMergedBalances(trx, documents, merges, context.storeId, plan, context.now);
+}
+
+/**
+ * Points and store credit already counted under the offline id (its sales were pushed before the
+ * customer) move to the known customer: the offline id's balance goes to zero, the known one's grows.
+ */
+async function moveMergedBalances(
+  trx: Transaction<Database>,
+  documents: DocumentsRepository,
+  merges: ReadonlyArray<{ aliasId: string; customerId: string }>,
+  storeId: string,
+  plan: WritePlan,
+  now: Date,
+): Promise<void> {
+  if (merges.length === 0) return;
+  const ids = merges.flatMap((m) => [balanceId('points', storeId, m.aliasId), balanceId('credit', storeId, m.aliasId)]);
+  const stored = await documents.getMany(trx, 'balances', ids);
+  const movements: LedgerMovement[] = [];
+  for (const merge of merges) {
+    for (const kind of ['points', 'credit']) {
+      const value = Number(stored.get(balanceId(kind, storeId, merge.aliasId))?.body['value'] ?? 0);
+      if (value === 0) continue;
+      movements.push({ id: `merge:${merge.aliasId}`, kind, storeId, refId: merge.aliasId, delta: -value });
+      movements.push({ id: `merge:${merge.aliasId}`, kind, storeId, refId: merge.customerId, delta: value });
+    }
+  }
+  await planBalances(trx, documents, movements, plan, now);
 }
 
 async function knownCustomerWithPhone(
