@@ -1,4 +1,4 @@
-import type { MouseEvent } from 'react';
+import { lazy, Suspense, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../ui/language-switch.tsx';
 import { ConnectionStatus } from './connection-status.tsx';
@@ -8,7 +8,10 @@ import { matchRoute, routes, type RouteId } from './routes.ts';
 import { UpdatePrompt } from './update-prompt.tsx';
 import { navigate, useLocationPath } from './use-location-path.ts';
 
-const navLabelKeys: Record<RouteId, string> = { sale: 'nav.sale', settings: 'nav.settings', enrol: 'enrolment.open', sync: 'sync.title' };
+const navLabelKeys: Record<RouteId, string> = { sale: 'nav.sale', settings: 'nav.settings', enrol: 'enrolment.open', sync: 'sync.title', audit: 'audit.title' };
+
+// Lazy: the staff corner needs the device database and the PIN check, which the first paint does not.
+const StaffHeaderControl = lazy(() => import('../features/staff/staff-header-control.tsx').then((m) => ({ default: m.StaffHeaderControl })));
 
 function followLink(event: MouseEvent<HTMLAnchorElement>, path: string): void {
   // Let the browser handle new-tab and modified clicks; plain clicks stay in the app.
@@ -41,6 +44,9 @@ export function AppShell() {
           ))}
         </nav>
         <div className="shell-status">
+          <Suspense fallback={null}>
+            <StaffHeaderControl onOpenAudit={() => navigate('/audit')} />
+          </Suspense>
           <ConnectionStatus />
           <SyncStatusBadge onOpen={(event) => followLink(event, '/sync')} />
           <LanguageSwitch />

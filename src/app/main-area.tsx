@@ -1,8 +1,11 @@
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DatabaseGate } from './database-gate.tsx';
 import { ScreenErrorBoundary } from './screen-error-boundary.tsx';
 import type { Route } from './routes.ts';
+
+// Nobody sells before signing in: screens on device data sit behind the staff sign-in (lazy, like them).
+const StaffGate = lazy(() => import('../features/staff/staff-gate.tsx').then((m) => ({ default: m.StaffGate })));
 
 /** The current screen, loaded lazily, behind the database gate when it reads device data. */
 export function MainArea({ route }: { route: Route }) {
@@ -10,7 +13,9 @@ export function MainArea({ route }: { route: Route }) {
   const Screen = route.screen;
   const screen = route.needsDatabase ? (
     <DatabaseGate>
-      <Screen />
+      <StaffGate>
+        <Screen />
+      </StaffGate>
     </DatabaseGate>
   ) : (
     <Screen />

@@ -4,7 +4,7 @@
  */
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 
-export type RouteId = 'sale' | 'settings' | 'enrol' | 'sync';
+export type RouteId = 'sale' | 'settings' | 'enrol' | 'sync' | 'audit';
 
 export interface Route {
   id: RouteId;
@@ -44,6 +44,14 @@ export const routes: readonly Route[] = [
     needsDatabase: false,
     inNav: false,
     screen: lazy(() => import('../features/sync/sync-screen.tsx').then((m) => ({ default: m.SyncScreen }))),
+  },
+  {
+    // Manager-only (the screen checks the signed-in role); opened from the header's staff corner.
+    id: 'audit',
+    path: '/audit',
+    needsDatabase: true,
+    inNav: false,
+    screen: lazy(() => import('../features/audit/audit-viewer-screen.tsx').then((m) => ({ default: m.AuditViewerScreen }))),
   },
 ];
 
