@@ -23,6 +23,8 @@ export function StaffPinEntry({ services, candidates, purpose, onAccepted }: Sta
   const [chosen, setChosen] = useState<StaffMember>();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message>();
+  // Answered checks so far: lets a test (and a screen reader's live region) know the check is done.
+  const [answered, setAnswered] = useState(0);
 
   const choose = (member: StaffMember) => {
     setChosen(member);
@@ -48,18 +50,20 @@ export function StaffPinEntry({ services, candidates, purpose, onAccepted }: Sta
       setMessage({ kind: 'failed' });
     } finally {
       setBusy(false);
+      setAnswered((count) => count + 1);
     }
   };
 
   const time = (at: number) => new Date(at).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' });
   return (
-    <div className="staff-pin-entry">
+    <div className="staff-pin-entry" data-testid="staff-pin-entry" data-answered={answered}>
       <ul className="staff-choices" aria-label={t('staff.choosePerson')}>
         {candidates.map((member) => (
           <li key={member.id}>
             <button
               type="button"
               data-testid={`staff-choice-${member.id}`}
+              data-role={member.role}
               aria-pressed={chosen?.id === member.id}
               onClick={() => choose(member)}
             >

@@ -1,0 +1,114 @@
+/*
+ * Staff at the till, in the words of the shop: the sign-in panel over the counter, picking a person and
+ * typing their PIN on the pad, the header's staff corner (who is signed in, switch, sign out, no-sale drawer,
+ * audit), the approval dialog and the manager's audit viewer.
+ */
+import type { Locator, Page } from 'playwright-core';
+
+export type StaffRole = 'cashier' | 'supervisor' | 'manager';
+
+async function typePin(scope: Locator, role: StaffRole, pin: string): Promise<void> {
+  await scope.locator(`[data-testid^="staff-choice-"][data-role="${role}"]`).click();
+  const entry = await scope.getByTestId('staff-pin-entry').elementHandle();
+  const before = Number(await entry?.getAttribute('data-answered'));
+  for (const digit of pin) await scope.getByTestId(`pin-digit-${digit}`).click();
+  await scope.getByTestId('pin-submit').click();
+  // The PIN check (PBKDF2, then IndexedDB) is done when the entry counts one more answer or goes away.
+  await scope.page().waitForFunction(
+    ({ element, count }) => !element?.isConnected || Number(element.getAttribute('data-answered')) > count,
+    { element: entry, count: before },
+    { timeout: 20_000 },
+  );
+}
+
+export const staffScreen = {
+  signInPanel(page: Page): Locator {
+    return page.getByTestId('staff-sign-in').first();
+  },
+
+  async waitForSignInPanel(page: Page, timeout = 60_000): Promise<void> {
+    await this.signInPanel(page).waitFor({ timeout });
+  },
+
+  /** Picks the person with `role` on the sign-in panel and types `pin`; resolves once the check has answered. */
+  async signIn(page: Page, role: StaffRole, pin: string): Promise<void> {
+    await typePin(this.signInPanel(page), role, pin);
+  },
+
+  async signedInStaffId(page: Page): Promise<string> {
+    return (await page.getByTestId('signed-in-staff').getAttribute('data-staff-id')) ?? '';
+  },
+
+  async waitUntilSignedInAs(page: Page, name: string): Promise<void> {
+    await page.getByTestId('signed-in-staff').filter({ hasText: name }).waitFor({ timeout: 20_000 });
+  },
+
+  async waitUntilNobodySignedIn(page: Page): Promise<void> {
+    await page.locator('[data-testid="signed-in-staff"][data-staff-id=""]').waitFor({ timeout: 20_000 });
+  },
+
+  async pinMessage(page: Page): Promise<{ kind: string | null; text: string }> {
+    const message = page.getByTestId('pin-message');
+    await message.waitFor({ timeout: 20_000 });
+    return { kind: await message.getAttribute('data-kind'), text: (await message.textContent()) ?? '' };
+  },
+
+  async waitForPinMessage(page: Page, kind: 'wrong' | 'locked', text?: string): Promise<string> {
+    const message = page.locator(`[data-testid="pin-message"][data-kind="${kind}"]`).filter(text ? { hasText: text } : {});
+    await message.waitFor({ timeout: 20_000 });
+    return (await message.textContent()) ?? '';
+  },
+
+  async signOut(page: Page): Promise<void> {
+    await page.getByTestId('staff-sign-out').click();
+    await this.waitUntilNobodySignedIn(page);
+  },
+
+  /** The quick switch: the next person types their own PIN. */
+  async switchTo(page: Page, role: StaffRole, pin: string): Promise<void> {
+    await page.getByTestId('staff-switch').click();
+    const dialog = page.getByTestId('staff-switch-dialog');
+    await dialog.waitFor();
+    await typePin(dialog, role, pin);
+    await dialog.waitFor({ state: 'detached', timeout: 20_000 });
+  },
+
+  async openDrawerWithoutSale(page: Page): Promise<void> {
+    await page.getByTestId('no-sale-drawer-open').click();
+  },
+
+  approvalDialog(page: Page): Locator {
+    return page.getByTestId('approval-dialog');
+  },
+
+  async approve(page: Page, role: StaffRole, pin: string): Promise<void> {
+    const dialog = this.approvalDialog(page);
+    await dialog.waitFor({ timeout: 10_000 });
+    await typePin(dialog, role, pin);
+    await dialog.waitFor({ state: 'detached', timeout: 20_000 });
+  },
+
+  async waitForDrawerOpened(page: Page): Promise<void> {
+    await page.locator('[data-testid="no-sale-drawer-open"][data-status="opened"]').waitFor({ timeout: 20_000 });
+  },
+
+  async openAuditViewer(page: Page): Promise<void> {
+    await page.getByTestId('open-audit').click();
+    await page.getByTestId('audit-viewer').waitFor({ timeout: 20_000 });
+  },
+
+  async auditRows(page: Page): Promise<Array<{ action: string; staffId: string; approverId: string }>> {
+    await page.getByTestId('audit-table').waitFor({ timeout: 20_000 });
+    return page.getByTestId('audit-row').evaluateAll((rows) =>
+      rows.map((row) => ({
+        action: row.getAttribute('data-action') ?? '',
+        staffId: row.getAttribute('data-staff-id') ?? '',
+        approverId: row.getAttribute('data-approver-id') ?? '',
+      })),
+    );
+  },
+
+  async filterAuditByAction(page: Page, action: string): Promise<void> {
+    await page.getByTestId('audit-filter-action').selectOption(action);
+  },
+};
