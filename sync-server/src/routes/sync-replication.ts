@@ -91,8 +91,11 @@ const replicationRoutes: FastifyPluginAsync = async (app) => {
         { storeId: request.device.storeId, deviceId: request.device.id, now: new Date() },
         { beforeCommit: (trx, events) => app.changeBus.announce(trx, events) },
       );
-      if (result.conflicts.length > 0) {
-        request.log.info({ collection, conflicts: result.conflicts.length, rows: pushed.length }, 'push answered with conflicts');
+      if (result.conflicts.length > 0 || Object.keys(result.incidents).length > 0) {
+        request.log.info(
+          { collection, rows: pushed.length, conflicts: result.conflicts.length, incidents: result.incidents },
+          'push answered with conflicts or recorded incidents for a manager',
+        );
       }
       return reply.type('application/json; charset=utf-8').header('cache-control', 'no-store').send(`[${result.conflicts.join(',')}]`);
     },

@@ -27,6 +27,8 @@ export interface PushResult {
   conflicts: string[];
   written: WrittenRange;
   events: ChangeEvent[];
+  /** Incident kinds recorded by this push, with their counts (for the log). */
+  incidents: Record<string, number>;
 }
 
 export interface PushHooks {
@@ -57,7 +59,9 @@ export async function pushBatch(
     await insertIncidents(trx, plan.incidents, now);
     const events = written.count === 0 ? [] : changeEvents(plan, written);
     if (events.length > 0) await hooks.beforeCommit?.(trx, events);
-    return { conflicts: plan.conflicts, written, events };
+    const incidents: Record<string, number> = {};
+    for (const incident of plan.incidents) incidents[incident.kind] = (incidents[incident.kind] ?? 0) + 1;
+    return { conflicts: plan.conflicts, written, events, incidents };
   });
 }
 
