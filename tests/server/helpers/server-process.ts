@@ -13,6 +13,8 @@ export interface ServerProcess {
   output(): string;
   /** SIGTERM, then the exit code. */
   stop(): Promise<number | null>;
+  /** SIGKILL: the process dies at once, mid-request or mid-transaction; resolves when it is gone. */
+  kill(): Promise<void>;
 }
 
 const MAIN = path.join(repoRoot, 'sync-server', 'src', 'main.ts');
@@ -46,6 +48,10 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
         async stop() {
           child.kill('SIGTERM');
           return exited;
+        },
+        async kill() {
+          child.kill('SIGKILL');
+          await exited;
         },
       };
     }
