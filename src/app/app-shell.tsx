@@ -8,7 +8,7 @@ import { matchRoute, routes, type RouteId } from './routes.ts';
 import { UpdatePrompt } from './update-prompt.tsx';
 import { navigate, useLocationPath } from './use-location-path.ts';
 
-const navLabelKeys: Record<RouteId, string> = { sale: 'nav.sale', settings: 'nav.settings', enrol: 'enrolment.open', sync: 'sync.title', audit: 'audit.title' };
+const navLabelKeys: Record<RouteId, string> = { sale: 'nav.sale', receipts: 'sale.receipts.title', settings: 'nav.settings', enrol: 'enrolment.open', sync: 'sync.title', audit: 'audit.title' };
 
 // Lazy: the staff corner needs the device database and the PIN check, which the first paint does not.
 const StaffHeaderControl = lazy(() => import('../features/staff/staff-header-control.tsx').then((m) => ({ default: m.StaffHeaderControl })));

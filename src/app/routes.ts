@@ -4,7 +4,7 @@
  */
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 
-export type RouteId = 'sale' | 'settings' | 'enrol' | 'sync' | 'audit';
+export type RouteId = 'sale' | 'receipts' | 'settings' | 'enrol' | 'sync' | 'audit';
 
 export interface Route {
   id: RouteId;
@@ -22,7 +22,14 @@ export const routes: readonly Route[] = [
     path: '/',
     needsDatabase: true,
     inNav: true,
-    screen: lazy(() => import('../features/sale/sale-home-screen.tsx').then((m) => ({ default: m.SaleHomeScreen }))),
+    screen: lazy(() => import('../features/sale/counter-screen.tsx').then((m) => ({ default: m.CounterScreen }))),
+  },
+  {
+    id: 'receipts',
+    path: '/receipts',
+    needsDatabase: true,
+    inNav: true,
+    screen: lazy(() => import('../features/sale/receipts-screen.tsx').then((m) => ({ default: m.ReceiptsScreen }))),
   },
   {
     id: 'settings',

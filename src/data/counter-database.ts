@@ -1,0 +1,62 @@
+/*
+ * The counter's own small IndexedDB database, `<device database>-counter` (plain Dexie), for the two things
+ * a till keeps for itself and never syncs:
+ *
+ *   sequences    `&key`            the receipt number counter of this device ("receipt"), incremented in a
+ *                                  readwrite transaction so two tabs of the POS never hand out the same number
+ *                                  (IndexedDB serialises readwrite transactions on one store across tabs).
+ *   parkedCarts  `&id, parkedAt`   carts put aside to serve the next customer, as plain JSON (the cart is an
+ *                                  immutable value): they survive a reload and a crash, and any tab can resume one.
+ *
+ * Why not RxDB: neither is a document the server should ever see (RxDB collections here all replicate, and
+ * local documents of RxDB cannot be incremented atomically across tabs), and the free edition caps the number
+ * of collections. Why not the catalog database: that one may be wiped and pulled again at any time.
+ * The receipt counter lives apart from the sales (another IndexedDB database), so a crash between taking a
+ * number and writing the sale leaves a gap in the numbering, never a duplicate: see receipt-sequence.ts.
+ */
+import { Dexie, type EntityTable } from 'dexie';
+import type { CartState } from '../domain/cart.ts';
+
+export interface SequenceRow {
+  key: string;
+  value: number;
+}
+
+export interface ParkedCartRow {
+  id: string;
+  parkedAt: string;
+  /** Who parked it, for the list ("Lan, 10:42"). */
+  staffName?: string;
+  /** The customer's name when one was attached, for the list. */
+  customerName?: string;
+  /** The cart without its undo history: a resumed cart starts a fresh history. */
+  cart: CartState;
+}
+
+export type CounterDatabase = Dexie & {
+  sequences: EntityTable<SequenceRow, 'key'>;
+  parkedCarts: EntityTable<ParkedCartRow, 'id'>;
+};
+
+export function counterDatabaseName(deviceDatabaseName: string): string {
+  return `${deviceDatabaseName}-counter`;
+}
+
+export function openCounterDatabase(name: string): CounterDatabase {
+  const database = new Dexie(name) as CounterDatabase;
+  database.version(1).stores({ sequences: '&key', parkedCarts: '&id, parkedAt' });
+  return database;
+}
+
+const opened = new Map<string, CounterDatabase>();
+
+/** The one counter database of a device database (by its name), opened on first use and kept for the page. */
+export function counterDatabaseFor(deviceDatabaseName: string): CounterDatabase {
+  const name = counterDatabaseName(deviceDatabaseName);
+  let database = opened.get(name);
+  if (database === undefined) {
+    database = openCounterDatabase(name);
+    opened.set(name, database);
+  }
+  return database;
+}

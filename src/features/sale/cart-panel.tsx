@@ -1,0 +1,94 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { canUndo, cartDiscount, emptyCart, undo } from '../../domain/cart.ts';
+import type { Discount } from '../../domain/cart.ts';
+import { cartTotals } from '../../domain/cart-totals.ts';
+import { useCounterStore } from './counter-store.ts';
+import { CartLineRow } from './cart-line-row.tsx';
+import { CartTotalsView } from './cart-totals-view.tsx';
+import { CustomerAttach } from './customer-attach.tsx';
+import { LineEditor, readDiscount } from './line-editor.tsx';
+import { cartRefusalNotice } from './cart-refusal.ts';
+import { useApproval } from './use-approval.ts';
+import { useParkActions } from './use-parked-carts.ts';
+import { useSaleSettings } from './sale-settings-context.ts';
+
+/** The cart as the customer will pay it: lines, customer, cart discount, totals, and what to do next. */
+export function CartPanel() {
+  const { t, i18n } = useTranslation();
+  const settings = useSaleSettings();
+  const cart = useCounterStore((state) => state.cart);
+  const editingLineId = useCounterStore((state) => state.editingLineId);
+  const openPanel = useCounterStore((state) => state.openPanel);
+  const totals = useMemo(() => cartTotals(cart, settings.taxClasses), [cart, settings.taxClasses]);
+  const { park } = useParkActions();
+  const approve = useApproval();
+  const [discountKind, setDiscountKind] = useState<Discount['kind']>('percent');
+  const [discountText, setDiscountText] = useState('');
+  const editing = cart.lines.find((line) => line.lineId === editingLineId);
+  const empty = cart.lines.length === 0;
+
+  const submitCartDiscount = async (event: FormEvent) => {
+    event.preventDefault();
+    const discount = readDiscount(discountKind, discountText, settings.currency, i18n.language);
+    const store = useCounterStore.getState();
+    if (discount === null) return store.tell(cartRefusalNotice('bad-discount'));
+    let result = cartDiscount(store.cart, discount, settings.priceRules);
+    if (!result.ok && result.reason === 'needs-approval') {
+      const approvedBy = await approve('sale.discount', t('sale.approval.cartDiscount'));
+      if (approvedBy === null) return store.tell({ tone: 'info', key: 'approval.declined' });
+      result = cartDiscount(useCounterStore.getState().cart, discount, settings.priceRules, approvedBy);
+    }
+    if (useCounterStore.getState().applyCart(result)) setDiscountText('');
+    else if (!result.ok) store.tell(cartRefusalNotice(result.reason));
+  };
+
+  return (
+    <aside className="cart-panel" data-testid="cart-panel" aria-label={t('sale.cart.title')}>
+      <ol className="cart-lines" data-testid="cart-lines" data-count={cart.lines.length}>
+        {cart.lines.map((line, index) => (
+          <CartLineRow key={line.lineId} line={line} total={totals.lines[index]?.total ?? 0} discount={totals.lines[index]?.discount ?? 0} editing={line.lineId === editingLineId} />
+        ))}
+      </ol>
+      {empty && <p className="hint" data-testid="cart-empty">{t('sale.cart.empty')}</p>}
+      {editing !== undefined && <LineEditor key={editing.lineId} line={editing} />}
+      <CustomerAttach />
+      {!empty && (
+        <form className="cart-discount" onSubmit={submitCartDiscount}>
+          <input value={discountText} onChange={(event) => setDiscountText(event.target.value)} placeholder={t('sale.cart.discount')} aria-label={t('sale.cart.discount')} data-testid="cart-discount" />
+          <select value={discountKind} onChange={(event) => setDiscountKind(event.target.value as Discount['kind'])} aria-label={t('sale.line.discountKind')}>
+            <option value="percent">%</option>
+            <option value="amount">{settings.currency}</option>
+          </select>
+          <button type="submit">{t('sale.line.apply')}</button>
+        </form>
+      )}
+      <CartTotalsView totals={totals} />
+      <div className="cart-actions">
+        <button type="button" disabled={!canUndo(cart)} onClick={() => useCounterStore.getState().replaceCart(undo(useCounterStore.getState().cart))} data-testid="cart-undo">
+          {t('sale.cart.undo')}
+        </button>
+        <button type="button" disabled={empty} onClick={() => void park()} data-testid="cart-park">
+          {t('sale.cart.park')}
+        </button>
+        <button
+          type="button"
+          className="danger"
+          disabled={empty}
+          onClick={() => {
+            // Voiding keeps the voided cart in the undo history: a mistaken tap costs one Undo.
+            const { history, historyLimit, ...voided } = cart;
+            useCounterStore.getState().replaceCart({ ...emptyCart(historyLimit), history: [...history, voided].slice(-historyLimit) });
+            useCounterStore.getState().setCustomer(null);
+          }}
+          data-testid="cart-void"
+        >
+          {t('sale.cart.void')}
+        </button>
+        <button type="button" className="primary" disabled={empty} onClick={() => openPanel('pay')} data-testid="cart-pay">
+          {t('sale.cart.pay')}
+        </button>
+      </div>
+    </aside>
+  );
+}

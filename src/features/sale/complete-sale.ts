@@ -1,0 +1,69 @@
+/*
+ * Completing a sale: the paid cart becomes ONE sale document (its stock and points movements embedded,
+ * domain/sale-document.ts), with the next receipt number of this device, written with ONE RxDB insert
+ * before anything is printed. So the sale and its movements are durable together or not at all, and a
+ * print failure costs a reprint, never a sale.
+ *
+ * Order of work, for the cashier's wait ("pay tapped -> sale durable"): the document is built and checked
+ * first (pure and fast; a cart that cannot complete must not burn a receipt number), then the number is
+ * taken (one small IndexedDB transaction, counter-database.ts), then the insert. Nothing else sits between.
+ */
+import { v7 as uuidv7 } from 'uuid';
+import type { PosDatabase } from '../../data/database.ts';
+import type { CounterDatabase } from '../../data/counter-database.ts';
+import { takeNextReceiptSequence } from '../../data/receipt-sequence.ts';
+import type { SaleDocument as StoredSale } from '../../data/schemas/types.ts';
+import type { CartState } from '../../domain/cart.ts';
+import { formatReceiptNumber } from '../../domain/receipt-number.ts';
+import { buildSaleDocument } from '../../domain/sale-document.ts';
+import type { SaleBuild, SaleDocument } from '../../domain/sale-document.ts';
+import type { Tender } from '../../domain/tender.ts';
+import type { SaleSettings } from './sale-settings.ts';
+
+export interface CompleteSaleInput {
+  readonly database: PosDatabase;
+  readonly counter: CounterDatabase;
+  readonly cart: CartState;
+  readonly tenders: readonly Tender[];
+  readonly settings: SaleSettings;
+  readonly storeId: string;
+  readonly deviceId: string;
+  readonly staffId: string;
+  readonly now?: Date;
+}
+
+/** Placeholder while the document is checked; replaced by the real number before anything is written. */
+const UNNUMBERED = 'UNNUMBERED';
+
+/**
+ * The receipt number's store and device parts. The server does not hand out short codes yet, so they are
+ * taken from the ids it assigned: the last 4 letters/digits of the store id and the last 6 of the device id
+ * (a UUIDv7 ends in random bits, so two devices of a store share them with odds of one in 16 million).
+ */
+export function receiptCodes(storeId: string, deviceId: string): { storeCode: string; deviceCode: string } {
+  const alnum = (id: string) => id.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
+  return { storeCode: alnum(storeId).slice(-4) || 'S', deviceCode: alnum(deviceId).slice(-6) || 'D' };
+}
+
+export async function completeSale(input: CompleteSaleInput): Promise<SaleBuild> {
+  const { database, counter, cart, tenders, settings } = input;
+  const built = buildSaleDocument(
+    cart,
+    tenders,
+    {
+      id: uuidv7(),
+      storeId: input.storeId,
+      deviceId: input.deviceId,
+      number: UNNUMBERED,
+      createdAt: (input.now ?? new Date()).toISOString(),
+      staffId: input.staffId,
+      currency: settings.currency,
+    },
+    settings.saleRules,
+  );
+  if (!built.ok) return built;
+  const sequence = await takeNextReceiptSequence(counter);
+  const sale: SaleDocument = { ...built.sale, number: formatReceiptNumber({ ...receiptCodes(input.storeId, input.deviceId), sequence }) };
+  await database.sales.insert(sale as unknown as StoredSale);
+  return { ok: true, sale };
+}

@@ -1,0 +1,126 @@
+import { lazy, Suspense, useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCatalogDatabase } from '../../catalog/catalog-context.ts';
+import { useDatabase } from '../../data/database-context.ts';
+import { useStoreConfig } from '../../data/use-store-config.ts';
+import { attachCustomer } from '../../domain/cart.ts';
+import { scanSounds } from '../../devices/feedback/scan-feedback.ts';
+import type { ScanCue } from '../../devices/feedback/scan-feedback.ts';
+import { useScanFlash } from '../../devices/feedback/use-scan-flash.ts';
+import { useWedgeScanner } from '../../devices/scanner/use-wedge-scanner.ts';
+import { useApprovalStore } from '../../ui/approval-store.ts';
+import { useStaffSessionStore } from '../../ui/staff-session-store.ts';
+import type { StoreConfigDocument } from '../../data/schemas/types.ts';
+import { ApprovalWaiting } from './approval-waiting.tsx';
+import { CartPanel } from './cart-panel.tsx';
+import { CounterNoticeBar } from './counter-notice.tsx';
+import { useCounterStore } from './counter-store.ts';
+import { findCustomer } from './customer-lookup.ts';
+import { LastItemStock } from './last-item-stock.tsx';
+import { ParkedCartsPanel } from './parked-carts-panel.tsx';
+import { PayPanel } from './pay-panel.tsx';
+import { catalogProductFinder, ProductFinderContext } from './product-finder.ts';
+import { cartProductOf } from './scanned-product.ts';
+import { SaleHomeScreen } from './sale-home-screen.tsx';
+import { saleSettingsOf } from './sale-settings.ts';
+import { SaleSettingsContext } from './sale-settings-context.ts';
+import { SearchPanel } from './search-panel.tsx';
+import { useRingUp } from './use-ring-up.ts';
+import { useParkedCartList } from './use-parked-carts.ts';
+import { WeightPrompt } from './weight-prompt.tsx';
+import './counter.css';
+
+// The camera and its barcode reader are heavy and only tablets without a scanner need them.
+const CameraScannerView = lazy(() => import('../../devices/scanner/camera-scanner-view.tsx').then((m) => ({ default: m.CameraScannerView })));
+
+/** The counter: the store's settings and the catalog for the screen, or why it cannot sell yet. */
+export function CounterScreen() {
+  const { t } = useTranslation();
+  const config = useStoreConfig();
+  const catalog = useCatalogDatabase();
+  const finder = useMemo(() => catalogProductFinder(catalog), [catalog]);
+  const settings = useMemo(() => (config ? saleSettingsOf(config) : null), [config]);
+  return (
+    <>
+      <SaleHomeScreen />
+      {config === undefined && <p role="status">{t('sale.config.loading')}</p>}
+      {config === null && <p className="notice" data-testid="no-store-config">{t('sale.config.missing')}</p>}
+      {config && settings && (
+        <ProductFinderContext value={finder}>
+          <SaleSettingsContext value={settings}>
+            <Counter config={config} />
+          </SaleSettingsContext>
+        </ProductFinderContext>
+      )}
+    </>
+  );
+}
+
+function Counter({ config }: { readonly config: StoreConfigDocument }) {
+  const { t } = useTranslation();
+  const database = useDatabase();
+  const settings = useMemo(() => saleSettingsOf(config), [config]);
+  const panel = useCounterStore((state) => state.panel);
+  const lastSaleNumber = useCounterStore((state) => state.lastSale?.number ?? '');
+  const openPanel = useCounterStore((state) => state.openPanel);
+  const staff = useStaffSessionStore((state) => state.staff);
+  const approvalPending = useApprovalStore((state) => state.pending !== null);
+  const parkedCount = useParkedCartList()?.length ?? 0;
+  const { cue: flashCue, count: flashCount, flash } = useScanFlash();
+  const cue = useCallback(
+    (each: ScanCue) => {
+      scanSounds.play(each);
+      flash(each);
+    },
+    [flash],
+  );
+  const { ringUpScan, ringUpProduct } = useRingUp(settings.barcodeRules, cue);
+
+  const onScan = useCallback(
+    async (code: string) => {
+      await ringUpScan(code);
+      // Not a product: it may be a member card.
+      const store = useCounterStore.getState();
+      if (store.notice?.searchFor !== code) return;
+      const customer = await findCustomer(database, code).catch((error: unknown) => {
+        console.error('Member card lookup failed', error);
+        return undefined;
+      });
+      if (customer === undefined) return;
+      store.replaceCart(attachCustomer(useCounterStore.getState().cart, customer.id));
+      store.setCustomer({ id: customer.id, name: customer.name, phone: customer.phone });
+      store.tell({ tone: 'success', key: 'customer.attached', values: { name: customer.name } });
+    },
+    [ringUpScan, database],
+  );
+  // A manager typing a PIN owns the keyboard; the camera view delivers its own scans.
+  useWedgeScanner((code) => void onScan(code), { enabled: !approvalPending });
+
+  return (
+    <section className="counter" data-testid="counter" data-scan-cue={flashCue ?? ''} data-scan-count={flashCount} data-last-sale={lastSaleNumber}>
+      {staff === null && <p className="notice error" role="alert" data-testid="staff-signed-out">{t('sale.staff.signInToSell')}</p>}
+      <CounterNoticeBar />
+      <ApprovalWaiting />
+      <WeightPrompt onWeighed={ringUpProduct} />
+      <div className="counter-layout">
+        <div className="counter-main">
+          <div className="counter-tools">
+            <button type="button" onClick={() => useCounterStore.getState().openSearch('')} data-testid="open-search">{t('sale.search.open')}</button>
+            <button type="button" onClick={() => openPanel(panel === 'camera' ? 'cart' : 'camera')} data-testid="open-camera">{t('sale.camera.open')}</button>
+            <button type="button" onClick={() => openPanel('parked')} data-testid="open-parked" data-count={parkedCount}>{t('sale.park.open', { count: parkedCount })}</button>
+          </div>
+          {panel === 'search' && <SearchPanel onChoose={(product) => ringUpProduct(cartProductOf(product)) && openPanel('cart')} />}
+          {panel === 'parked' && <ParkedCartsPanel />}
+          {panel === 'pay' && <PayPanel config={config} />}
+          {panel === 'camera' && (
+            <Suspense fallback={<p role="status">{t('sale.camera.loading')}</p>}>
+              <CameraScannerView onScan={(code) => void onScan(code.rawValue)} />
+            </Suspense>
+          )}
+          <LastItemStock />
+        </div>
+        <CartPanel />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDatabase } from '../../data/database-context.ts';
+import { attachCustomer, detachCustomer } from '../../domain/cart.ts';
+import { useCounterStore } from './counter-store.ts';
+import { findCustomer } from './customer-lookup.ts';
+
+/** The customer on the sale: type a phone number (or scan a member card anywhere on the counter). */
+export function CustomerAttach() {
+  const { t } = useTranslation();
+  const database = useDatabase();
+  const customer = useCounterStore((state) => state.customer);
+  const [phone, setPhone] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      const found = await findCustomer(database, phone);
+      const store = useCounterStore.getState();
+      if (found === undefined) {
+        store.tell({ tone: 'error', key: 'customer.notFound', values: { phone } });
+        return;
+      }
+      store.replaceCart(attachCustomer(store.cart, found.id));
+      store.setCustomer({ id: found.id, name: found.name, phone: found.phone });
+      store.tell(null);
+      setPhone('');
+    } catch (error) {
+      console.error('Customer lookup failed', error);
+      useCounterStore.getState().tell({ tone: 'error', key: 'customer.lookupFailed' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (customer !== null) {
+    return (
+      <div className="customer-attached" data-testid="customer-attached" data-customer-id={customer.id}>
+        <span>
+          {customer.name} · {customer.phone}
+        </span>
+        <button
+          type="button"
+          onClick={() => {
+            const store = useCounterStore.getState();
+            store.replaceCart(detachCustomer(store.cart));
+            store.setCustomer(null);
+          }}
+        >
+          {t('sale.customer.detach')}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <form className="customer-attach" onSubmit={submit}>
+      <input
+        value={phone}
+        onChange={(event) => setPhone(event.target.value)}
+        inputMode="tel"
+        placeholder={t('sale.customer.phonePlaceholder')}
+        aria-label={t('sale.customer.phone')}
+        data-testid="customer-phone"
+      />
+      <button type="submit" disabled={busy || phone.trim() === ''}>
+        {t('sale.customer.attach')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,22 @@
+/*
+ * Finding the customer to attach to a sale on this device (RxDB customers of this store): by phone as the
+ * cashier types it, or by a scanned member card. Phones are compared as digits, with +84 read as 0.
+ */
+import type { PosDatabase } from '../../data/database.ts';
+import type { CustomerDocument } from '../../data/schemas/types.ts';
+
+export function normalisePhone(text: string): string {
+  const digits = text.replace(/\D/g, '');
+  return digits.startsWith('84') && digits.length >= 11 ? `0${digits.slice(2)}` : digits;
+}
+
+export async function findCustomer(database: PosDatabase, typedOrScanned: string): Promise<CustomerDocument | undefined> {
+  const text = typedOrScanned.trim();
+  if (text === '') return undefined;
+  const phone = normalisePhone(text);
+  const candidates = [...new Set([text, phone].filter((value) => value !== ''))];
+  const found = await database.customers
+    .findOne({ selector: { $or: [{ phone: { $in: candidates } }, { memberCard: { $in: candidates } }], mergedIntoId: { $exists: false } } })
+    .exec();
+  return found === null ? undefined : (found.toJSON() as CustomerDocument);
+}

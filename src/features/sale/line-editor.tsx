@@ -1,0 +1,116 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { lineDiscount, overridePrice, removeLine, setQuantity } from '../../domain/cart.ts';
+import type { CartLine, CartResult, Discount } from '../../domain/cart.ts';
+import { formatQuantity } from '../../domain/cart-quantity.ts';
+import { parseMoneyInput } from '../../domain/money-format.ts';
+import { useCounterStore } from './counter-store.ts';
+import { cartRefusalNotice } from './cart-refusal.ts';
+import { useApproval } from './use-approval.ts';
+import { useSaleSettings } from './sale-settings-context.ts';
+
+/** What the cashier can change on one line: quantity (or weight), discount, price, or void it. */
+export function LineEditor({ line }: { readonly line: CartLine }) {
+  const { t, i18n } = useTranslation();
+  const settings = useSaleSettings();
+  const approve = useApproval();
+  const locale = i18n.language;
+  const [qty, setQty] = useState(formatQuantity(line.qty, line.weighed, locale === 'en' ? '.' : ','));
+  const [discountKind, setDiscountKind] = useState<Discount['kind']>(line.discount?.kind ?? 'percent');
+  const [discountText, setDiscountText] = useState('');
+  const [priceText, setPriceText] = useState('');
+
+  const apply = (result: CartResult): boolean => {
+    const store = useCounterStore.getState();
+    if (store.applyCart(result)) {
+      store.tell(null);
+      return true;
+    }
+    store.tell(cartRefusalNotice(result.reason, line.name));
+    return false;
+  };
+
+  /** Runs a change; when the domain wants a manager, asks for one and runs it again with the approver. */
+  const withApproval = async (permission: string, reason: string, change: (approvedBy?: string) => CartResult) => {
+    const first = change();
+    if (first.ok || first.reason !== 'needs-approval') return apply(first);
+    const approvedBy = await approve(permission, reason);
+    if (approvedBy === null) {
+      useCounterStore.getState().tell({ tone: 'info', key: 'approval.declined' });
+      return false;
+    }
+    return apply(change(approvedBy));
+  };
+
+  const cart = () => useCounterStore.getState().cart;
+
+  const submitQty = (event: FormEvent) => {
+    event.preventDefault();
+    apply(setQuantity(cart(), line.lineId, qty));
+  };
+
+  const submitDiscount = async (event: FormEvent) => {
+    event.preventDefault();
+    const discount = readDiscount(discountKind, discountText, settings.currency, locale);
+    if (discount === null) return useCounterStore.getState().tell(cartRefusalNotice('bad-discount', line.name));
+    const reason = t('sale.approval.lineDiscount', { name: line.name });
+    if (await withApproval('sale.discount', reason, (by) => lineDiscount(cart(), line.lineId, discount, settings.priceRules, by))) setDiscountText('');
+  };
+
+  const submitPrice = async (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = parseMoneyInput(priceText, settings.currency, locale);
+    if (!parsed.ok) return useCounterStore.getState().tell(cartRefusalNotice('bad-price', line.name));
+    const reason = t('sale.approval.priceOverride', { name: line.name });
+    if (await withApproval('price.override', reason, (by) => overridePrice(cart(), line.lineId, parsed.amount, settings.priceRules, by))) setPriceText('');
+  };
+
+  const voidLine = () => {
+    if (apply(removeLine(cart(), line.lineId))) useCounterStore.getState().editLine(null);
+  };
+
+  return (
+    <div className="line-editor" data-testid="line-editor">
+      <form onSubmit={submitQty}>
+        <label>
+          {line.weighed ? t('sale.line.weight') : t('sale.line.quantity')}
+          <input value={qty} onChange={(event) => setQty(event.target.value)} inputMode="decimal" data-testid="line-qty" />
+        </label>
+        <button type="submit">{t('sale.line.apply')}</button>
+      </form>
+      <form onSubmit={submitDiscount}>
+        <label>
+          {t('sale.line.discount')}
+          <input value={discountText} onChange={(event) => setDiscountText(event.target.value)} inputMode="decimal" data-testid="line-discount" />
+        </label>
+        <select value={discountKind} onChange={(event) => setDiscountKind(event.target.value as Discount['kind'])} aria-label={t('sale.line.discountKind')}>
+          <option value="percent">%</option>
+          <option value="amount">{settings.currency}</option>
+        </select>
+        <button type="submit">{t('sale.line.apply')}</button>
+      </form>
+      <form onSubmit={submitPrice}>
+        <label>
+          {t('sale.line.price')}
+          <input value={priceText} onChange={(event) => setPriceText(event.target.value)} inputMode="numeric" data-testid="line-price" />
+        </label>
+        <button type="submit">{t('sale.line.apply')}</button>
+      </form>
+      <button type="button" className="danger" onClick={voidLine} data-testid="line-remove">
+        {t('sale.line.remove')}
+      </button>
+    </div>
+  );
+}
+
+/** "10" as 10 % (1000 basis points, up to two decimals) or as an amount in the store currency. */
+export function readDiscount(kind: Discount['kind'], text: string, currency: string, locale: string): Discount | null {
+  if (kind === 'amount') {
+    const parsed = parseMoneyInput(text, currency, locale);
+    return parsed.ok && parsed.amount >= 0 ? { kind: 'amount', amount: parsed.amount } : null;
+  }
+  const match = /^\s*(\d{1,3})(?:[.,](\d{1,2}))?\s*%?\s*$/.exec(text);
+  if (match === null) return null;
+  const basisPoints = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+  return basisPoints <= 10_000 ? { kind: 'percent', basisPoints } : null;
+}

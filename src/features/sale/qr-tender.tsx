@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { buildVietQr } from '../../domain/vietqr.ts';
+import { useMoney, useSaleSettings } from './sale-settings-context.ts';
+
+interface QrTenderProps {
+  readonly remaining: number;
+  /** What the transfer content says: the number this sale is expected to get. */
+  readonly purpose: string;
+  readonly onConfirmed: (amount: number) => void;
+}
+
+/**
+ * A bank transfer by VietQR: the QR with the amount and the sale number, for the customer's banking app;
+ * the cashier confirms once the transfer shows as received. The QR library loads only when this opens.
+ */
+export function QrTender({ remaining, purpose, onConfirmed }: QrTenderProps) {
+  const { t } = useTranslation();
+  const { bank } = useSaleSettings();
+  const money = useMoney();
+  const [image, setImage] = useState<{ payload: string; url: string } | null>(null);
+  const [failed, setFailed] = useState(false);
+  const built = bank === undefined ? undefined : buildVietQr({ bankBin: bank.bin, accountNumber: bank.accountNumber, amount: remaining, purpose });
+  const payload = built?.ok ? built.payload : undefined;
+
+  useEffect(() => {
+    if (payload === undefined) return undefined;
+    let current = true;
+    import('qrcode')
+      .then((qrcode) => qrcode.toDataURL(payload, { margin: 2, width: 280, errorCorrectionLevel: 'M' }))
+      .then(
+        (url) => current && setImage({ payload, url }),
+        (error: unknown) => {
+          console.error('Drawing the transfer QR failed', error);
+          if (current) setFailed(true);
+        },
+      );
+    return () => {
+      current = false;
+    };
+  }, [payload]);
+
+  if (bank === undefined) return <p className="notice" data-testid="qr-not-configured">{t('sale.pay.qrNotConfigured')}</p>;
+  if (built !== undefined && !built.ok) return <p className="notice error" role="alert">{t('sale.pay.qrBadConfig')}</p>;
+  return (
+    <div className="tender-qr" data-testid="qr-tender" data-payload={payload}>
+      {failed && <p role="alert" className="error">{t('sale.pay.qrDrawFailed')}</p>}
+      {image !== null && image.payload === payload ? <img src={image.url} alt={t('sale.pay.qrAlt', { amount: money(remaining) })} width={280} height={280} /> : <p role="status">{t('sale.pay.qrDrawing')}</p>}
+      <p>
+        {bank.accountName ?? ''} · {bank.accountNumber} · {money(remaining)} · {purpose}
+      </p>
+      <button type="button" className="primary" onClick={() => onConfirmed(remaining)} data-testid="qr-confirm">
+        {t('sale.pay.qrConfirm')}
+      </button>
+    </div>
+  );
+}

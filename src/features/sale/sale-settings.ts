@@ -1,0 +1,78 @@
+/*
+ * What the counter needs from the store's config document, read once per config change: tax classes,
+ * barcode rules, the cashier's limits for discounts and price changes, loyalty earning, the currency and
+ * the bank account for VietQR. The loosely typed parts of the config (barcodeRules, permissions, loyalty,
+ * store.bank) are read defensively: a missing or malformed part falls back to a safe default.
+ */
+import type { StoreConfigDocument } from '../../data/schemas/types.ts';
+import type { BarcodeRules, BarcodeRule } from '../../domain/barcode.ts';
+import type { PriceRules } from '../../domain/cart.ts';
+import type { SaleRules } from '../../domain/sale-document.ts';
+import type { TaxClass } from '../../domain/tax-presets.ts';
+
+/** Without configured limits a cashier may give up to 10 % off, or move a price by 10 %, alone. */
+export const DEFAULT_PRICE_RULES: PriceRules = { maxDiscountBasisPoints: 1000, overrideNeedsApprovalAbove: 1000 };
+
+export interface BankAccount {
+  readonly bin: string;
+  readonly accountNumber: string;
+  readonly accountName?: string;
+}
+
+export interface SaleSettings {
+  readonly currency: string;
+  readonly taxClasses: readonly TaxClass[];
+  readonly barcodeRules: BarcodeRules;
+  readonly priceRules: PriceRules;
+  readonly saleRules: SaleRules;
+  /** config.store.bank = {bin, accountNumber, accountName?}; undefined when the store has not set it. */
+  readonly bank?: BankAccount;
+  /** What each role may do (config.permissions), e.g. supervisors may give discounts themselves. */
+  readonly permissions: Readonly<Record<string, readonly string[]>>;
+}
+
+function whole(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+}
+
+function readBank(store: StoreConfigDocument['store']): BankAccount | undefined {
+  const bank = store['bank'];
+  if (typeof bank !== 'object' || bank === null) return undefined;
+  const { bin, accountNumber, accountName } = bank as Record<string, unknown>;
+  if (typeof bin !== 'string' || typeof accountNumber !== 'string') return undefined;
+  return { bin, accountNumber, ...(typeof accountName === 'string' ? { accountName } : {}) };
+}
+
+function readPermissions(permissions: StoreConfigDocument['permissions']): Record<string, readonly string[]> {
+  const result: Record<string, readonly string[]> = {};
+  for (const [role, list] of Object.entries(permissions ?? {})) {
+    if (Array.isArray(list)) result[role] = list.filter((item): item is string => typeof item === 'string');
+  }
+  return result;
+}
+
+export function saleSettingsOf(config: StoreConfigDocument): SaleSettings {
+  const permissions = config.permissions ?? {};
+  const priceRules: PriceRules = {
+    maxDiscountBasisPoints: whole(permissions['maxDiscountBasisPoints']) ?? DEFAULT_PRICE_RULES.maxDiscountBasisPoints,
+    overrideNeedsApprovalAbove: whole(permissions['overrideNeedsApprovalAbove']) ?? DEFAULT_PRICE_RULES.overrideNeedsApprovalAbove,
+  };
+  const loyalty = config.loyalty ?? {};
+  const amountPerPoint = loyalty['enabled'] === true ? whole(loyalty['earnAmountPerPoint']) : undefined;
+  const taxClasses = config.taxClasses;
+  const bank = readBank(config.store);
+  return {
+    currency: config.store.currency,
+    taxClasses,
+    barcodeRules: (config.barcodeRules ?? []) as unknown as readonly BarcodeRule[],
+    priceRules,
+    saleRules: { taxClasses, ...(amountPerPoint ? { loyalty: { amountPerPoint } } : {}) },
+    ...(bank ? { bank } : {}),
+    permissions: readPermissions(permissions),
+  };
+}
+
+/** True when `role` may do `permission` alone (so no manager has to approve it). */
+export function roleMay(settings: SaleSettings, role: string, permission: string): boolean {
+  return settings.permissions[role]?.includes(permission) ?? false;
+}

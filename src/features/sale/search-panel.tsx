@@ -1,0 +1,86 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { ProductDocument } from '../../data/schemas/types.ts';
+import { useCounterStore } from './counter-store.ts';
+import { useProductFinder } from './product-finder.ts';
+import { useMoney } from './sale-settings-context.ts';
+
+/** Results per search: from an index, a page of the catalog at most, never the whole of it. */
+export const SEARCH_LIMIT = 200;
+const ROW_HEIGHT = 56;
+
+interface SearchPanelProps {
+  readonly onChoose: (product: ProductDocument) => void;
+}
+
+/** Search by name (accents and case ignored), SKU or barcode, as the cashier types; a virtualized list. */
+export function SearchPanel({ onChoose }: SearchPanelProps) {
+  const { t } = useTranslation();
+  const finder = useProductFinder();
+  const money = useMoney();
+  const text = useCounterStore((state) => state.searchText);
+  const setText = useCounterStore((state) => state.setSearchText);
+  const [found, setFound] = useState<{ text: string; products: ProductDocument[] }>({ text: '', products: [] });
+  const [failed, setFailed] = useState(false);
+  const listRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    let current = true;
+    finder.search(text, SEARCH_LIMIT).then(
+      (products) => {
+        if (!current) return;
+        setFailed(false);
+        setFound({ text, products });
+      },
+      (error: unknown) => {
+        console.error('Product search failed', { text, error });
+        if (current) setFailed(true);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [finder, text]);
+
+  const products = found.products;
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the list is meant to re-render as it scrolls
+  const virtualizer = useVirtualizer({ count: products.length, getScrollElement: () => listRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+
+  return (
+    <section className="search-panel" data-testid="search-panel">
+      <input
+        // Focus lands here so the cashier can type at once; scanner bursts never land in it (wedge listener).
+        autoFocus
+        type="search"
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        placeholder={t('sale.search.placeholder')}
+        aria-label={t('sale.search.label')}
+        data-testid="search-input"
+      />
+      {failed && <p role="alert" className="error">{t('sale.search.failed')}</p>}
+      {text.trim() !== '' && found.text === text && products.length === 0 && <p data-testid="search-nothing">{t('sale.search.nothing', { text })}</p>}
+      <div ref={listRef} className="search-results" data-testid="search-results" data-count={found.text === text ? products.length : ''}>
+        <ul style={{ height: virtualizer.getTotalSize(), position: 'relative', margin: 0, padding: 0 }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const product = products[item.index];
+            if (product === undefined) return null;
+            return (
+              <li key={product.id} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: item.size, transform: `translateY(${item.start}px)`, listStyle: 'none' }}>
+                <button type="button" className="search-result" onClick={() => onChoose(product)} data-testid="search-result" data-sku={product.sku}>
+                  <span>{product.name}</span>
+                  <span className="hint">
+                    {product.sku} · {money(product.price)}
+                    {product.weighed ? `/${t('sale.unit.kg')}` : ''}
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+    </section>
+  );
+}
+

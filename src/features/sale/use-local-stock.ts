@@ -1,0 +1,52 @@
+/*
+ * The stock of a product as this till sees it: the balance the server last confirmed (Dexie catalog) plus
+ * this device's own sales since then, so the figure goes down the moment a sale is written, offline too.
+ * "Since then" compares the sale's time with the balance's server-stamped updatedAt: a sale the server has
+ * already counted is newer than nothing it confirmed, and device clocks are near enough for a shelf figure.
+ * Only today's sales of this device are read (the createdAt index), never the sales history.
+ */
+import { useEffect, useState } from 'react';
+import { useDatabase } from '../../data/database-context.ts';
+import { useProductFinder } from './product-finder.ts';
+
+export interface LocalStock {
+  readonly productId: string;
+  /** Thousandths of the unit. */
+  readonly value: number;
+}
+
+export function useLocalStock(productId: string | null): LocalStock | null | undefined {
+  const database = useDatabase();
+  const finder = useProductFinder();
+  const [stock, setStock] = useState<LocalStock | null>();
+  useEffect(() => {
+    if (productId === null) return undefined;
+    let current = true;
+    let unsubscribe = (): void => undefined;
+    finder.confirmedStock(productId).then(
+      (confirmed) => {
+        if (!current) return;
+        if (confirmed === undefined) return setStock(null);
+        const subscription = database.sales.find({ selector: { createdAt: { $gt: confirmed.updatedAt } } }).$.subscribe({
+          next: (sales) => {
+            let delta = 0;
+            for (const sale of sales) {
+              for (const entry of sale.ledger ?? []) if (entry.kind === 'stock' && entry.refId === productId) delta += entry.delta;
+            }
+            setStock({ productId, value: confirmed.value + delta });
+          },
+          error: (error: unknown) => console.error('Reading this till’s sales for the stock figure failed', error),
+        });
+        unsubscribe = () => subscription.unsubscribe();
+      },
+      (error: unknown) => console.error('Reading the confirmed stock failed', { productId, error }),
+    );
+    return () => {
+      current = false;
+      unsubscribe();
+    };
+  }, [database, finder, productId]);
+  if (productId === null) return undefined;
+  // A product without a confirmed balance shows nothing (null); a figure of the previous product is not shown.
+  return stock === null || stock?.productId === productId ? stock : undefined;
+}

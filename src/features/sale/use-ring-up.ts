@@ -1,0 +1,69 @@
+/*
+ * Ringing up: a scanned code or a chosen product goes into the cart, with the cashier told at once what
+ * happened (a beep and a green flash, or a buzz, a red flash and what to do). The cart is read from the
+ * store after the lookup, never before it, so two scans in quick succession both land.
+ */
+import { useCallback } from 'react';
+import { ringUpLine } from '../../domain/cart.ts';
+import type { CartProduct, RingUpOptions } from '../../domain/cart.ts';
+import type { BarcodeRules } from '../../domain/barcode.ts';
+import type { ScanCue } from '../../devices/feedback/scan-feedback.ts';
+import { useCounterStore } from './counter-store.ts';
+import { useProductFinder } from './product-finder.ts';
+import { cartProductOf, lookUpScannedCode } from './scanned-product.ts';
+import { cartRefusalNotice } from './cart-refusal.ts';
+
+export interface RingUp {
+  ringUpScan: (code: string) => Promise<void>;
+  ringUpProduct: (product: CartProduct, options?: RingUpOptions) => boolean;
+}
+
+export function useRingUp(rules: BarcodeRules, cue: (cue: ScanCue) => void): RingUp {
+  const finder = useProductFinder();
+
+  const ringUpProduct = useCallback(
+    (product: CartProduct, options: RingUpOptions = {}): boolean => {
+      const store = useCounterStore.getState();
+      const result = ringUpLine(store.cart, product, options);
+      if (store.applyCart(result)) {
+        store.noteRungUp(product.id);
+        store.tell(null);
+        cue('accepted');
+        return true;
+      }
+      if (result.reason === 'weight-required') {
+        store.askWeight(product);
+        store.tell({ tone: 'info', key: 'weight.needed', values: { name: product.name } });
+        return false;
+      }
+      store.tell(cartRefusalNotice(result.reason, product.name));
+      cue('rejected');
+      return false;
+    },
+    [cue],
+  );
+
+  const ringUpScan = useCallback(
+    async (code: string): Promise<void> => {
+      let lookup;
+      try {
+        lookup = await lookUpScannedCode(code, rules, finder);
+      } catch (error) {
+        console.error('Catalog lookup of a scanned code failed', { code, error });
+        useCounterStore.getState().tell({ tone: 'error', key: 'scan.lookupFailed', searchFor: code });
+        cue('rejected');
+        return;
+      }
+      if (lookup.found) {
+        ringUpProduct(cartProductOf(lookup.product), lookup.options);
+        return;
+      }
+      const key = lookup.reason === 'unknown-product' ? 'scan.unknown' : `scan.unreadable.${lookup.reason}`;
+      useCounterStore.getState().tell({ tone: 'error', key, values: { code: lookup.code }, searchFor: lookup.code });
+      cue('rejected');
+    },
+    [rules, finder, cue, ringUpProduct],
+  );
+
+  return { ringUpScan, ringUpProduct };
+}
