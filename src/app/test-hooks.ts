@@ -3,13 +3,16 @@
  * app loads), the device database is reachable as `window.__posTestHooks.databaseOpening`, so a test can
  * write a document the way a not-yet-built screen will (an audit entry, a customer) and watch it sync.
  * This opens nothing new: any script on this origin can already read and write its IndexedDB.
+ * `signInStaff` sets who is at the till (the in-memory staff session) until the sign-in screen exists.
  */
 import type { PosDatabase } from '../data/database.ts';
+import { useStaffSessionStore, type SignedInStaff } from '../ui/staff-session-store.ts';
 
 export const TEST_HOOKS_FLAG = 'pos.e2eHooks';
 
 export interface PosTestHooks {
   databaseOpening: Promise<PosDatabase>;
+  signInStaff?: (staff: SignedInStaff) => void;
 }
 
 declare global {
@@ -25,5 +28,5 @@ export function exposeTestHooks(hooks: PosTestHooks): void {
   } catch (error) {
     console.warn('Could not read the test-hooks flag; hooks stay off', error);
   }
-  if (enabled) window.__posTestHooks = hooks;
+  if (enabled) window.__posTestHooks = { signInStaff: (staff) => useStaffSessionStore.getState().signIn(staff), ...hooks };
 }
