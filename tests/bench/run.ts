@@ -6,11 +6,13 @@
 import { benchServerIngest } from './server-ingest.bench.ts';
 import { benchFanout } from './fanout.bench.ts';
 import { benchDeviceSync } from './device-sync.bench.ts';
+import { benchCounter } from './counter.bench.ts';
 
 const benches: Record<string, () => Promise<void>> = {
   server_ingest: benchServerIngest,
   fanout: benchFanout,
   device_sync: benchDeviceSync,
+  counter: benchCounter,
 };
 
 const wanted = process.argv.slice(2);

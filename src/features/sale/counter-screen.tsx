@@ -62,6 +62,7 @@ function Counter({ config }: { readonly config: StoreConfigDocument }) {
   const settings = useMemo(() => saleSettingsOf(config), [config]);
   const panel = useCounterStore((state) => state.panel);
   const lastSaleNumber = useCounterStore((state) => state.lastSale?.number ?? '');
+  const lastPayMs = useCounterStore((state) => state.lastSale?.durableMs);
   const openPanel = useCounterStore((state) => state.openPanel);
   const staff = useStaffSessionStore((state) => state.staff);
   const approvalPending = useApprovalStore((state) => state.pending !== null);
@@ -97,7 +98,7 @@ function Counter({ config }: { readonly config: StoreConfigDocument }) {
   useWedgeScanner((code) => void onScan(code), { enabled: !approvalPending });
 
   return (
-    <section className="counter" data-testid="counter" data-scan-cue={flashCue ?? ''} data-scan-count={flashCount} data-last-sale={lastSaleNumber}>
+    <section className="counter" data-testid="counter" data-scan-cue={flashCue ?? ''} data-scan-count={flashCount} data-last-sale={lastSaleNumber} data-last-pay-ms={lastPayMs === undefined ? '' : lastPayMs.toFixed(1)}>
       {staff === null && <p className="notice error" role="alert" data-testid="staff-signed-out">{t('sale.staff.signInToSell')}</p>}
       <CounterNoticeBar />
       <ApprovalWaiting />

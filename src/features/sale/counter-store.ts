@@ -31,6 +31,8 @@ export interface CompletedSaleSummary {
   readonly number: string;
   readonly total: number;
   readonly change: number;
+  /** "Complete" tapped to the sale durable in IndexedDB, ms: shown to benchmarks as data-last-pay-ms. */
+  readonly durableMs?: number;
 }
 
 export type CounterPanel = 'cart' | 'search' | 'pay' | 'parked' | 'camera';

@@ -32,7 +32,7 @@ export function PayPanel({ config }: { readonly config: StoreConfigDocument }) {
   const counter = useCounterDatabase();
   const [method, setMethod] = useState<Method>('cash');
   const [expectedNumber, setExpectedNumber] = useState('');
-  const { complete, busy, lastDurableMs } = useCompleteSale(config);
+  const { complete, busy } = useCompleteSale(config);
   const total = useMemo(() => cartTotals(cart, settings.taxClasses).total, [cart, settings.taxClasses]);
   const payment = paymentState(total, tenders);
 
@@ -61,7 +61,7 @@ export function PayPanel({ config }: { readonly config: StoreConfigDocument }) {
   const qrReference = checkTerminalReference(`QR ${expectedNumber}`);
 
   return (
-    <section className="pay-panel" data-testid="pay-panel" data-pay-ms={lastDurableMs === undefined ? '' : lastDurableMs.toFixed(1)}>
+    <section className="pay-panel" data-testid="pay-panel">
       <p className="due">
         {t('sale.pay.due')} <strong data-testid="pay-due" data-amount={total}>{money(total)}</strong>
       </p>
