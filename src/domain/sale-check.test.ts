@@ -64,6 +64,16 @@ describe('the server checks the arithmetic of a pushed sale', () => {
     expect(split).toEqual({ ok: true });
   });
 
+  it('a store rounding cash down to 1.000 dong takes 137.000 for a 137.200 sale, but cannot round by more', () => {
+    const sale = ringUp([{ qty: 1000, unitPrice: 137_200, discount: 0, taxRate: 800 }]);
+    const rounded = { ...sale, totals: { ...sale.totals, cashRounding: -200 }, tenders: [{ method: 'cash', amount: 137_000 }] };
+    expect(checkSale(rounded)).toEqual({ ok: true });
+    const byCard = checkSale({ ...rounded, tenders: [{ method: 'card', amount: 137_000 }] });
+    expect(byCard.ok === false && byCard.mismatches.map((m) => m.field)).toContain('totals/cashRounding');
+    const tooMuch = checkSale({ ...rounded, totals: { ...rounded.totals, cashRounding: -37_200 }, tenders: [{ method: 'cash', amount: 100_000 }] });
+    expect(tooMuch.ok === false && tooMuch.mismatches.map((m) => m.field)).toContain('totals/cashRounding');
+  });
+
   it('a return refunds the line minus its discount, and the refund may not exceed it', () => {
     const refund = ringUp([{ qty: -1000, unitPrice: 40_000, discount: 4_000, taxRate: 1000 }], [{ method: 'cash', amount: -36_000 }]);
     expect(refund.lines[0]!.total).toBe(-36_000);
@@ -116,7 +126,7 @@ describe('sale check properties', () => {
     fc.assert(
       fc.property(
         fc.array(lineArb, { minLength: 1, maxLength: 8 }),
-        fc.constantFrom('subtotal', 'discount', 'tax', 'total') as fc.Arbitrary<keyof CheckedSale['totals']>,
+        fc.constantFrom('subtotal', 'discount', 'tax', 'total') as fc.Arbitrary<'subtotal' | 'discount' | 'tax' | 'total'>,
         fc.integer({ min: -1_000_000, max: 1_000_000 }).filter((d) => d !== 0),
         (lines, field, delta) => {
           const sale = ringUp(lines);

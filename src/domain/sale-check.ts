@@ -11,11 +11,14 @@
  *   totals.tax       = computeTaxes over the line totals (taxRate, priceIncludesTax, default true)
  *   totals.total     = what the customer pays: the gross of computeTaxes (line totals plus the tax of
  *                      tax-exclusive lines)
- *   tenders          = they cover the total (sum >= total; for a refund, sum <= total), and only cash
- *                      may go beyond it (the change handed back)
+ *   totals.cashRounding (optional) = how much the cash due was rounded (paid - change = total +
+ *                      cashRounding): only with cash tendered, and less than two of the currency's cash
+ *                      steps (a store may round to 1,000 dong where the currency's hint is 500)
+ *   tenders          = they cover the total plus any cash rounding (sum >= due; for a refund,
+ *                      sum <= due), and only cash may go beyond it (the change handed back)
  *   currency         = a code the POS knows
  */
-import { isKnownCurrency } from './currency.ts';
+import { getCurrency, isKnownCurrency } from './currency.ts';
 import { multiplyByQuantity, sumMinorUnits } from './money.ts';
 import { computeTaxes } from './tax.ts';
 
@@ -32,7 +35,7 @@ export interface CheckedSale {
   currency: string;
   lines: readonly CheckedSaleLine[];
   tenders: ReadonlyArray<{ method: string; amount: number }>;
-  totals: { subtotal: number; discount: number; tax: number; total: number };
+  totals: { subtotal: number; discount: number; tax: number; total: number; cashRounding?: number };
 }
 
 export interface SaleMismatch {
@@ -74,7 +77,7 @@ function checkAmounts(sale: CheckedSale, mismatches: SaleMismatch[]): void {
     discounts.push(discount);
     if (total !== line.total) mismatches.push({ field: `lines/${index}/total`, expected: total, actual: line.total });
   });
-  const expect = (field: keyof CheckedSale['totals'], expected: number): void => {
+  const expect = (field: 'subtotal' | 'discount' | 'tax' | 'total', expected: number): void => {
     const actual = sale.totals[field];
     if (actual !== expected) mismatches.push({ field: `totals/${field}`, expected, actual });
   };
@@ -87,14 +90,21 @@ function checkAmounts(sale: CheckedSale, mismatches: SaleMismatch[]): void {
   expect('tax', taxes.totals.tax);
   expect('total', taxes.totals.gross);
 
-  const total = sale.totals.total;
   const paid = sumMinorUnits(sale.tenders.map((tender) => tender.amount));
   const cash = sumMinorUnits(sale.tenders.filter((tender) => tender.method === 'cash').map((tender) => tender.amount));
-  const sign = total < 0 ? -1 : 1;
-  const change = sign * (paid - total);
+  const rounding = sale.totals.cashRounding ?? 0;
+  if (rounding !== 0) {
+    const limit = isKnownCurrency(sale.currency) ? 2 * getCurrency(sale.currency).cashStep : 0;
+    if (cash === 0 || Math.abs(rounding) >= limit) {
+      mismatches.push({ field: 'totals/cashRounding', expected: `a rounding of the cash due below ${limit}, with cash tendered`, actual: rounding });
+    }
+  }
+  const due = sale.totals.total + rounding;
+  const sign = due < 0 ? -1 : 1;
+  const change = sign * (paid - due);
   if (change < 0) {
-    mismatches.push({ field: 'tenders', expected: `tenders summing to at least ${total}`, actual: paid });
+    mismatches.push({ field: 'tenders', expected: `tenders summing to at least ${due}`, actual: paid });
   } else if (change > sign * cash) {
-    mismatches.push({ field: 'tenders', expected: `change of at most the cash tendered (${cash})`, actual: paid - total });
+    mismatches.push({ field: 'tenders', expected: `change of at most the cash tendered (${cash})`, actual: paid - due });
   }
 }

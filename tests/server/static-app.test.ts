@@ -14,7 +14,7 @@ import type { TestStaticDir } from './helpers/test-static-dir.ts';
 import { createSelfSignedCertificate } from './helpers/test-tls.ts';
 
 const EXPECTED_CSP =
-  "default-src 'self';script-src 'self';style-src 'self' 'unsafe-inline';img-src 'self' data: blob:;" +
+  "default-src 'self';script-src 'self' 'wasm-unsafe-eval';style-src 'self' 'unsafe-inline';img-src 'self' data: blob:;" +
   "connect-src 'self';worker-src 'self';manifest-src 'self';font-src 'self' data:;object-src 'none';" +
   "base-uri 'self';frame-ancestors 'none'";
 

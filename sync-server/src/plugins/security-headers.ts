@@ -10,7 +10,9 @@ import fp from 'fastify-plugin';
 
 export const CONTENT_SECURITY_POLICY = {
   'default-src': ["'self'"],
-  'script-src': ["'self'"],
+  // 'wasm-unsafe-eval' lets the camera's barcode reader (ZXing compiled to WebAssembly) run; it allows
+  // compiling WebAssembly only, not eval of JavaScript.
+  'script-src': ["'self'", "'wasm-unsafe-eval'"],
   'style-src': ["'self'", "'unsafe-inline'"],
   'img-src': ["'self'", 'data:', 'blob:'],
   'connect-src': ["'self'"],
