@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
+import { CHROMIUM_ARGS } from './tests/support/chromium.ts';
 
 // Three kinds of tests, run by `npm test` in this order:
 // unit (domain, data and UI, jsdom), server (real SQLite and PostgreSQL), e2e (real Chromium and a real server).
@@ -33,15 +34,7 @@ export default defineConfig({
               launchOptions: {
                 // The system Chromium: tests never download browsers.
                 executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-                args: [
-                  '--headless',
-                  '--no-sandbox',
-                  '--disable-gpu',
-                  '--disable-background-networking',
-                  '--disable-component-update',
-                  '--disable-sync',
-                  '--no-first-run',
-                ],
+                args: CHROMIUM_ARGS,
               },
             }),
             instances: [{ browser: 'chromium' }],

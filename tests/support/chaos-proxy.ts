@@ -6,6 +6,7 @@
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { makeRandom } from './sale-factory.ts';
 
 export interface ChaosOptions {
   target: string;
@@ -27,20 +28,9 @@ export interface ChaosProxy {
   close(): Promise<void>;
 }
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export async function startChaosProxy(options: ChaosOptions): Promise<ChaosProxy> {
   const target = new URL(options.target);
-  const random = mulberry32(options.seed ?? 1);
+  const random = makeRandom(options.seed ?? 1);
   const stats = { requests: 0, refused: 0, dropped: 0, cut: 0 };
   let calm = false;
   const sockets = new Set<Socket>();

@@ -28,6 +28,7 @@ export interface SaleContext {
   seed?: number;
 }
 
+/** A small seeded PRNG (mulberry32): the same seed replays the same run. */
 export function makeRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
