@@ -12,8 +12,6 @@ export interface RunningPosServer {
   dataDir: string;
   output: () => string;
   stop: () => Promise<void>;
-  /** SIGKILL, as a power cut or the OOM killer would: no shutdown hooks run. */
-  kill: () => Promise<void>;
 }
 
 const LISTENING = /POS server listening on (https?:\/\/\S+)/;
@@ -56,20 +54,11 @@ export async function startPosServer(options: StartOptions = {}): Promise<Runnin
     url,
     dataDir,
     output: () => output,
-    kill: () => killProcess(child),
     stop: async () => {
       await stopProcess(child);
       if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-function killProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
 }
 
 function stopProcess(child: ChildProcess): Promise<void> {
