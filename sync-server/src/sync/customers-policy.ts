@@ -24,6 +24,7 @@ import { findCustomersByPhone } from '../store/customers-repository.ts';
 import type { StoreKind } from '../store/open-store.ts';
 import { balanceId, planBalances } from './balances.ts';
 import type { LedgerMovement } from './balances.ts';
+import { loadCurrentDocuments } from './write-plan.ts';
 import type { Body, CurrentDocument, PushContext, PushedDocument, WritePlan } from './write-plan.ts';
 
 export async function planCustomersPush(
@@ -34,10 +35,7 @@ export async function planCustomersPush(
   context: PushContext,
   plan: WritePlan,
 ): Promise<void> {
-  const current = new Map<string, CurrentDocument>();
-  for (const [id, stored] of await documents.getMany(trx, 'customers', pushed.map((p) => p.id))) {
-    current.set(id, { storeId: stored.storeId, body: stored.body, deleted: stored.deleted });
-  }
+  const current = await loadCurrentDocuments(trx, documents, 'customers', pushed);
   const visibleElsewhere = await grantedCustomers(trx, context.storeId, [...current.values()].filter((c) => c.storeId !== context.storeId).map((c) => c.body['id'] as string));
   const now = context.now.toISOString();
   const merges: Array<{ aliasId: string; customerId: string }> = [];

@@ -13,6 +13,7 @@ import type { MergeableOrder } from '../../../src/domain/merge-order.ts';
 import { HttpError } from '../plugins/errors.ts';
 import type { Database } from '../store/database-types.ts';
 import type { DocumentsRepository } from '../store/documents-repository.ts';
+import { loadCurrentDocuments } from './write-plan.ts';
 import type { Body, CurrentDocument, PushContext, PushedDocument, WritePlan } from './write-plan.ts';
 
 export async function planOrdersPush(
@@ -22,10 +23,7 @@ export async function planOrdersPush(
   context: PushContext,
   plan: WritePlan,
 ): Promise<void> {
-  const current = new Map<string, CurrentDocument>();
-  for (const [id, stored] of await documents.getMany(trx, 'orders', pushed.map((p) => p.id))) {
-    current.set(id, { storeId: stored.storeId, body: stored.body, deleted: stored.deleted });
-  }
+  const current = await loadCurrentDocuments(trx, documents, 'orders', pushed);
   for (const row of pushed) {
     const master = current.get(row.id);
     if (master === undefined || master.storeId !== context.storeId) {

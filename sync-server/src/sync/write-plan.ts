@@ -4,8 +4,10 @@
  * customer aliases and visibility grants, the conflicts to answer with, and which collections changed for
  * which stores (what the event stream announces after the commit).
  */
+import type { Transaction } from 'kysely';
 import type { CollectionName } from '../../../src/data/schemas/index.ts';
-import type { DocumentWrite } from '../store/documents-repository.ts';
+import type { Database } from '../store/database-types.ts';
+import type { DocumentsRepository, DocumentWrite } from '../store/documents-repository.ts';
 import type { NewIncident } from '../store/incidents-repository.ts';
 
 export type Body = Record<string, unknown>;
@@ -54,4 +56,18 @@ export class WritePlan {
   conflict(body: Body, deleted: boolean): void {
     this.conflicts.push(JSON.stringify({ ...body, _deleted: deleted }));
   }
+}
+
+/** The stored (master) versions of the pushed documents, read inside the push transaction. */
+export async function loadCurrentDocuments(
+  trx: Transaction<Database>,
+  documents: DocumentsRepository,
+  collection: CollectionName,
+  pushed: readonly PushedDocument[],
+): Promise<Map<string, CurrentDocument>> {
+  const current = new Map<string, CurrentDocument>();
+  for (const [id, stored] of await documents.getMany(trx, collection, pushed.map((p) => p.id))) {
+    current.set(id, { storeId: stored.storeId, body: stored.body, deleted: stored.deleted });
+  }
+  return current;
 }
