@@ -17,6 +17,8 @@ export const PERMISSIONS = {
   priceOverride: 'price.override',
   discount: 'sale.discount',
   voidLine: 'sale.void_line',
+  /** Cancel a completed sale: a reversing document (kind 'return', reason 'void'), never a delete. */
+  voidSale: 'sale.void',
   refundAboveLimit: 'refund.above_limit',
   returnWithoutReceipt: 'return.without_receipt',
   noSaleDrawerOpen: 'drawer.open',
