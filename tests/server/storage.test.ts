@@ -34,7 +34,7 @@ describe.each(DATABASE_KINDS)('the server database on %s', (kind) => {
   it('is migrated to the latest schema on first start, and migrating again on the next start changes nothing', async () => {
     expect(store.kind).toBe(kind);
     expect(await readSchemaVersion(store.db)).toBe(latestSchemaVersion);
-    expect(latestSchemaVersion).toBe(5);
+    expect(latestSchemaVersion).toBe(6);
     const tablesBefore = (await store.db.introspection.getTables({ withInternalKyselyTables: true })).map((t) => `${t.name}:${t.columns.length}`).sort();
     expect(await migrateToLatest(store)).toEqual([]);
     const tablesAfter = (await store.db.introspection.getTables({ withInternalKyselyTables: true })).map((t) => `${t.name}:${t.columns.length}`).sort();

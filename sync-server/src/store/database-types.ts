@@ -16,6 +16,7 @@ export interface Database {
   incidents: IncidentsTable;
   customer_aliases: CustomerAliasesTable;
   customer_stores: CustomerStoresTable;
+  rate_limit_failures: RateLimitFailuresTable;
   kysely_migration: KyselyMigrationTable;
 }
 
@@ -103,6 +104,13 @@ export interface CustomerAliasesTable {
 export interface CustomerStoresTable {
   customer_id: string;
   store_id: string;
+}
+
+/** Failed tries per key and minute (minutes since the epoch), shared by every server instance. */
+export interface RateLimitFailuresTable {
+  key: string;
+  minute: number;
+  failures: number;
 }
 
 export interface KyselyMigrationTable {

@@ -19,6 +19,7 @@
  *  customer_aliases  the id a device gave a customer created offline -> the known customer (same phone)
  *                    it was merged into, so sales and points referencing either id resolve
  *  customer_stores   customers of other stores that a store may see (orders there, merged there)
+ *  rate_limit_failures  failed tries (wrong enrollment codes, PINs, webhook signatures) per key and minute (0006)
  * Since 0005, documents.body is text on PostgreSQL too (it was jsonb): the server stores and serves the
  * JSON text as it is and never queries inside it except the customer phone (an expression index).
  */
@@ -166,6 +167,19 @@ function buildMigrations(kind: StoreKind): Record<string, Migration> {
         await sql`drop index documents_customer_phone_idx`.execute(db);
         await sql`alter table documents alter column body type text using body::text`.execute(db);
         await sql`create index documents_customer_phone_idx on documents (((body::jsonb)->>'phone')) where collection = 'customers'`.execute(db);
+      },
+    },
+    '0006_rate_limit_failures': {
+      async up(db: AnyDb) {
+        // Failed tries per key (e.g. "enroll:<address>") and minute: every instance on one database counts together.
+        await db.schema
+          .createTable('rate_limit_failures')
+          .addColumn('key', 'text', (c) => c.notNull())
+          .addColumn('minute', 'bigint', (c) => c.notNull())
+          .addColumn('failures', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('rate_limit_failures_pk', ['key', 'minute'])
+          .execute();
+        await db.schema.createIndex('rate_limit_failures_minute_idx').on('rate_limit_failures').column('minute').execute();
       },
     },
   };
