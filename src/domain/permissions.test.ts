@@ -41,3 +41,12 @@ describe('who may do what at the counter', () => {
     expect(isRole('manager')).toBe(true);
   });
 });
+
+describe('a role the table does not know', () => {
+  it('holds nothing, even for names that live on every object', () => {
+    const table = parsePermissionTable({ owner: ['day.close'], manager: ['day.close'] });
+    expect(can('owner' as 'manager', 'day.close', table)).toBe(false);
+    expect(can('constructor' as 'manager', 'day.close', table)).toBe(false);
+    expect(can('manager', 'hasOwnProperty', table)).toBe(false);
+  });
+});

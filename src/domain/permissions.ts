@@ -44,8 +44,9 @@ export function parsePermissionTable(raw: unknown): PermissionTable {
   return { cashier: listFor('cashier'), supervisor: listFor('supervisor'), manager: listFor('manager') };
 }
 
+/** A role the table does not know (a stale session, a typo in config) holds nothing. */
 export function can(role: Role, permission: string, table: PermissionTable): boolean {
-  return table[role].has(permission);
+  return isRole(role) && table[role].has(permission);
 }
 
 /** The least trusted role holding `permission`, or undefined when no role does (nobody may approve it). */

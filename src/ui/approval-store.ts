@@ -1,15 +1,18 @@
 /*
- * Asking for a supervisor's or manager's PIN on the spot. A feature that hits an action beyond the signed-in
- * person's role calls `requestApproval(permission, reason)` and awaits the approver (or null if the cashier
- * cancels); the staff feature renders the PIN dialog for the pending request and resolves it after checking
- * the PIN and the approver's role. Both people are then recorded on the action and in the audit trail.
+ * Asking an approver's PIN on the spot. A feature that hits an action beyond the signed-in person's role
+ * calls `requestApproval(permission, reason)` and awaits the approver (or null if the cashier cancels); the
+ * staff feature renders the PIN dialog for the pending request, offers only people whose role holds the
+ * permission in the store's table, and resolves it after checking the PIN. Both people are then recorded
+ * on the action and in the audit trail.
  */
 import { create } from 'zustand';
+import type { Role } from '../domain/permissions.ts';
 
+/** Someone whose role holds the permission asked for (src/domain/permissions.ts's `approverRoles`). */
 export interface Approver {
   id: string;
   name: string;
-  role: 'supervisor' | 'manager';
+  role: Role;
 }
 
 export interface ApprovalRequest {

@@ -2,17 +2,21 @@ import './audit.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDatabase } from '../../data/database-context.ts';
-import { useStaffSessionStore } from '../../ui/staff-session-store.ts';
 import { noAuditFilters, type AuditFilters } from './audit-query.ts';
 import { AuditFiltersBar } from './audit-filters-bar.tsx';
 import { useAuditPage } from './use-audit-page.ts';
+import { useMayViewAudit } from './use-may-view-audit.ts';
 import { useStaffNames } from './use-staff-names.ts';
 
-/** The audit trail for a manager: filter by action, person and day; newest first; page by page. */
+/**
+ * The audit trail for whoever holds `report.view` (the seed gives it to managers): filter by action, person
+ * and day; newest first; page by page.
+ */
 export function AuditViewerScreen() {
   const { t } = useTranslation();
-  const role = useStaffSessionStore((state) => state.staff?.role);
-  if (role !== 'manager') {
+  const mayView = useMayViewAudit(useDatabase());
+  if (mayView === undefined) return <p role="status">{t('audit.loading')}</p>;
+  if (!mayView) {
     return (
       <section className="screen" data-testid="audit-managers-only">
         <h1>{t('audit.title')}</h1>

@@ -7,6 +7,7 @@
 import type { StoreConfigDocument } from '../../data/schemas/types.ts';
 import type { BarcodeRules, BarcodeRule } from '../../domain/barcode.ts';
 import type { PriceRules } from '../../domain/cart.ts';
+import { parsePermissionTable, type PermissionTable } from '../../domain/permissions.ts';
 import type { SaleRules } from '../../domain/sale-document.ts';
 import type { TaxClass } from '../../domain/tax-presets.ts';
 
@@ -27,8 +28,11 @@ export interface SaleSettings {
   readonly saleRules: SaleRules;
   /** config.store.bank = {bin, accountNumber, accountName?}; undefined when the store has not set it. */
   readonly bank?: BankAccount;
-  /** What each role may do (config.permissions), e.g. supervisors may give discounts themselves. */
-  readonly permissions: Readonly<Record<string, readonly string[]>>;
+  /**
+   * What each role may do (config.permissions), e.g. supervisors may give discounts themselves. Parsed by
+   * src/domain/permissions.ts, the one reading of the table on the device: a malformed entry holds nothing.
+   */
+  readonly permissions: PermissionTable;
 }
 
 function whole(value: unknown): number | undefined {
@@ -41,14 +45,6 @@ function readBank(store: StoreConfigDocument['store']): BankAccount | undefined 
   const { bin, accountNumber, accountName } = bank as Record<string, unknown>;
   if (typeof bin !== 'string' || typeof accountNumber !== 'string') return undefined;
   return { bin, accountNumber, ...(typeof accountName === 'string' ? { accountName } : {}) };
-}
-
-function readPermissions(permissions: StoreConfigDocument['permissions']): Record<string, readonly string[]> {
-  const result: Record<string, readonly string[]> = {};
-  for (const [role, list] of Object.entries(permissions ?? {})) {
-    if (Array.isArray(list)) result[role] = list.filter((item): item is string => typeof item === 'string');
-  }
-  return result;
 }
 
 export function saleSettingsOf(config: StoreConfigDocument): SaleSettings {
@@ -68,11 +64,6 @@ export function saleSettingsOf(config: StoreConfigDocument): SaleSettings {
     priceRules,
     saleRules: { taxClasses, ...(amountPerPoint ? { loyalty: { amountPerPoint } } : {}) },
     ...(bank ? { bank } : {}),
-    permissions: readPermissions(permissions),
+    permissions: parsePermissionTable(permissions),
   };
-}
-
-/** True when `role` may do `permission` alone (so no manager has to approve it). */
-export function roleMay(settings: SaleSettings, role: string, permission: string): boolean {
-  return settings.permissions[role]?.includes(permission) ?? false;
 }

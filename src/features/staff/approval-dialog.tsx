@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { approverRoles } from '../../domain/permissions.ts';
 import { useApprovalStore, type Approver } from '../../ui/approval-store.ts';
 import { useStaffSessionStore } from '../../ui/staff-session-store.ts';
+import { approvalCandidates } from './approval-candidates.ts';
 import { recordStaffAudit } from './staff-actions.ts';
 import { StaffPinEntry } from './staff-pin-entry.tsx';
 import type { StaffServices } from './use-staff-services.ts';
@@ -18,9 +18,7 @@ export function ApprovalDialog({ services }: { services: StaffServices }) {
   const requester = useStaffSessionStore((state) => state.staff);
   const { database, directory, identity } = services;
   if (!pending || !database || !directory) return null;
-  // Approving is for supervisors and managers (src/ui/approval-store.ts's Approver), never a second cashier.
-  const roles = approverRoles(pending.permission, directory.permissions).filter((role): role is Approver['role'] => role !== 'cashier');
-  const candidates = directory.staff.filter((member) => (roles as readonly string[]).includes(member.role) && member.id !== requester?.id);
+  const candidates = approvalCandidates(pending.permission, directory, requester?.id);
   return (
     <div className="dialog-backdrop">
       <section className="dialog panel" role="dialog" aria-modal="true" aria-labelledby="approval-title" data-testid="approval-dialog">
@@ -31,7 +29,7 @@ export function ApprovalDialog({ services }: { services: StaffServices }) {
           candidates={candidates}
           purpose={pending.permission}
           onAccepted={async (member) => {
-            const approver: Approver = { id: member.id, name: member.name, role: member.role === 'manager' ? 'manager' : 'supervisor' };
+            const approver: Approver = { id: member.id, name: member.name, role: member.role };
             await recordStaffAudit({ database, identity }, {
               action: 'approval.granted',
               staffId: requester?.id ?? member.id,

@@ -1,6 +1,7 @@
 import './staff.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { can, PERMISSIONS } from '../../domain/permissions.ts';
 import { useStaffSessionStore } from '../../ui/staff-session-store.ts';
 import { ApprovalDialog } from './approval-dialog.tsx';
 import { NoSaleButton } from './no-sale-button.tsx';
@@ -11,8 +12,8 @@ import { useStaffServices } from './use-staff-services.ts';
 
 /**
  * The header's staff corner: who is signed in, the quick switch to another cashier (who types their own
- * PIN), sign-out, the no-sale drawer button and, for a manager, the audit trail. It also hosts what must
- * run once per page whoever is signed in: the approval dialog and the idle sign-out.
+ * PIN), sign-out, the no-sale drawer button and, for whoever holds `report.view`, the audit trail. It also
+ * hosts what must run once per page whoever is signed in: the approval dialog and the idle sign-out.
  */
 export function StaffHeaderControl({ onOpenAudit }: { onOpenAudit: () => void }) {
   const { t } = useTranslation();
@@ -42,7 +43,7 @@ export function StaffHeaderControl({ onOpenAudit }: { onOpenAudit: () => void })
             {t('staff.signOut')}
           </button>
           <NoSaleButton services={services} />
-          {staff.role === 'manager' && (
+          {can(staff.role, PERMISSIONS.viewAudit, directory.permissions) && (
             <button type="button" data-testid="open-audit" onClick={onOpenAudit}>
               {t('audit.open')}
             </button>
