@@ -100,7 +100,9 @@ function checkAmounts(sale: CheckedSale, mismatches: SaleMismatch[]): void {
     }
   }
   const due = sale.totals.total + rounding;
-  const sign = due < 0 ? -1 : 1;
+  // A refund pays out: its tenders go at least as far below the (negative) due. A cancelled sale whose cash
+  // part was rounded down to nothing has a due of 0 with a negative total: still a refund.
+  const sign = due < 0 || sale.totals.total < 0 ? -1 : 1;
   const change = sign * (paid - due);
   if (change < 0) {
     mismatches.push({ field: 'tenders', expected: `tenders summing to at least ${due}`, actual: paid });
