@@ -2,7 +2,7 @@
 // (two tabs) taking them at once, and parked carts survive closing the database (a reload).
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCounterDatabase, type CounterDatabase } from './counter-database.ts';
-import { peekNextReceiptSequence, takeNextReceiptSequence } from './receipt-sequence.ts';
+import { peekNextReceiptSequence, releaseVoid, takeNextReceiptSequence, takeVoidReceiptSequence } from './receipt-sequence.ts';
 import { parkCart, takeParkedCart } from './parked-carts.ts';
 import { emptyCart } from '../domain/cart.ts';
 
@@ -35,5 +35,24 @@ describe('the counter database', () => {
     const [tabA, tabB] = [open(name), open(name)];
     const [a, b] = await Promise.all([takeParkedCart(tabA, 'parked-1'), takeParkedCart(tabB, 'parked-1')]);
     expect([a, b].filter((row) => row !== undefined)).toHaveLength(1);
+  });
+});
+
+describe('cancelling a sale on this counter', () => {
+  it('takes one cancellation number per sale, even when two tabs cancel the same sale at once, and frees it when the reversal was not written', async () => {
+    const name = `counter-test-${crypto.randomUUID()}`;
+    const [tabA, tabB] = [open(name), open(name)];
+    await takeNextReceiptSequence(tabA);
+    const [a, b] = await Promise.all([takeVoidReceiptSequence(tabA, 'sale-1', 'rev-a'), takeVoidReceiptSequence(tabB, 'sale-1', 'rev-b')]);
+    expect([a, b].filter((each) => each.ok)).toEqual([{ ok: true, sequence: 2 }]);
+    expect([a, b].filter((each) => !each.ok)).toEqual([{ ok: false, reason: 'already-cancelled' }]);
+    // The losing tab took no number.
+    expect(await peekNextReceiptSequence(tabA)).toBe(3);
+
+    const winner = a.ok ? 'rev-a' : 'rev-b';
+    await releaseVoid(tabB, 'sale-1', 'rev-other');
+    expect(await takeVoidReceiptSequence(tabA, 'sale-1', 'rev-c')).toEqual({ ok: false, reason: 'already-cancelled' });
+    await releaseVoid(tabB, 'sale-1', winner);
+    expect(await takeVoidReceiptSequence(tabA, 'sale-1', 'rev-c')).toEqual({ ok: true, sequence: 3 });
   });
 });

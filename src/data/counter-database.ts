@@ -7,6 +7,10 @@
  *                                  (IndexedDB serialises readwrite transactions on one store across tabs).
  *   parkedCarts  `&id, parkedAt`   carts put aside to serve the next customer, as plain JSON (the cart is an
  *                                  immutable value): they survive a reload and a crash, and any tab can resume one.
+ *   voids        `&originalSaleId` one row per sale this device has cancelled, added in the same transaction
+ *                                  that takes the cancellation's receipt number: a second cancellation of the same
+ *                                  sale (a double tap, another tab) fails on the key instead of writing a second
+ *                                  reversal (receipt-sequence.ts).
  *
  * Why not RxDB: neither is a document the server should ever see (RxDB collections here all replicate, and
  * local documents of RxDB cannot be incremented atomically across tabs), and the free edition caps the number
@@ -33,9 +37,17 @@ export interface ParkedCartRow {
   cart: CartState;
 }
 
+export interface VoidRow {
+  originalSaleId: string;
+  /** The reversal's id and when it was taken (for a developer looking at the database). */
+  reversalId: string;
+  voidedAt: string;
+}
+
 export type CounterDatabase = Dexie & {
   sequences: EntityTable<SequenceRow, 'key'>;
   parkedCarts: EntityTable<ParkedCartRow, 'id'>;
+  voids: EntityTable<VoidRow, 'originalSaleId'>;
 };
 
 export function counterDatabaseName(deviceDatabaseName: string): string {
@@ -45,6 +57,7 @@ export function counterDatabaseName(deviceDatabaseName: string): string {
 export function openCounterDatabase(name: string): CounterDatabase {
   const database = new Dexie(name) as CounterDatabase;
   database.version(1).stores({ sequences: '&key', parkedCarts: '&id, parkedAt' });
+  database.version(2).stores({ voids: '&originalSaleId' });
   return database;
 }
 
