@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { i18n as I18n } from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -10,6 +10,7 @@ import type { SyncController } from '../sync/sync-controller.ts';
 import { SyncControllerContext } from '../sync/sync-controller-context.ts';
 import type { SyncDatabase } from '../sync/sync-database.ts';
 import { SyncDatabaseContext } from '../sync/sync-database-context.ts';
+import { reconnectPairedPrinter } from '../devices/printer/printer-start.ts';
 import { AppShell } from './app-shell.tsx';
 
 interface AppProps {
@@ -26,6 +27,8 @@ interface AppProps {
 
 export function App({ i18n, databaseOpening, catalog, syncDatabase, syncController, queryClient }: AppProps) {
   const [client] = useState(() => queryClient ?? new QueryClient());
+  // A paired USB printer reconnects without a tap (the printer service runs once however often this does).
+  useEffect(reconnectPairedPrinter, []);
   return (
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={client}>

@@ -22,6 +22,7 @@ import { renderReceiptHtml } from './html-receipt.ts';
 import { resolvePrinterProfile } from './printer-profile.ts';
 import type { PrinterProfile, PrinterSettings } from './printer-profile.ts';
 import { ASK_OFFLINE_CAUSE, ASK_PAPER_SENSOR, printerCondition } from './printer-status.ts';
+import { PRINTER_STORAGE_KEY } from './printer-start.ts';
 
 export type PrinterDriver = Pick<WebUSBReceiptPrinter, 'connect' | 'reconnect' | 'listen' | 'disconnect' | 'print' | 'addEventListener'>;
 
@@ -53,7 +54,7 @@ export interface PrinterServiceDependencies {
   readonly statusTimeoutMs?: number;
 }
 
-export const PRINTER_STORAGE_KEY = 'pos.printer';
+export { PRINTER_STORAGE_KEY };
 const DEFAULT_SETTINGS: PrinterSettings = { paperWidth: 80 };
 
 interface Stored {

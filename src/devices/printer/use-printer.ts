@@ -39,9 +39,14 @@ export function getPrinterService(): UsbPrinterService {
 /** The printer's state for React: connection, paired printer, settings and the last problem. */
 export const usePrinterStore = create<PrinterState>()(() => ({ connection: 'unpaired', settings: { paperWidth: 80 } }));
 
-/** Starts the service (reconnecting to a remembered printer) and makes its state visible to screens. */
-export async function startPrinter(): Promise<void> {
-  const printer = getPrinterService();
-  usePrinterStore.setState(printer.state, true);
-  await printer.start();
+let starting: Promise<void> | undefined;
+
+/** Starts the service once (reconnecting to a remembered printer) and makes its state visible to screens. */
+export function startPrinter(): Promise<void> {
+  if (starting === undefined) {
+    const printer = getPrinterService();
+    usePrinterStore.setState(printer.state, true);
+    starting = printer.start();
+  }
+  return starting;
 }
