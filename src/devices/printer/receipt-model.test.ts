@@ -103,6 +103,26 @@ describe('other counters, other receipts', () => {
     expect(receipt.lookup).toMatchObject({ barcode: true, qrcode: true });
   });
 
+  it('a cancelled sale prints as a cancellation naming the receipt it cancels, and its cash refund opens the drawer', () => {
+    const sale = porkAndCoffeeSale();
+    const cancellation: ReceiptSale = {
+      ...sale,
+      kind: 'return',
+      reason: 'void',
+      originalNumber: sale.number,
+      number: `${sale.number}-V`,
+      lines: sale.lines.map((line) => ({ ...line, qty: -line.qty, total: -line.total })),
+      tenders: [{ method: 'cash', amount: -sale.totals.total }],
+      totals: { subtotal: -sale.totals.subtotal, discount: -sale.totals.discount, tax: -sale.totals.tax, total: -sale.totals.total },
+    };
+    const receipt = buildReceipt(cancellation, hoaSenStore);
+    expect(receipt.title).toBe('PHIẾU HỦY HÓA ĐƠN');
+    expect(pairs(receipt.facts)).toContain(`Hủy HĐ số: ${sale.number}`);
+    expect(receipt.payment.change).toBeUndefined();
+    expect(receipt.opensCashDrawer).toBe(true);
+    expect(buildReceipt(cancellation, { ...hoaSenStore, locale: 'en' }).title).toBe('SALE CANCELLED');
+  });
+
   it('a store in another time zone prints its own clock', () => {
     const receipt = buildReceipt(porkAndCoffeeSale(), { ...hoaSenStore, timeZone: 'Europe/Paris' });
     expect(receipt.facts[1]?.value).toBe('15/03/2025 08:05');

@@ -20,6 +20,9 @@ export type TenderMethod = 'cash' | 'card' | 'bank_qr' | 'gift_card' | 'points' 
 /** What the receipt needs of a sale document (src/data/schemas/sales.json); extra fields are ignored. */
 export interface ReceiptSale {
   readonly kind: 'sale' | 'return';
+  /** 'void' on a cancellation (a reversing return, src/domain/sale-reversal.ts), with the cancelled sale's number. */
+  readonly reason?: string;
+  readonly originalNumber?: string;
   readonly number: string;
   readonly createdAt: string;
   readonly currency: string;
@@ -194,6 +197,7 @@ function buildFacts(sale: ReceiptSale, context: ReceiptContext, texts: ReceiptTe
     { label: texts.number, value: sale.number },
     { label: texts.date, value: formatReceiptTime(sale.createdAt, context.locale, context.timeZone ?? DEFAULT_TIME_ZONE) },
   ];
+  if (sale.originalNumber) facts.push({ label: texts.cancels, value: sale.originalNumber });
   if (context.staffName) facts.push({ label: texts.cashier, value: context.staffName });
   if (context.customerName) facts.push({ label: texts.customer, value: context.customerName });
   return facts;
@@ -217,7 +221,7 @@ export function buildReceipt(sale: ReceiptSale, context: ReceiptContext): Receip
     store: { name: store.name, lines: storeLines },
     headerText: textLines(context.receiptTexts.header),
     ...(context.reprint ? { reprintMark: texts.reprint } : {}),
-    title: texts.title[sale.kind],
+    title: sale.kind === 'return' && sale.reason === 'void' ? texts.title.void : texts.title[sale.kind],
     facts: buildFacts(sale, context, texts),
     itemsHeader: { label: texts.item, value: texts.amount },
     items: sale.lines.map((line) => buildItem(line, sale, context, texts)),
