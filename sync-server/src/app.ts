@@ -3,7 +3,8 @@
  * Start-up order is explicit, as in fastify/demo: first how the server answers in general (errors and
  * body parsing, security headers), then the app's own plugins (the database, the sync machinery), then
  * the routes, and the static app last so that every API route is known before the catch-all file route.
- * Routes come in two subtrees under /api/v1: public ones (health, enrolment) and everything else, behind
+ * Routes come in two subtrees under /api/v1: public ones (health, enrolment, the orders webhook with its own
+ * signature check) and everything else, behind
  * one authentication hook (plugins/authenticate.ts); manager-only routes add requireManager.
  * Tests call buildApp and use inject() or listen on port 0; main adds listening and shutdown.
  */
@@ -13,6 +14,7 @@ import Fastify from 'fastify';
 import type { FastifyBaseLogger, FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { ServerConfig } from './config.ts';
 import errors, { formatSchemaErrors } from './plugins/errors.ts';
+import rateLimit from './plugins/rate-limit.ts';
 import securityHeaders from './plugins/security-headers.ts';
 import staticApp from './plugins/static-app.ts';
 import storePlugin from './plugins/store.ts';
@@ -26,6 +28,7 @@ import enrollmentCodeRoutes from './routes/enrollment-code.ts';
 import exportRoutes from './routes/export-sales.ts';
 import healthRoutes from './routes/health.ts';
 import incidentsRoutes from './routes/incidents.ts';
+import ordersWebhookRoutes from './routes/orders-webhook.ts';
 import staffSessionRoutes from './routes/staff-sessions.ts';
 import replicationRoutes from './routes/sync-replication.ts';
 import streamRoutes from './routes/sync-stream.ts';
@@ -80,6 +83,7 @@ export async function buildApp(config: ServerConfig, deps: AppDependencies = {})
   await app.register(securityHeaders, { tls: config.tls !== undefined });
   // 2. The app's own plugins.
   await app.register(storePlugin, { store, closeWithApp: ownsStore });
+  await app.register(rateLimit);
   await app.register(syncPlugin, {
     databaseUrl: config.database.kind === 'postgres' ? config.database.url : undefined,
     heartbeatMs: config.sseHeartbeatMs,
@@ -87,6 +91,7 @@ export async function buildApp(config: ServerConfig, deps: AppDependencies = {})
   // 3. Routes: public, then everything behind the bearer token.
   await app.register(healthRoutes, { prefix: '/api/v1', version: serverVersion });
   await app.register(enrollRoutes, { prefix: '/api/v1' });
+  await app.register(ordersWebhookRoutes, { prefix: '/api/v1', secret: config.webhookSecret });
   await app.register(
     async (api) => {
       await api.register(authenticate);

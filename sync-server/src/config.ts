@@ -48,6 +48,11 @@ export interface ServerConfig {
   pinLockoutMs: number;
   /** Lifetime of a staff token (POS_STAFF_SESSION_MINUTES, default 15). */
   staffSessionMs: number;
+  /**
+   * Shared secret of the online orders webhook (POS_WEBHOOK_SECRET, at least 32 characters): the e-commerce
+   * side signs each delivery with it (HMAC-SHA256). Unset, the webhook answers 503 and writes nothing.
+   */
+  webhookSecret: string | undefined;
   /** Interval of the keep-alive comment on the event stream (15 s; tests shorten it). */
   sseHeartbeatMs: number;
 }
@@ -87,6 +92,7 @@ export function readServerConfig(env: Env = process.env, cwd: string = process.c
     trustProxy: trustProxyFrom(env),
     pinLockoutMs: integerIn(env, 'POS_PIN_LOCKOUT_MINUTES', 5, 1, 24 * 60) * 60_000,
     staffSessionMs: integerIn(env, 'POS_STAFF_SESSION_MINUTES', 15, 1, 12 * 60) * 60_000,
+    webhookSecret: webhookSecretFrom(env),
     sseHeartbeatMs: 15_000,
   };
 }
@@ -166,6 +172,16 @@ function logLevelFrom(env: Env): LogLevel {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
   }
   return level;
+}
+
+const MIN_WEBHOOK_SECRET_LENGTH = 32;
+
+function webhookSecretFrom(env: Env): string | undefined {
+  const secret = nonEmpty(env, 'POS_WEBHOOK_SECRET');
+  if (secret !== undefined && secret.length < MIN_WEBHOOK_SECRET_LENGTH) {
+    throw new ConfigError(`POS_WEBHOOK_SECRET must be at least ${MIN_WEBHOOK_SECRET_LENGTH} characters (e.g. \`openssl rand -hex 32\`), got ${secret.length}`);
+  }
+  return secret;
 }
 
 function pinFrom(env: Env, name: string): string | undefined {

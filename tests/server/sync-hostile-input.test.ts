@@ -161,7 +161,7 @@ describe.each(DATABASE_KINDS)('hostile and malformed pushes (%s)', (kind) => {
     expect(huge.statusCode).toBe(413);
     expect(huge.json().message).toBe('The request body is larger than the limit of 20971520 bytes');
     const entries = Array.from({ length: 5000 }, (_, i) => ({
-      newDocumentState: { id: `audit-${kind}-${i}`, storeId: 'store-q1', deviceId: device.deviceId, action: 'drawer.open', staffId: 'store-q1-cashier', createdAt: new Date().toISOString(), _deleted: false },
+      newDocumentState: { id: `audit-${kind}-${i}`, storeId: 'store-q1', deviceId: device.deviceId, action: 'drawer.count', staffId: 'store-q1-cashier', createdAt: new Date().toISOString(), _deleted: false },
     }));
     const ok = await push(t.app, device.token, 'audit', entries);
     expect(ok.statusCode).toBe(200);

@@ -2,13 +2,14 @@
  * POST /api/v1/devices/enroll {enrollmentCode, deviceName} -> 201 {deviceId, storeId, storeName, token}.
  * The code names the store (stores.enrollment_code); the token (256 random bits) is shown once and kept
  * only as its SHA-256 in devices. A wrong code is 401; more than 10 wrong codes within a minute from one
- * address is 429 with Retry-After (the address is the proxy's client address when POS_TRUST_PROXY is set).
+ * address is 429 with Retry-After (the address is the proxy's client address when POS_TRUST_PROXY is set),
+ * counted in the database so that every server instance on one database shares the count.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
-import { FailureWindow } from '../auth/failure-window.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { HttpError } from '../plugins/errors.ts';
+import { refuseWhenLimited } from '../plugins/rate-limit.ts';
 import { insertDevice } from '../store/devices-repository.ts';
 import { findStoreByEnrollmentCode } from '../store/stores-repository.ts';
 
@@ -30,19 +31,14 @@ interface EnrollBody {
 }
 
 const enrollRoutes: FastifyPluginAsync = async (app) => {
-  const failures = new FailureWindow(MAX_ENROLL_FAILURES_PER_MINUTE, 60_000);
+  const failures = app.failureLimit('enroll', MAX_ENROLL_FAILURES_PER_MINUTE);
 
   app.post<{ Body: EnrollBody }>('/devices/enroll', { schema: { body: enrollBodySchema } }, async (request, reply) => {
-    const wait = failures.retryAfterMs(request.ip);
-    if (wait > 0) {
-      const seconds = Math.ceil(wait / 1000);
-      reply.header('retry-after', String(seconds));
-      throw new HttpError(429, 'too_many_requests', `Too many wrong enrollment codes from this address: try again in ${seconds} seconds`);
-    }
+    await refuseWhenLimited(failures, request.ip, reply, 'wrong enrollment codes from this address');
     const code = request.body.enrollmentCode.trim();
     const store = (await findStoreByEnrollmentCode(app.store.db, code)) ?? (await findStoreByEnrollmentCode(app.store.db, code.toUpperCase()));
     if (store === undefined) {
-      failures.recordFailure(request.ip);
+      await failures.recordFailure(request.ip);
       throw new HttpError(401, 'wrong_enrollment_code', 'No store has this enrollment code: check it with the store manager (it is shown in the manager\'s settings)');
     }
     const token = newToken();

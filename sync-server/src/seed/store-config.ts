@@ -3,6 +3,7 @@
  * loyalty, return policy, the scale-label barcode rules, receipt texts, staff with PIN hashes and the
  * role permission table. The shapes of the loosely typed parts (loyalty, returnPolicy, barcodeRules,
  * receipt, permissions) are what the app's features read; barcodeRules follow src/domain/barcode-rules.
+ * `permissions` holds the role table (role -> permission names) and the PIN lock-out and idle sign-out settings.
  */
 import type { StoreConfigDocument } from '../../../src/data/schemas/types.ts';
 import { VIETNAM_TAX_CLASSES } from '../../../src/domain/tax-presets.ts';
@@ -29,7 +30,13 @@ export interface StaffMember extends PinHash {
 
 const CASHIER = ['sale.ring_up', 'sale.tender', 'sale.park', 'pickup.hand_over', 'customer.create', 'loyalty.redeem', 'drawer.count'];
 const SUPERVISOR = [...CASHIER, 'sale.void_line', 'sale.discount', 'price.override', 'return.with_receipt', 'drawer.cash_in_out', 'drawer.open'];
-const MANAGER = [...SUPERVISOR, 'return.without_receipt', 'refund.above_limit', 'order.resolve_conflict', 'day.close', 'device.revoke', 'enrollment.rotate', 'settings.edit', 'staff.edit', 'report.view'];
+const MANAGER = [...SUPERVISOR, 'sale.void', 'return.without_receipt', 'refund.above_limit', 'order.resolve_conflict', 'day.close', 'device.revoke', 'enrollment.rotate', 'settings.edit', 'staff.edit', 'report.view'];
+
+/**
+ * Lock-out and idle settings, kept next to the role table (the till reads them through
+ * src/domain/pin-lockout.ts; the server's staff sign-in route uses the same numbers).
+ */
+export const STAFF_SESSION_SETTINGS = { pinMaxFailures: 5, pinLockoutMinutes: 15, idleSignOutMinutes: 10 } as const;
 
 export function buildStoreConfig(storeId: string, staff: readonly StaffMember[], updatedAt: string): StoreConfigDocument {
   return {
@@ -65,7 +72,7 @@ export function buildStoreConfig(storeId: string, staff: readonly StaffMember[],
       paperWidthMm: 80,
     },
     staff: staff.map((s) => ({ ...s })),
-    permissions: { cashier: CASHIER, supervisor: SUPERVISOR, manager: MANAGER },
+    permissions: { cashier: CASHIER, supervisor: SUPERVISOR, manager: MANAGER, ...STAFF_SESSION_SETTINGS },
     updatedAt,
   };
 }

@@ -1,12 +1,11 @@
 /*
  * Wrong-PIN counters per store and person (pin_lockouts), kept in the database so that every server
- * instance sees the same count: after 5 wrong PINs in a row the person is locked out for a while, which
- * makes guessing a 4-digit PIN through the API hopeless. A correct PIN resets the count.
+ * instance sees the same count: after `maxFailures` wrong PINs in a row (the store's config, 5 by default)
+ * the person is locked out for a while, which makes guessing a 4-digit PIN through the API hopeless.
+ * A correct PIN resets the count.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from './database-types.ts';
-
-export const MAX_PIN_FAILURES = 5;
 
 export async function lockedUntil(db: Kysely<Database>, storeId: string, staffId: string, now: string): Promise<string | undefined> {
   const row = await db
@@ -24,6 +23,7 @@ export async function recordPinFailure(
   storeId: string,
   staffId: string,
   lockUntil: string,
+  maxFailures: number,
 ): Promise<{ left: number } | { lockedUntil: string }> {
   return db.transaction().execute(async (trx) => {
     await trx
@@ -37,7 +37,7 @@ export async function recordPinFailure(
       .where('store_id', '=', storeId)
       .where('staff_id', '=', staffId)
       .executeTakeFirstOrThrow();
-    if (row.failures < MAX_PIN_FAILURES) return { left: MAX_PIN_FAILURES - row.failures };
+    if (row.failures < maxFailures) return { left: maxFailures - row.failures };
     await trx
       .updateTable('pin_lockouts')
       .set({ failures: 0, locked_until: lockUntil })

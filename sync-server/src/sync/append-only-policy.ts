@@ -14,6 +14,9 @@
  *   - a customer of another store (found through the chain search) who buys here becomes visible to
  *     this store (customer_stores) and is written again with a new seq so the store's devices pull it.
  * A newly stored ledger entry pushed on its own moves its balance too.
+ * Newly stored sales and audit entries are first checked against the store's current staff and
+ * permission table (role-check.ts): a permission-bound action nobody named may take refuses the whole push
+ * with 403; a sale by someone the store does not know is kept and flagged in its 'sale-mismatch' incident.
  */
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
@@ -26,8 +29,11 @@ import { resolveCustomerAliases } from '../store/customers-repository.ts';
 import type { Database } from '../store/database-types.ts';
 import type { DocumentsRepository } from '../store/documents-repository.ts';
 import type { NewIncident } from '../store/incidents-repository.ts';
+import { HttpError } from '../plugins/errors.ts';
 import { planBalances } from './balances.ts';
 import type { LedgerMovement } from './balances.ts';
+import { describeRefusal, directoryFromConfig, judgeActors } from './role-check.ts';
+import type { SaleMismatch } from '../../../src/domain/sale-check.ts';
 import type { Body, PushContext, PushedDocument, WritePlan } from './write-plan.ts';
 
 export const APPEND_ONLY_COLLECTIONS: ReadonlySet<CollectionName> = new Set(['sales', 'ledger', 'shifts', 'audit']);
@@ -49,11 +55,12 @@ export async function planAppendOnlyPush(
   plan: WritePlan,
 ): Promise<void> {
   const inserted = await planFacts(trx, documents, collection, pushed.map((p) => p.doc), context.storeId, plan, true);
+  const staffMismatches = await checkActors(trx, documents, collection, inserted, pushed, context.storeId);
   const movements: LedgerMovement[] = [];
   if (collection === 'sales') {
     const derived: Body[] = [];
     for (const sale of inserted) {
-      checkPushedSale(sale, plan);
+      checkPushedSale(sale, plan, staffMismatches.get(sale['id'] as string) ?? []);
       for (const entry of (sale['ledger'] as EmbeddedLedgerEntry[] | undefined) ?? []) derived.push(ledgerDocument(sale, entry));
     }
     const ledgerInserted = await planFacts(trx, documents, 'ledger', derived, context.storeId, plan, false);
@@ -146,15 +153,42 @@ async function planShoppingCustomers(
   }
 }
 
-function checkPushedSale(sale: Body, plan: WritePlan): void {
+/**
+ * Checks the people named by newly stored sales and audit entries (role-check.ts). Throws 403 for the first
+ * forged one, which rolls the whole push back; returns the staff mismatches to flag per sale id.
+ */
+async function checkActors(
+  trx: Transaction<Database>,
+  documents: DocumentsRepository,
+  collection: CollectionName,
+  inserted: readonly Body[],
+  pushed: readonly PushedDocument[],
+  storeId: string,
+): Promise<Map<string, SaleMismatch[]>> {
+  const flagged = new Map<string, SaleMismatch[]>();
+  if ((collection !== 'sales' && collection !== 'audit') || inserted.length === 0) return flagged;
+  const config = (await documents.getMany(trx, 'config', [storeId])).get(storeId);
+  const directory = directoryFromConfig(storeId, config?.deleted === false ? config.body : undefined);
+  for (const doc of inserted) {
+    const verdict = judgeActors(collection, doc, directory);
+    if (verdict.kind === 'flag') flagged.set(doc['id'] as string, verdict.mismatches);
+    if (verdict.kind !== 'forbidden') continue;
+    const index = pushed.find((p) => p.id === doc['id'])?.index ?? 0;
+    throw new HttpError(403, 'permission_missing', describeRefusal(collection, index, doc, verdict));
+  }
+  return flagged;
+}
+
+function checkPushedSale(sale: Body, plan: WritePlan, staffMismatches: readonly SaleMismatch[]): void {
   const result = checkSale(sale as unknown as CheckedSale);
-  if (result.ok) return;
+  if (result.ok && staffMismatches.length === 0) return;
+  const mismatches = [...staffMismatches, ...(result.ok ? [] : result.mismatches)];
   plan.incidents.push({
     storeId: sale['storeId'] as string,
     kind: 'sale-mismatch',
     collection: 'sales',
     documentId: sale['id'] as string,
-    detail: { number: sale['number'], mismatches: result.mismatches },
+    detail: { number: sale['number'], mismatches },
   });
 }
 
