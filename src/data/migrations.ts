@@ -1,7 +1,7 @@
 /*
  * Migration strategies of the device database, per collection and per schema version.
  *
- * Every collection is at schema version 0, so there is nothing to migrate yet. When a schema changes:
+ * Collections start at schema version 0. When a schema changes:
  *   1. bump "version" in src/data/schemas/<collection>.json (0 -> 1) and regenerate the types;
  *   2. add the strategy that turns a version-0 document into a version-1 document here, e.g.
  *        products: {
@@ -24,7 +24,11 @@ export const migrationStrategies: PosMigrationStrategies = {
   config: {},
   customers: {},
   orders: {},
-  sales: {},
+  sales: {
+    // v1 names fields sales already carried (change, discountApprovedBy) and those of a cancellation
+    // (reason, originalNumber, approverId): every version-0 document is valid as it is.
+    1: (old: Record<string, unknown>) => old,
+  },
   ledger: {},
   shifts: {},
   audit: {},

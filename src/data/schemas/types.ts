@@ -375,6 +375,22 @@ export interface SaleDocument {
   customerId?: string;
   originalSaleId?: string;
   orderId?: string;
+  /**
+   * on a return: why it was made; 'void' = the cancellation of the sale originalSaleId
+   */
+  reason?: string;
+  /**
+   * the receipt number of originalSaleId, printed on the return or cancellation slip
+   */
+  originalNumber?: string;
+  /**
+   * the manager who approved this document (a cancellation always names one)
+   */
+  approverId?: string;
+  /**
+   * the manager who approved the cart discount
+   */
+  discountApprovedBy?: string;
   currency: string;
   /**
    * @minItems 1
@@ -428,6 +444,10 @@ export interface SaleDocument {
     total: number;
     [k: string]: unknown;
   };
+  /**
+   * cash handed back to the customer (tenders - change = total + totals.cashRounding)
+   */
+  change?: number;
   /**
    * the stock, points and gift-card movements this sale causes, written with it in one step; the server turns each into a ledger document with the same id
    *

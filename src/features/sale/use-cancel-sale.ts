@@ -36,11 +36,11 @@ export function useCancelSale(config: StoreConfigDocument) {
       if (staff === null) return { ok: false, problem: 'signed-out' };
       if (enrolment === undefined) return { ok: false, problem: 'not-enrolled' };
       setBusyId(sale.id);
+      let result;
       try {
         const reason = t('sale.receipts.cancelReason', { number: sale.number, amount: formatMoney(sale.totals.total, sale.currency, i18n.language) });
         const approverId = await approve(PERMISSIONS.voidSale, reason);
         if (approverId === null) return { ok: false, problem: 'not-approved' };
-        let result;
         try {
           result = await cancelSale({
             database,
@@ -57,11 +57,12 @@ export function useCancelSale(config: StoreConfigDocument) {
           return { ok: false, problem: 'write-failed' };
         }
         if (!result.ok) return { ok: false, problem: result.reason };
-        const outcome = await printSaleReceipt(result.reversal, { config, locale: i18n.language, staffName: staff.name });
-        return { ok: true, number: result.reversal.number, ...(outcome.ok ? {} : { printProblem: outcome.problem }) };
       } finally {
         setBusyId(null);
       }
+      // The cancellation is durable: the slip prints without holding up the screen.
+      const outcome = await printSaleReceipt(result.reversal, { config, locale: i18n.language, staffName: staff.name });
+      return { ok: true, number: result.reversal.number, ...(outcome.ok ? {} : { printProblem: outcome.problem }) };
     },
     [approve, config, counter, database, i18n, t],
   );
