@@ -13,7 +13,6 @@ import { requestPersistentStorage } from './data/storage-health.ts';
 import { catalogDatabaseName, openCatalogDatabase } from './catalog/catalog-database.ts';
 import { openSyncDatabase, syncDatabaseName } from './sync/sync-database.ts';
 import { createSyncController } from './sync/sync-controller.ts';
-import { exposeTestHooks } from './app/test-hooks.ts';
 import './app/app.css';
 
 const i18n = createI18n();
@@ -27,8 +26,6 @@ databaseOpening.catch((error: unknown) => {
   // Logged once with context for a developer; DatabaseGate tells the cashier what to do.
   console.error('Opening the device database failed', error);
 });
-
-exposeTestHooks({ databaseOpening });
 
 const catalog = openCatalogDatabase(catalogDatabaseName(DEVICE_DATABASE_NAME));
 const syncDatabase = openSyncDatabase(syncDatabaseName(DEVICE_DATABASE_NAME));

@@ -2,7 +2,7 @@
 // with wedge bursts (a weighed item from the scale's label, an unknown code, a UPC-E), finds one by its name
 // typed without accents, parks a cart, pays with split tenders, reloads offline and finds the sales and the
 // parked cart still there; back online, every sale reaches the server exactly once with the same totals.
-// Real server process, real Chromium. Staff sign-in goes through the test hooks (no sign-in screen yet).
+// Real server process, real Chromium; the cashier signs in on the PIN pad, the sales are read from IndexedDB.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -12,7 +12,7 @@ import { shellScreen } from './screens/shell-screen.ts';
 import { enrolmentScreen } from './screens/enrolment-screen.ts';
 import { syncStatus } from './screens/sync-status.ts';
 import { counterScreen } from './screens/counter-screen.ts';
-import { enableTestHooks, readDeviceIdentity } from './support/device-storage.ts';
+import { readDeviceDocuments, readDeviceIdentity } from './support/device-storage.ts';
 import { DeviceClient } from '../support/device-client.ts';
 import { generateProduct, generateStock } from '../../sync-server/src/seed/catalog.ts';
 import { openStore } from '../../sync-server/src/store/open-store.ts';
@@ -53,12 +53,7 @@ interface DeviceSale {
 }
 
 async function salesOnDevice(page: Page): Promise<DeviceSale[]> {
-  return page.evaluate(async () => {
-    type Hooks = { databaseOpening: Promise<{ sales: { find: () => { exec: () => Promise<{ toJSON: () => unknown }[]> } } }> };
-    const hooks = (window as unknown as { __posTestHooks: Hooks }).__posTestHooks;
-    const database = await hooks.databaseOpening;
-    return (await database.sales.find().exec()).map((document) => document.toJSON() as DeviceSale);
-  });
+  return readDeviceDocuments<DeviceSale>(page, 'sales');
 }
 
 describe('the counter, offline from the start', () => {
@@ -80,7 +75,6 @@ describe('the counter, offline from the start', () => {
     const backOffice = await DeviceClient.enrol(server.url, ENROLLMENT_CODE, 'Back office');
     const upcProduct = await addUpcProduct(server, backOffice.enrolment.storeId);
     const { context, page, problems } = await openWatchedPage(browser);
-    await enableTestHooks(context);
     await shellScreen.open(page, server.url);
     await enrolmentScreen.openFromCounter(page);
     await enrolmentScreen.enrol(page, { code: ENROLLMENT_CODE, deviceName: 'Quầy 1' });
@@ -91,12 +85,11 @@ describe('the counter, offline from the start', () => {
     await shellScreen.goToCounter(page);
     await syncStatus.waitForCatalogCount(page, 201);
     const [config] = await client.pullAll<StoreConfigDocument>('config');
-    const cashier = config?.staff.find((member) => member.role === 'cashier');
-    if (!config || !cashier) throw new Error('the demo store has no cashier');
+    if (!config) throw new Error('the demo store has no config');
 
     await context.setOffline(true);
     await counterScreen.waitUntilReady(page);
-    await counterScreen.signIn(page, { id: cashier.id, name: cashier.name, role: 'cashier' });
+    await counterScreen.signIn(page, { role: 'cashier' });
 
     const packaged = Array.from({ length: 40 }, (_, index) => generateProduct(index, NOW)).filter((product) => !product.weighed);
     const weighed = generateProduct(7, NOW);
@@ -136,7 +129,7 @@ describe('the counter, offline from the start', () => {
     // Reload with no network: the sale and the parked cart are still on the tablet.
     await page.reload({ waitUntil: 'domcontentloaded' });
     await counterScreen.waitUntilReady(page);
-    await counterScreen.signIn(page, { id: cashier.id, name: cashier.name, role: 'cashier' });
+    await counterScreen.signIn(page, { role: 'cashier' });
     await page.locator('[data-testid="open-parked"][data-count="1"]').waitFor({ timeout: 20_000 });
     const afterReload = await salesOnDevice(page);
     expect(afterReload.map((sale) => sale.number)).toEqual([firstNumber]);

@@ -10,7 +10,7 @@ import { shellScreen } from './screens/shell-screen.ts';
 import { enrolmentScreen } from './screens/enrolment-screen.ts';
 import { syncStatus } from './screens/sync-status.ts';
 import { counterScreen } from './screens/counter-screen.ts';
-import { enableTestHooks, readDeviceIdentity } from './support/device-storage.ts';
+import { readDeviceDocuments, readDeviceIdentity } from './support/device-storage.ts';
 import { DeviceClient } from '../support/device-client.ts';
 import { makeRandom } from '../support/sale-factory.ts';
 
@@ -26,12 +26,9 @@ interface SaleOnDevice {
 interface ProductDoc { barcodes: string[]; weighed: boolean }
 interface ConfigDoc { staff: Array<{ id: string; name: string; role: 'cashier' | 'supervisor' | 'manager' }> }
 
+/** What survived on disk: read straight from IndexedDB, the way the next start of the app finds it. */
 async function salesOnDevice(page: Page): Promise<SaleOnDevice[]> {
-  return page.evaluate(async () => {
-    type Hooks = { databaseOpening: Promise<{ sales: { find: () => { exec: () => Promise<Array<{ toJSON: () => unknown }>> } } }> };
-    const database = await (window as unknown as { __posTestHooks: Hooks }).__posTestHooks.databaseOpening;
-    return (await database.sales.find().exec()).map((document) => document.toJSON() as SaleOnDevice);
-  });
+  return readDeviceDocuments<SaleOnDevice>(page, 'sales');
 }
 
 function expectWhole(sale: SaleOnDevice): void {
@@ -55,7 +52,6 @@ describe('the browser dies while a sale is being completed', () => {
 
   it('leaves every sale complete with its stock movements or absent, and the server gets exactly those', async () => {
     const { context, page: first } = await openWatchedPage(browser);
-    await enableTestHooks(context);
     await shellScreen.open(first, server.url);
     await enrolmentScreen.openFromCounter(first);
     await enrolmentScreen.enrol(first, { code: CODE, deviceName: 'Quầy hay sập' });

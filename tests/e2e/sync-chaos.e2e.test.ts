@@ -1,13 +1,15 @@
 // A flaky store network between a real tablet (Chromium) and the real server: connections refused,
 // responses lost after the server did the work, bodies cut in the middle, long delays. The tablet must
-// still end with the whole catalog, and every document it wrote must reach the server exactly once.
+// still end with the whole catalog, and every audit entry the till wrote (a supervisor's sign-in and 120
+// no-sale drawer openings) must reach the server exactly once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { startPosServer, type RunningPosServer } from './support/pos-server.ts';
+import { DEMO_PINS, startPosServer, type RunningPosServer } from './support/pos-server.ts';
 import { launchChromium, openWatchedPage } from './support/browser.ts';
-import { enableTestHooks, readDeviceIdentity, writeAuditEntries } from './support/device-storage.ts';
+import { auditEntriesWrittenBy, readDeviceIdentity } from './support/device-storage.ts';
 import { shellScreen } from './screens/shell-screen.ts';
 import { enrolmentScreen } from './screens/enrolment-screen.ts';
+import { staffScreen } from './screens/staff-screen.ts';
 import { syncStatus } from './screens/sync-status.ts';
 import { startChaosProxy, type ChaosProxy } from '../support/chaos-proxy.ts';
 import { DeviceClient } from '../support/device-client.ts';
@@ -32,21 +34,22 @@ describe('sync over a network that drops, delays and cuts', () => {
     await server?.stop();
   });
 
-  it('converges: the catalog arrives whole and 120 entries written under chaos land exactly once', async () => {
+  it('converges: the catalog arrives whole and a sign-in and 120 drawer openings written under chaos land exactly once', async () => {
     const { context, page } = await openWatchedPage(browser);
-    await enableTestHooks(context);
     // The app itself and the enrolment come through; from then on every sync call may suffer.
     await shellScreen.open(page, proxy.url);
     await enrolmentScreen.openFromCounter(page);
     await enrolmentScreen.enrol(page, { code: CODE, deviceName: 'Quầy mạng chập chờn' });
     await enrolmentScreen.waitUntilEnrolled(page);
 
-    const written: string[] = [];
+    // The staff list comes with the store config, itself through the chaos; then the PIN check is local.
+    await shellScreen.goToCounter(page);
+    await staffScreen.waitForSignInPanel(page, 120_000);
+    const written = await auditEntriesWrittenBy(page, 1, () => staffScreen.signIn(page, 'supervisor', DEMO_PINS.supervisor));
     for (let round = 0; round < 6; round++) {
-      written.push(...(await writeAuditEntries(page, 20)));
+      written.push(...(await auditEntriesWrittenBy(page, 20, () => staffScreen.openDrawerWithoutSaleRepeatedly(page, 20))));
       await sleep(1500);
     }
-    await shellScreen.goToCounter(page);
     await syncStatus.waitForCatalogCount(page, 2000, 120_000);
 
     // The store's network comes back to normal: everything still waiting must go through now.

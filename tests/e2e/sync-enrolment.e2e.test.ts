@@ -1,14 +1,15 @@
 // A new tablet joins its store and syncs, on a real server process and a real Chromium:
-// enrolment with the store's code, the demo catalog arriving, and a document written offline reaching
-// the server exactly once when the network returns.
+// enrolment with the store's code, the demo catalog arriving, and a cashier's sign-in made offline (its
+// audit entry) reaching the server exactly once when the network returns.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { startPosServer, type RunningPosServer } from './support/pos-server.ts';
+import { DEMO_PINS, startPosServer, type RunningPosServer } from './support/pos-server.ts';
 import { launchChromium, openWatchedPage } from './support/browser.ts';
 import { shellScreen } from './screens/shell-screen.ts';
 import { enrolmentScreen } from './screens/enrolment-screen.ts';
 import { syncStatus } from './screens/sync-status.ts';
-import { enableTestHooks, readDeviceIdentity, writeAuditEntries } from './support/device-storage.ts';
+import { staffScreen } from './screens/staff-screen.ts';
+import { readDeviceIdentity, waitForAuditEntries } from './support/device-storage.ts';
 
 const ENROLLMENT_CODE = 'E2E-SYNC-2025-A';
 const DEMO_PRODUCTS = 2_000;
@@ -53,7 +54,6 @@ describe('a new tablet joining its store', () => {
 
   it('enrols with the printed code, receives the catalog, and sends what was written offline exactly once', async () => {
     const { context, page, problems } = await openWatchedPage(browser);
-    await enableTestHooks(context);
     await shellScreen.open(page, server.url);
     await syncStatus.waitForCatalogCount(page, 0);
     await syncStatus.waitForState(page, 'not-enrolled');
@@ -72,7 +72,9 @@ describe('a new tablet joining its store', () => {
 
     await context.setOffline(true);
     await syncStatus.waitForState(page, 'offline');
-    const [entryId] = await writeAuditEntries(page, 1);
+    await staffScreen.waitForSignInPanel(page);
+    await staffScreen.signIn(page, 'cashier', DEMO_PINS.cashier);
+    const [signIn] = await waitForAuditEntries(page, 1, 'staff.sign_in');
     await syncStatus.waitForPending(page, 1);
 
     await context.setOffline(false);
@@ -80,7 +82,7 @@ describe('a new tablet joining its store', () => {
     await syncStatus.waitForState(page, 'idle', 60_000);
 
     const audit = await pullAll(server, (await readDeviceIdentity(page)).token, 'audit');
-    expect(audit.filter((document) => document.id === entryId)).toHaveLength(1);
+    expect(audit.filter((document) => document.id === signIn?.id)).toHaveLength(1);
     expect(problems.filter((problem) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|net::ERR/.test(problem))).toEqual([]);
     await context.close();
   });

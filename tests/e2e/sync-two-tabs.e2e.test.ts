@@ -1,14 +1,15 @@
-// Two tabs of the POS open on one tablet (a cashier opened the app twice): both write, only one of them
-// talks to the server, each document reaches the server exactly once, and when the syncing tab is closed
+// Two tabs of the POS open on one tablet (the app opened twice): a supervisor signs in and opens the
+// drawer without a sale in each (audit entries), only one of them talks to the server, each document reaches the server exactly once, and when the syncing tab is closed
 // the other takes over and sends what was written since. Real server process, real Chromium.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startPosServer, type RunningPosServer } from './support/pos-server.ts';
+import { DEMO_PINS, startPosServer, type RunningPosServer } from './support/pos-server.ts';
 import { launchChromium, openWatchedPage } from './support/browser.ts';
 import { shellScreen } from './screens/shell-screen.ts';
 import { enrolmentScreen } from './screens/enrolment-screen.ts';
 import { syncStatus } from './screens/sync-status.ts';
-import { enableTestHooks, readDeviceIdentity, writeAuditEntries } from './support/device-storage.ts';
+import { staffScreen } from './screens/staff-screen.ts';
+import { auditEntriesWrittenBy, readDeviceIdentity } from './support/device-storage.ts';
 import { DeviceClient } from '../support/device-client.ts';
 
 const ENROLLMENT_CODE = 'E2E-TWO-TABS-01';
@@ -37,6 +38,14 @@ async function expectOnServerOnce(client: DeviceClient, ids: readonly string[]):
     .toEqual(ids.map(() => 1));
 }
 
+async function supervisorOpensDrawer(page: Page, times: number): Promise<void> {
+  await shellScreen.goToCounter(page);
+  await staffScreen.waitForSignInPanel(page);
+  await staffScreen.signIn(page, 'supervisor', DEMO_PINS.supervisor);
+  await staffScreen.waitUntilSignedInAs(page, '');
+  await staffScreen.openDrawerWithoutSaleRepeatedly(page, times);
+}
+
 describe('two tabs of the POS on one tablet', () => {
   let server: RunningPosServer;
   let browser: Browser;
@@ -53,7 +62,6 @@ describe('two tabs of the POS on one tablet', () => {
 
   it('sends what both tabs write exactly once, from one tab, and the other takes over when it closes', async () => {
     const { context, page: first } = await openWatchedPage(browser);
-    await enableTestHooks(context);
     const firstPushes = countPushes(first);
     await shellScreen.open(first, server.url);
     await enrolmentScreen.openFromCounter(first);
@@ -68,14 +76,15 @@ describe('two tabs of the POS on one tablet', () => {
     const identity = await readDeviceIdentity(first);
     const client = new DeviceClient(server.url, identity);
 
-    const writtenInFirst = await writeAuditEntries(first, 5);
-    const writtenInSecond = await writeAuditEntries(second, 5, 'drawer.count');
+    // Each tab: the supervisor's sign-in and four no-sale drawer openings, five audit entries.
+    const writtenInFirst = await auditEntriesWrittenBy(first, 5, () => supervisorOpensDrawer(first, 4));
+    const writtenInSecond = await auditEntriesWrittenBy(second, 5, () => supervisorOpensDrawer(second, 4));
     await expectOnServerOnce(client, [...writtenInFirst, ...writtenInSecond]);
     expect(firstPushes()).toBeGreaterThan(0);
     expect(secondPushes()).toBe(0);
 
     await first.close();
-    const writtenAfterClose = await writeAuditEntries(second, 5, 'drawer.open');
+    const writtenAfterClose = await auditEntriesWrittenBy(second, 5, () => staffScreen.openDrawerWithoutSaleRepeatedly(second, 5));
     await expectOnServerOnce(client, [...writtenInFirst, ...writtenInSecond, ...writtenAfterClose]);
     expect(secondPushes()).toBeGreaterThan(0);
     await syncStatus.waitForPending(second, 0);

@@ -1,10 +1,12 @@
 /*
  * The counter as a cashier uses it, in the words of the shop: scan with a keyboard-wedge scanner (a burst
  * of keys a few ms apart ending in Enter), search by name, read the cart, park and resume, pay with any
- * mix of tenders, read the receipt number. Staff sign-in goes through the opt-in test hooks until the
- * staff feature's sign-in screen exists (src/app/test-hooks.ts).
+ * mix of tenders, read the receipt number. Staff sign in on the real PIN pad over the counter, with the
+ * demo PIN the test server was started with (support/pos-server.ts).
  */
 import type { Page } from 'playwright-core';
+import { DEMO_PINS } from '../support/pos-server.ts';
+import { staffScreen, type StaffRole } from './staff-screen.ts';
 
 export type PayWith = { cash: number } | { card: number; ref: string } | { split: ReadonlyArray<{ cash: number } | { card: number; ref: string }> };
 
@@ -15,12 +17,10 @@ export const counterScreen = {
     await page.getByTestId('counter').waitFor(WAIT);
   },
 
-  async signIn(page: Page, staff: { id: string; name: string; role: 'cashier' | 'supervisor' | 'manager' }): Promise<void> {
-    await page.waitForFunction(() => (window as unknown as { __posTestHooks?: { signInStaff?: unknown } }).__posTestHooks?.signInStaff !== undefined);
-    await page.evaluate((who) => {
-      const hooks = (window as unknown as { __posTestHooks: { signInStaff: (staff: object) => void } }).__posTestHooks;
-      hooks.signInStaff(who);
-    }, staff);
+  /** The person with this role picks their name on the sign-in panel and types their PIN (the demo PIN by default). */
+  async signIn(page: Page, staff: { role: StaffRole }, pin: string = DEMO_PINS[staff.role]): Promise<void> {
+    await staffScreen.waitForSignInPanel(page, WAIT.timeout);
+    await staffScreen.signIn(page, staff.role, pin);
     await page.getByTestId('staff-signed-out').waitFor({ state: 'detached', ...WAIT });
   },
 

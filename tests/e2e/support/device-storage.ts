@@ -1,9 +1,14 @@
 /*
- * What a test reads and writes on the tablet itself: the device identity in the sync database
- * (src/sync: IndexedDB `store-pos-sync`, table `device`), and audit entries written through the app's
- * own database via the opt-in test hooks (src/app/test-hooks.ts, switched on by `pos.e2eHooks`).
+ * What a test reads (and, for a bench, writes) on the tablet itself, straight from IndexedDB in the page,
+ * with no help from the app's code (nothing test-only ships in the bundle):
+ *  - the device identity in the sync database (src/sync: IndexedDB `store-pos-sync`, table `device`);
+ *  - the app's RxDB collections. RxDB's Dexie storage keeps each collection in its own IndexedDB database
+ *    named `rxdb-dexie-<database>--<schema version>--<collection>` (node_modules/rxdb/.../dexie-helper.js),
+ *    with the documents in the object store `docs`. Indexed booleans are stored as '1'/'0' (IndexedDB cannot
+ *    index booleans); the only one our schemas index is RxDB's own `_deleted`.
+ * Reads open the database without a version, so they never upgrade or block the app's own connection.
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
 export interface DeviceIdentity {
   storeId: string;
@@ -11,9 +16,10 @@ export interface DeviceIdentity {
   token: string;
 }
 
-export async function enableTestHooks(context: BrowserContext): Promise<void> {
-  await context.addInitScript(() => localStorage.setItem('pos.e2eHooks', 'on'));
-}
+/** The app's RxDB database name (src/main.tsx). */
+const APP_DATABASE = 'store-pos';
+
+export type DeviceCollection = 'audit' | 'sales' | 'ledger' | 'shifts' | 'customers' | 'orders' | 'config' | 'balances' | 'products';
 
 export async function readDeviceIdentity(page: Page): Promise<DeviceIdentity> {
   return page.evaluate(
@@ -33,27 +39,105 @@ export async function readDeviceIdentity(page: Page): Promise<DeviceIdentity> {
   );
 }
 
-/** Writes audit entries on the device, as the app does for a drawer opening. Returns their ids. */
-export async function writeAuditEntries(page: Page, count: number, action = 'drawer.open'): Promise<string[]> {
-  const identity = await readDeviceIdentity(page);
+/**
+ * Every live (not deleted) document of one collection as the device holds it, without RxDB's own fields
+ * (`_meta`, `_rev`, `_attachments`, `_deleted`). Read-only; works while the app is running in the page.
+ */
+export async function readDeviceDocuments<T = Record<string, unknown>>(page: Page, collection: DeviceCollection): Promise<T[]> {
   return page.evaluate(
-    async ({ count, action, storeId, deviceId }) => {
-      type Hooks = { databaseOpening: Promise<{ audit: { bulkInsert: (documents: object[]) => Promise<{ error: unknown[] }> } }> };
-      const hooks = (window as unknown as { __posTestHooks?: Hooks }).__posTestHooks;
-      if (!hooks) throw new Error('test hooks are off: call enableTestHooks(context) before opening the page');
-      const database = await hooks.databaseOpening;
-      const documents = Array.from({ length: count }, () => ({
-        id: crypto.randomUUID(),
-        storeId,
-        deviceId,
-        action,
-        staffId: 'staff-e2e',
-        createdAt: new Date().toISOString(),
-      }));
-      const result = await database.audit.bulkInsert(documents);
-      if (result.error.length > 0) throw new Error(`audit insert failed: ${JSON.stringify(result.error[0])}`);
-      return documents.map((document) => document.id);
+    async ({ database, collection }) => {
+      const pattern = new RegExp(`^rxdb-dexie-${database}--(\\d+)--${collection}$`);
+      const names = (await indexedDB.databases())
+        .map((info) => info.name ?? '')
+        .filter((name) => pattern.test(name))
+        .sort((a, b) => Number(pattern.exec(b)?.[1]) - Number(pattern.exec(a)?.[1]));
+      const name = names[0];
+      if (name === undefined) return [];
+      const connection = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      try {
+        if (!connection.objectStoreNames.contains('docs')) return [];
+        const rows = await new Promise<Array<Record<string, unknown>>>((resolve, reject) => {
+          const read = connection.transaction('docs', 'readonly').objectStore('docs').getAll();
+          read.onsuccess = () => resolve(read.result as Array<Record<string, unknown>>);
+          read.onerror = () => reject(read.error);
+        });
+        return rows
+          .filter((row) => row['_deleted'] !== '1' && row['_deleted'] !== true)
+          .map((row) => {
+            const document = { ...row };
+            for (const key of ['_meta', '_rev', '_attachments', '_deleted']) delete document[key];
+            return document;
+          });
+      } finally {
+        connection.close();
+      }
     },
-    { count, action, storeId: identity.storeId, deviceId: identity.deviceId },
+    { database: APP_DATABASE, collection },
+  ) as Promise<T[]>;
+}
+
+/** Waits until the device holds at least `count` audit entries (optionally of one action); answers them all. */
+export async function waitForAuditEntries(page: Page, count: number, action?: string, timeoutMs = 20_000): Promise<Array<{ id: string; action: string; staffId: string; approverId?: string }>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const entries = (await readDeviceDocuments<{ id: string; action: string; staffId: string; approverId?: string }>(page, 'audit')).filter(
+      (entry) => action === undefined || entry.action === action,
+    );
+    if (entries.length >= count) return entries;
+    if (Date.now() > deadline) throw new Error(`The device holds ${entries.length} audit entries${action ? ` of ${action}` : ''}, expected ${count}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Runs a till action, then answers the ids of the `count` audit entries it left on the device. */
+export async function auditEntriesWrittenBy(page: Page, count: number, action: () => Promise<void>): Promise<string[]> {
+  const before = new Set((await readDeviceDocuments<{ id: string }>(page, 'audit')).map((entry) => entry.id));
+  await action();
+  const after = await waitForAuditEntries(page, before.size + count);
+  return after.map((entry) => entry.id).filter((id) => !before.has(id));
+}
+
+/**
+ * For benches only: writes documents into a collection's IndexedDB the way RxDB's Dexie storage stores them,
+ * as if the app had written them a moment ago, so the next start of the app finds them unsynced and pushes
+ * them. The app must not be running on this origin while this writes (navigate its page away first, e.g. to
+ * `/api/v1/health`), or its in-memory state would not know the documents. The collection's database must
+ * exist already (the app has started once).
+ */
+export async function writeDeviceDocuments(page: Page, collection: DeviceCollection, documents: readonly object[]): Promise<void> {
+  await page.evaluate(
+    async ({ database, collection, documents }) => {
+      const pattern = new RegExp(`^rxdb-dexie-${database}--(\\d+)--${collection}$`);
+      const name = (await indexedDB.databases())
+        .map((info) => info.name ?? '')
+        .filter((each) => pattern.test(each))
+        .sort((a, b) => Number(pattern.exec(b)?.[1]) - Number(pattern.exec(a)?.[1]))[0];
+      if (name === undefined) throw new Error(`No IndexedDB for the ${collection} collection: start the app once first`);
+      const connection = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      try {
+        const write = connection.transaction('docs', 'readwrite');
+        const store = write.objectStore('docs');
+        const startedAt = Date.now();
+        documents.forEach((document, index) => {
+          // RxDB orders unsynced writes by `_meta.lwt`; a fraction per document keeps them strictly increasing.
+          store.put({ ...document, _deleted: '0', _attachments: {}, _rev: '1-benchwriter', _meta: { lwt: startedAt + index / 100 } });
+        });
+        await new Promise<void>((resolve, reject) => {
+          write.oncomplete = () => resolve();
+          write.onerror = () => reject(write.error);
+        });
+      } finally {
+        connection.close();
+      }
+    },
+    { database: APP_DATABASE, collection, documents },
   );
 }

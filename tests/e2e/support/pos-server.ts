@@ -16,6 +16,12 @@ export interface RunningPosServer {
 
 const LISTENING = /POS server listening on (https?:\/\/\S+)/;
 
+/**
+ * The demo staff's PINs every test server starts with (POS_DEMO_*_PIN, one person per role in the seed), so
+ * tests sign people in through the real PIN pad. A test may pass its own in `env`.
+ */
+export const DEMO_PINS = { cashier: '482913', supervisor: '715364', manager: '360258' } as const;
+
 export interface StartOptions {
   env?: Record<string, string>;
   /** Reuse a data directory (a restart); it is then left in place on stop. */
@@ -27,7 +33,7 @@ export async function startPosServer(options: StartOptions = {}): Promise<Runnin
   const ownsDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pos-e2e-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/main.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', POS_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', POS_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...demoPinEnv(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -71,4 +77,8 @@ function stopProcess(child: ChildProcess): Promise<void> {
     });
     child.kill('SIGTERM');
   });
+}
+
+function demoPinEnv(): Record<string, string> {
+  return { POS_DEMO_CASHIER_PIN: DEMO_PINS.cashier, POS_DEMO_SUPERVISOR_PIN: DEMO_PINS.supervisor, POS_DEMO_MANAGER_PIN: DEMO_PINS.manager };
 }
