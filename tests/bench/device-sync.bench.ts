@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { startPosServer } from '../e2e/support/pos-server.ts';
 import { launchChromium, openWatchedPage } from '../e2e/support/browser.ts';
-import { enableTestHooks, readDeviceIdentity } from '../e2e/support/device-storage.ts';
+import { readDeviceIdentity, writeDeviceDocuments } from '../e2e/support/device-storage.ts';
 import { shellScreen } from '../e2e/screens/shell-screen.ts';
 import { enrolmentScreen } from '../e2e/screens/enrolment-screen.ts';
 import { syncStatus } from '../e2e/screens/sync-status.ts';
@@ -28,7 +28,6 @@ const RATE_OF_CLASS: Record<string, number> = { vat10: 1000, vat8: 800, vat5: 50
 
 async function enrolNewTablet(browser: Browser, url: string, name: string): Promise<{ page: Page; close: () => Promise<void>; catalogMs: number }> {
   const { context, page } = await openWatchedPage(browser);
-  await enableTestHooks(context);
   await shellScreen.open(page, url);
   await enrolmentScreen.openFromCounter(page);
   const started = performance.now();
@@ -94,14 +93,14 @@ export async function benchDeviceSync(): Promise<void> {
     const pushTimes: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       const sales = makeSales({ storeId: identity.storeId, deviceId: identity.deviceId, staffId: 'bench-staff', products, seed: 100 + run }, 2000, run * 2000 + 1);
+      // The 2,000 sales go into the device's IndexedDB as the app stores them, with the app closed (no test
+      // code ships in the app); the app then starts with no network and finds them waiting.
+      await shellScreen.waitUntilInstalledForOffline(page);
+      await page.goto(`${server.url}/api/v1/health`);
+      await writeDeviceDocuments(page, 'sales', sales);
       await page.context().setOffline(true);
+      await shellScreen.open(page, server.url);
       await syncStatus.waitForState(page, 'offline');
-      await page.evaluate(async (documents) => {
-        type Hooks = { databaseOpening: Promise<{ sales: { bulkInsert: (documents: object[]) => Promise<{ error: unknown[] }> } }> };
-        const database = await (window as unknown as { __posTestHooks: Hooks }).__posTestHooks.databaseOpening;
-        const result = await database.sales.bulkInsert(documents);
-        if (result.error.length > 0) throw new Error(JSON.stringify(result.error[0]).slice(0, 500));
-      }, sales);
       await syncStatus.waitForPending(page, 2000, 60_000);
       const started = performance.now();
       await page.context().setOffline(false);
