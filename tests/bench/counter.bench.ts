@@ -11,7 +11,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { startPosServer } from '../e2e/support/pos-server.ts';
 import { launchChromium, openWatchedPage } from '../e2e/support/browser.ts';
-import { enableTestHooks, readDeviceIdentity } from '../e2e/support/device-storage.ts';
+import { readDeviceIdentity } from '../e2e/support/device-storage.ts';
 import { shellScreen } from '../e2e/screens/shell-screen.ts';
 import { enrolmentScreen } from '../e2e/screens/enrolment-screen.ts';
 import { syncStatus } from '../e2e/screens/sync-status.ts';
@@ -27,7 +27,6 @@ interface ConfigDoc { staff: Array<{ id: string; name: string; role: 'cashier' |
 async function enrolledTablet(browser: Browser, products: number): Promise<{ page: Page; client: DeviceClient; close: () => Promise<void>; stopServer: () => Promise<void> }> {
   const server = await startPosServer({ env: { POS_ENROLLMENT_CODE: CODE, POS_DEMO_PRODUCTS: String(products) } });
   const { context, page } = await openWatchedPage(browser);
-  await enableTestHooks(context);
   // The bench runs under tsx, whose transform names inner functions with a `__name` helper; functions
   // sent to the page by page.evaluate carry that call, so the page gets a no-op of it.
   await context.addInitScript('globalThis.__name = (fn) => fn;');
