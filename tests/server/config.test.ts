@@ -60,6 +60,7 @@ describe('a store starts the server with its environment', () => {
     [{ POS_TRUST_PROXY: 'nginx' }, /POS_TRUST_PROXY must be true, false or a comma-separated list/],
     [{ POS_PIN_LOCKOUT_MINUTES: '0' }, /POS_PIN_LOCKOUT_MINUTES must be a whole number from 1 to 1440/],
     [{ POS_STAFF_SESSION_MINUTES: 'soon' }, /POS_STAFF_SESSION_MINUTES must be a whole number/],
+    [{ POS_WEBHOOK_SECRET: 'too-short-to-sign' }, /POS_WEBHOOK_SECRET must be at least 32 characters \(e\.g\. `openssl rand -hex 32`\), got 17/],
   ])('refuses to start on a bad value and names it: %j', (env, message) => {
     expect(() => readServerConfig(env)).toThrow(ConfigError);
     expect(() => readServerConfig(env)).toThrow(message);
@@ -70,6 +71,11 @@ describe('a store starts the server with its environment', () => {
     expect(readServerConfig({ POS_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
     expect(readServerConfig({ POS_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8' }).trustProxy).toBe('127.0.0.1,10.0.0.0/8');
     expect(readServerConfig({ POS_PIN_LOCKOUT_MINUTES: '10', POS_STAFF_SESSION_MINUTES: '30' })).toMatchObject({ pinLockoutMs: 600_000, staffSessionMs: 1_800_000 });
+  });
+
+  it('keeps the orders webhook off until POS_WEBHOOK_SECRET is set', () => {
+    expect(readServerConfig({}).webhookSecret).toBeUndefined();
+    expect(readServerConfig({ POS_WEBHOOK_SECRET: ` ${'ab12'.repeat(16)} ` }).webhookSecret).toBe('ab12'.repeat(16));
   });
 
   describe('with a certificate', () => {
