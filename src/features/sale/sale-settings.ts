@@ -1,11 +1,12 @@
 /*
  * What the counter needs from the store's config document, read once per config change: tax classes,
- * barcode rules, the cashier's limits for discounts and price changes, loyalty earning, the currency and
+ * cash rounding, barcode rules, the cashier's limits for discounts and price changes, loyalty earning, the currency and
  * the bank account for VietQR. The loosely typed parts of the config (barcodeRules, permissions, loyalty,
  * store.bank) are read defensively: a missing or malformed part falls back to a safe default.
  */
 import type { StoreConfigDocument } from '../../data/schemas/types.ts';
 import type { BarcodeRules, BarcodeRule } from '../../domain/barcode.ts';
+import { cashRoundingFromConfig } from '../../domain/cash-rounding-config.ts';
 import type { PriceRules } from '../../domain/cart.ts';
 import { parsePermissionTable, type PermissionTable } from '../../domain/permissions.ts';
 import type { SaleRules } from '../../domain/sale-document.ts';
@@ -57,12 +58,16 @@ export function saleSettingsOf(config: StoreConfigDocument): SaleSettings {
   const amountPerPoint = loyalty['enabled'] === true ? whole(loyalty['earnAmountPerPoint']) : undefined;
   const taxClasses = config.taxClasses;
   const bank = readBank(config.store);
+  // store.cashRoundingStep (src/domain/cash-rounding-config.ts); a step the server would flag is not used.
+  const rounding = cashRoundingFromConfig(config.store, config.store.currency);
+  if (!rounding.ok) console.error('The store config’s cash rounding is not used', rounding.detail);
+  const cashRounding = rounding.ok ? rounding.cashRounding : undefined;
   return {
     currency: config.store.currency,
     taxClasses,
     barcodeRules: (config.barcodeRules ?? []) as unknown as readonly BarcodeRule[],
     priceRules,
-    saleRules: { taxClasses, ...(amountPerPoint ? { loyalty: { amountPerPoint } } : {}) },
+    saleRules: { taxClasses, ...(cashRounding ? { cashRounding } : {}), ...(amountPerPoint ? { loyalty: { amountPerPoint } } : {}) },
     ...(bank ? { bank } : {}),
     permissions: parsePermissionTable(permissions),
   };
