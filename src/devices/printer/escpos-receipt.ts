@@ -91,8 +91,11 @@ function printLookup(encoder: ReceiptPrinterEncoder, row: Extract<PrintRow, { ki
   encoder.align('left');
 }
 
-/** The ESC/POS (or StarPRNT) bytes of a receipt for the printer described by `profile`. */
-export function encodeReceipt(receipt: Receipt, options: EscPosReceiptOptions): Uint8Array {
+/**
+ * Rows already laid out for `options.profile` (receipt-text-layout.ts, test-page.ts) as the printer's
+ * bytes: text where the code page holds it, images where it does not, the lookup codes, then the cut.
+ */
+export function encodePrintRows(rows: readonly PrintRow[], options: EscPosReceiptOptions & { readonly openCashDrawer: boolean }): Uint8Array {
   const { profile } = options;
   const mode = profile.vietnamese;
   const codepages = CODEPAGES_BY_MODE[mode];
@@ -103,12 +106,11 @@ export function encodeReceipt(receipt: Receipt, options: EscPosReceiptOptions): 
     feedAfterBlock: false,
   });
   encoder.initialize();
-  if (options.openCashDrawer ?? receipt.opensCashDrawer) encoder.pulse();
+  if (options.openCashDrawer) encoder.pulse();
   // 'auto' lets the encoder switch between TCVN3's lowercase and capitals pages within a row.
   if (mode === 'tcvn3') encoder.codepage('auto');
   if (mode === 'windows1258') encoder.codepage('windows1258');
 
-  const rows = layoutReceipt({ ...receipt, paper: { ...receipt.paper, columns: profile.columns } }, measureFor(mode));
   const hasQr = rows.some((row) => row.kind === 'qrcode');
   let pendingImage: TextRow[] = [];
   const flushImage = (): void => {
@@ -132,4 +134,11 @@ export function encodeReceipt(receipt: Receipt, options: EscPosReceiptOptions): 
   flushImage();
   encoder.cut('partial');
   return encoder.encode();
+}
+
+/** The ESC/POS (or StarPRNT) bytes of a receipt for the printer described by `profile`. */
+export function encodeReceipt(receipt: Receipt, options: EscPosReceiptOptions): Uint8Array {
+  const { profile } = options;
+  const rows = layoutReceipt({ ...receipt, paper: { ...receipt.paper, columns: profile.columns } }, measureFor(profile.vietnamese));
+  return encodePrintRows(rows, { ...options, openCashDrawer: options.openCashDrawer ?? receipt.opensCashDrawer });
 }

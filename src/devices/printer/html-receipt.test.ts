@@ -64,3 +64,28 @@ describe('text typed by people is shown, never run', () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
   });
 });
+
+describe('the sale number as pictures for the returns desk', () => {
+  const receipt = buildReceipt(porkAndCoffeeSale(), { ...hoaSenStore, lookupCode: 'both' });
+
+  it('shows the barcode and the QR code it is given as images that cannot run script, and the number as text', () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg"><rect width="2" height="60"/></svg>';
+    const document = parse(renderReceiptHtml(receipt, { barcodeSvg: svg, qrSvg: svg }));
+    const images = [...document.querySelectorAll('img')];
+    expect(images.map((image) => image.dataset['code'])).toEqual(['barcode', 'qrcode']);
+    for (const image of images) {
+      expect(image.getAttribute('src')).toBe(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
+      expect(image.alt).toBe('Q1-T03-000123');
+    }
+    expect(text(document)).toContain('Q1-T03-000123');
+  });
+
+  it('a receipt that asks for the barcode only shows no QR, and one drawn without pictures still has the number', () => {
+    const barcodeOnly = buildReceipt(porkAndCoffeeSale(), hoaSenStore);
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg"/>';
+    expect([...parse(renderReceiptHtml(barcodeOnly, { barcodeSvg: svg, qrSvg: svg })).querySelectorAll('img')].map((image) => image.dataset['code'])).toEqual(['barcode']);
+    const plain = parse(renderReceiptHtml(receipt));
+    expect(plain.querySelector('img')).toBeNull();
+    expect(text(plain)).toContain('Q1-T03-000123');
+  });
+});

@@ -3,8 +3,18 @@
  * paired, and what a reprint shows on screen. Same model as the ESC/POS bytes (receipt-model.ts), so
  * the two say the same thing. Every piece of text goes through escapeHtml: product names, customer names
  * and store texts are typed by people and synced from the server, and this HTML runs in the app's origin.
+ *
+ * The sale number's CODE128 barcode and QR code are pictures drawn by lookup-code-images.ts, which the
+ * printer service loads only when it prints in the browser; here they are SVG documents shown through
+ * <img src="data:..."> (an image cannot run script), and a receipt without them still shows the number.
  */
 import type { LabelledValue, Receipt } from './receipt-model.ts';
+
+/** SVG documents of the sale number for the returns desk to scan (lookup-code-images.ts). */
+export interface LookupCodeImages {
+  readonly barcodeSvg?: string;
+  readonly qrSvg?: string;
+}
 
 const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -38,6 +48,9 @@ tr.emphasis td { font-weight: 700; font-size: 1.2em; }
 .section { font-weight: 700; margin-top: 1mm; }
 .lookup { font: 700 1.3em/1.4 ui-monospace, "Courier New", monospace; letter-spacing: .08em; margin-top: 2mm; }
 .small { font-size: .9em; }
+.code { display: block; margin: 2mm auto 0; }
+.barcode { width: 100%; height: 12mm; }
+.qrcode { width: ${width === 58 ? 26 : 30}mm; height: auto; }
 `;
 }
 
@@ -74,8 +87,14 @@ function centredLines(lines: readonly string[], className = ''): string {
   return lines.map((line) => `<div class="centre ${className}">${escapeHtml(line)}</div>`).join('');
 }
 
+function codeImage(svg: string | undefined, kind: 'barcode' | 'qrcode', value: string): string {
+  if (svg === undefined) return '';
+  // The barcode's own text is the number printed under it; alt says the same for a reader.
+  return `<img class="code ${kind}" data-code="${kind}" alt="${escapeHtml(value)}" src="data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}">`;
+}
+
 /** The body of the receipt: for an on-screen preview, or inside the printable document. */
-export function renderReceiptBody(receipt: Receipt): string {
+export function renderReceiptBody(receipt: Receipt, codes: LookupCodeImages = {}): string {
   const { payment } = receipt;
   return [
     receipt.reprintMark !== undefined ? `<div class="centre reprint">*** ${escapeHtml(receipt.reprintMark)} ***</div>` : '',
@@ -95,6 +114,8 @@ export function renderReceiptBody(receipt: Receipt): string {
     `<div class="section">${escapeHtml(payment.title)}</div>`,
     pairTable(payment.change ? [...payment.tenders, payment.change] : payment.tenders),
     '<hr class="double">',
+    receipt.lookup.barcode ? codeImage(codes.barcodeSvg, 'barcode', receipt.lookup.value) : '',
+    receipt.lookup.qrcode ? codeImage(codes.qrSvg, 'qrcode', receipt.lookup.value) : '',
     `<div class="centre lookup">${escapeHtml(receipt.lookup.value)}</div>`,
     centredLines([receipt.lookup.caption], 'small'),
     centredLines(receipt.footer),
@@ -102,7 +123,7 @@ export function renderReceiptBody(receipt: Receipt): string {
 }
 
 /** A complete, self-contained HTML document sized for the receipt's paper, ready for window.print(). */
-export function renderReceiptHtml(receipt: Receipt): string {
+export function renderReceiptHtml(receipt: Receipt, codes?: LookupCodeImages): string {
   const width = receipt.paper.width;
   return `<!doctype html>
 <html lang="${receipt.locale}">
@@ -112,7 +133,7 @@ export function renderReceiptHtml(receipt: Receipt): string {
 <style>${styles(width)}</style>
 </head>
 <body class="receipt receipt-${width}mm">
-${renderReceiptBody(receipt)}
+${renderReceiptBody(receipt, codes)}
 </body>
 </html>
 `;

@@ -3,7 +3,7 @@
  * encoder's own printer definitions.
  */
 import { describe, expect, it } from 'vitest';
-import { resolvePrinterProfile } from './printer-profile.ts';
+import { knownPrinterModels, resolvePrinterProfile } from './printer-profile.ts';
 
 describe('how a printer prints Vietnamese', () => {
   it.each([
@@ -29,6 +29,18 @@ describe('how a printer prints Vietnamese', () => {
 
   it('a store can ask for images even where a code page exists, for a printer whose font lacks the glyphs', () => {
     expect(resolvePrinterProfile({ paperWidth: 80, printerModel: 'epson-tm-t20iii', vietnamese: 'raster' }).vietnamese).toBe('raster');
+  });
+
+  it('a store can insist on one code page; where the printer lacks it, Vietnamese goes out as images, never as "?"', () => {
+    expect(resolvePrinterProfile({ paperWidth: 80, printerModel: 'epson-tm-t20iii', vietnamese: 'windows1258' }).vietnamese).toBe('windows1258');
+    expect(resolvePrinterProfile({ paperWidth: 58, printerModel: 'pos-5890', vietnamese: 'tcvn3' }).vietnamese).toBe('raster');
+    expect(resolvePrinterProfile({ paperWidth: 58, printerModel: 'pos-5890', vietnamese: 'windows1258' }).vietnamese).toBe('windows1258');
+  });
+
+  it('Settings offers the models the encoder knows whose rows the receipt fits, by name, and each one resolves', () => {
+    const models = knownPrinterModels();
+    expect(models).toContainEqual({ id: 'epson-tm-t20iii', name: 'Epson TM-T20III' });
+    for (const { id } of models) expect(() => resolvePrinterProfile({ paperWidth: 80, printerModel: id })).not.toThrow();
   });
 
   it('a model without barcodes or QR says so, and an unknown model is refused', () => {

@@ -14,6 +14,9 @@ import type { Codepage } from '@point-of-sale/codepage-encoder';
 import { CODEPAGES_BY_MODE } from './vietnamese-text.ts';
 import type { VietnameseMode } from './vietnamese-text.ts';
 
+export type VietnameseSetting = 'auto' | 'tcvn3' | 'windows1258' | 'raster';
+export const VIETNAMESE_SETTINGS: readonly VietnameseSetting[] = ['auto', 'tcvn3', 'windows1258', 'raster'];
+
 export type PrinterModel = NonNullable<ReceiptPrinterEncoderOptions['printerModel']>;
 export type PrinterLanguage = NonNullable<ReceiptPrinterEncoderOptions['language']>;
 type CodepageMappingName = Extract<NonNullable<ReceiptPrinterEncoderOptions['codepageMapping']>, string>;
@@ -26,8 +29,12 @@ export interface PrinterSettings {
   readonly printerModel?: PrinterModel;
   readonly language?: PrinterLanguage;
   readonly codepageMapping?: string;
-  /** 'raster' prints Vietnamese as images even where a code page exists (a printer whose font lacks it). */
-  readonly vietnamese?: 'auto' | 'raster';
+  /**
+   * How Vietnamese is printed: 'auto' picks TCVN3, then windows-1258, from what the printer's code page
+   * table has; 'tcvn3' or 'windows1258' insist on one (a printer whose other page is broken), falling back
+   * to images when the table lacks it; 'raster' prints Vietnamese as images (a printer whose font lacks it).
+   */
+  readonly vietnamese?: VietnameseSetting;
 }
 
 export interface PrinterProfile {
@@ -71,7 +78,8 @@ function supportsCodepages(options: ReceiptPrinterEncoderOptions, codepages: rea
 
 function vietnameseModeFor(options: ReceiptPrinterEncoderOptions, settings: PrinterSettings, mappingKnown: boolean): VietnameseMode {
   if (settings.vietnamese === 'raster' || !mappingKnown) return 'raster';
-  for (const mode of ['tcvn3', 'windows1258'] as const) {
+  const wanted = settings.vietnamese === 'tcvn3' || settings.vietnamese === 'windows1258' ? [settings.vietnamese] : (['tcvn3', 'windows1258'] as const);
+  for (const mode of wanted) {
     if (supportsCodepages(options, CODEPAGES_BY_MODE[mode])) return mode;
   }
   return 'raster';
@@ -80,6 +88,16 @@ function vietnameseModeFor(options: ReceiptPrinterEncoderOptions, settings: Prin
 function asColumns(value: number): 32 | 42 | 48 {
   if (value === 32 || value === 42 || value === 48) return value;
   throw new Error(`A receipt row holds 32, 42 or 48 characters, not ${value}`);
+}
+
+/**
+ * The models the encoder knows (their code pages, fonts, barcode support) whose rows our receipt layout
+ * fits, for Settings to offer. A model whose font has another row width (44 characters) is left out
+ * rather than offered and refused.
+ */
+export function knownPrinterModels(): readonly { readonly id: PrinterModel; readonly name: string }[] {
+  const models = ReceiptPrinterEncoder.printerModels as { id: PrinterModel; name: string }[];
+  return models.filter(({ id }) => [32, 42, 48].includes(new ReceiptPrinterEncoder({ printerModel: id }).columns));
 }
 
 /** The profile of a printer from its settings. Throws on settings no printer could have. */

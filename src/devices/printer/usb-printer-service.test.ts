@@ -5,9 +5,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConnectedReceiptPrinter } from '@point-of-sale/webusb-receipt-printer';
 import { PRINTER_STORAGE_KEY, UsbPrinterService } from './usb-printer-service.ts';
-import type { PrinterDriver, PrinterServiceDependencies } from './usb-printer-service.ts';
+import type { PairedPrinter, PrinterDriver, PrinterServiceDependencies, UsbDeviceIdentity } from './usb-printer-service.ts';
+import { TEST_PAGE_BARCODE, VIETNAMESE_LETTERS, rulerRow } from './test-page.ts';
+import type { TestPageTexts } from './test-page.ts';
 import { buildReceipt } from './receipt-model.ts';
-import { codepageNumbers, decodeEscPos } from './escpos-decode.test-helper.ts';
+import { codepageNumbers, decodeEscPos, readPaper } from './escpos-decode.test-helper.ts';
 import { resolvePrinterProfile } from './printer-profile.ts';
 import { hoaSenStore, porkAndCoffeeSale } from './receipt-fixtures.test-helper.ts';
 import vi_texts from '../../i18n/vi.json' with { type: 'json' };
@@ -69,15 +71,28 @@ function setUp(options: { usb?: boolean; storage?: ReturnType<typeof memoryStora
   const driver = new FakeDriver();
   const storage = options.storage ?? memoryStorage();
   const printHtml = vi.fn(async (_html: string) => {});
+  const usb = {
+    /** What the service does when WebUSB says a device was plugged in. */
+    plugIn: (_device: UsbDeviceIdentity): void => {
+      throw new Error('the service is not watching for USB devices');
+    },
+    revoked: [] as PairedPrinter[],
+  };
   const service = new UsbPrinterService({
     usbAvailable: () => options.usb ?? true,
     createDriver: async () => driver,
     storage,
     printHtml,
+    watchUsbConnections: (onConnect) => {
+      usb.plugIn = onConnect;
+    },
+    revokeUsbPermission: async (printer) => {
+      usb.revoked.push(printer);
+    },
     renderTextImage: () => { throw new Error('an Epson prints Vietnamese in TCVN3, no images needed'); },
     statusTimeoutMs: 50,
   });
-  return { service, driver, storage, printHtml };
+  return { service, driver, storage, printHtml, usb };
 }
 
 const receipt = buildReceipt(porkAndCoffeeSale(), hoaSenStore);
@@ -200,6 +215,114 @@ describe('the cash drawer', () => {
     expect(decode(driver.printed[0] ?? new Uint8Array()).commands).not.toContain('pulse');
     expect(await service.openDrawer()).toEqual({ ok: true, via: 'usb' });
     expect(decode(driver.printed[1] ?? new Uint8Array()).commands).toEqual(['pulse']);
+  });
+});
+
+const testPageTexts: TestPageTexts = {
+  title: 'TRANG IN THỬ',
+  printer: 'EPSON TM-T20III, khổ 80 mm, 48 ký tự/dòng',
+  vietnamese: 'Tiếng Việt sẽ được in bằng bảng mã TCVN3.',
+  rulerCaption: 'Thước cột (phải vừa đúng một dòng):',
+  sample: 'Cà phê sữa đá, bánh mì thịt nướng, phở bò tái.',
+  money: 'Tổng cộng: 1.234.500 ₫',
+  barcodeCaption: 'Quét mã vạch này để kiểm tra máy quét.',
+};
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('the printer settings stay on this till', () => {
+  it('paper width, model and Vietnamese mode survive a restart, next to the paired printer', async () => {
+    const storage = memoryStorage();
+    const first = setUp({ storage }).service;
+    await first.pair();
+    first.updateSettings({ paperWidth: 58 });
+    first.updateSettings({ vietnamese: 'raster', printerModel: 'pos-5890' });
+    const { service } = setUp({ storage });
+    expect(service.state.settings).toEqual({ paperWidth: 58, vietnamese: 'raster', printerModel: 'pos-5890' });
+    expect(service.state.printer).toMatchObject({ serialNumber: 'X5E1234567' });
+  });
+
+  it('a model chosen in Settings decides the code pages, not the USB driver\'s guess', async () => {
+    const { service } = setUp();
+    await service.pair();
+    expect(resolvePrinterProfile(service.profileSettings()).vietnamese).toBe('tcvn3');
+    service.updateSettings({ printerModel: 'pos-5890', paperWidth: 58 });
+    expect(resolvePrinterProfile(service.profileSettings()).vietnamese).toBe('windows1258');
+  });
+
+  it('a setting no printer could have is refused and the previous settings are kept', () => {
+    const { service, storage } = setUp();
+    service.updateSettings({ paperWidth: 58 });
+    expect(() => service.updateSettings({ printerModel: 'no-such-printer' as 'pos-5890' })).toThrow(/Unknown printer model/);
+    expect(service.state.settings).toEqual({ paperWidth: 58 });
+    expect(JSON.parse(storage.items.get(PRINTER_STORAGE_KEY) ?? '{}')).toEqual({ settings: { paperWidth: 58 } });
+  });
+
+  it('unreadable stored settings start the till unpaired on 80 mm rather than crash it', () => {
+    const storage = memoryStorage();
+    storage.items.set(PRINTER_STORAGE_KEY, '{not json');
+    expect(setUp({ storage }).service.state).toEqual({ connection: 'unpaired', settings: { paperWidth: 80 } });
+  });
+
+  it('forgetting the printer keeps the paper settings, takes back the USB permission and prints through the browser', async () => {
+    const storage = memoryStorage();
+    const { service, usb, printHtml } = setUp({ storage });
+    await service.pair();
+    service.updateSettings({ paperWidth: 58 });
+    await service.forget();
+    await settle();
+    expect(service.state).toEqual({ connection: 'unpaired', settings: { paperWidth: 58 } });
+    expect(usb.revoked).toMatchObject([{ serialNumber: 'X5E1234567' }]);
+    expect(JSON.parse(storage.items.get(PRINTER_STORAGE_KEY) ?? '{}')).toEqual({ settings: { paperWidth: 58 } });
+    expect(setUp({ storage }).service.state.connection).toBe('unpaired');
+    expect(await service.printReceipt(receipt)).toEqual({ ok: true, via: 'browser' });
+    expect(printHtml).toHaveBeenCalledOnce();
+  });
+});
+
+describe('the test page', () => {
+  it('shows a ruler of exactly one row, every Vietnamese letter with every tone, and a barcode; it never opens the drawer', async () => {
+    const { service, driver } = setUp();
+    await service.pair();
+    expect(await service.printTestPage(testPageTexts)).toEqual({ ok: true, via: 'usb' });
+    const decoded = decode(driver.printed[0] ?? new Uint8Array());
+    // TCVN3's capital Đ is listed under U+00D0 (Ð) in the code page tables, the same letter on paper.
+    const paper = readPaper(decoded).map((row) => row.normalize('NFC').replaceAll('\u00d0', '\u0110'));
+    expect(paper).toContain(rulerRow(48));
+    expect(rulerRow(48)).toHaveLength(48);
+    for (const letters of VIETNAMESE_LETTERS) expect(paper).toContain(letters);
+    expect(paper).toContain('Cà phê sữa đá, bánh mì thịt nướng, phở bò tái.');
+    expect(paper).toContain(`[CODE128 ${TEST_PAGE_BARCODE}]`);
+    expect(decoded.commands).not.toContain('pulse');
+    expect(decoded.commands.at(-1)).toBe('cut');
+    expect(decoded.paper.some((item) => item.kind === 'image')).toBe(false);
+  });
+
+  it('without a paired printer there is no test page to print', async () => {
+    const { service } = setUp();
+    expect(await service.printTestPage(testPageTexts)).toEqual({ ok: false, problem: 'notPaired' });
+  });
+});
+
+describe('the printer is unplugged and plugged back in', () => {
+  it('reconnects by itself when the same printer comes back, and ignores other USB devices', async () => {
+    const { service, driver, usb } = setUp();
+    await service.pair();
+    await settle();
+    driver.plugged = false;
+    driver.emit('disconnected');
+    await settle();
+    expect(service.state).toMatchObject({ connection: 'disconnected', problem: 'disconnected' });
+
+    usb.plugIn({ vendorId: 0x046d, productId: 0xc52b, serialNumber: 'MOUSE' });
+    await settle();
+    expect(service.state.connection).toBe('disconnected');
+
+    driver.plugged = true;
+    usb.plugIn({ vendorId: 0x04b8, productId: 0x0e28, serialNumber: 'X5E1234567' });
+    await vi.waitFor(() => expect(service.state).toMatchObject({ connection: 'connected' }));
+    expect(service.state.problem).toBeUndefined();
+    expect(await service.openDrawer()).toEqual({ ok: true, via: 'usb' });
   });
 });
 

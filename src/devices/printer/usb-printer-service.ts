@@ -19,6 +19,9 @@ import type { Receipt } from './receipt-model.ts';
 import { encodeReceipt } from './escpos-receipt.ts';
 import type { RenderTextImage } from './escpos-receipt.ts';
 import { renderReceiptHtml } from './html-receipt.ts';
+import type { LookupCodeImages } from './html-receipt.ts';
+import { encodeTestPage } from './test-page.ts';
+import type { TestPageTexts } from './test-page.ts';
 import { resolvePrinterProfile } from './printer-profile.ts';
 import type { PrinterProfile, PrinterSettings } from './printer-profile.ts';
 import { ASK_OFFLINE_CAUSE, ASK_PAPER_SENSOR, printerCondition } from './printer-status.ts';
@@ -37,6 +40,13 @@ export type PrintOutcome =
 
 export type PairedPrinter = Omit<ConnectedReceiptPrinter, 'type' | 'columns'>;
 
+/** How WebUSB names a device: enough to tell the paired printer from anything else plugged in. */
+export interface UsbDeviceIdentity {
+  readonly vendorId: number;
+  readonly productId: number;
+  readonly serialNumber?: string | undefined;
+}
+
 export interface PrinterState {
   readonly connection: 'unpaired' | 'connecting' | 'connected' | 'disconnected';
   readonly printer?: PairedPrinter;
@@ -49,7 +59,13 @@ export interface PrinterServiceDependencies {
   readonly createDriver: () => Promise<PrinterDriver>;
   readonly storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
   readonly printHtml: (html: string) => Promise<void>;
+  /** The sale number's CODE128/QR pictures for the browser receipt (loaded only when printing there). */
+  readonly drawLookupCodes?: (lookup: Receipt['lookup']) => Promise<LookupCodeImages>;
   readonly renderTextImage: RenderTextImage;
+  /** Calls back whenever a USB device is plugged in (WebUSB's 'connect' event), to reconnect the printer. */
+  readonly watchUsbConnections?: (onConnect: (device: UsbDeviceIdentity) => void) => void;
+  /** Takes back this site's permission for the printer, so forgetting it is not undone by the next start. */
+  readonly revokeUsbPermission?: (printer: PairedPrinter) => Promise<void>;
   /** How long a printer has to answer a status request; silent printers are printed to anyway. */
   readonly statusTimeoutMs?: number;
 }
@@ -62,6 +78,12 @@ interface Stored {
   readonly settings?: PrinterSettings;
 }
 
+/** The paired printer by its serial number where it has one, else by its make and model. */
+export function isSameDevice(device: UsbDeviceIdentity, printer: UsbDeviceIdentity): boolean {
+  if (printer.serialNumber) return device.serialNumber === printer.serialNumber;
+  return device.vendorId === printer.vendorId && device.productId === printer.productId;
+}
+
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 export class UsbPrinterService {
@@ -70,6 +92,7 @@ export class UsbPrinterService {
   #driver: Promise<PrinterDriver> | undefined;
   #canRead = false;
   #answers: ((byte: number) => void)[] = [];
+  #watching = false;
 
   constructor(private readonly deps: PrinterServiceDependencies) {
     const stored = this.#read();
@@ -93,6 +116,7 @@ export class UsbPrinterService {
   async start(): Promise<void> {
     const printer = this.#state.printer;
     if (!printer || !this.deps.usbAvailable()) return;
+    this.#watchForPrinter();
     this.#set({ connection: 'connecting', problem: undefined });
     try {
       const driver = await this.#getDriver();
@@ -109,6 +133,7 @@ export class UsbPrinterService {
   /** From Settings, on a tap: the browser's chooser, then the chosen printer is remembered. */
   async pair(): Promise<PrinterProblem | undefined> {
     if (!this.deps.usbAvailable()) return this.#fail('unsupported');
+    this.#watchForPrinter();
     this.#set({ connection: 'connecting', problem: undefined });
     const driver = await this.#getDriver();
     await driver.connect();
@@ -120,9 +145,18 @@ export class UsbPrinterService {
 
   /** Forgets the paired printer: receipts go to the browser's print dialog again. */
   async forget(): Promise<void> {
-    if (this.#driver) await (await this.#driver).disconnect();
+    const printer = this.#state.printer;
+    // Unpaired first: the driver's 'disconnected' event must not make the forgotten printer look unplugged.
     this.#set({ connection: 'unpaired', printer: undefined, problem: undefined });
     this.#write();
+    try {
+      if (this.#driver) await (await this.#driver).disconnect();
+      if (printer && this.deps.revokeUsbPermission) await this.deps.revokeUsbPermission(printer);
+    } catch (error) {
+      // The printer is forgotten on this till either way; only the browser's permission may linger.
+      console.error('Closing or revoking the forgotten printer failed', printer, error);
+    }
+    this.#set({ connection: 'unpaired', problem: undefined });
   }
 
   updateSettings(settings: Partial<PrinterSettings>): void {
@@ -140,18 +174,47 @@ export class UsbPrinterService {
 
   /** The drawer alone (a manager's "no sale" open, counted in the audit log by the caller). */
   async openDrawer(): Promise<PrintOutcome> {
+    if (!this.deps.usbAvailable()) return { ok: false, problem: 'unsupported' };
     if (this.#state.connection === 'unpaired') return { ok: false, problem: 'notPaired' };
     return this.#printOnUsb((profile) => new ReceiptPrinterEncoder(profile.encoderOptions).pulse().encode());
   }
 
+  /** The test page (test-page.ts), from Settings; only a USB printer has one. */
+  async printTestPage(texts: TestPageTexts): Promise<PrintOutcome> {
+    if (!this.deps.usbAvailable()) return { ok: false, problem: 'unsupported' };
+    if (this.#state.connection === 'unpaired') return { ok: false, problem: 'notPaired' };
+    return this.#printOnUsb((profile) => encodeTestPage(texts, profile, this.deps.renderTextImage));
+  }
+
   async printInBrowser(receipt: Receipt): Promise<PrintOutcome> {
     try {
-      await this.deps.printHtml(renderReceiptHtml(receipt));
+      const codes = this.deps.drawLookupCodes ? await this.#lookupImages(receipt) : undefined;
+      await this.deps.printHtml(renderReceiptHtml(receipt, codes));
       return { ok: true, via: 'browser' };
     } catch (error) {
       console.error('The browser print dialog failed', error);
       return { ok: false, problem: 'browserPrintFailed' };
     }
+  }
+
+  async #lookupImages(receipt: Receipt): Promise<LookupCodeImages | undefined> {
+    try {
+      return await this.deps.drawLookupCodes?.(receipt.lookup);
+    } catch (error) {
+      // The sale number is printed as text as well: a receipt without its barcode beats no receipt.
+      console.error('Drawing the sale number barcode for the browser receipt failed', receipt.lookup.value, error);
+      return undefined;
+    }
+  }
+
+  #watchForPrinter(): void {
+    if (this.#watching || !this.deps.watchUsbConnections) return;
+    this.#watching = true;
+    this.deps.watchUsbConnections((device) => {
+      const printer = this.#state.printer;
+      if (!printer || this.#state.connection === 'connected' || this.#state.connection === 'connecting') return;
+      if (isSameDevice(device, printer)) void this.start();
+    });
   }
 
   async #printOnUsb(encode: (profile: PrinterProfile) => Uint8Array): Promise<PrintOutcome> {
@@ -162,7 +225,7 @@ export class UsbPrinterService {
     if (condition === 'paperOut' || condition === 'coverOpen' || condition === 'printerError') return { ok: false, problem: this.#fail(condition) };
     let bytes: Uint8Array;
     try {
-      bytes = encode(resolvePrinterProfile(this.#profileSettings()));
+      bytes = encode(resolvePrinterProfile(this.profileSettings()));
     } catch (error) {
       console.error('Could not encode the receipt for the printer', this.#state.settings, error);
       return { ok: false, problem: this.#fail('printFailed') };
@@ -175,7 +238,7 @@ export class UsbPrinterService {
   }
 
   async #askCondition(driver: PrinterDriver) {
-    if (!this.#canRead || this.#profileSettings().language !== 'esc-pos') return 'ready' as const;
+    if (!this.#canRead || this.profileSettings().language !== 'esc-pos') return 'ready' as const;
     const offline = await this.#ask(driver, ASK_OFFLINE_CAUSE);
     const paper = offline === undefined ? undefined : await this.#ask(driver, ASK_PAPER_SENSOR);
     return printerCondition(offline, paper);
@@ -197,16 +260,21 @@ export class UsbPrinterService {
     return answer;
   }
 
-  #profileSettings(): PrinterSettings {
-    const printer = this.#state.printer;
-    const language = printer?.language === 'star-graphics' ? 'star-prnt' : printer?.language;
-    return { ...this.#state.settings, ...(language ? { language } : {}), ...(printer ? { codepageMapping: printer.codepageMapping } : {}) };
+  /** The settings a profile is resolved from: a model chosen in Settings wins over what the USB driver guessed. */
+  profileSettings(): PrinterSettings {
+    const { settings, printer } = this.#state;
+    if (settings.printerModel !== undefined || !printer) return settings;
+    const language = printer.language === 'star-graphics' ? 'star-prnt' : printer.language;
+    return { ...settings, language, codepageMapping: printer.codepageMapping };
   }
 
   #getDriver(): Promise<PrinterDriver> {
     this.#driver ??= this.deps.createDriver().then((driver) => {
       driver.addEventListener('connected', (device) => void this.#onConnected(driver, device));
-      driver.addEventListener('disconnected', () => this.#set({ connection: 'disconnected', problem: 'disconnected' }));
+      driver.addEventListener('disconnected', () => {
+        // A forgotten printer closing is not a printer unplugged.
+        if (this.#state.connection !== 'unpaired') this.#set({ connection: 'disconnected', problem: 'disconnected' });
+      });
       driver.addEventListener('data', (data) => {
         if (data.byteLength > 0) this.#answers.shift()?.(data.getUint8(data.byteLength - 1));
       });

@@ -6,14 +6,25 @@
 import { create } from 'zustand';
 import { printHtmlInBrowser } from './browser-print.ts';
 import { createCanvasTextRenderer } from './render-text-image.ts';
-import { UsbPrinterService } from './usb-printer-service.ts';
-import type { PrinterState } from './usb-printer-service.ts';
+import { isSameDevice, UsbPrinterService } from './usb-printer-service.ts';
+import type { PrinterState, UsbDeviceIdentity } from './usb-printer-service.ts';
 
 let service: UsbPrinterService | undefined;
 
-function usbAvailable(): boolean {
+/** What is used of WebUSB here (TypeScript's DOM library does not describe it). */
+interface WebUsb {
+  getDevices(): Promise<(UsbDeviceIdentity & { forget(): Promise<void> })[]>;
+  addEventListener(type: 'connect', listener: (event: Event & { readonly device: UsbDeviceIdentity }) => void): void;
+}
+
+function webUsb(): WebUsb | undefined {
   // WebUSB exists only in Chromium browsers, and only on https:// or localhost.
-  return typeof navigator !== 'undefined' && 'usb' in navigator && globalThis.isSecureContext === true;
+  if (typeof navigator === 'undefined' || globalThis.isSecureContext !== true) return undefined;
+  return (navigator as Navigator & { usb?: WebUsb }).usb;
+}
+
+function usbAvailable(): boolean {
+  return webUsb() !== undefined;
 }
 
 /** The printer service of this app, created with the browser's USB, storage and print dialog. */
@@ -28,7 +39,14 @@ export function getPrinterService(): UsbPrinterService {
       },
       storage: localStorage,
       printHtml: printHtmlInBrowser,
+      drawLookupCodes: async (lookup) => (await import('./lookup-code-images.ts')).drawLookupCodes(lookup),
       renderTextImage: createCanvasTextRenderer(),
+      watchUsbConnections: (onConnect) => webUsb()?.addEventListener('connect', (event) => onConnect(event.device)),
+      revokeUsbPermission: async (printer) => {
+        // The driver cannot forget a device; WebUSB can, for this origin.
+        const devices = (await webUsb()?.getDevices()) ?? [];
+        await devices.find((device) => isSameDevice(device, printer))?.forget();
+      },
     });
     created.subscribe((state) => usePrinterStore.setState(state, true));
     service = created;

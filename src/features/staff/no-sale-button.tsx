@@ -5,15 +5,31 @@ import { useApprovalStore } from '../../ui/approval-store.ts';
 import { useStaffSessionStore } from '../../ui/staff-session-store.ts';
 import { recordStaffAudit } from './staff-actions.ts';
 import type { StaffServices } from './use-staff-services.ts';
+import type { PrintOutcome, PrinterProblem } from '../../devices/printer/usb-printer-service.ts';
+
+type NoSaleStatus = 'idle' | 'opened' | 'not-opened' | 'refused';
+
+/** Kicks the drawer through the receipt printer (the drawer hangs off its DK port); loaded on the first use. */
+async function kickDrawer(): Promise<PrintOutcome> {
+  try {
+    const { getPrinterService } = await import('../../devices/printer/use-printer.ts');
+    return await getPrinterService().openDrawer();
+  } catch (error) {
+    console.error('Kicking the cash drawer failed', error);
+    return { ok: false, problem: 'printFailed' };
+  }
+}
 
 /**
  * Opening the cash drawer without a sale ("no sale"): allowed to the roles the config names, otherwise a
  * supervisor or manager approves on the spot. Either way it leaves a `drawer.open` audit entry with both
- * people. (The drawer kick itself goes through the printer service once the counter wires it.)
+ * people, written before the drawer is kicked so no opening goes unrecorded. The kick goes to the USB
+ * receipt printer; without one (or with one that fails) the cashier is told the drawer did not open.
  */
 export function NoSaleButton({ services }: { services: StaffServices }) {
   const { t } = useTranslation();
-  const [status, setStatus] = useState<'idle' | 'opened' | 'refused'>('idle');
+  const [status, setStatus] = useState<NoSaleStatus>('idle');
+  const [problem, setProblem] = useState<PrinterProblem>();
   const staff = useStaffSessionStore((state) => state.staff);
   const { database, directory, identity } = services;
   if (!staff || !database || !directory) return null;
@@ -34,17 +50,30 @@ export function NoSaleButton({ services }: { services: StaffServices }) {
       ...(approverId ? { approverId } : {}),
       details: { reason: 'no-sale' },
     });
-    setStatus('opened');
+    const outcome = await kickDrawer();
+    setProblem(outcome.ok ? undefined : outcome.problem);
+    setStatus(outcome.ok ? 'opened' : 'not-opened');
   };
 
   return (
-    <button
-      type="button"
-      data-testid="no-sale-drawer-open"
-      data-status={status}
-      onClick={() => openDrawer().catch((error: unknown) => console.error('Recording a no-sale drawer opening failed', error))}
-    >
-      {t('staff.noSale')}
-    </button>
+    <>
+      <button
+        type="button"
+        data-testid="no-sale-drawer-open"
+        data-status={status}
+        onClick={() => {
+          setStatus('idle');
+          setProblem(undefined);
+          openDrawer().catch((error: unknown) => console.error('Recording a no-sale drawer opening failed', error));
+        }}
+      >
+        {t('staff.noSale')}
+      </button>
+      {problem !== undefined && (
+        <p className="notice error" role="alert" data-testid="no-sale-problem" data-problem={problem}>
+          {t('staff.noSaleNotOpened', { reason: t(`receipt.printer.${problem}`) })}
+        </p>
+      )}
+    </>
   );
 }
