@@ -19,11 +19,13 @@ export interface AuditIdentity {
 export const AUDIT_ACTIONS = [
   'staff.sign_in',
   'staff.sign_out',
+  'staff.pin_failed',
   'staff.pin_lockout',
   'approval.granted',
   'drawer.open',
   'price.override',
   'sale.discount',
+  'sale.void_line',
   'sale.void',
   'refund.above_limit',
   'day.close',

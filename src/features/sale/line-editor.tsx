@@ -4,8 +4,11 @@ import { lineDiscount, overridePrice, removeLine, setQuantity } from '../../doma
 import type { CartLine, CartResult, Discount } from '../../domain/cart.ts';
 import { formatQuantity } from '../../domain/cart-quantity.ts';
 import { parseMoneyInput } from '../../domain/money-format.ts';
+import { PERMISSIONS } from '../../domain/permissions.ts';
+import { useDatabase } from '../../data/database-context.ts';
 import { useCounterStore } from './counter-store.ts';
 import { cartRefusalNotice } from './cart-refusal.ts';
+import { recordCounterAudit, type CounterAuditEntry } from './record-counter-audit.ts';
 import { useApproval } from './use-approval.ts';
 import { useSaleSettings } from './sale-settings-context.ts';
 
@@ -14,6 +17,7 @@ export function LineEditor({ line }: { readonly line: CartLine }) {
   const { t, i18n } = useTranslation();
   const settings = useSaleSettings();
   const approve = useApproval();
+  const database = useDatabase();
   const locale = i18n.language;
   const [qty, setQty] = useState(formatQuantity(line.qty, line.weighed, locale === 'en' ? '.' : ','));
   const [discountKind, setDiscountKind] = useState<Discount['kind']>(line.discount?.kind ?? 'percent');
@@ -30,16 +34,25 @@ export function LineEditor({ line }: { readonly line: CartLine }) {
     return false;
   };
 
-  /** Runs a change; when the domain wants a manager, asks for one and runs it again with the approver. */
-  const withApproval = async (permission: string, reason: string, change: (approvedBy?: string) => CartResult) => {
+  /**
+   * Runs a change; when the domain wants a manager, asks for one and runs it again with the approver. An
+   * approved change, and any change `audit.always` names, leaves an audit entry once the cart took it.
+   */
+  const withApproval = async (permission: string, reason: string, change: (approvedBy?: string) => CartResult, audit: { always: boolean; entry: CounterAuditEntry }) => {
     const first = change();
-    if (first.ok || first.reason !== 'needs-approval') return apply(first);
+    if (first.ok || first.reason !== 'needs-approval') {
+      const applied = apply(first);
+      if (applied && audit.always) await recordCounterAudit(database, audit.entry);
+      return applied;
+    }
     const approvedBy = await approve(permission, reason);
     if (approvedBy === null) {
       useCounterStore.getState().tell({ tone: 'info', key: 'approval.declined' });
       return false;
     }
-    return apply(change(approvedBy));
+    const applied = apply(change(approvedBy));
+    if (applied) await recordCounterAudit(database, { ...audit.entry, approverId: approvedBy });
+    return applied;
   };
 
   const cart = () => useCounterStore.getState().cart;
@@ -54,7 +67,9 @@ export function LineEditor({ line }: { readonly line: CartLine }) {
     const discount = readDiscount(discountKind, discountText, settings.currency, locale);
     if (discount === null) return useCounterStore.getState().tell(cartRefusalNotice('bad-discount', line.name));
     const reason = t('sale.approval.lineDiscount', { name: line.name });
-    if (await withApproval('sale.discount', reason, (by) => lineDiscount(cart(), line.lineId, discount, settings.priceRules, by))) setDiscountText('');
+    // Only a discount over the cashier's limit (the one that needs approval) goes to the audit trail.
+    const audit = { always: false, entry: { action: PERMISSIONS.discount, subjectId: line.productId, details: { lineId: line.lineId, discount } } };
+    if (await withApproval(PERMISSIONS.discount, reason, (by) => lineDiscount(cart(), line.lineId, discount, settings.priceRules, by), audit)) setDiscountText('');
   };
 
   const submitPrice = async (event: FormEvent) => {
@@ -62,11 +77,17 @@ export function LineEditor({ line }: { readonly line: CartLine }) {
     const parsed = parseMoneyInput(priceText, settings.currency, locale);
     if (!parsed.ok) return useCounterStore.getState().tell(cartRefusalNotice('bad-price', line.name));
     const reason = t('sale.approval.priceOverride', { name: line.name });
-    if (await withApproval('price.override', reason, (by) => overridePrice(cart(), line.lineId, parsed.amount, settings.priceRules, by))) setPriceText('');
+    const audit = { always: true, entry: { action: PERMISSIONS.priceOverride, subjectId: line.productId, details: { lineId: line.lineId, from: line.unitPrice, to: parsed.amount } } };
+    if (await withApproval(PERMISSIONS.priceOverride, reason, (by) => overridePrice(cart(), line.lineId, parsed.amount, settings.priceRules, by), audit)) setPriceText('');
   };
 
-  const voidLine = () => {
-    if (apply(removeLine(cart(), line.lineId))) useCounterStore.getState().editLine(null);
+  /** Voiding a line is the supervisor's (sale.void_line in the store's table): anyone else asks on the spot. */
+  const voidLine = async () => {
+    const approvedBy = await approve(PERMISSIONS.voidLine, t('sale.approval.voidLine', { name: line.name }));
+    if (approvedBy === null) return useCounterStore.getState().tell({ tone: 'info', key: 'approval.declined' });
+    if (!apply(removeLine(cart(), line.lineId))) return;
+    useCounterStore.getState().editLine(null);
+    await recordCounterAudit(database, { action: PERMISSIONS.voidLine, approverId: approvedBy, subjectId: line.productId, details: { lineId: line.lineId, qty: line.qty } });
   };
 
   return (
@@ -96,7 +117,7 @@ export function LineEditor({ line }: { readonly line: CartLine }) {
         </label>
         <button type="submit">{t('sale.line.apply')}</button>
       </form>
-      <button type="button" className="danger" onClick={voidLine} data-testid="line-remove">
+      <button type="button" className="danger" onClick={() => void voidLine()} data-testid="line-remove">
         {t('sale.line.remove')}
       </button>
     </div>

@@ -1,5 +1,6 @@
 // A PIN check on a real IndexedDB, in real Chromium: wrong PINs count across a reload (a fresh Dexie
-// connection), the fifth locks the person out and leaves an audit entry, a right PIN clears the count.
+// connection), each leaves an audit entry, the fifth locks the person out and leaves one more, a right PIN
+// clears the count.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPosDatabase, type PosDatabase } from '../../data/database.ts';
 import { openStaffDatabase, type StaffDatabase } from './pin-failures.ts';
@@ -45,8 +46,10 @@ describe('a cashier typing PINs at the till', () => {
     // Even the right PIN is refused during the lock-out.
     expect((await checkStaffPin(lan, '482913', context(afterReload, 60_000))).kind).toBe('locked');
 
-    const entries = await database.audit.find().exec();
-    expect(entries.map((e) => [e.action, e.staffId])).toEqual([['staff.pin_lockout', 'staff-lan']]);
+    // Each wrong PIN leaves a trace (guessing shows), the lock-out one more; the refused try while locked none.
+    const entries = await database.audit.find({ sort: [{ id: 'asc' }] }).exec();
+    expect(entries.map((e) => [e.action, e.staffId])).toEqual([...Array.from({ length: 5 }, () => ['staff.pin_failed', 'staff-lan']), ['staff.pin_lockout', 'staff-lan']]);
+    expect(entries.every((e) => e.details?.['purpose'] === 'sign-in' && e.approverId === undefined)).toBe(true);
     afterReload.close();
   });
 

@@ -1,7 +1,8 @@
 /*
  * One PIN attempt for one person, as the sign-in screen and the approval dialog both need it: refuse while
- * locked out (without even hashing), check the PIN, count a wrong one in IndexedDB, clear the count on a
- * right one, and write a `staff.pin_lockout` audit entry the moment someone gets locked out.
+ * locked out (without even hashing), check the PIN, count a wrong one in IndexedDB and in the audit trail
+ * (`staff.pin_failed`: guessing at someone's PIN shows), clear the count on a right one, and write a
+ * `staff.pin_lockout` audit entry the moment someone gets locked out.
  */
 import type { LockoutSettings, PinAttemptOutcome } from '../../domain/pin-lockout.ts';
 import { recordAudit, type AuditIdentity } from '../../data/audit-log.ts';
@@ -28,6 +29,9 @@ export async function checkStaffPin(member: StoredPin & { id: string }, pin: str
     return { kind: 'accepted' };
   }
   const outcome = await countWrongPin(context.staffDatabase, member.id, now(), context.settings);
+  if (context.identity !== undefined) {
+    await recordAudit(context.database, context.identity, { action: 'staff.pin_failed', staffId: member.id, details: { purpose: context.purpose } });
+  }
   if (outcome.kind === 'locked' && outcome.justLocked && context.identity !== undefined) {
     await recordAudit(context.database, context.identity, {
       action: 'staff.pin_lockout',
