@@ -110,12 +110,21 @@ describe('the audit trail of the counter', () => {
     expect(useCounterStore.getState().cart.lines[0]?.unitPrice).toBe(150_000);
   });
 
-  it('records a small price override too, with only the cashier (nobody had to approve)', async () => {
-    const on = await tillWithCoffee(lan);
+  it('records a supervisor’s big price override with her alone, and leaves a cashier’s change within her limit to the sale line', async () => {
+    const small = await tillWithCoffee(lan);
     submit('line-price', '95000');
+    await waitFor(() => expect(useCounterStore.getState().cart.lines[0]?.unitPrice).toBe(95_000));
+    // A price.override entry naming only a cashier would be refused by the server (she does not hold it).
+    expect(await small.audit.count().exec()).toBe(0);
+    cleanup();
+    await small.remove();
+
+    const on = await tillWithCoffee(tuan);
+    submit('line-price', '150000');
     const [entry] = await auditEntries(on, 1);
-    expect(entry).toMatchObject({ action: 'price.override', staffId: lan.id, details: { from: 100_000, to: 95_000 } });
+    expect(entry).toMatchObject({ action: 'price.override', staffId: tuan.id, details: { from: 100_000, to: 150_000 } });
     expect(entry?.approverId).toBeUndefined();
+    expect(useApprovalStore.getState().pending).toBeNull();
   });
 
   it('records a discount over the cashier’s limit with its approver, and leaves one within the limit alone', async () => {

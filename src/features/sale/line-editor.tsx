@@ -35,23 +35,21 @@ export function LineEditor({ line }: { readonly line: CartLine }) {
   };
 
   /**
-   * Runs a change; when the domain wants a manager, asks for one and runs it again with the approver. An
-   * approved change, and any change `audit.always` names, leaves an audit entry once the cart took it.
+   * Runs a change; when the domain wants a manager, asks for one and runs it again with the approver. The
+   * approved change leaves an audit entry (the permission's name) once the cart took it. A change within
+   * the cashier's own limits does not: the sale line carries it, and the server refuses a permission-bound
+   * entry that names nobody holding the permission (sync-server/src/sync/role-check.ts).
    */
-  const withApproval = async (permission: string, reason: string, change: (approvedBy?: string) => CartResult, audit: { always: boolean; entry: CounterAuditEntry }) => {
+  const withApproval = async (permission: string, reason: string, change: (approvedBy?: string) => CartResult, audit: CounterAuditEntry) => {
     const first = change();
-    if (first.ok || first.reason !== 'needs-approval') {
-      const applied = apply(first);
-      if (applied && audit.always) await recordCounterAudit(database, audit.entry);
-      return applied;
-    }
+    if (first.ok || first.reason !== 'needs-approval') return apply(first);
     const approvedBy = await approve(permission, reason);
     if (approvedBy === null) {
       useCounterStore.getState().tell({ tone: 'info', key: 'approval.declined' });
       return false;
     }
     const applied = apply(change(approvedBy));
-    if (applied) await recordCounterAudit(database, { ...audit.entry, approverId: approvedBy });
+    if (applied) await recordCounterAudit(database, { ...audit, approverId: approvedBy });
     return applied;
   };
 
@@ -67,8 +65,7 @@ export function LineEditor({ line }: { readonly line: CartLine }) {
     const discount = readDiscount(discountKind, discountText, settings.currency, locale);
     if (discount === null) return useCounterStore.getState().tell(cartRefusalNotice('bad-discount', line.name));
     const reason = t('sale.approval.lineDiscount', { name: line.name });
-    // Only a discount over the cashier's limit (the one that needs approval) goes to the audit trail.
-    const audit = { always: false, entry: { action: PERMISSIONS.discount, subjectId: line.productId, details: { lineId: line.lineId, discount } } };
+    const audit = { action: PERMISSIONS.discount, subjectId: line.productId, details: { lineId: line.lineId, discount } };
     if (await withApproval(PERMISSIONS.discount, reason, (by) => lineDiscount(cart(), line.lineId, discount, settings.priceRules, by), audit)) setDiscountText('');
   };
 
@@ -77,7 +74,7 @@ export function LineEditor({ line }: { readonly line: CartLine }) {
     const parsed = parseMoneyInput(priceText, settings.currency, locale);
     if (!parsed.ok) return useCounterStore.getState().tell(cartRefusalNotice('bad-price', line.name));
     const reason = t('sale.approval.priceOverride', { name: line.name });
-    const audit = { always: true, entry: { action: PERMISSIONS.priceOverride, subjectId: line.productId, details: { lineId: line.lineId, from: line.unitPrice, to: parsed.amount } } };
+    const audit = { action: PERMISSIONS.priceOverride, subjectId: line.productId, details: { lineId: line.lineId, from: line.unitPrice, to: parsed.amount } };
     if (await withApproval(PERMISSIONS.priceOverride, reason, (by) => overridePrice(cart(), line.lineId, parsed.amount, settings.priceRules, by), audit)) setPriceText('');
   };
 

@@ -1,7 +1,8 @@
 /*
- * The counter's entries in the audit trail (src/data/audit-log.ts): every price override, every discount over
- * the cashier's limit and every voided cart line, with the person at the till and, when someone else approved
- * it, the approver. Written right after the cart accepted the change. The change already happened, so a
+ * The counter's entries in the audit trail (src/data/audit-log.ts): a price override or a discount beyond the
+ * cashier's limits, and every voided cart line, with the person at the till and, when someone else approved
+ * it, the approver (the server checks that one of them holds the permission named by the action). Written
+ * right after the cart accepted the change. The change already happened, so a
  * failed write does not undo it: it is logged with context for a developer (the cashier cannot fix
  * IndexedDB), and on a device that is not enrolled there is no store to file the entry under.
  */
