@@ -14,6 +14,7 @@ import Fastify from 'fastify';
 import type { FastifyBaseLogger, FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { ServerConfig } from './config.ts';
 import errors, { formatSchemaErrors } from './plugins/errors.ts';
+import orderSigning from './plugins/order-signing.ts';
 import rateLimit from './plugins/rate-limit.ts';
 import securityHeaders from './plugins/security-headers.ts';
 import staticApp from './plugins/static-app.ts';
@@ -29,6 +30,7 @@ import exportRoutes from './routes/export-sales.ts';
 import healthRoutes from './routes/health.ts';
 import incidentsRoutes from './routes/incidents.ts';
 import ordersWebhookRoutes from './routes/orders-webhook.ts';
+import packingSlipRoutes from './routes/packing-slips.ts';
 import staffSessionRoutes from './routes/staff-sessions.ts';
 import replicationRoutes from './routes/sync-replication.ts';
 import streamRoutes from './routes/sync-stream.ts';
@@ -88,6 +90,7 @@ export async function buildApp(config: ServerConfig, deps: AppDependencies = {})
     databaseUrl: config.database.kind === 'postgres' ? config.database.url : undefined,
     heartbeatMs: config.sseHeartbeatMs,
   });
+  await app.register(orderSigning);
   // 3. Routes: public, then everything behind the bearer token.
   await app.register(healthRoutes, { prefix: '/api/v1', version: serverVersion });
   await app.register(enrollRoutes, { prefix: '/api/v1' });
@@ -99,6 +102,7 @@ export async function buildApp(config: ServerConfig, deps: AppDependencies = {})
       await api.register(replicationRoutes);
       await api.register(streamRoutes);
       await api.register(customersSearchRoutes);
+      await api.register(packingSlipRoutes);
       // Manager-only (requireManager on each route).
       await api.register(devicesRoutes);
       await api.register(enrollmentCodeRoutes);

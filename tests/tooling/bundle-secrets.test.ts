@@ -2,7 +2,8 @@
 // public (any visitor of the store's server can download it). This reads every built file and looks for
 // what a mistake would leak: the demo store's PINs, its enrollment code and the PIN hashes' salts (from a
 // seed run here, in memory), the values of the server's POS_* / TLS_* settings in this environment, private
-// key blocks, and server-only code (the enrollment-code generator, Node's PBKDF2) that would carry them.
+// key blocks, the packing-slip signing key (made here the way the server makes it), the orders webhook's
+// secret, and server-only code (the enrollment-code generator, Node's PBKDF2) that would carry them.
 // `npm test` builds before the tests; run `npx vite build` first when running this file alone.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +13,8 @@ import { migrateToLatest } from '../../sync-server/src/store/migrations.ts';
 import { seedDemoStore, type DemoSummary } from '../../sync-server/src/seed/demo-store.ts';
 import { DocumentsRepository } from '../../sync-server/src/store/documents-repository.ts';
 import type { StaffMember } from '../../sync-server/src/seed/store-config.ts';
+import { ORDER_SIGNING_META_KEY, loadOrderSigningKey } from '../../sync-server/src/auth/order-signing.ts';
+import { readMeta } from '../../sync-server/src/store/meta-repository.ts';
 
 const DIST = join(process.cwd(), 'dist');
 
@@ -20,7 +23,9 @@ const DIST = join(process.cwd(), 'dist');
 const ENROLLMENT_CODE_FORMAT = /\b[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}\b/g;
 const DOCUMENTED_EXAMPLES = new Set(['K7QM-4XPD-92HT']);
 const PRIVATE_KEY = /-----BEGIN [A-Z ]*PRIVATE KEY-----/;
-const SERVER_ONLY_MARKERS = ['ABCDEFGHJKMNPQRSTUVWXYZ23456789', 'pbkdf2Sync', 'timingSafeEqual', 'pos.sqlite'];
+const SERVER_ONLY_MARKERS = ['ABCDEFGHJKMNPQRSTUVWXYZ23456789', 'pbkdf2Sync', 'timingSafeEqual', 'pos.sqlite', 'POS_WEBHOOK_SECRET', ORDER_SIGNING_META_KEY];
+// A webhook secret as an operator would make one (`openssl rand -hex 32`), set for this run's server config.
+const WEBHOOK_SECRET = process.env['POS_WEBHOOK_SECRET'] ?? 'c0ffee00'.repeat(8);
 
 interface BuiltFile {
   path: string;
@@ -56,6 +61,8 @@ describe('the built bundle carries no server secret', () => {
   let store: Store;
   let demo: DemoSummary;
   let staff: StaffMember[];
+  /** The packing-slip private key in both forms it exists in: the stored PKCS#8 (base64) and the raw scalar (base64url). */
+  let signingSecrets: string[];
 
   beforeAll(async () => {
     if (!existsSync(join(DIST, 'index.html'))) {
@@ -68,6 +75,9 @@ describe('the built bundle carries no server secret', () => {
     demo = await seedDemoStore(store, { products: 5, customers: 3, pickupOrders: 1 });
     const config = await new DocumentsRepository(store).get('config', demo.storeId);
     staff = (config?.body['staff'] as StaffMember[] | undefined) ?? [];
+    const key = await loadOrderSigningKey(store.db);
+    const stored = await readMeta<{ privateKey: string }>(store.db, ORDER_SIGNING_META_KEY);
+    signingSecrets = [stored?.privateKey ?? '', String(key.privateKey.export({ format: 'jwk' }).d)];
   });
 
   afterAll(async () => {
@@ -111,6 +121,15 @@ describe('the built bundle carries no server secret', () => {
     expect(leaks).toEqual([]);
   });
 
+  it('has neither the packing-slip signing key nor the orders webhook secret', () => {
+    expect(signingSecrets.every((secret) => secret.length >= 40)).toBe(true);
+    const leaks = [
+      ...signingSecrets.flatMap((secret) => filesContaining(files, secret).map((path) => `packing-slip private key in ${path}`)),
+      ...filesContaining(files, WEBHOOK_SECRET).map((path) => `webhook secret in ${path}`),
+    ];
+    expect(leaks).toEqual([]);
+  });
+
   it('has no server-only code that would carry secrets (code generator, Node PBKDF2, database file name)', () => {
     const leaks = SERVER_ONLY_MARKERS.flatMap((marker) => filesContaining(files, marker).map((path) => `"${marker}" in ${path}`));
     expect(leaks).toEqual([]);
@@ -123,7 +142,10 @@ describe('the built bundle carries no server secret', () => {
     const scratch: BuiltFile[] = [
       { path: 'scratch.js', text: `const pin="${member.pin}";const salt="${salted.pinSalt}";const code="${demo.enrollmentCode}";` },
       { path: 'scratch.pem', text: '-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----' },
+      { path: 'scratch-keys.js', text: `const k="${signingSecrets[1] ?? ''}";const s=${JSON.stringify(WEBHOOK_SECRET)};` },
     ];
+    expect(filesContaining(scratch, signingSecrets[1] ?? 'missing')).toEqual(['scratch-keys.js']);
+    expect(filesContaining(scratch, WEBHOOK_SECRET)).toEqual(['scratch-keys.js']);
     expect(filesContaining(scratch, `"${member.pin}"`)).toEqual(['scratch.js']);
     expect(filesContaining(scratch, salted.pinSalt)).toEqual(['scratch.js']);
     expect(filesContaining(scratch, demo.enrollmentCode)).toEqual(['scratch.js']);

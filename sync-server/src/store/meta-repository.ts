@@ -1,7 +1,8 @@
 /*
  * Key/value facts about this installation, kept as JSON text in the meta table: the demo store's id and
  * the plain demo credentials (staff PINs, pickup codes) that main prints at start-up so a person trying
- * the demo can sign in. Real stores' secrets never go here: PINs live only as PBKDF2 hashes in config.
+ * the demo can sign in, and the packing-slip signing key pair (auth/order-signing.ts), which never leaves
+ * the server. Real stores' PINs never go here: they live only as PBKDF2 hashes in config.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from './database-types.ts';
@@ -17,5 +18,14 @@ export async function writeMeta(db: Kysely<Database>, key: string, value: unknow
     .insertInto('meta')
     .values({ key, value: text })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: text }))
+    .execute();
+}
+
+/** Writes `value` only when `key` has none yet (two instances starting together keep the first one's). */
+export async function insertMetaIfAbsent(db: Kysely<Database>, key: string, value: unknown): Promise<void> {
+  await db
+    .insertInto('meta')
+    .values({ key, value: JSON.stringify(value) })
+    .onConflict((oc) => oc.column('key').doNothing())
     .execute();
 }
