@@ -4,6 +4,7 @@ import { peekNextReceiptSequence } from '../../data/receipt-sequence.ts';
 import type { StoreConfigDocument } from '../../data/schemas/types.ts';
 import { cartTotals } from '../../domain/cart-totals.ts';
 import { formatReceiptNumber } from '../../domain/receipt-number.ts';
+import { loyaltyRedeemRules } from '../../domain/redeem-limits.ts';
 import { addTender, paymentState, removeTender } from '../../domain/tender.ts';
 import type { Tender } from '../../domain/tender.ts';
 import { checkTerminalReference } from '../../domain/tender-reference.ts';
@@ -12,15 +13,22 @@ import { useSyncStatusStore } from '../../sync/sync-status-store.ts';
 import { CashTender } from './cash-tender.tsx';
 import { CardTender } from './card-tender.tsx';
 import { QrTender } from './qr-tender.tsx';
+import { GiftCardTender } from './gift-card-tender.tsx';
+import { PointsTender } from './points-tender.tsx';
+import { StoreCreditTender } from './store-credit-tender.tsx';
 import { receiptCodes } from './complete-sale.ts';
 import { useCounterStore } from './counter-store.ts';
 import { useCompleteSale } from './use-complete-sale.ts';
 import { useCounterDatabase } from './use-parked-carts.ts';
 import { useMoney, useSaleSettings } from './sale-settings-context.ts';
 
-type Method = 'cash' | 'card' | 'bank_qr';
+const METHODS = ['cash', 'card', 'bank_qr', 'gift_card', 'points', 'store_credit'] as const;
+type Method = (typeof METHODS)[number];
 
-/** Taking payment: any mix of cash, card on the terminal and bank QR; only cash may go over (change). */
+/**
+ * Taking payment: any mix of cash, card on the terminal, bank QR, gift card, loyalty points and store credit;
+ * only cash may go over (change). When the store rounds cash, the cash part is rounded and the rounding shown.
+ */
 export function PayPanel({ config }: { readonly config: StoreConfigDocument }) {
   const { t } = useTranslation();
   const settings = useSaleSettings();
@@ -34,7 +42,11 @@ export function PayPanel({ config }: { readonly config: StoreConfigDocument }) {
   const [expectedNumber, setExpectedNumber] = useState('');
   const { complete, busy } = useCompleteSale(config);
   const total = useMemo(() => cartTotals(cart, settings.taxClasses).total, [cart, settings.taxClasses]);
-  const payment = paymentState(total, tenders);
+  const cashRounding = settings.saleRules.cashRounding;
+  const payment = paymentState(total, tenders, cashRounding);
+  const redeemRules = useMemo(() => loyaltyRedeemRules(config.loyalty), [config.loyalty]);
+  // Other tenders pay exactly: what is left of the total, never the cash rounding.
+  const exactRemaining = Math.max(0, total - payment.paid);
 
   useEffect(() => {
     if (enrolment === undefined) return undefined;
@@ -68,34 +80,52 @@ export function PayPanel({ config }: { readonly config: StoreConfigDocument }) {
       <ul className="tenders" data-testid="tenders">
         {tenders.map((tender, index) => (
           <li key={index} data-testid="tender" data-method={tender.method} data-amount={tender.amount}>
-            {t(`receipt.tender.${tender.method}`)} {money(tender.amount)}
+            {t(`receipt.tender.${tender.method}`)}
+            {tender.method === 'points' && ` (${t('receipt.pointsUsed', { points: tender.points })})`}
+            {tender.method === 'gift_card' && ` ${tender.giftCardId}`} {money(tender.amount)}
             <button type="button" onClick={() => useCounterStore.getState().setTenders(removeTender(useCounterStore.getState().tenders, index))}>
               {t('sale.pay.removeTender')}
             </button>
           </li>
         ))}
       </ul>
+      {payment.cashRounding !== 0 && (
+        <p data-testid="pay-cash-rounding" data-amount={payment.cashRounding}>
+          {t('sale.pay.cashRounding', { amount: money(payment.cashRounding) })}
+        </p>
+      )}
       <p data-testid="pay-remaining" data-amount={payment.remaining}>
         {payment.change > 0 ? t('sale.pay.change', { amount: money(payment.change) }) : t('sale.pay.remaining', { amount: money(payment.remaining) })}
       </p>
+      {payment.cashPaid === 0 && payment.remainingInCash !== payment.remaining && (
+        <p data-testid="pay-cash-due" data-amount={payment.remainingInCash}>
+          {t('sale.pay.cashDueRounded', { amount: money(payment.remainingInCash) })}
+        </p>
+      )}
       <div className="tender-methods" role="tablist">
-        {(['cash', 'card', 'bank_qr'] as const).map((each) => (
+        {METHODS.map((each) => (
           <button key={each} type="button" role="tab" aria-selected={method === each} onClick={() => setMethod(each)} data-testid={`method-${each}`}>
             {t(`receipt.tender.${each}`)}
           </button>
         ))}
-        <button type="button" role="tab" disabled title={t('sale.pay.loyaltyLater')}>
-          {t('sale.pay.otherTenders')}
-        </button>
       </div>
       {payment.remaining > 0 && method === 'cash' && <CashTender remaining={payment.remainingInCash} onTender={(amount) => take({ method: 'cash', amount })} />}
-      {payment.remaining > 0 && method === 'card' && <CardTender remaining={payment.remaining} onTender={(amount, reference) => take({ method: 'card', amount, reference })} />}
+      {payment.remaining > 0 && method === 'card' && <CardTender remaining={exactRemaining} onTender={(amount, reference) => take({ method: 'card', amount, reference })} />}
       {payment.remaining > 0 && method === 'bank_qr' && (
         <QrTender
-          remaining={payment.remaining}
+          remaining={exactRemaining}
           purpose={expectedNumber}
           onConfirmed={(amount) => take({ method: 'bank_qr', amount, ...(qrReference.ok ? { reference: qrReference.reference } : {}) })}
         />
+      )}
+      {payment.remaining > 0 && method === 'gift_card' && (
+        <GiftCardTender remaining={exactRemaining} tenders={tenders} rules={redeemRules} onTender={(amount, giftCardId) => take({ method: 'gift_card', amount, giftCardId })} />
+      )}
+      {payment.remaining > 0 && method === 'points' && (
+        <PointsTender total={total} remaining={exactRemaining} tenders={tenders} rules={redeemRules} onTender={(points, amount) => take({ method: 'points', amount, points })} />
+      )}
+      {payment.remaining > 0 && method === 'store_credit' && (
+        <StoreCreditTender remaining={exactRemaining} tenders={tenders} rules={redeemRules} onTender={(amount) => take({ method: 'store_credit', amount })} />
       )}
       {staff === null && <p className="notice error" role="alert" data-testid="sign-in-to-sell">{t('sale.staff.signInToSell')}</p>}
       <div className="pay-actions">

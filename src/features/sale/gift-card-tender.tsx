@@ -1,0 +1,51 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { storedValueRedeemLimit } from '../../domain/redeem-limits.ts';
+import type { LoyaltyRedeemRules } from '../../domain/redeem-limits.ts';
+import type { Tender } from '../../domain/tender.ts';
+import { RedeemAmount, UnknownBalance } from './redeem-amount.tsx';
+import { useMoney } from './sale-settings-context.ts';
+import { useTenderBalance } from './use-tender-balance.ts';
+
+interface GiftCardTenderProps {
+  readonly remaining: number;
+  readonly tenders: readonly Tender[];
+  readonly rules: LoyaltyRedeemRules | undefined;
+  readonly onTender: (amount: number, giftCardId: string) => void;
+}
+
+/** A gift card: its number typed, its balance as this till knows it, and up to that much (or what is due) taken. */
+export function GiftCardTender({ remaining, tenders, rules, onTender }: GiftCardTenderProps) {
+  const { t } = useTranslation();
+  const money = useMoney();
+  const [typed, setTyped] = useState('');
+  const [cardId, setCardId] = useState<string | null>(null);
+  const lookUp = (event: FormEvent) => {
+    event.preventDefault();
+    const id = typed.trim();
+    if (id !== '') setCardId(id);
+  };
+  return (
+    <div className="tender-gift-card">
+      <form onSubmit={lookUp}>
+        <label>
+          {t('sale.pay.giftCardId')}
+          <input value={typed} onChange={(event) => setTyped(event.target.value)} autoComplete="off" data-testid="gift-card-id" />
+        </label>
+        <button type="submit" data-testid="gift-card-lookup">{t('sale.pay.giftCardLookup')}</button>
+      </form>
+      {cardId !== null && (
+        <GiftCardBalance key={cardId} cardId={cardId} remaining={remaining} tenders={tenders} rules={rules} onTender={onTender} money={money} />
+      )}
+    </div>
+  );
+}
+
+function GiftCardBalance({ cardId, remaining, tenders, rules, onTender, money }: GiftCardTenderProps & { readonly cardId: string; readonly money: (amount: number) => string }) {
+  const balance = useTenderBalance('giftcard', cardId);
+  const inSale = tenders.reduce((sum, tender) => sum + (tender.method === 'gift_card' && tender.giftCardId === cardId ? tender.amount : 0), 0);
+  if (balance === undefined) return null;
+  if (balance.value === null) return <UnknownBalance what="giftCardUnknown" />;
+  const limit = storedValueRedeemLimit(balance.value, inSale, remaining, rules);
+  return <RedeemAmount key={limit} balance={balance.value - inSale} limit={limit} money={money} onTender={(amount) => onTender(amount, cardId)} testId="gift-card" />;
+}

@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+import { storedValueRedeemLimit } from '../../domain/redeem-limits.ts';
+import type { LoyaltyRedeemRules } from '../../domain/redeem-limits.ts';
+import type { Tender } from '../../domain/tender.ts';
+import { useCounterStore } from './counter-store.ts';
+import { RedeemAmount, UnknownBalance } from './redeem-amount.tsx';
+import { useMoney } from './sale-settings-context.ts';
+import { useTenderBalance } from './use-tender-balance.ts';
+
+interface StoreCreditTenderProps {
+  readonly remaining: number;
+  readonly tenders: readonly Tender[];
+  readonly rules: LoyaltyRedeemRules | undefined;
+  readonly onTender: (amount: number) => void;
+}
+
+/** The attached customer's store credit (from earlier returns), up to its balance on this till and what is due. */
+export function StoreCreditTender({ remaining, tenders, rules, onTender }: StoreCreditTenderProps) {
+  const { t } = useTranslation();
+  const money = useMoney();
+  const customer = useCounterStore((state) => state.customer);
+  const balance = useTenderBalance('credit', customer?.id ?? null);
+  if (customer === null) return <p className="notice" data-testid="needs-customer">{t('sale.pay.needsCustomer')}</p>;
+  if (balance === undefined) return null;
+  if (balance.value === null) return <UnknownBalance what="creditUnknown" />;
+  const inSale = tenders.reduce((sum, tender) => sum + (tender.method === 'store_credit' ? tender.amount : 0), 0);
+  const limit = storedValueRedeemLimit(balance.value, inSale, remaining, rules);
+  return <RedeemAmount key={limit} balance={balance.value - inSale} limit={limit} money={money} onTender={onTender} testId="store-credit" />;
+}
