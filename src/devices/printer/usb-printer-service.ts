@@ -107,6 +107,16 @@ export class UsbPrinterService {
     return this.#state;
   }
 
+  /** False in a browser without WebUSB (or on plain http:// other than localhost): only the print dialog. */
+  get usbSupported(): boolean {
+    return this.deps.usbAvailable();
+  }
+
+  /** Loads the USB driver ahead of a tap on Pair, so the chooser opens at once, inside the tap's activation. */
+  async preload(): Promise<void> {
+    if (this.deps.usbAvailable()) await this.#getDriver();
+  }
+
   subscribe(listener: (state: PrinterState) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
@@ -160,7 +170,8 @@ export class UsbPrinterService {
   }
 
   updateSettings(settings: Partial<PrinterSettings>): void {
-    const next = { ...this.#state.settings, ...settings };
+    // An undefined setting goes back to its default (a model no longer chosen).
+    const next = Object.fromEntries(Object.entries({ ...this.#state.settings, ...settings }).filter(([, value]) => value !== undefined)) as unknown as PrinterSettings;
     resolvePrinterProfile(next);
     this.#set({ settings: next });
     this.#write();

@@ -7,7 +7,7 @@ import { create } from 'zustand';
 import { printHtmlInBrowser } from './browser-print.ts';
 import { createCanvasTextRenderer } from './render-text-image.ts';
 import { isSameDevice, UsbPrinterService } from './usb-printer-service.ts';
-import type { PrinterState, UsbDeviceIdentity } from './usb-printer-service.ts';
+import type { PrinterServiceDependencies, PrinterState, UsbDeviceIdentity } from './usb-printer-service.ts';
 
 let service: UsbPrinterService | undefined;
 
@@ -27,27 +27,32 @@ function usbAvailable(): boolean {
   return webUsb() !== undefined;
 }
 
+/** A printer service on the browser's WebUSB, print dialog and canvas, keeping its settings in `storage`. */
+export function createBrowserPrinterService(storage: PrinterServiceDependencies['storage']): UsbPrinterService {
+  return new UsbPrinterService({
+    usbAvailable,
+    createDriver: async () => {
+      // Loaded on demand: the driver touches navigator.usb as soon as it is constructed.
+      const { default: WebUSBReceiptPrinter } = await import('./webusb-driver.ts');
+      return new WebUSBReceiptPrinter();
+    },
+    storage,
+    printHtml: printHtmlInBrowser,
+    drawLookupCodes: async (lookup) => (await import('./lookup-code-images.ts')).drawLookupCodes(lookup),
+    renderTextImage: createCanvasTextRenderer(),
+    watchUsbConnections: (onConnect) => webUsb()?.addEventListener('connect', (event) => onConnect(event.device)),
+    revokeUsbPermission: async (printer) => {
+      // The driver cannot forget a device; WebUSB can, for this origin.
+      const devices = (await webUsb()?.getDevices()) ?? [];
+      await devices.find((device) => isSameDevice(device, printer))?.forget();
+    },
+  });
+}
+
 /** The printer service of this app, created with the browser's USB, storage and print dialog. */
 export function getPrinterService(): UsbPrinterService {
   if (service === undefined) {
-    const created = new UsbPrinterService({
-      usbAvailable,
-      createDriver: async () => {
-        // Loaded on demand: the driver touches navigator.usb as soon as it is constructed.
-        const { default: WebUSBReceiptPrinter } = await import('@point-of-sale/webusb-receipt-printer');
-        return new WebUSBReceiptPrinter();
-      },
-      storage: localStorage,
-      printHtml: printHtmlInBrowser,
-      drawLookupCodes: async (lookup) => (await import('./lookup-code-images.ts')).drawLookupCodes(lookup),
-      renderTextImage: createCanvasTextRenderer(),
-      watchUsbConnections: (onConnect) => webUsb()?.addEventListener('connect', (event) => onConnect(event.device)),
-      revokeUsbPermission: async (printer) => {
-        // The driver cannot forget a device; WebUSB can, for this origin.
-        const devices = (await webUsb()?.getDevices()) ?? [];
-        await devices.find((device) => isSameDevice(device, printer))?.forget();
-      },
-    });
+    const created = createBrowserPrinterService(localStorage);
     created.subscribe((state) => usePrinterStore.setState(state, true));
     service = created;
   }

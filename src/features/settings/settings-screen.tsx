@@ -2,12 +2,16 @@ import { useTranslation } from 'react-i18next';
 import { appVersion } from '../../ui/app-version.ts';
 import { LanguageSwitch } from '../../ui/language-switch.tsx';
 import { StoragePanel } from './storage-panel.tsx';
+import { PrinterPanel } from './printer-panel.tsx';
+import { useDrawerTest } from './use-drawer-test.ts';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
+  const drawerTest = useDrawerTest();
   return (
     <section className="screen" data-testid="settings-screen">
       <h1>{t('settings.title')}</h1>
+      <PrinterPanel drawerTest={drawerTest} />
       <StoragePanel />
       <section className="panel" data-testid="settings-sync">
         <h2>{t('sync.title')}</h2>
