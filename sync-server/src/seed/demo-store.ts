@@ -20,7 +20,7 @@ import { generateCustomers } from './customers.ts';
 import { generateEnrollmentCode } from './enrollment-code.ts';
 import { generatePickupOrders } from './pickup-orders.ts';
 import type { DemoPickupCode } from './pickup-orders.ts';
-import { buildStoreConfig, DEMO_STORE } from './store-config.ts';
+import { buildStoreConfig, DEMO_STORE, withDefaultPermissions } from './store-config.ts';
 import type { StaffMember, StaffRole } from './store-config.ts';
 import { hashPin, randomPin } from './staff-pins.ts';
 
@@ -116,6 +116,7 @@ export async function ensureDemoStore(
     await setEnrollmentCode(store.db, meta.storeId, options.enrollmentCode);
   }
   await applyPinOverrides(store, meta, options.pins ?? {}, options.now ?? new Date());
+  await upgradePermissions(store, meta.storeId, options.now ?? new Date());
   const summary = await readDemoSummary(store);
   if (summary === undefined) throw new Error('The demo store summary could not be read back');
   return { summary, seeded: false };
@@ -203,6 +204,17 @@ async function applyPinOverrides(store: Store, meta: DemoMeta, pins: DemoPins, n
     await repository.putInTransaction(trx, [{ collection: 'config', id: meta.storeId, storeId: meta.storeId, body }], now);
     await writeMeta(trx, DEMO_META_KEY, meta);
   });
+}
+
+/** A demo store seeded by an older version gets the permissions and settings added since (sale.void, lock-out times). */
+async function upgradePermissions(store: Store, storeId: string, now: Date): Promise<void> {
+  const repository = new DocumentsRepository(store);
+  const current = await repository.get('config', storeId);
+  if (current === undefined) throw new Error(`The demo store's config document ${storeId} is missing`);
+  const permissions = withDefaultPermissions(current.body['permissions']);
+  if (permissions === undefined) return;
+  const body = { ...current.body, permissions, updatedAt: now.toISOString() };
+  await repository.put([{ collection: 'config', id: storeId, storeId, body }], now);
 }
 
 function choosePins(fixed: DemoPins): DemoStaffPin[] {

@@ -76,3 +76,27 @@ export function buildStoreConfig(storeId: string, staff: readonly StaffMember[],
     updatedAt,
   };
 }
+
+/**
+ * The role table and settings a config written by an older seed is missing (e.g. the manager's sale.void,
+ * the lock-out settings), merged into `permissions`: what a role holds is only ever added to, a setting
+ * only filled in where absent. Undefined when nothing is missing.
+ */
+export function withDefaultPermissions(permissions: unknown): Record<string, unknown> | undefined {
+  const current = typeof permissions === 'object' && permissions !== null ? (permissions as Record<string, unknown>) : {};
+  const next: Record<string, unknown> = { ...current };
+  let changed = false;
+  for (const [role, defaults] of Object.entries({ cashier: CASHIER, supervisor: SUPERVISOR, manager: MANAGER })) {
+    const held = Array.isArray(current[role]) ? (current[role] as unknown[]) : [];
+    const missing = defaults.filter((name) => !held.includes(name));
+    if (missing.length === 0) continue;
+    next[role] = [...held, ...missing];
+    changed = true;
+  }
+  for (const [name, value] of Object.entries(STAFF_SESSION_SETTINGS)) {
+    if (name in current) continue;
+    next[name] = value;
+    changed = true;
+  }
+  return changed ? next : undefined;
+}
