@@ -5,8 +5,10 @@
  * a shared tablet needs.
  */
 import { create } from 'zustand';
+import type { Role } from '../domain/permissions.ts';
 
-export type StaffRole = 'cashier' | 'supervisor' | 'manager';
+/** The roles of the store's permission table (src/domain/permissions.ts); what each may do is the table's. */
+export type StaffRole = Role;
 
 export interface SignedInStaff {
   id: string;
