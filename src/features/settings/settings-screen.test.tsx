@@ -53,6 +53,16 @@ describe('Settings: storage on this device', () => {
     expect(storage.persist).toHaveBeenCalledOnce();
   });
 
+  it('in a browser without WebUSB the printer panel says receipts go to the print dialog', () => {
+    stubStorage({ persisted: true, grantOnRequest: true });
+    renderSettings();
+    const panel = screen.getByTestId('printer-panel');
+    expect(panel).toHaveAttribute('data-connection', 'unpaired');
+    expect(within(panel).getByTestId('printer-browser-fallback')).toHaveTextContent('hóa đơn sẽ được in qua hộp thoại in của trình duyệt');
+    expect(panel).toHaveTextContent('Trình duyệt này không hỗ trợ máy in USB');
+    expect(within(panel).queryByTestId('printer-pair')).not.toBeInTheDocument();
+  });
+
   it('shows the app version and lets the language be changed here too', async () => {
     stubStorage({ persisted: true, grantOnRequest: true });
     renderSettings();
