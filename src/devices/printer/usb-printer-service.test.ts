@@ -107,17 +107,45 @@ beforeEach(() => {
 });
 
 describe('a till with no USB printer paired', () => {
-  it('prints the receipt through the browser print dialog', async () => {
+  it('prints the receipt through the browser print dialog, and warns that the drawer for the cash did not open', async () => {
     const { service, printHtml } = setUp();
-    expect(await service.printReceipt(receipt)).toEqual({ ok: true, via: 'browser' });
+    expect(await service.printReceipt(receipt)).toEqual({ ok: true, via: 'browser', warning: 'drawerNotOpened' });
     expect(printHtml).toHaveBeenCalledTimes(1);
     expect(printHtml.mock.calls[0]?.[0]).toContain('Thịt lợn ba chỉ');
+  });
+
+  it('a card sale through the browser needs no drawer, so there is nothing to warn about', async () => {
+    const { service } = setUp();
+    const card = buildReceipt(porkAndCoffeeSale([{ method: 'card', amount: 90_000, reference: 'APPR 1' }]), hoaSenStore);
+    expect(await service.printReceipt(card)).toEqual({ ok: true, via: 'browser' });
+  });
+
+  it('the browser receipt carries the sale number\'s barcode picture, and prints without it when drawing fails', async () => {
+    const printHtml = vi.fn(async (_html: string) => {});
+    const drawLookupCodes = vi
+      .fn<NonNullable<PrinterServiceDependencies['drawLookupCodes']>>()
+      .mockResolvedValueOnce({ barcodeSvg: '<svg xmlns="http://www.w3.org/2000/svg"/>' })
+      .mockRejectedValueOnce(new Error('no canvas'));
+    const service = new UsbPrinterService({
+      usbAvailable: () => false,
+      createDriver: async () => new FakeDriver(),
+      storage: memoryStorage(),
+      printHtml,
+      drawLookupCodes,
+      renderTextImage: () => { throw new Error('not on the browser path'); },
+    });
+    expect(await service.printReceipt(receipt, { openCashDrawer: false })).toEqual({ ok: true, via: 'browser' });
+    expect(drawLookupCodes).toHaveBeenCalledWith(receipt.lookup);
+    expect(printHtml.mock.calls[0]?.[0]).toContain('data-code="barcode"');
+    expect(await service.printReceipt(receipt, { openCashDrawer: false })).toEqual({ ok: true, via: 'browser' });
+    expect(printHtml.mock.calls[1]?.[0]).not.toContain('data-code=');
+    expect(printHtml.mock.calls[1]?.[0]).toContain('Q1-T03-000123');
   });
 
   it('in a browser without WebUSB, pairing says so and receipts still print through the browser', async () => {
     const { service, printHtml } = setUp({ usb: false });
     expect(await service.pair()).toBe('unsupported');
-    expect(await service.printReceipt(receipt)).toEqual({ ok: true, via: 'browser' });
+    expect(await service.printReceipt(receipt, { openCashDrawer: false })).toEqual({ ok: true, via: 'browser' });
     expect(printHtml).toHaveBeenCalledTimes(1);
   });
 
@@ -275,7 +303,7 @@ describe('the printer settings stay on this till', () => {
     expect(usb.revoked).toMatchObject([{ serialNumber: 'X5E1234567' }]);
     expect(JSON.parse(storage.items.get(PRINTER_STORAGE_KEY) ?? '{}')).toEqual({ settings: { paperWidth: 58 } });
     expect(setUp({ storage }).service.state.connection).toBe('unpaired');
-    expect(await service.printReceipt(receipt)).toEqual({ ok: true, via: 'browser' });
+    expect(await service.printReceipt(receipt, { openCashDrawer: false })).toEqual({ ok: true, via: 'browser' });
     expect(printHtml).toHaveBeenCalledOnce();
   });
 });
@@ -327,7 +355,7 @@ describe('the printer is unplugged and plugged back in', () => {
 });
 
 describe('every printer problem has words in Vietnamese and English', () => {
-  it.each(['notPaired', 'unsupported', 'chooserClosed', 'accessDenied', 'disconnected', 'paperOut', 'coverOpen', 'printerError', 'printFailed', 'browserPrintFailed', 'paperNearEnd'] as const)('%s', (code) => {
+  it.each(['notPaired', 'unsupported', 'chooserClosed', 'accessDenied', 'disconnected', 'paperOut', 'coverOpen', 'printerError', 'printFailed', 'browserPrintFailed', 'paperNearEnd', 'drawerNotOpened'] as const)('%s', (code) => {
     expect(vi_texts.receipt.printer[code]).toMatch(/\S/);
     expect(en_texts.receipt.printer[code]).toMatch(/\S/);
   });

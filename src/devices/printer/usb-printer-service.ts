@@ -34,8 +34,11 @@ export type PrinterProblem =
   | 'notPaired' | 'unsupported' | 'chooserClosed' | 'accessDenied' | 'disconnected'
   | 'paperOut' | 'coverOpen' | 'printerError' | 'printFailed' | 'browserPrintFailed';
 
+/** Printed, but the cashier should know (receipt.printer.<code> in src/i18n). */
+export type PrintWarning = 'paperNearEnd' | 'drawerNotOpened';
+
 export type PrintOutcome =
-  | { readonly ok: true; readonly via: 'usb' | 'browser'; readonly warning?: 'paperNearEnd' }
+  | { readonly ok: true; readonly via: 'usb' | 'browser'; readonly warning?: PrintWarning }
   | { readonly ok: false; readonly problem: PrinterProblem };
 
 export type PairedPrinter = Omit<ConnectedReceiptPrinter, 'type' | 'columns'>;
@@ -179,7 +182,11 @@ export class UsbPrinterService {
 
   /** Prints on the USB printer, or through the browser when none is paired. */
   async printReceipt(receipt: Receipt, options: { openCashDrawer?: boolean } = {}): Promise<PrintOutcome> {
-    if (this.#state.connection === 'unpaired' || !this.deps.usbAvailable()) return this.printInBrowser(receipt);
+    if (this.#state.connection === 'unpaired' || !this.deps.usbAvailable()) {
+      // The drawer hangs off a USB printer's drawer port: the print dialog cannot open it.
+      const outcome = await this.printInBrowser(receipt);
+      return outcome.ok && (options.openCashDrawer ?? receipt.opensCashDrawer) ? { ...outcome, warning: 'drawerNotOpened' } : outcome;
+    }
     return this.#printOnUsb((profile) => encodeReceipt(receipt, { profile, renderTextImage: this.deps.renderTextImage, ...options }));
   }
 
