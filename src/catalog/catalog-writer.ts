@@ -2,8 +2,11 @@
  * Writes pulled catalog pages into the Dexie catalog (catalog-database.ts). A page and its checkpoint are
  * written in ONE transaction, so after a crash or reload the pull resumes exactly after the last page that
  * was stored: never a checkpoint ahead of its rows, never rows behind a lost checkpoint.
- * Documents with `_deleted: true` are removed; all others are stored without that flag.
+ * Documents with `_deleted: true` are removed; all others are stored without that flag. The words of the
+ * products' names go to the name-word index: in the same transaction for a small page, in the background
+ * after a big one (name-word-index.ts explains why).
  */
+import { buildNameWordIndex, clearNameWordIndex, indexNameWords, INLINE_WORDS_MAX, restartNameWordIndex } from './name-word-index.ts';
 import type { CatalogCheckpoint, CatalogCheckpointRow, CatalogDatabase, CatalogTableName } from './catalog-database.ts';
 
 /** A catalog row as the server sends it: the schema's fields plus `_deleted`. */
@@ -51,11 +54,16 @@ export async function writeCatalogPage(
       puts.push(document);
     }
   }
-  return database.transaction('rw', [database.table(table), database.meta], async () => {
+  const products = table === 'products';
+  const wordsLater = products && puts.length > INLINE_WORDS_MAX;
+  const tables = products ? [database.products, database.meta, database.nameWords, database.indexState] : [database.table(table), database.meta];
+  const state = await database.transaction('rw', tables, async () => {
     const previous = await readCatalogPullState(database, table);
     const target = database.table(table);
     if (puts.length > 0) await target.bulkPut(puts);
     if (deletes.length > 0) await target.bulkDelete(deletes);
+    if (wordsLater) await restartNameWordIndex(database);
+    else if (products) await indexNameWords(database, puts);
     const next: CatalogCheckpointRow = {
       key: table,
       checkpoint: page.checkpoint ?? previous.checkpoint,
@@ -65,13 +73,16 @@ export async function writeCatalogPage(
     await database.meta.put(next);
     return { checkpoint: next.checkpoint, caughtUp: next.caughtUp, rowsPulled: next.rowsPulled };
   });
+  if (wordsLater) void buildNameWordIndex(database);
+  return state;
 }
 
 /** Empties the catalog (another store or server was enrolled): the next pull starts from scratch. */
 export async function clearCatalog(database: CatalogDatabase): Promise<void> {
-  await database.transaction('rw', [database.products, database.balances, database.meta], async () => {
+  await database.transaction('rw', [database.products, database.balances, database.meta, database.nameWords, database.indexState], async () => {
     await database.products.clear();
     await database.balances.clear();
     await database.meta.clear();
+    await clearNameWordIndex(database);
   });
 }

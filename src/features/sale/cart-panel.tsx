@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { memo, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canUndo, cartDiscount, emptyCart, undo } from '../../domain/cart.ts';
 import type { Discount } from '../../domain/cart.ts';
@@ -12,6 +12,10 @@ import { cartRefusalNotice } from './cart-refusal.ts';
 import { useApproval } from './use-approval.ts';
 import { useParkActions } from './use-parked-carts.ts';
 import { useSaleSettings } from './sale-settings-context.ts';
+
+// Its own store slice (the customer) and state: a scan that changes only the lines need not render it.
+const CustomerOnSale = memo(CustomerAttach);
+const Totals = memo(CartTotalsView);
 
 /** The cart as the customer will pay it: lines, customer, cart discount, totals, and what to do next. */
 export function CartPanel() {
@@ -52,7 +56,7 @@ export function CartPanel() {
       </ol>
       {empty && <p className="hint" data-testid="cart-empty">{t('sale.cart.empty')}</p>}
       {editing !== undefined && <LineEditor key={editing.lineId} line={editing} />}
-      <CustomerAttach />
+      <CustomerOnSale />
       {!empty && (
         <form className="cart-discount" onSubmit={submitCartDiscount}>
           <input value={discountText} onChange={(event) => setDiscountText(event.target.value)} placeholder={t('sale.cart.discount')} aria-label={t('sale.cart.discount')} data-testid="cart-discount" />
@@ -63,7 +67,7 @@ export function CartPanel() {
           <button type="submit">{t('sale.line.apply')}</button>
         </form>
       )}
-      <CartTotalsView totals={totals} />
+      <Totals totals={totals} />
       <div className="cart-actions">
         <button type="button" disabled={!canUndo(cart)} onClick={() => useCounterStore.getState().replaceCart(undo(useCounterStore.getState().cart))} data-testid="cart-undo">
           {t('sale.cart.undo')}

@@ -1,6 +1,7 @@
-import { lazy, Suspense, useCallback, useMemo } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalogDatabase } from '../../catalog/catalog-context.ts';
+import { buildNameWordIndex } from '../../catalog/name-word-index.ts';
 import { useDatabase } from '../../data/database-context.ts';
 import { useStoreConfig } from '../../data/use-store-config.ts';
 import { attachCustomer } from '../../domain/cart.ts';
@@ -10,7 +11,8 @@ import { useScanFlash } from '../../devices/feedback/use-scan-flash.ts';
 import { useWedgeScanner } from '../../devices/scanner/use-wedge-scanner.ts';
 import { useApprovalStore } from '../../ui/approval-store.ts';
 import { useStaffSessionStore } from '../../ui/staff-session-store.ts';
-import type { StoreConfigDocument } from '../../data/schemas/types.ts';
+import type { ProductDocument, StoreConfigDocument } from '../../data/schemas/types.ts';
+import type { CartProduct, RingUpOptions } from '../../domain/cart.ts';
 import { ApprovalWaiting } from './approval-waiting.tsx';
 import { CartPanel } from './cart-panel.tsx';
 import { CounterNoticeBar } from './counter-notice.tsx';
@@ -40,6 +42,8 @@ export function CounterScreen() {
   const catalog = useCatalogDatabase();
   const finder = useMemo(() => catalogProductFinder(catalog), [catalog]);
   const settings = useMemo(() => (config ? saleSettingsOf(config) : null), [config]);
+  // A name index left unfinished (an upgraded catalog, a reload in the middle of building) goes on in the background.
+  useEffect(() => void buildNameWordIndex(catalog), [catalog]);
   return (
     <>
       <SaleHomeScreen />
@@ -56,17 +60,17 @@ export function CounterScreen() {
   );
 }
 
+/**
+ * The counter's frame: it owns the scanner and the flash, and changes on every scan (data-scan-count), so it
+ * renders only the memoised body below with props that stay the same from scan to scan. A scan then
+ * re-renders the cart panel (the new row and the totals) and the last item's stock, not the whole screen.
+ */
 function Counter({ config }: { readonly config: StoreConfigDocument }) {
-  const { t } = useTranslation();
   const database = useDatabase();
   const settings = useMemo(() => saleSettingsOf(config), [config]);
-  const panel = useCounterStore((state) => state.panel);
   const lastSaleNumber = useCounterStore((state) => state.lastSale?.number ?? '');
   const lastPayMs = useCounterStore((state) => state.lastSale?.durableMs);
-  const openPanel = useCounterStore((state) => state.openPanel);
-  const staff = useStaffSessionStore((state) => state.staff);
   const approvalPending = useApprovalStore((state) => state.pending !== null);
-  const parkedCount = useParkedCartList()?.length ?? 0;
   const { cue: flashCue, count: flashCount, flash } = useScanFlash();
   const cue = useCallback(
     (each: ScanCue) => {
@@ -99,6 +103,27 @@ function Counter({ config }: { readonly config: StoreConfigDocument }) {
 
   return (
     <section className="counter" data-testid="counter" data-scan-cue={flashCue ?? ''} data-scan-count={flashCount} data-last-sale={lastSaleNumber} data-last-pay-ms={lastPayMs === undefined ? '' : lastPayMs.toFixed(1)}>
+      <CounterBody config={config} onScan={onScan} ringUpProduct={ringUpProduct} />
+    </section>
+  );
+}
+
+interface CounterBodyProps {
+  readonly config: StoreConfigDocument;
+  readonly onScan: (code: string) => Promise<void>;
+  readonly ringUpProduct: (product: CartProduct, options?: RingUpOptions) => boolean;
+}
+
+const CounterBody = memo(function CounterBody({ config, onScan, ringUpProduct }: CounterBodyProps) {
+  const { t } = useTranslation();
+  const panel = useCounterStore((state) => state.panel);
+  const openPanel = useCounterStore((state) => state.openPanel);
+  const staff = useStaffSessionStore((state) => state.staff);
+  const parkedCount = useParkedCartList()?.length ?? 0;
+  const chooseFound = useCallback((product: ProductDocument) => ringUpProduct(cartProductOf(product)) && openPanel('cart'), [ringUpProduct, openPanel]);
+
+  return (
+    <>
       {staff === null && <p className="notice error" role="alert" data-testid="staff-signed-out">{t('sale.staff.signInToSell')}</p>}
       <CounterNoticeBar />
       <ApprovalWaiting />
@@ -110,7 +135,7 @@ function Counter({ config }: { readonly config: StoreConfigDocument }) {
             <button type="button" onClick={() => openPanel(panel === 'camera' ? 'cart' : 'camera')} data-testid="open-camera">{t('sale.camera.open')}</button>
             <button type="button" onClick={() => openPanel('parked')} data-testid="open-parked" data-count={parkedCount}>{t('sale.park.open', { count: parkedCount })}</button>
           </div>
-          {panel === 'search' && <SearchPanel onChoose={(product) => ringUpProduct(cartProductOf(product)) && openPanel('cart')} />}
+          {panel === 'search' && <SearchPanel onChoose={chooseFound} />}
           {panel === 'parked' && <ParkedCartsPanel />}
           {panel === 'pay' && <PayPanel config={config} />}
           {panel === 'camera' && (
@@ -122,6 +147,6 @@ function Counter({ config }: { readonly config: StoreConfigDocument }) {
         </div>
         <CartPanel />
       </div>
-    </section>
+    </>
   );
-}
+});

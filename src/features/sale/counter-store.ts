@@ -72,9 +72,12 @@ function markActivity(cart: Cart): void {
   if (useSaleActivityStore.getState().saleInProgress !== inProgress) useSaleActivityStore.getState().setSaleInProgress(inProgress);
 }
 
+/** One empty tender list, so clearing tenders that are already clear notifies no one who selects them. */
+const NO_TENDERS: readonly Tender[] = [];
+
 export const useCounterStore = create<CounterState>()((set) => ({
   cart: emptyCart(),
-  tenders: [],
+  tenders: NO_TENDERS,
   customer: null,
   notice: null,
   panel: 'cart',
@@ -88,12 +91,12 @@ export const useCounterStore = create<CounterState>()((set) => ({
     if (!result.ok) return false;
     markActivity(result.cart);
     // A changed cart changes what is due: tenders taken for the old amount are taken back.
-    set({ cart: result.cart, tenders: [] });
+    set({ cart: result.cart, tenders: NO_TENDERS });
     return true;
   },
   replaceCart: (cart) => {
     markActivity(cart);
-    set({ cart, tenders: [] });
+    set({ cart, tenders: NO_TENDERS });
   },
   setTenders: (tenders) => set({ tenders }),
   setCustomer: (customer) => set({ customer }),
@@ -106,7 +109,7 @@ export const useCounterStore = create<CounterState>()((set) => ({
   startNextSale: (lastSale) => {
     const cart = emptyCart();
     markActivity(cart);
-    set({ cart, tenders: [], customer: null, panel: 'cart', editingLineId: null, lastSale, notice: null, weighing: null });
+    set({ cart, tenders: NO_TENDERS, customer: null, panel: 'cart', editingLineId: null, lastSale, notice: null, weighing: null });
   },
 }));
 

@@ -6,40 +6,38 @@
 import { createContext, useContext } from 'react';
 import type { ProductDocument } from '../../data/schemas/types.ts';
 import type { CatalogDatabase } from '../../catalog/catalog-database.ts';
-import { findProductByBarcode, searchProducts } from '../../catalog/catalog-lookup.ts';
-import { foldForSearch } from '../../domain/search-text.ts';
+import { findProductByBarcodes, searchProducts } from '../../catalog/catalog-lookup.ts';
+import { recentProductsOf } from '../../catalog/recent-products.ts';
 
 export interface ProductFinder {
   /** The first product carrying any of these codes (the forms a GTIN may be stored in). */
   byBarcodes(codes: readonly string[]): Promise<ProductDocument | undefined>;
   byPlu(plu: string): Promise<ProductDocument | undefined>;
   bySku(sku: string): Promise<ProductDocument | undefined>;
-  /** Name prefix (diacritics and case ignored), plus exact SKU and barcode, up to `limit`. */
+  /**
+   * Any word of the name by its start (diacritics and case ignored), SKU or barcode whole or by its start,
+   * exact SKU and barcode first, up to `limit` (catalog-lookup.ts says how they are ranked).
+   */
   search(text: string, limit: number): Promise<ProductDocument[]>;
   /** The server-confirmed stock of a product in this store, in thousandths; undefined when unknown. */
   confirmedStock(productId: string): Promise<{ value: number; updatedAt: string } | undefined>;
 }
 
 export function catalogProductFinder(catalog: CatalogDatabase): ProductFinder {
+  const recent = recentProductsOf(catalog);
   return {
     async byBarcodes(codes) {
-      if (codes.length === 1 && codes[0] !== undefined) return findProductByBarcode(catalog, codes[0]);
-      return catalog.products.where('barcodes').anyOf([...codes]).first();
+      for (const code of codes) {
+        const known = recent.get(code);
+        if (known !== undefined) return known;
+      }
+      const product = await findProductByBarcodes(catalog, codes);
+      if (product !== undefined && codes[0] !== undefined) recent.remember(codes[0], product);
+      return product;
     },
     byPlu: (plu) => catalog.products.where('plu').equals(plu).first(),
     bySku: (sku) => catalog.products.where('sku').equals(sku).first(),
-    async search(text, limit) {
-      const typed = text.trim();
-      if (foldForSearch(typed) === '') return [];
-      const [byName, bySku, byCode] = await Promise.all([
-        searchProducts(catalog, typed, limit),
-        catalog.products.where('sku').equals(typed.toUpperCase()).first(),
-        /^\d{8,14}$/.test(typed) ? catalog.products.where('barcodes').equals(typed).first() : Promise.resolve(undefined),
-      ]);
-      const exact = [bySku, byCode].filter((product): product is ProductDocument => product !== undefined);
-      const seen = new Set(exact.map((product) => product.id));
-      return [...exact, ...byName.filter((product) => !seen.has(product.id))].slice(0, limit);
-    },
+    search: (text, limit) => searchProducts(catalog, text, limit),
     async confirmedStock(productId) {
       const row = await catalog.balances.where('[kind+refId]').equals(['stock', productId]).first();
       return row === undefined ? undefined : { value: row.value, updatedAt: row.updatedAt };

@@ -22,10 +22,11 @@ export function gtinForms(gtin: string): string[] {
   return [...new Set(forms)];
 }
 
-function codesOf(parsed: ParsedBarcode): string[] {
+/** The forms to look up, the code as scanned first: a catalog nearly always stores a code as it is printed. */
+function codesOf(parsed: ParsedBarcode, scanned: string): string[] {
   const codes = parsed.gtin === undefined ? [] : gtinForms(parsed.gtin);
   if ('alternative' in parsed && parsed.alternative !== undefined) codes.push(...gtinForms(parsed.alternative.gtin));
-  return codes;
+  return codes.includes(scanned) ? [scanned, ...codes.filter((each) => each !== scanned)] : codes;
 }
 
 export async function lookUpScannedCode(raw: string, rules: BarcodeRules, finder: ProductFinder): Promise<ScanLookup> {
@@ -48,7 +49,7 @@ export async function lookUpScannedCode(raw: string, rules: BarcodeRules, finder
     };
     return { found: true, product, options };
   }
-  const product = await finder.byBarcodes(codesOf(parsed));
+  const product = await finder.byBarcodes(codesOf(parsed, code));
   if (product === undefined) return { found: false, reason: 'unknown-product', code };
   // A GS1 label with a net weight (AI 310n) sells a weighed item by that weight.
   return { found: true, product, options: parsed.weightGrams !== undefined && product.weighed ? { qty: parsed.weightGrams } : {} };

@@ -4,6 +4,9 @@
  * "Since then" compares the sale's time with the balance's server-stamped updatedAt: a sale the server has
  * already counted is newer than nothing it confirmed, and device clocks are near enough for a shelf figure.
  * Only today's sales of this device are read (the createdAt index), never the sales history.
+ * The reads start once the cashier has stopped scanning for a moment (STOCK_SETTLE_MS): the figure is for
+ * the item rung up last, and a query (plus a live RxDB subscription) per scan would compete with the very
+ * next scan's lookup and render, the counter's tightest path.
  */
 import { useEffect, useState } from 'react';
 import { useDatabase } from '../../data/database-context.ts';
@@ -15,6 +18,8 @@ export interface LocalStock {
   readonly value: number;
 }
 
+export const STOCK_SETTLE_MS = 150;
+
 export function useLocalStock(productId: string | null): LocalStock | null | undefined {
   const database = useDatabase();
   const finder = useProductFinder();
@@ -23,26 +28,29 @@ export function useLocalStock(productId: string | null): LocalStock | null | und
     if (productId === null) return undefined;
     let current = true;
     let unsubscribe = (): void => undefined;
-    finder.confirmedStock(productId).then(
-      (confirmed) => {
-        if (!current) return;
-        if (confirmed === undefined) return setStock(null);
-        const subscription = database.sales.find({ selector: { createdAt: { $gt: confirmed.updatedAt } } }).$.subscribe({
-          next: (sales) => {
-            let delta = 0;
-            for (const sale of sales) {
-              for (const entry of sale.ledger ?? []) if (entry.kind === 'stock' && entry.refId === productId) delta += entry.delta;
-            }
-            setStock({ productId, value: confirmed.value + delta });
-          },
-          error: (error: unknown) => console.error('Reading this till’s sales for the stock figure failed', error),
-        });
-        unsubscribe = () => subscription.unsubscribe();
-      },
-      (error: unknown) => console.error('Reading the confirmed stock failed', { productId, error }),
-    );
+    const readStock = () =>
+      finder.confirmedStock(productId).then(
+        (confirmed) => {
+          if (!current) return;
+          if (confirmed === undefined) return setStock(null);
+          const subscription = database.sales.find({ selector: { createdAt: { $gt: confirmed.updatedAt } } }).$.subscribe({
+            next: (sales) => {
+              let delta = 0;
+              for (const sale of sales) {
+                for (const entry of sale.ledger ?? []) if (entry.kind === 'stock' && entry.refId === productId) delta += entry.delta;
+              }
+              setStock({ productId, value: confirmed.value + delta });
+            },
+            error: (error: unknown) => console.error('Reading this till’s sales for the stock figure failed', error),
+          });
+          unsubscribe = () => subscription.unsubscribe();
+        },
+        (error: unknown) => console.error('Reading the confirmed stock failed', { productId, error }),
+      );
+    const settle = setTimeout(() => void readStock(), STOCK_SETTLE_MS);
     return () => {
       current = false;
+      clearTimeout(settle);
       unsubscribe();
     };
   }, [database, finder, productId]);

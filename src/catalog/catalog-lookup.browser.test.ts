@@ -1,0 +1,119 @@
+// Product search on a real IndexedDB in Chromium: any word of the name by its start, accents and case
+// ignored, SKU and barcode whole or by their start, exact codes first; a big first-sync page's words are
+// indexed in the background; and a tablet upgraded from the catalog that only indexed whole names finds
+// products by any word without pulling the catalog again.
+import { Dexie } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openCatalogDatabase, type CatalogDatabase } from './catalog-database.ts';
+import { searchProducts } from './catalog-lookup.ts';
+import { writeCatalogPage } from './catalog-writer.ts';
+import { buildNameWordIndex, isNameWordIndexBuilt } from './name-word-index.ts';
+import { productRow } from './catalog-test-data.ts';
+import { foldForSearch } from '../domain/search-text.ts';
+
+const opened: CatalogDatabase[] = [];
+
+afterEach(async () => {
+  for (const database of opened.splice(0)) await database.delete({ disableAutoOpen: true });
+});
+
+function named(index: number, name: string, overrides: Parameters<typeof productRow>[1] = {}) {
+  return productRow(index, { name, searchName: foldForSearch(name), ...overrides });
+}
+
+const SHELF = [
+  named(1, 'Cà phê sữa đá Trung Nguyên 240ml', { sku: 'CF-001', barcodes: ['8934567000011'] }),
+  named(2, 'Sữa tươi Vinamilk 1L', { sku: 'SUA-002', barcodes: ['8934567000028'] }),
+  named(3, 'Cà phê đen G7 hộp 18 gói', { sku: 'CF-003', barcodes: ['8934567100035'] }),
+  named(4, 'Bánh mì sữa Kinh Đô', { sku: 'BM-004', barcodes: ['8930000000042'] }),
+  named(5, 'Trà sữa trân châu', { sku: 'TS-005', barcodes: ['8930000000059'] }),
+  named(6, 'Đường Biên Hoà 1kg', { sku: 'DUONG-1', barcodes: ['8930000000066'] }),
+  // A name that carries another product's SKU and barcode in it: the exact code still ranks first.
+  named(7, 'Nhãn CF-001 phụ 8934567000011', { sku: 'NH-007', barcodes: ['8930000000073'] }),
+];
+
+async function shelf(rows = SHELF): Promise<CatalogDatabase> {
+  const catalog = openCatalogDatabase(`catalog-search-${crypto.randomUUID()}`);
+  opened.push(catalog);
+  await writeCatalogPage(catalog, 'products', { documents: rows.map((row) => structuredClone(row)), checkpoint: { id: 'p', seq: rows.length } }, true);
+  return catalog;
+}
+
+const skus = (found: readonly { sku: string }[]) => found.map((product) => product.sku);
+
+describe('searching the catalog as the cashier types', () => {
+  it('finds "Cà phê sữa" by "ca phe sua", by any word, in any order and case', async () => {
+    const catalog = await shelf();
+    expect(skus(await searchProducts(catalog, 'ca phe sua', 20))).toEqual(['CF-001']);
+    expect(skus(await searchProducts(catalog, 'SỮA CÀ', 20))).toEqual(['CF-001']);
+    expect(skus(await searchProducts(catalog, 'vinamilk', 20))).toEqual(['SUA-002']);
+    expect(skus(await searchProducts(catalog, 'bien hoa', 20))).toEqual(['DUONG-1']);
+    expect(skus(await searchProducts(catalog, 'duong', 20))).toEqual(['DUONG-1']);
+    expect(skus(await searchProducts(catalog, 'tra', 20))).toEqual(['TS-005']);
+    expect(await searchProducts(catalog, 'ca phe muoi', 20)).toEqual([]);
+    expect(await searchProducts(catalog, '  ', 20)).toEqual([]);
+  });
+
+  it('finds by the start of a word while the cashier is still typing, names starting with the text first', async () => {
+    const catalog = await shelf();
+    expect(skus(await searchProducts(catalog, 'sữ', 20))).toEqual(['SUA-002', 'BM-004', 'CF-001', 'TS-005']);
+    expect(skus(await searchProducts(catalog, 'ca ph', 20))).toEqual(['CF-003', 'CF-001']);
+  });
+
+  it('puts the exact SKU and the exact barcode first, then SKU and barcode prefixes', async () => {
+    const catalog = await shelf();
+    expect(skus(await searchProducts(catalog, 'cf-001', 20))).toEqual(['CF-001', 'NH-007']);
+    expect(skus(await searchProducts(catalog, '8934567000011', 20))).toEqual(['CF-001', 'NH-007']);
+    // A code-like text: SKU prefixes before names that merely contain it.
+    expect(skus(await searchProducts(catalog, 'CF-0', 20))).toEqual(['CF-001', 'CF-003', 'NH-007']);
+    expect(skus(await searchProducts(catalog, '893456700', 20))).toEqual(['CF-001', 'SUA-002', 'NH-007']);
+    expect(skus(await searchProducts(catalog, 'sua-', 20))).toEqual(['SUA-002', 'BM-004', 'CF-001', 'TS-005']);
+  });
+
+  it('after a big first-sync page, finds names by their start at once and by any word once the index is built', async () => {
+    const rows = Array.from({ length: 3_000 }, (_, i) => named(i + 1, `Sữa chua ${i % 2 ? 'dâu' : 'nha đam'} ${i + 1}`, { sku: `SC-${i + 1}` }));
+    const catalog = await shelf(rows);
+    // The big page's words are indexed in the background: the name's start answers meanwhile.
+    expect(await isNameWordIndexBuilt(catalog)).toBe(false);
+    expect(skus(await searchProducts(catalog, 'nha dam 2999', 200))).toEqual([]);
+    expect(skus(await searchProducts(catalog, 'sua chua nha dam 2999', 200))).toEqual(['SC-2999']);
+    await buildNameWordIndex(catalog, 0);
+    expect(await isNameWordIndexBuilt(catalog)).toBe(true);
+    expect(skus(await searchProducts(catalog, 'nha dam 2999', 200))).toEqual(['SC-2999']);
+    expect(await searchProducts(catalog, 'dau', 2_000)).toHaveLength(1_500);
+    const found = await searchProducts(catalog, 'sua', 200);
+    expect(found).toHaveLength(200);
+    expect(new Set(found.map((product) => product.id)).size).toBe(200);
+  });
+
+  it('finds a renamed product by its new words only, and a deleted one no more', async () => {
+    const catalog = await shelf();
+    const renamed = named(2, 'Sữa đậu nành Fami 1L', { sku: 'SUA-002', barcodes: ['8934567000028'] });
+    await writeCatalogPage(catalog, 'products', { documents: [renamed, { id: 'p-000003', _deleted: true }], checkpoint: { id: 'p', seq: 9 } }, true);
+    expect(skus(await searchProducts(catalog, 'vinamilk', 20))).toEqual([]);
+    expect(skus(await searchProducts(catalog, 'fami', 20))).toEqual(['SUA-002']);
+    expect(skus(await searchProducts(catalog, 'g7', 20))).toEqual([]);
+  });
+});
+
+describe('a tablet whose catalog was stored before the word index', () => {
+  it('gets the words of every stored product on upgrade and finds them by any word, offline', async () => {
+    const name = `catalog-upgrade-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    old.version(1).stores({ products: '&id, *barcodes, sku, searchName, plu', balances: '&id, [kind+refId]', meta: '&key' });
+    await old.table('products').bulkPut(SHELF.map(({ _deleted: _flag, ...row }) => row));
+    await old.table('meta').put({ key: 'products', checkpoint: { id: 'p-000007', seq: 7 }, caughtUp: true, rowsPulled: 7 });
+    old.close();
+
+    const catalog = openCatalogDatabase(name);
+    opened.push(catalog);
+    // Right after the upgrade the names are found by their start; the words are indexed in the background.
+    expect(skus(await searchProducts(catalog, 'sua tuoi', 20))).toEqual(['SUA-002']);
+    expect(await isNameWordIndexBuilt(catalog)).toBe(false);
+    await buildNameWordIndex(catalog, 0);
+    expect(skus(await searchProducts(catalog, 'tuoi', 20))).toEqual(['SUA-002']);
+    expect(await catalog.nameWords.where(':id').between(['nguyen', ''], ['nguyen\uffff']).primaryKeys()).toEqual([['nguyen', 'p-000001']]);
+    expect(await catalog.products.count()).toBe(SHELF.length);
+    expect((await catalog.meta.get('products'))?.caughtUp).toBe(true);
+  });
+});

@@ -1,0 +1,125 @@
+/*
+ * The name-word index (table nameWords, catalog-database.ts): one key [folded word, product id] per distinct
+ * word of each product's name, so a search finds "Cà phê sữa" by "sua" or "phe" on an index range.
+ *
+ * When the words are written:
+ *  - a small page (a live change from the stream, up to INLINE_WORDS_MAX products): its words are written in
+ *    the page's own transaction (catalog-writer.ts);
+ *  - a big page (the first sync, 10,000 products a page): the page only restarts the background build, which
+ *    starts BUILD_DELAY_MS after the last big page and walks the products by id, CHUNK at a time, one short
+ *    transaction each with a pause between, recording how far it got (indexState) so a reload resumes it.
+ *    The first sync's ~10 extra index entries per product would otherwise double the time to ready-to-scan.
+ * Entries are never removed one by one: a renamed or deleted product leaves its old words behind, and every
+ * reader checks the product's current name (searchProducts), so a stale entry finds nothing; clearing the
+ * catalog clears them all.
+ */
+import type { IndexableTypeArrayReadonly } from 'dexie';
+import type { ProductDocument } from '../data/schemas/types.ts';
+import { foldForSearch, wordsOfFolded } from '../domain/search-text.ts';
+import type { CatalogDatabase, NameWordIndexState, NameWordKey } from './catalog-database.ts';
+
+export const INLINE_WORDS_MAX = 500;
+const CHUNK = 1_000;
+const BUILD_DELAY_MS = 2_000;
+const UNBUILT: NameWordIndexState = { key: 'nameWords', after: null, done: false, pass: 0 };
+
+/** The folded words of a product's name; the server sends the folded name, an older row may lack it. */
+export function wordsOfProduct(product: { name?: unknown; searchName?: unknown }): string[] {
+  if (typeof product.searchName === 'string') return wordsOfFolded(product.searchName);
+  return typeof product.name === 'string' ? wordsOfFolded(foldForSearch(product.name)) : [];
+}
+
+function keysOf(products: ReadonlyArray<{ id: string; name?: unknown; searchName?: unknown }>): NameWordKey[] {
+  const keys: NameWordKey[] = [];
+  for (const product of products) for (const word of wordsOfProduct(product)) keys.push([word, product.id]);
+  return keys;
+}
+
+/** Writes the words of these products; call inside a transaction that includes nameWords. */
+export async function indexNameWords(database: CatalogDatabase, products: ReadonlyArray<{ id: string; name?: unknown; searchName?: unknown }>): Promise<void> {
+  const keys = keysOf(products);
+  if (keys.length > 0) await database.nameWords.bulkPut(keys.map(() => 0 as const), keys as unknown as IndexableTypeArrayReadonly);
+}
+
+/** A big page was stored: the index is built again from the start; call inside a transaction with indexState. */
+export async function restartNameWordIndex(database: CatalogDatabase): Promise<void> {
+  const state = (await database.indexState.get('nameWords')) ?? UNBUILT;
+  await database.indexState.put({ key: 'nameWords', after: null, done: false, pass: state.pass + 1 });
+}
+
+export async function clearNameWordIndex(database: CatalogDatabase): Promise<void> {
+  await database.nameWords.clear();
+  await database.indexState.put({ ...UNBUILT });
+}
+
+interface Builder {
+  timer: ReturnType<typeof setTimeout> | undefined;
+  running: Promise<void> | undefined;
+  again: boolean;
+  waiting: Array<() => void>;
+}
+
+const builders = new WeakMap<CatalogDatabase, Builder>();
+
+function builderOf(database: CatalogDatabase): Builder {
+  let builder = builders.get(database);
+  if (builder === undefined) {
+    builder = { timer: undefined, running: undefined, again: false, waiting: [] };
+    builders.set(database, builder);
+  }
+  return builder;
+}
+
+/**
+ * Builds what is left of the index in the background, after `delayMs` (restarted by each call, so a first
+ * sync's pages do not race it). Resolves when the index is complete; failures are logged and retried by the
+ * next call (the next page, the next start of the counter).
+ */
+export function buildNameWordIndex(database: CatalogDatabase, delayMs = BUILD_DELAY_MS): Promise<void> {
+  const builder = builderOf(database);
+  const done = new Promise<void>((resolve) => builder.waiting.push(resolve));
+  clearTimeout(builder.timer);
+  builder.timer = setTimeout(() => {
+    builder.timer = undefined;
+    if (builder.running) {
+      builder.again = true;
+      return;
+    }
+    const run = async (): Promise<void> => {
+      do {
+        builder.again = false;
+        await buildRest(database);
+      } while (builder.again);
+    };
+    builder.running = run()
+      .catch((error: unknown) => console.error('Building the product name index failed; search finds names by their start until it is built', error))
+      .finally(() => {
+        builder.running = undefined;
+        if (builder.timer === undefined) for (const resolve of builder.waiting.splice(0)) resolve();
+      });
+  }, delayMs);
+  return done;
+}
+
+/** Whether the index holds every product's words (the search finds names by any word). */
+export async function isNameWordIndexBuilt(database: CatalogDatabase): Promise<boolean> {
+  return (await database.indexState.get('nameWords'))?.done ?? false;
+}
+
+async function buildRest(database: CatalogDatabase): Promise<void> {
+  for (;;) {
+    const state = (await database.indexState.get('nameWords')) ?? UNBUILT;
+    if (state.done) return;
+    const products = state.after === null ? database.products.orderBy(':id') : database.products.where(':id').above(state.after);
+    const chunk: ProductDocument[] = await products.limit(CHUNK).toArray();
+    await database.transaction('rw', [database.nameWords, database.indexState], async () => {
+      await indexNameWords(database, chunk);
+      const current = (await database.indexState.get('nameWords')) ?? UNBUILT;
+      // A big page stored meanwhile restarted the pass: this chunk's words stand, the restart too.
+      if (current.pass !== state.pass) return;
+      await database.indexState.put({ key: 'nameWords', after: chunk.at(-1)?.id ?? state.after, done: chunk.length < CHUNK, pass: state.pass });
+    });
+    // Let a scan's lookup and the screen through between chunks.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}

@@ -1,0 +1,172 @@
+// The counter as a cashier uses it, in real Chromium on real IndexedDB (the device database, the Dexie
+// catalog, the counter database): a scanner burst rings up a line, a second scan of the same item raises its
+// quantity, the line's quantity and discount are changed, a line is removed and brought back with Undo; and
+// the search finds "Cà phê sữa" typed without accents, by any word, and rings up the product chosen.
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { writeCatalogPage } from '../../catalog/catalog-writer.ts';
+import { productRow } from '../../catalog/catalog-test-data.ts';
+import { makeEan13 } from '../../domain/gtin.ts';
+import { foldForSearch } from '../../domain/search-text.ts';
+import { CounterScreen } from './counter-screen.tsx';
+import { useCounterStore } from './counter-store.ts';
+import { hoa, renderOnTill, setUpTill, tearDownTill, testConfig, type Till } from './till.test-helper.tsx';
+
+let till: Till | undefined;
+
+afterEach(async () => {
+  cleanup();
+  await tearDownTill(till);
+  till = undefined;
+});
+
+const coffeeCode = makeEan13('893456700001');
+const milkCode = makeEan13('893456700002');
+
+function product(index: number, name: string, sku: string, barcode: string, price: number) {
+  return productRow(index, { name, searchName: foldForSearch(name), sku, barcodes: [barcode], price, taxClassId: 'vat10' });
+}
+
+/** A till with a small shelf, and a few hundred other products so the search has something to skip. */
+async function openCounter(): Promise<Till> {
+  // The manager is signed in and this store lets managers void a line, so no PIN is asked on the spot.
+  const config = testConfig();
+  const managerMay = (config.permissions?.manager ?? []) as string[];
+  const current = await setUpTill({ ...config, permissions: { ...config.permissions, manager: [...managerMay, 'sale.void_line'] } }, hoa);
+  const shelf = [
+    product(1, 'Cà phê sữa đá Trung Nguyên', 'CF-001', coffeeCode, 29_000),
+    product(2, 'Sữa tươi Vinamilk 1L', 'SUA-002', milkCode, 35_000),
+    product(3, 'Cà phê đen G7', 'CF-003', makeEan13('893456700003'), 52_000),
+    ...Array.from({ length: 300 }, (_, i) => product(100 + i, `Bánh quy ${i}`, `BQ-${i}`, makeEan13(`8930000${String(i).padStart(5, '0')}`), 10_000)),
+  ];
+  await writeCatalogPage(current.catalog, 'products', { documents: shelf, checkpoint: { id: 'p', seq: shelf.length } }, true);
+  renderOnTill(current, <CounterScreen />);
+  await screen.findByTestId('counter');
+  // The scanner listens from the counter's effect, which runs after the counter is on screen.
+  await act(async () => undefined);
+  return current;
+}
+
+/** A keyboard-wedge scanner: the code's keys 3 ms apart, then Enter, on whatever has focus. */
+async function scan(code: string): Promise<void> {
+  const counter = screen.getByTestId('counter');
+  const before = counter.dataset.scanCount;
+  const target = document.activeElement ?? document.body;
+  const start = performance.now();
+  [...code, 'Enter'].forEach((key, index) => {
+    for (const type of ['keydown', 'keyup']) {
+      const event = new KeyboardEvent(type, { key, code: key === 'Enter' ? 'Enter' : `Digit${key}`, bubbles: true, cancelable: true });
+      Object.defineProperty(event, 'timeStamp', { value: start + index * 3 });
+      target.dispatchEvent(event);
+    }
+  });
+  await waitFor(() => expect(counter.dataset.scanCount).not.toBe(before));
+}
+
+function lines(): HTMLElement[] {
+  return screen.queryAllByTestId('cart-line');
+}
+
+function lineOf(sku: string): HTMLElement {
+  const line = lines().find((each) => each.dataset.sku === sku);
+  if (line === undefined) throw new Error(`no line ${sku}`);
+  return line;
+}
+
+function total(): number {
+  return Number(screen.getByTestId('cart-total').dataset.amount);
+}
+
+describe('ringing up at the counter', () => {
+  it('a scan adds a line, a second scan raises its quantity; quantity, discount, remove and undo work on the line', async () => {
+    till = await openCounter();
+    await scan(coffeeCode);
+    await waitFor(() => expect(lines()).toHaveLength(1));
+    expect(lineOf('CF-001').dataset.qty).toBe('1000');
+    expect(total()).toBe(29_000);
+    expect(screen.getByTestId('counter').dataset.scanCue).toBe('accepted');
+
+    await scan(coffeeCode);
+    await waitFor(() => expect(lineOf('CF-001').dataset.qty).toBe('2000'));
+    await scan(milkCode);
+    await waitFor(() => expect(lines()).toHaveLength(2));
+    expect(total()).toBe(2 * 29_000 + 35_000);
+
+    // Quantity: tap the line, type 3, apply.
+    fireEvent.click(within(lineOf('CF-001')).getByRole('button'));
+    const editor = await screen.findByTestId('line-editor');
+    fireEvent.change(within(editor).getByTestId('line-qty'), { target: { value: '3' } });
+    fireEvent.submit(within(editor).getByTestId('line-qty').closest('form')!);
+    await waitFor(() => expect(lineOf('CF-001').dataset.qty).toBe('3000'));
+    expect(total()).toBe(3 * 29_000 + 35_000);
+
+    // A 10 % discount on the line.
+    fireEvent.change(within(editor).getByTestId('line-discount'), { target: { value: '10' } });
+    fireEvent.submit(within(editor).getByTestId('line-discount').closest('form')!);
+    await waitFor(() => expect(Number(lineOf('CF-001').dataset.total)).toBe(78_300));
+    expect(total()).toBe(78_300 + 35_000);
+
+    // Remove the line, then Undo brings it back with its quantity and discount.
+    fireEvent.click(within(editor).getByTestId('line-remove'));
+    await waitFor(() => expect(lines().map((line) => line.dataset.sku)).toEqual(['SUA-002']));
+    expect(total()).toBe(35_000);
+    fireEvent.click(screen.getByTestId('cart-undo'));
+    await waitFor(() => expect(lines()).toHaveLength(2));
+    expect(lineOf('CF-001').dataset.qty).toBe('3000');
+    expect(total()).toBe(78_300 + 35_000);
+  });
+
+  it('an unknown code adds nothing and offers the search with it', async () => {
+    till = await openCounter();
+    await scan(makeEan13('893999999999'));
+    const notice = await screen.findByTestId('counter-notice');
+    expect(notice.dataset.key).toBe('scan.unknown');
+    expect(screen.getByTestId('counter').dataset.scanCue).toBe('rejected');
+    expect(lines()).toHaveLength(0);
+    fireEvent.click(within(notice).getByTestId('notice-search'));
+    expect((await screen.findByTestId('search-input') as HTMLInputElement).value).toBe(makeEan13('893999999999'));
+  });
+});
+
+describe('searching at the counter', () => {
+  async function typeSearch(text: string): Promise<HTMLElement> {
+    const input = screen.getByTestId('search-input');
+    fireEvent.change(input, { target: { value: text } });
+    const results = screen.getByTestId('search-results');
+    await waitFor(() => expect(results.dataset.count).not.toBe(''));
+    return results;
+  }
+
+  const found = (results: HTMLElement) => within(results).queryAllByTestId('search-result').map((each) => each.dataset.sku);
+
+  it('finds "Cà phê sữa" typed without accents, by any word, as the cashier types, and rings up the one chosen', async () => {
+    till = await openCounter();
+    fireEvent.click(screen.getByTestId('open-search'));
+    await screen.findByTestId('search-panel');
+
+    expect(found(await typeSearch('ca phe'))).toEqual(['CF-003', 'CF-001']);
+    expect(found(await typeSearch('ca phe sua'))).toEqual(['CF-001']);
+    expect(found(await typeSearch('vinamilk'))).toEqual(['SUA-002']);
+    expect(found(await typeSearch('SUA'))).toEqual(['SUA-002', 'CF-001']);
+    // An exact SKU or barcode comes first.
+    expect(found(await typeSearch('cf-003'))[0]).toBe('CF-003');
+    expect(found(await typeSearch(milkCode))).toEqual(['SUA-002']);
+    await typeSearch('tra xanh');
+    expect(screen.getByTestId('search-nothing')).toBeTruthy();
+
+    const results = await typeSearch('sua tuoi');
+    fireEvent.click(within(results).getByTestId('search-result'));
+    await waitFor(() => expect(lines().map((line) => line.dataset.sku)).toEqual(['SUA-002']));
+    expect(screen.queryByTestId('search-panel')).toBeNull();
+  });
+
+  it('shows a page of a long result list at a time (virtualized), never every match at once', async () => {
+    till = await openCounter();
+    act(() => useCounterStore.getState().openSearch(''));
+    const results = await typeSearch('banh quy');
+    expect(Number(results.dataset.count)).toBe(200);
+    const shown = within(results).queryAllByTestId('search-result').length;
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(60);
+  });
+});
