@@ -134,6 +134,8 @@ export interface FakeUsb {
   /** What the chooser picks; undefined: the manager closed it (the browser throws NotFoundError). */
   chooserPicks: FakeUsbPrinter | undefined;
   plugged: FakeUsbPrinter[];
+  /** How often the page asked for the devices it may open without a chooser. */
+  getDevicesCalls: number;
   restore(): void;
 }
 
@@ -142,6 +144,7 @@ export function installFakeUsb(): FakeUsb {
   const fake: FakeUsb = {
     chooserPicks: undefined,
     plugged: [],
+    getDevicesCalls: 0,
     restore: () => {
       // The own properties shadow WebUSB's methods on the prototype; deleting them brings those back.
       Reflect.deleteProperty(usb, 'requestDevice');
@@ -157,6 +160,12 @@ export function installFakeUsb(): FakeUsb {
       return picked;
     },
   });
-  Object.defineProperty(usb, 'getDevices', { configurable: true, value: async () => fake.plugged.filter((device) => !device.forgotten) });
+  Object.defineProperty(usb, 'getDevices', {
+    configurable: true,
+    value: async () => {
+      fake.getDevicesCalls += 1;
+      return fake.plugged.filter((device) => !device.forgotten);
+    },
+  });
   return fake;
 }
