@@ -88,6 +88,23 @@ export const counterScreen = {
     return { qty: Number(await row.getAttribute('data-qty')), total: Number(await row.getAttribute('data-total')) };
   },
 
+  /** Opens the line editor of the (last) line with this SKU. */
+  async openLine(page: Page, sku: string): Promise<void> {
+    await page.locator(`[data-testid="cart-line"][data-sku="${sku}"] .cart-line-main`).last().click();
+    await page.getByTestId('line-editor').waitFor(WAIT);
+  },
+
+  /** Types a new unit price (or a discount) on the open line editor and applies it. */
+  async changeOpenLine(page: Page, field: 'line-price' | 'line-discount', value: string): Promise<void> {
+    const input = page.getByTestId(field);
+    await input.fill(value);
+    await input.press('Enter');
+  },
+
+  async removeOpenLine(page: Page): Promise<void> {
+    await page.getByTestId('line-remove').click();
+  },
+
   async total(page: Page): Promise<number> {
     return Number(await page.getByTestId('cart-total').getAttribute('data-amount'));
   },
