@@ -74,6 +74,8 @@ describe('Settings: the receipt printer', () => {
     expect(panel).toHaveAttribute('data-connection', 'unpaired');
     expect(ui.getByTestId('printer-status')).toHaveTextContent('Chưa ghép máy in USB.');
     expect(ui.getByTestId('printer-browser-fallback')).toHaveTextContent('hóa đơn sẽ được in qua hộp thoại in của trình duyệt');
+    // No printer yet: nothing is claimed about code pages or row widths.
+    expect(ui.queryByTestId('printer-resolved')).not.toBeInTheDocument();
 
     const epson = new FakeUsbPrinter();
     usb.chooserPicks = epson;

@@ -1,3 +1,4 @@
+import './printer-panel.css';
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../domain/money-format.ts';
@@ -159,7 +160,13 @@ export function PrinterPanel({ drawerTest, service = getPrinterService() }: Prin
           {result.kind === 'problem' ? t(`receipt.printer.${result.problem}`) : t(`settings.printer.${result.message}`)}
         </p>
       )}
-      <PrinterSettingsForm settings={state.settings} reportedMapping={state.printer?.codepageMapping} profile={profile} onChange={changeSettings} />
+      <PrinterSettingsForm
+        settings={state.settings}
+        reportedMapping={state.printer?.codepageMapping}
+        // Without a paired printer or a chosen model there is no printer to say anything about.
+        profile={paired || state.settings.printerModel !== undefined ? profile : undefined}
+        onChange={changeSettings}
+      />
     </section>
   );
 }

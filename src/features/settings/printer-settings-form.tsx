@@ -6,7 +6,7 @@ interface PrinterSettingsFormProps {
   readonly settings: PrinterSettings;
   /** What the USB driver reported for the paired printer's code page table, if one is paired. */
   readonly reportedMapping: string | undefined;
-  /** The settings resolved for the printer; undefined when they cannot be (then nothing is claimed). */
+  /** The settings resolved for the printer; undefined when they cannot be or no printer is known (nothing is claimed). */
   readonly profile: PrinterProfile | undefined;
   readonly onChange: (change: Partial<PrinterSettings>) => void;
 }
