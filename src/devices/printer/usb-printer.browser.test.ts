@@ -99,6 +99,27 @@ describe('a manager pairs the Epson in Settings', () => {
     expect([...kick.subarray(0, 3)]).toEqual([0x1b, 0x70, 0x00]);
   });
 
+  it('on "text as images" the test page draws every Vietnamese row as a picture and keeps plain rows as text', async () => {
+    const epson = new FakeUsbPrinter();
+    usb.chooserPicks = epson;
+    const service = newService();
+    await service.pair();
+    service.updateSettings({ vietnamese: 'raster', paperWidth: 58 });
+    expect(await service.printTestPage(testPageTexts)).toEqual({ ok: true, via: 'usb' });
+    const decoded = decode(epson.allBytes());
+    const paper = readPaper(decoded);
+    expect(paper).toContain(rulerRow(32));
+    expect(paper).toContain(`[CODE128 ${TEST_PAGE_BARCODE}]`);
+    expect(paper.filter((row) => /[^\x20-\x7e]/u.test(row))).toEqual([]);
+    const images = decoded.paper.filter((item) => item.kind === 'image');
+    expect(images.length).toBeGreaterThan(0);
+    // 32 columns on a 58 mm head: 384 dots, with ink on them (the letters were drawn, not left blank).
+    for (const image of images) {
+      expect(image).toMatchObject({ width: 384 });
+      if (image.kind === 'image') expect(image.blackDots).toBeGreaterThan(100);
+    }
+  });
+
   it('the manager closes the chooser without picking: nothing is paired and the panel can say how to pair', async () => {
     const service = newService();
     expect(await service.pair()).toBe('chooserClosed');
