@@ -1,7 +1,9 @@
 /*
  * The till's receipt printer: pairing a USB printer (from Settings), reconnecting to it when the app
- * starts, printing receipts and opening the cash drawer, and the browser's print dialog when no USB
- * printer is paired. Free of React; use-printer.ts mirrors its state for screens.
+ * starts and whenever it is plugged back in, printing receipts and the test page, opening the cash
+ * drawer (its pulse rides on the printer's drawer port), forgetting the printer (and the site's USB
+ * permission for it), and the browser's print dialog when no USB printer is paired. Free of React;
+ * use-printer.ts wires it to the browser and mirrors its state for screens.
  *
  * Stored in localStorage under `pos.printer`, on this device only: the paired printer's USB identity
  * (to find it again without the chooser, which needs a tap) and the printer settings. A sale is already
