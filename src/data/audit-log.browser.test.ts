@@ -44,4 +44,13 @@ describe('the audit trail', () => {
     expect(first.id < second.id).toBe(true);
     expect('approverId' in first).toBe(false);
   });
+
+  it('keeps entries written in the same millisecond in the order they were written', async () => {
+    const database = await openFreshDatabase();
+    const at = new Date('2025-03-01T08:30:00.000Z');
+    const written = [];
+    for (let i = 0; i < 20; i++) written.push(await recordAudit(database, identity, { action: 'staff.pin_failed', staffId: 'lan', details: { try: i } }, at));
+    const stored = await database.audit.find({ sort: [{ id: 'asc' }] }).exec();
+    expect(stored.map((entry) => entry.details?.['try'])).toEqual(written.map((_, i) => i));
+  });
 });

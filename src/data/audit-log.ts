@@ -43,6 +43,20 @@ export interface AuditEntryInput {
 
 type AuditWriter = Pick<PosDatabase, 'audit'>;
 
+/*
+ * uuid's v7 keeps ids written in one millisecond in order only when it reads the clock itself; given
+ * `msecs` it draws the rest at random. Entries are often written in the same millisecond (a wrong PIN and
+ * the lock-out it causes), so this keeps the sequence: same millisecond, next sequence number, starting
+ * from a random one as uuid does (the random start keeps ids from two devices apart).
+ */
+const lastId = { msecs: -1, seq: 0 };
+
+function nextAuditId(msecs: number): string {
+  if (msecs === lastId.msecs) lastId.seq += 1;
+  else Object.assign(lastId, { msecs, seq: crypto.getRandomValues(new Uint32Array(1))[0]! >>> 2 });
+  return uuidv7({ msecs, seq: lastId.seq });
+}
+
 export async function recordAudit(
   database: AuditWriter,
   identity: AuditIdentity,
@@ -50,7 +64,7 @@ export async function recordAudit(
   now: Date = new Date(),
 ): Promise<AuditEntryDocument> {
   const document: AuditEntryDocument = {
-    id: uuidv7({ msecs: now.getTime() }),
+    id: nextAuditId(now.getTime()),
     storeId: identity.storeId,
     deviceId: identity.deviceId,
     action: entry.action,
