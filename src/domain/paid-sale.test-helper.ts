@@ -34,12 +34,14 @@ const pickLine = (cart: Cart, pick: number): string => cart.lines[pick % Math.ma
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ product: productArb, qty: fc.integer({ min: 1, max: 9_999 }) }).map(({ product, qty }) => (cart: Cart) => ringUpLine(cart, product, { qty: product.weighed ? qty : 1000 * Math.ceil(qty / 3000) })) },
   { weight: 1, arbitrary: fc.record({ pick: fc.nat(), bp: fc.integer({ min: 0, max: 10_000 }) }).map(({ pick, bp }) => (cart: Cart) => lineDiscount(cart, pickLine(cart, pick), { kind: 'percent', basisPoints: bp }, rules, 'm')) },
+  { weight: 1, arbitrary: fc.record({ pick: fc.nat(), amount: fc.integer({ min: 0, max: 200_000 }) }).map(({ pick, amount }) => (cart: Cart) => lineDiscount(cart, pickLine(cart, pick), { kind: 'amount', amount }, rules, 'm')) },
+  { weight: 1, arbitrary: fc.integer({ min: 0, max: 10_000 }).map((bp) => (cart: Cart) => cartDiscount(cart, { kind: 'percent', basisPoints: bp }, rules, 'm')) },
   { weight: 1, arbitrary: fc.integer({ min: 0, max: 300_000 }).map((amount) => (cart: Cart) => cartDiscount(cart, { kind: 'amount', amount }, rules, 'm')) },
   { weight: 1, arbitrary: fc.record({ pick: fc.nat(), price: fc.integer({ min: 0, max: 3_000_000 }) }).map(({ pick, price }) => (cart: Cart) => overridePrice(cart, pickLine(cart, pick), price, rules, 'm')) },
 );
 
 const cartArb: fc.Arbitrary<Cart> = fc
-  .record({ first: productArb, steps: fc.array(stepArb, { maxLength: 12 }), member: fc.boolean() })
+  .record({ first: productArb, steps: fc.array(stepArb, { maxLength: 15 }), member: fc.boolean() })
   .map(({ first, steps, member }) => {
     let cart = cartOf(ringUpLine(emptyCart(), first, { qty: first.weighed ? 250 : 1000 }));
     for (const step of steps) {
