@@ -7,7 +7,7 @@ import type { Store } from '../../sync-server/src/store/open-store.ts';
 import { DATABASE_KINDS } from './helpers/test-databases.ts';
 import { startTestApp } from './helpers/test-app.ts';
 import type { TestApp } from './helpers/test-app.ts';
-import { asNew, enroll, openShop, push, ringUpSale, signIn } from './helpers/shop.ts';
+import { asNew, enroll, openShop, pull, push, ringUpSale, signIn } from './helpers/shop.ts';
 import type { EnrolledDevice } from './helpers/shop.ts';
 import { openSse } from './helpers/sse.ts';
 import type { SseClient, SseEvent } from './helpers/sse.ts';
@@ -67,7 +67,9 @@ describe.each(DATABASE_KINDS)('live changes over Server-Sent Events (%s)', (kind
     expect(salesEvent.checkpoint.id).toBe(sale.id);
     const balanceEvent = changeOf(await b.waitFor(hasDocument('balances', 'stock:store-q1:p-1')));
     expect(balanceEvent.documents[0]).toMatchObject({ value: -2000 });
-    await b.waitFor(hasDocument('ledger', sale.ledger![0]!.id));
+    // The sale's stock movement is stored as a ledger entry, pulled by integrators, never streamed to tills.
+    const ledger = await pull(t.app, q1b.token, 'ledger', null);
+    expect(ledger.documents.map((d) => d['id'])).toContain(sale.ledger![0]!.id);
     // Quận 3's own push arrives on its stream, and nothing of Quận 1 ever did.
     const q3Sale = ringUpSale(q3, [{ productId: 'p-2', qty: 1000, unitPrice: 9_000 }]);
     await push(t.app, q3.token, 'sales', asNew([q3Sale]));
@@ -76,6 +78,45 @@ describe.each(DATABASE_KINDS)('live changes over Server-Sent Events (%s)', (kind
     const seenByOther = other.events.filter((e) => e.event === 'change').flatMap((e) => changeOf(e).documents);
     expect(seenByOther.length).toBeGreaterThan(0);
     expect(seenByOther.every((d) => d['storeId'] === 'store-q3')).toBe(true);
+  });
+
+  it('the tablet that pushed 1,500 sales gets back only the last one, enough to move its checkpoint past them; its neighbour gets them all', async () => {
+    await t.app.streamHub.idle();
+    const pusher = await enroll(t.app, 'Q1AA-BBCC-DDEE', 'Quầy đẩy');
+    const own = await stream(pusher);
+    const neighbour = await stream(q1b);
+    const sales = Array.from({ length: 1500 }, (_, i) => ringUpSale(pusher, [{ productId: `p-${i % 7}`, qty: 1000, unitPrice: 5_000 + i }]));
+    expect((await push(t.app, pusher.token, 'sales', asNew(sales))).statusCode).toBe(200);
+    const lastSale = sales[sales.length - 1]!;
+    await neighbour.waitFor(hasDocument('sales', lastSale.id));
+    await own.waitFor(hasDocument('balances', 'stock:store-q1:p-0'));
+    await t.app.streamHub.idle();
+    const changes = (client: SseClient, collection: string) => client.events.filter((e) => e.event === 'change').map(changeOf).filter((c) => c.collection === collection);
+    const toNeighbour = changes(neighbour, 'sales');
+    expect(toNeighbour.flatMap((c) => c.documents.map((d) => d.id))).toEqual(sales.map((sale) => sale.id));
+    const toPusher = changes(own, 'sales');
+    expect(toPusher).toHaveLength(1);
+    expect(toPusher[0]!.documents.map((d) => d.id)).toEqual([lastSale.id]);
+    // Same checkpoint as the neighbour's last page: a pull from it finds nothing of the push again.
+    expect(toPusher[0]!.checkpoint).toEqual(toNeighbour[toNeighbour.length - 1]!.checkpoint);
+    expect((await pull(t.app, pusher.token, 'sales', toPusher[0]!.checkpoint)).documents).toEqual([]);
+    // Balances are the server's, not the tablet's: the pusher gets them whole.
+    expect(changes(own, 'balances').flatMap((c) => c.documents)).toHaveLength(7);
+    expect([...changes(own, 'ledger'), ...changes(neighbour, 'ledger')]).toEqual([]);
+    own.close();
+  });
+
+  it('a tablet alone in its store gets back the last of its own sales, read without the others', async () => {
+    await openShop(t.store, 'store-q7', 'Quận 7', 'Q7AA-BBCC-DDEE');
+    const alone = await enroll(t.app, 'Q7AA-BBCC-DDEE', 'Quầy Q7');
+    const own = await stream(alone);
+    const sales = Array.from({ length: 30 }, (_, i) => ringUpSale(alone, [{ productId: 'p-1', qty: 1000, unitPrice: 3_000 + i }]));
+    expect((await push(t.app, alone.token, 'sales', asNew(sales))).statusCode).toBe(200);
+    const event = changeOf(await own.waitFor(hasDocument('sales', sales[29]!.id)));
+    expect(event.documents).toHaveLength(1);
+    const all = await pull(t.app, alone.token, 'sales', null, 100);
+    expect(event.checkpoint).toEqual(all.checkpoint);
+    own.close();
   });
 
   it('keeps a quiet stream alive through proxies with a comment line at the heartbeat interval', async () => {

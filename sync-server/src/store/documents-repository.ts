@@ -15,10 +15,15 @@
  * allows because one transaction carries a whole batch.
  *
  * Batch writes and reads by id skip Kysely's query builder: compiling a 1,000-row insert costs more than
- * running it. Inserts are multi-row statements of 2,000 rows whose SQL text is built once per size, and
- * lists of ids go as one array (PostgreSQL) or one JSON text (SQLite json_each). Bodies are text on both
- * databases (migration 0005): PostgreSQL would otherwise parse every body into jsonb on the way in and
- * print it back on every pull, the two costs that dominated ingest and the catalog pull.
+ * running it. Inserts are multi-row statements of 2,000 rows, and lists of ids go as one array
+ * (PostgreSQL) or one JSON text (SQLite json_each). Bodies are text on both databases (migration 0005):
+ * PostgreSQL would otherwise parse every body into jsonb on the way in and print it back on every pull,
+ * the two costs that dominated ingest and the catalog pull.
+ * A 2,000-sale push writes about 13,000 rows (the sales, their ledger entries, the balances), so the
+ * per-row cost on the server's side counts: binding a parameter costs the driver far more than its bytes,
+ * so only the id, store and body travel as parameters; the collection (a known name), seq (a number we
+ * computed), the deleted flag and the timestamp (ours, ISO digits) are written into the SQL text. And the
+ * next chunk is prepared (bodies serialised) while the database still inserts the previous one.
  */
 import { CompiledQuery } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
@@ -63,23 +68,43 @@ export interface WrittenRange {
   count: number;
 }
 
-// 7 parameters per row: 2,000 rows stay under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters.
+// 3 parameters per row: 2,000 rows stay well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters.
 const ROWS_PER_INSERT = 2000;
 const UPSERT = `on conflict (collection, id) do update set store_id = excluded.store_id, seq = excluded.seq,
   deleted = excluded.deleted, body = excluded.body, updated_at = excluded.updated_at`;
-const valueListCache = new Map<string, string>();
+/** What may be written into SQL text as it is: collection names and ISO timestamps. */
+const COLLECTION_NAME = /^[a-z_]+$/;
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
-/** "(?, ?, ...), ..." (SQLite) or "($1, $2, ...), ..." (PostgreSQL) for n rows of 7, built once per size. */
-function valueLists(kind: StoreKind, n: number): string {
-  const key = `${kind}:${n}`;
-  let text = valueListCache.get(key);
-  if (text === undefined) {
-    text = Array.from({ length: n }, (_, row) =>
-      kind === 'postgres' ? `(${Array.from({ length: 7 }, (_, col) => `$${row * 7 + col + 1}`).join(', ')})` : '(?, ?, ?, ?, ?, ?, ?)',
-    ).join(', ');
-    valueListCache.set(key, text);
+interface InsertRow {
+  collection: string;
+  id: string;
+  storeId: string | null;
+  seq: number;
+  deleted: boolean;
+  body: object;
+}
+
+/**
+ * One multi-row insert (or upsert): `(collection literal, id, store, seq, deleted, body, timestamp)` per
+ * row, with id, store and body bound as parameters (`?` on SQLite, `$n` on PostgreSQL).
+ */
+function insertStatement(kind: StoreKind, rows: readonly InsertRow[], updatedAt: string, upsert: boolean): CompiledQuery {
+  if (!ISO_TIMESTAMP.test(updatedAt)) throw new Error(`Not an ISO timestamp: ${updatedAt}`);
+  const params: unknown[] = new Array(rows.length * 3);
+  const tuples: string[] = new Array(rows.length);
+  const [yes, no] = kind === 'postgres' ? ['true', 'false'] : ['1', '0'];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    if (!COLLECTION_NAME.test(row.collection) || !Number.isSafeInteger(row.seq)) throw new Error(`Cannot write ${row.collection}/${row.id} with seq ${row.seq}`);
+    params[i * 3] = row.id;
+    params[i * 3 + 1] = row.storeId;
+    params[i * 3 + 2] = JSON.stringify(row.body);
+    const values = kind === 'postgres' ? `$${i * 3 + 1}, $${i * 3 + 2}, ${row.seq}, ${row.deleted ? yes : no}, $${i * 3 + 3}` : `?, ?, ${row.seq}, ${row.deleted ? yes : no}, ?`;
+    tuples[i] = `('${row.collection}', ${values}, '${updatedAt}')`;
   }
-  return text;
+  const sqlText = `insert into documents (collection, id, store_id, seq, deleted, body, updated_at) values ${tuples.join(', ')}${upsert ? ` ${UPSERT}` : ''}`;
+  return CompiledQuery.raw(sqlText, params);
 }
 
 interface DocumentRow {
@@ -114,30 +139,21 @@ export class DocumentsRepository {
     const lastSeq = await takeSequenceNumbers(trx, unique.length);
     const firstSeq = lastSeq - unique.length + 1;
     const updatedAt = now.toISOString();
-    const rows = unique.map((w, i) => ({
-      isNew: w.isNew === true,
-      collection: w.collection,
-      id: w.id,
-      store_id: w.storeId,
-      seq: firstSeq + i,
-      deleted: booleanFor(this.store.kind, w.deleted ?? false),
-      body: w.body,
-      updated_at: updatedAt,
-    }));
     // Known-new rows (facts decided under the push lock) take a plain insert, the others an upsert.
-    for (const group of [rows.filter((r) => r.isNew), rows.filter((r) => !r.isNew)]) {
+    const fresh: InsertRow[] = [];
+    const upserts: InsertRow[] = [];
+    unique.forEach((w, i) => {
+      const row = { collection: w.collection, id: w.id, storeId: w.storeId, seq: firstSeq + i, deleted: w.deleted ?? false, body: w.body };
+      (w.isNew === true ? fresh : upserts).push(row);
+    });
+    const statements: Array<() => CompiledQuery> = [];
+    for (const [group, upsert] of [[fresh, false], [upserts, true]] as const) {
       for (let start = 0; start < group.length; start += ROWS_PER_INSERT) {
         const chunk = group.slice(start, start + ROWS_PER_INSERT);
-        const params: unknown[] = [];
-        for (const r of chunk) params.push(r.collection, r.id, r.store_id, r.seq, r.deleted, JSON.stringify(r.body), r.updated_at);
-        await trx.executeQuery(
-          CompiledQuery.raw(
-            `insert into documents (collection, id, store_id, seq, deleted, body, updated_at) values ${this.valueLists(chunk.length)} ${chunk[0]!.isNew ? '' : UPSERT}`,
-            params,
-          ),
-        );
+        statements.push(() => insertStatement(this.store.kind, chunk, updatedAt, upsert));
       }
     }
+    await runOverlapped(trx, statements);
     return { firstSeq, lastSeq, count: unique.length };
   }
 
@@ -183,10 +199,6 @@ export class DocumentsRepository {
     return Number(row.n);
   }
 
-  private valueLists(n: number): string {
-    return valueLists(this.store.kind, n);
-  }
-
   /** The highest seq handed out so far (0 on an empty database). */
   async lastSeq(): Promise<number> {
     const row = await this.store.db
@@ -202,6 +214,26 @@ export class DocumentsRepository {
     if (query.storeId === null) q = q.where('store_id', 'is', null);
     else if (query.storeId !== undefined) q = q.where('store_id', '=', query.storeId);
     return q;
+  }
+}
+
+/**
+ * Runs the statements one after the other on the transaction's connection, building each next one while
+ * the database works on the one before (the driver queues it; nothing runs in parallel on the database).
+ */
+async function runOverlapped(trx: Transaction<Database>, statements: ReadonlyArray<() => CompiledQuery>): Promise<void> {
+  let running: Promise<unknown> | undefined;
+  try {
+    for (const build of statements) {
+      const next = build();
+      if (running) await running;
+      running = trx.executeQuery(next);
+    }
+    await running;
+  } catch (error) {
+    // A statement still in flight when building the next one failed: wait for it, report the first failure.
+    await running?.catch(() => undefined);
+    throw error;
   }
 }
 

@@ -28,10 +28,15 @@ export interface VisibleQuery {
   /** Inclusive upper bound (the event stream reads the range one write produced). */
   toSeq?: number;
   limit: number;
+  /** The newest rows instead of the oldest (the stream's "last document of a push"); not for customers. */
+  newestFirst?: boolean;
 }
 
 export async function readVisibleRows(db: Kysely<Database>, query: VisibleQuery): Promise<VisibleRow[]> {
-  if (query.collection === 'customers') return toVisibleRows(await readVisibleCustomers(db, query));
+  if (query.collection === 'customers') {
+    if (query.newestFirst) throw new Error('Customers are read oldest first only');
+    return toVisibleRows(await readVisibleCustomers(db, query));
+  }
   let q = db
     .selectFrom('documents')
     .select(['id', 'seq', 'deleted', 'body'])
@@ -43,7 +48,7 @@ export async function readVisibleRows(db: Kysely<Database>, query: VisibleQuery)
   } else {
     q = q.where('store_id', '=', query.storeId);
   }
-  return toVisibleRows(await q.orderBy('seq').limit(query.limit).execute());
+  return toVisibleRows(await q.orderBy('seq', query.newestFirst ? 'desc' : 'asc').limit(query.limit).execute());
 }
 
 interface RawRow {

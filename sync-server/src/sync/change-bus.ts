@@ -8,7 +8,8 @@
  * PostgreSQL (N instances): the event goes out with NOTIFY inside the write transaction, so PostgreSQL
  * delivers it only if the transaction commits, and in commit order, to every instance LISTENing, this one
  * included (events never take a local shortcut, which could overtake an earlier commit's notification).
- * A NOTIFY payload is limited to 8000 bytes, so it carries only {collection, storeIds, fromSeq, toSeq};
+ * A NOTIFY payload is limited to 8000 bytes, so it carries only {collection, storeIds, fromSeq, toSeq,
+ * originDeviceId};
  * each instance reads the documents itself. If the LISTEN connection drops, events may have been missed:
  * the hub closes every stream ("reset"), devices reconnect and pull again (RESYNC), and nothing is lost.
  */
@@ -27,6 +28,8 @@ export interface ChangeEvent {
   storeIds: string[] | null;
   fromSeq: number;
   toSeq: number;
+  /** The device whose push wrote the change (undefined for the server's own writes). */
+  originDeviceId?: string;
 }
 
 export type BusMessage =

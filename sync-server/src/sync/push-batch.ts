@@ -5,7 +5,8 @@
  * of the server on one PostgreSQL) are decided one after the other, each seeing what the one before
  * committed: the same sale pushed 50 times at once is stored once and its balances move once.
  * Every document the batch writes gets its seq from a single counter update, and `onCommitted`
- * (the event stream) hears which collections changed for which stores once the batch is in.
+ * (the event stream) hears which collections changed for which stores, and which device pushed them,
+ * once the batch is in.
  */
 import type { Transaction } from 'kysely';
 import type { CollectionName } from '../../../src/data/schemas/index.ts';
@@ -57,7 +58,7 @@ export async function pushBatch(
     for (const alias of plan.aliases) await insertCustomerAlias(trx, alias.aliasId, alias.customerId, now);
     const written = await documents.putInTransaction(trx, plan.writes, context.now);
     await insertIncidents(trx, plan.incidents, now);
-    const events = written.count === 0 ? [] : changeEvents(plan, written);
+    const events = written.count === 0 ? [] : changeEvents(plan, written, context.deviceId);
     if (events.length > 0) await hooks.beforeCommit?.(trx, events);
     const incidents: Record<string, number> = {};
     for (const incident of plan.incidents) incidents[incident.kind] = (incidents[incident.kind] ?? 0) + 1;
@@ -65,11 +66,12 @@ export async function pushBatch(
   });
 }
 
-function changeEvents(plan: WritePlan, written: WrittenRange): ChangeEvent[] {
+function changeEvents(plan: WritePlan, written: WrittenRange, originDeviceId: string): ChangeEvent[] {
   return [...plan.changed].map(([collection, stores]) => ({
     collection,
     storeIds: stores === null ? null : [...stores],
     fromSeq: written.firstSeq,
     toSeq: written.lastSeq,
+    originDeviceId,
   }));
 }

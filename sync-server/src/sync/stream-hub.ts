@@ -5,11 +5,23 @@
  * streams as `event: change` with {collection, documents, checkpoint}, in pages of 1,000 documents.
  * Events are handled one at a time, in the order they came, so checkpoints on a stream only grow.
  * A stream whose device is too slow to read (over 16 MB buffered) is closed: it re-syncs on reconnect.
+ *
+ * What is not sent, because the device has it or does not keep it:
+ *  - its own facts: the sales, shifts, audit entries a device pushed are exactly what the server stored
+ *    (append-only, stored only when new), so the pushing device gets only the last document of the range,
+ *    which moves its checkpoint past the push (RxDB stores a checkpoint only with a document). Sending
+ *    its 2,000 sales back while it was still pushing was most of the device's work after a day offline.
+ *  - ledger entries: devices push theirs but do not replicate them down (a sale carries its own stock
+ *    and points movements, and the figures a device shows come from balances + its own unconfirmed
+ *    sales), and a 2,000-sale push derives some 11,000 of them. Integrators pull them
+ *    (GET /api/v1/sync/ledger/pull).
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
+import type { CollectionName } from '../../../src/data/schemas/index.ts';
 import type { Database } from '../store/database-types.ts';
 import { readVisibleRows } from '../store/visible-documents.ts';
+import type { VisibleRow } from '../store/visible-documents.ts';
 import type { BusMessage, ChangeEvent } from './change-bus.ts';
 
 export interface StreamSubscriber {
@@ -22,6 +34,10 @@ export interface StreamSubscriber {
 
 const PAGE = 1000;
 const MAX_BUFFERED = 16 * 1024 * 1024;
+/** Facts a device writes and the server stores as they were pushed: the pushing device has them already. */
+const OWN_FACTS: ReadonlySet<CollectionName> = new Set(['sales', 'shifts', 'audit']);
+/** Collections devices do not replicate down. */
+const NOT_STREAMED: ReadonlySet<CollectionName> = new Set(['ledger']);
 
 export class StreamHub {
   private readonly byStore = new Map<string, Set<StreamSubscriber>>();
@@ -79,21 +95,35 @@ export class StreamHub {
       return;
     }
     const event = message.event;
+    if (NOT_STREAMED.has(event.collection)) return;
     const stores = event.storeIds === null ? [...this.byStore.keys()] : event.storeIds.filter((id) => this.byStore.has(id));
     for (const storeId of stores) await this.sendToStore(storeId, event);
   }
 
   private async sendToStore(storeId: string, event: ChangeEvent): Promise<void> {
+    const subscribers = [...(this.byStore.get(storeId) ?? [])];
+    const own = OWN_FACTS.has(event.collection) && event.originDeviceId !== undefined ? event.originDeviceId : undefined;
+    const others = subscribers.filter((s) => s.deviceId !== own);
+    const origin = subscribers.filter((s) => s.deviceId === own);
     let afterSeq = event.fromSeq - 1;
-    for (;;) {
-      const rows = await readVisibleRows(this.db, { collection: event.collection, storeId, afterSeq, toSeq: event.toSeq, limit: PAGE });
-      if (rows.length === 0) return;
-      const last = rows[rows.length - 1]!;
-      const data = `{"collection":${JSON.stringify(event.collection)},"documents":[${rows.map((r) => r.json).join(',')}],"checkpoint":${JSON.stringify({ id: last.id, seq: last.seq })}}`;
-      for (const subscriber of [...(this.byStore.get(storeId) ?? [])]) this.write(subscriber, `event: change\ndata: ${data}\n\n`);
-      if (rows.length < PAGE) return;
-      afterSeq = last.seq;
+    let last: VisibleRow | undefined;
+    if (others.length === 0) {
+      // Only the pushing device listens: its last document is all it needs.
+      [last] = await readVisibleRows(this.db, { collection: event.collection, storeId, afterSeq, toSeq: event.toSeq, limit: 1, newestFirst: true });
+    } else {
+      for (;;) {
+        const rows = await readVisibleRows(this.db, { collection: event.collection, storeId, afterSeq, toSeq: event.toSeq, limit: PAGE });
+        if (rows.length === 0) break;
+        last = rows[rows.length - 1]!;
+        const text = changeText(event.collection, rows);
+        for (const subscriber of others) this.write(subscriber, text);
+        if (rows.length < PAGE) break;
+        afterSeq = last.seq;
+      }
     }
+    if (last === undefined || origin.length === 0) return;
+    const text = changeText(event.collection, [last]);
+    for (const subscriber of origin) this.write(subscriber, text);
   }
 
   private broadcast(text: string): void {
@@ -110,4 +140,11 @@ export class StreamHub {
   private closeAll(): void {
     for (const set of this.byStore.values()) for (const subscriber of [...set]) subscriber.close();
   }
+}
+
+/** One `event: change` with {collection, documents, checkpoint}; the checkpoint is the last row's. */
+function changeText(collection: CollectionName, rows: readonly VisibleRow[]): string {
+  const last = rows[rows.length - 1]!;
+  const data = `{"collection":${JSON.stringify(collection)},"documents":[${rows.map((r) => r.json).join(',')}],"checkpoint":${JSON.stringify({ id: last.id, seq: last.seq })}}`;
+  return `event: change\ndata: ${data}\n\n`;
 }
