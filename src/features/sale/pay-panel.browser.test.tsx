@@ -95,6 +95,9 @@ describe('paying at the counter', () => {
       totals: { total: 290_000 },
       change: 300_000,
     });
+    // No USB printer here: the receipt goes through the browser and the cashier learns the drawer stayed shut.
+    await waitFor(() => expect(screen.getByTestId('counter-notice').dataset.key).toBe('pay.completedWithWarning'), { timeout: 10_000 });
+    expect(screen.getByTestId('counter-notice').textContent).toContain('két tiền không tự mở');
   });
 
   it('a store rounding cash to 500 dong: a 137,300 bill asks 137,500 in cash, shows the rounding and records it with the change', async () => {

@@ -91,6 +91,8 @@ describe('a completed sale is cancelled from today’s receipts', () => {
     await waitFor(() => expect(original.dataset.cancelled).toBe('true'));
     expect(within(original).queryByTestId('receipt-cancel')).toBeNull();
     await waitFor(() => expect(screen.getByTestId('receipts-message').textContent).toContain(`Đã hủy đơn ${sale.number}`), { timeout: 15_000 });
+    // A cash refund with no USB printer paired: the slip prints through the browser and the cashier is told the drawer did not open.
+    expect(screen.getByTestId('receipts-message').textContent).toContain('két tiền không tự mở');
 
     const reversals = await till.database.sales.find({ selector: { kind: 'return' } }).exec();
     expect(reversals).toHaveLength(1);
@@ -134,6 +136,8 @@ describe('a completed sale is cancelled from today’s receipts', () => {
     expect(reversal).toMatchObject({ staffId: hoa.id, approverId: hoa.id, tenders: [{ method: 'card', amount: -29_000, reference: 'APPR 77' }] });
 
     await waitFor(() => expect(screen.getByTestId('receipts-message').textContent).toContain(`Đã hủy đơn ${first.number}`), { timeout: 15_000 });
+    // A card refund moves no cash: nothing said about the drawer.
+    expect(screen.getByTestId('receipts-message').textContent).not.toContain('két tiền');
     act(() => useStaffSessionStore.getState().signIn(lan));
     await tapCancel(second.number);
     fireEvent.click(await screen.findByTestId('approval-cancel'));

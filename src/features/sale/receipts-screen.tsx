@@ -68,7 +68,8 @@ function TodaysReceipts({ deviceId, config }: { readonly deviceId: string; reado
     const outcome = await cancel(sale, cancelled);
     if (!outcome.ok) return setMessage({ tone: 'error', text: t(`sale.receipts.cancelRefused.${outcome.problem}`, { number: sale.number }) });
     const done = t('sale.receipts.cancelDone', { number: sale.number, reversal: outcome.number });
-    setMessage(outcome.printProblem === undefined ? { tone: 'success', text: done } : { tone: 'error', text: `${done} ${t(`receipt.printer.${outcome.printProblem}`)}` });
+    if (outcome.printProblem !== undefined) return setMessage({ tone: 'error', text: `${done} ${t(`receipt.printer.${outcome.printProblem}`)}` });
+    setMessage({ tone: 'success', text: outcome.printWarning === undefined ? done : `${done} ${t(`receipt.printer.${outcome.printWarning}`)}` });
   };
 
   return (

@@ -19,7 +19,7 @@ import { useApproval } from './use-approval.ts';
 import { useCounterDatabase } from './use-parked-carts.ts';
 
 export type CancelOutcome =
-  | { readonly ok: true; readonly number: string; readonly printProblem?: string }
+  | { readonly ok: true; readonly number: string; readonly printProblem?: string; readonly printWarning?: string }
   | { readonly ok: false; readonly problem: 'signed-out' | 'not-enrolled' | 'not-approved' | 'write-failed' | ReversalFailureReason };
 
 export function useCancelSale(config: StoreConfigDocument) {
@@ -62,7 +62,8 @@ export function useCancelSale(config: StoreConfigDocument) {
       }
       // The cancellation is durable: the slip prints without holding up the screen.
       const outcome = await printSaleReceipt(result.reversal, { config, locale: i18n.language, staffName: staff.name });
-      return { ok: true, number: result.reversal.number, ...(outcome.ok ? {} : { printProblem: outcome.problem }) };
+      if (!outcome.ok) return { ok: true, number: result.reversal.number, printProblem: outcome.problem };
+      return { ok: true, number: result.reversal.number, ...(outcome.warning === undefined ? {} : { printWarning: outcome.warning }) };
     },
     [approve, config, counter, database, i18n, t],
   );

@@ -57,6 +57,8 @@ export function useCompleteSale(config: StoreConfigDocument) {
     store.tell({ tone: 'success', key: 'pay.completed', values: { number: sale.number } });
     const outcome = await printSaleReceipt(sale, { config, locale: i18n.language, staffName: staff.name, ...(customerName ? { customerName } : {}) });
     if (!outcome.ok) useCounterStore.getState().tell({ tone: 'error', key: 'pay.printFailed', values: { number: sale.number, problem: outcome.problem } });
+    // Printed, but the cashier must know (no drawer without a USB printer, paper running out).
+    else if (outcome.warning !== undefined) useCounterStore.getState().tell({ tone: 'info', key: 'pay.completedWithWarning', values: { number: sale.number, warning: i18n.t(`receipt.printer.${outcome.warning}`) } });
   }, [database, counter, settings, config, i18n]);
 
   return { complete, busy };
