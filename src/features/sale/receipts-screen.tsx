@@ -11,6 +11,7 @@ import { ReceiptRow } from './receipt-row.tsx';
 import { saleSettingsOf } from './sale-settings.ts';
 import { SaleSettingsContext } from './sale-settings-context.ts';
 import { useCancelSale } from './use-cancel-sale.ts';
+import './receipts.css';
 
 /** Midnight today on this device's clock, as the ISO time sales are stamped with. */
 function startOfToday(now = new Date()): string {
