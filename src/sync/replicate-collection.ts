@@ -23,7 +23,7 @@ import { pushSplittingRefused } from './push-splitting-refused.ts';
 import type { PushRow, SyncApi, SyncCheckpoint, WireDocument } from './sync-api.ts';
 import { failureKindOf, SyncHttpError } from './sync-errors.ts';
 
-export type ReplicationDirection = 'pull' | 'both';
+export type ReplicationDirection = 'pull' | 'push' | 'both';
 
 export interface ReplicateCollectionOptions {
   name: DeviceCollectionName;
@@ -80,21 +80,24 @@ export function replicateCollection(options: ReplicateCollectionOptions): RxRepl
     waitForLeadership: true,
     toggleOnDocumentVisible: false,
     autoStart: true,
-    pull: {
-      batchSize: PULL_BATCH_SIZE,
-      stream$: options.stream$,
-      handler: async (checkpoint, batchSize) => {
-        try {
-          const answer = await api.pull(name, checkpoint ?? null, batchSize);
-          succeeded();
-          return { documents: answer.documents as never, checkpoint: answer.checkpoint ?? checkpoint };
-        } catch (error) {
-          return failed(error);
-        }
-      },
-    },
+    pull:
+      options.direction === 'push'
+        ? undefined
+        : {
+            batchSize: PULL_BATCH_SIZE,
+            stream$: options.stream$,
+            handler: async (checkpoint, batchSize) => {
+              try {
+                const answer = await api.pull(name, checkpoint ?? null, batchSize);
+                succeeded();
+                return { documents: answer.documents as never, checkpoint: answer.checkpoint ?? checkpoint };
+              } catch (error) {
+                return failed(error);
+              }
+            },
+          },
     push:
-      options.direction === 'both'
+      options.direction !== 'pull'
         ? {
             batchSize: PUSH_BATCH_SIZE,
             handler: async (rows) => {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openCatalogDatabase, type CatalogDatabase } from '../catalog/catalog-database.ts';
 import { productRow } from '../catalog/catalog-test-data.ts';
 import { createPosDatabase, type PosDatabase } from '../data/database.ts';
-import type { AuditEntryDocument, CustomerDocument } from '../data/schemas/types.ts';
+import type { AuditEntryDocument, CustomerDocument, LedgerEntryDocument } from '../data/schemas/types.ts';
 import { loadDeviceIdentity } from './enrolment.ts';
 import { createFakeSyncServer } from './fake-sync-server.ts';
 import { openSyncDatabase, type SyncDatabase } from './sync-database.ts';
@@ -95,6 +95,21 @@ describe('a tablet syncing with its store', () => {
     await vi.waitFor(async () => expect((await device.database.customers.findOne('c-1').exec())?.name).toBe('Lê Thị Hoa'), { timeout: 15_000 });
     await vi.waitFor(async () => expect((await device.catalog.products.get('p-000001'))?.price).toBe(55_000), { timeout: 15_000 });
     expect(server.pushes.filter((push) => push.collection === 'customers')).toEqual([]);
+  });
+
+  it('sends its own ledger entries up and takes none of the other tills\' down: its figures come from balances', async () => {
+    const server = createFakeSyncServer();
+    const entry = (id: string, deviceId: string): LedgerEntryDocument => ({
+      id, kind: 'stock', storeId: 's-1', deviceId, refId: 'p-000001', delta: -1000, reason: 'adjustment', createdAt: '2025-03-01T08:00:00.000Z',
+    });
+    server.write('ledger', [entry('l-other-1', 'd-2')]);
+    const device = await startDevice(server);
+    await vi.waitFor(() => expect(status().streamConnected).toBe(true), { timeout: 15_000 });
+    server.write('ledger', [entry('l-other-2', 'd-2')]);
+    await device.database.ledger.insert(entry('l-own', 'd-1'));
+    await vi.waitFor(() => expect(server.documents('ledger').map((d) => d.id)).toContain('l-own'), { timeout: 15_000 });
+    await vi.waitFor(() => expect(totalPending(status().pending)).toBe(0), { timeout: 15_000 });
+    expect((await device.database.ledger.find().exec()).map((d) => d.id)).toEqual(['l-own']);
   });
 
   it('stops syncing and says so when the server revokes the device', async () => {

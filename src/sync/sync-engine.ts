@@ -3,8 +3,11 @@
  *   - leader election first: only the leading tab syncs (RxDB's leader election), so two tabs never push
  *     twice and never pull the catalog twice; the other tabs show "another tab syncs";
  *   - the catalog pull into Dexie (catalog-sync.ts);
- *   - one RxDB replication per device collection (replicate-collection.ts): config pull-only, the others
- *     both ways, so a store's day-end sees the other devices' facts too;
+ *   - one RxDB replication per device collection (replicate-collection.ts): config pull-only, ledger
+ *     push-only, the others both ways, so a store's day-end sees the other devices' facts too. Ledger
+ *     entries are not pulled: a device shows balances (server-confirmed, in the catalog) plus its own
+ *     unconfirmed sales, and pulling the ~5 stock movements the server derives from every sale of the store
+ *     would write thousands of documents nothing on the device reads (the server does not stream them);
  *   - ONE event stream (event-stream.ts) feeding all of them: changes go to the replication of their
  *     collection (or poke the catalog pull), and every (re)connection RESYNCs them all;
  *   - the status store (sync-status-store.ts): busy, pending counts, quarantine, last sync, problems.
@@ -48,6 +51,8 @@ export interface SyncEngine {
 
 /** Pull-only: written by the server alone. */
 const pullOnly: ReadonlySet<DeviceCollectionName> = new Set(['config']);
+/** Push-only: the device sends its entries; what it shows comes from balances (see the top of this file). */
+const pushOnly: ReadonlySet<DeviceCollectionName> = new Set(['ledger']);
 const catalogCollections = new Set(['products', 'balances']);
 const PENDING_RECOUNT_MS = 300;
 
@@ -144,6 +149,7 @@ export function startSync({ database, catalog, syncDatabase, identity, fetch: fe
       return;
     }
     const stream = streams.get(change.collection);
+    if (!stream && pushOnly.has(change.collection as DeviceCollectionName)) return;
     if (!stream) {
       console.warn(`The sync stream sent a change for an unknown collection "${change.collection}"; ignored`);
       return;
@@ -155,11 +161,11 @@ export function startSync({ database, catalog, syncDatabase, identity, fetch: fe
 
   function startReplication(name: DeviceCollectionName): void {
     const stream = new Subject<RxReplicationPullStreamItem<WireDocument, SyncCheckpoint>>();
-    streams.set(name, stream);
+    if (!pushOnly.has(name)) streams.set(name, stream);
     const replication = replicateCollection({
       name,
       collection: database[name] as never,
-      direction: pullOnly.has(name) ? 'pull' : 'both',
+      direction: pullOnly.has(name) ? 'pull' : pushOnly.has(name) ? 'push' : 'both',
       api,
       stream$: stream.asObservable(),
       identifier: `pos-v1-${name}-${identity.serverUrl}-${identity.storeId}`,
