@@ -11,21 +11,21 @@
  * Tables:
  *   products    `&id, *barcodes, sku, searchName, plu`  lookups by scanned code (and its start), SKU (and its
  *               start), whole folded name by prefix, scale PLU
- *   nameWords   outbound key [word, productId]          every folded word of every product's name, for search
+ *   nameWords   `&id, *words`                           per product id, the folded words of its name, for search
  *               by any word (name-word-index.ts says how and when it is built)
  *   indexState  `&key`                                  how far the name-word index has been built
  *   balances    `&id, [kind+refId]`                     the server-confirmed balance of a product/customer/card
  *   meta        `&key`                                  one pull checkpoint row per table (see CatalogCheckpointRow)
  *
- * Versions: 1 found names by their whole folded name only. 2 adds the name-word index as its own table rather
- * than a multiEntry index on products: the demo catalog's names have ~10 words, and ten more index entries
- * per product doubled the first sync's write time (measured 1.8-2.2x on 50,000 products), while a tablet
- * must be ready to scan within 8 s. So the words of a big first-sync page are indexed in the background
+ * Versions: 1 found names by their whole folded name only. 2 adds the name-word index as a table of its own
+ * rather than a multiEntry index on products: the demo catalog's names have ~10 words, and ten more index
+ * entries per product doubled the first sync's write time (measured 1.8-2.2x on 50,000 products), while a
+ * tablet must be ready to scan within 8 s. So the words of a big first-sync page are indexed in the background
  * after it (the counter can scan, and find by name prefix, meanwhile), and a small live update's words in
  * its own transaction. The upgrade from 1 only marks the index as unbuilt: nothing is pulled again, an
  * offline tablet keeps selling, and its words are indexed in the background.
  */
-import { Dexie, type EntityTable, type Table } from 'dexie';
+import { Dexie, type EntityTable } from 'dexie';
 import type { BalanceDocument, ProductDocument } from '../data/schemas/types.ts';
 
 export type CatalogTableName = 'products' | 'balances';
@@ -48,8 +48,11 @@ export interface CatalogCheckpoint {
   seq: number;
 }
 
-/** An entry of the name-word index: its key is [folded word, product id]; the value is unused. */
-export type NameWordKey = [word: string, productId: string];
+/** A row of the name-word index: a product's id and the distinct folded words of its name. */
+export interface NameWordRow {
+  id: string;
+  words: string[];
+}
 
 /** How far the background build of the name-word index has got, by product id (see name-word-index.ts). */
 export interface NameWordIndexState {
@@ -65,7 +68,7 @@ export type CatalogDatabase = Dexie & {
   products: EntityTable<ProductDocument, 'id'>;
   balances: EntityTable<BalanceDocument, 'id'>;
   meta: EntityTable<CatalogCheckpointRow, 'key'>;
-  nameWords: Table<0, NameWordKey>;
+  nameWords: EntityTable<NameWordRow, 'id'>;
   indexState: EntityTable<NameWordIndexState, 'key'>;
 };
 
@@ -83,7 +86,7 @@ export function openCatalogDatabase(name: string): CatalogDatabase {
   });
   database
     .version(2)
-    .stores({ nameWords: '', indexState: '&key' })
+    .stores({ nameWords: '&id, *words', indexState: '&key' })
     .upgrade((transaction) => transaction.table<NameWordIndexState, string>('indexState').put({ key: 'nameWords', after: null, done: false, pass: 0 }));
   return database;
 }

@@ -3,7 +3,7 @@
  */
 import type { ProductDocument } from '../data/schemas/types.ts';
 import { foldForSearch, matchesEveryWord, narrowestWord, searchWordsOf } from '../domain/search-text.ts';
-import type { CatalogDatabase, NameWordKey } from './catalog-database.ts';
+import type { CatalogDatabase } from './catalog-database.ts';
 import { wordsOfProduct } from './name-word-index.ts';
 
 /** The product carrying this barcode (any of its barcodes), or undefined. */
@@ -76,28 +76,22 @@ export async function searchProducts(database: CatalogDatabase, text: string, li
   return results;
 }
 
-/** Keys of the word index read per step, and at most in all: a bound on the work of one keystroke. */
-const WORD_KEYS_PER_STEP = 400;
-const WORD_KEYS_MAX = 8_000;
-
 async function productsByNameWords(database: CatalogDatabase, words: readonly string[], indexWord: string, folded: string, limit: number): Promise<ProductDocument[]> {
   const found: ProductDocument[] = await database.products.where('searchName').startsWith(folded).limit(limit).toArray();
+  if (found.length >= limit) return found;
   const seen = new Set(found.map((product) => product.id));
-  const upper: NameWordKey | [string] = [`${indexWord}\uffff`];
-  let lower: NameWordKey = [indexWord, ''];
-  let includeLower = true;
-  for (let read = 0; found.length < limit && read < WORD_KEYS_MAX; read += WORD_KEYS_PER_STEP) {
-    const keys = (await database.nameWords.where(':id').between(lower, upper, includeLower, false).limit(WORD_KEYS_PER_STEP).primaryKeys()) as NameWordKey[];
-    const ids = [...new Set(keys.map(([, id]) => id))].filter((id) => !seen.has(id));
-    for (const id of ids) seen.add(id);
-    for (const product of await database.products.bulkGet(ids)) {
-      // The product's current name decides: an entry left by a renamed or deleted product finds nothing.
-      if (product !== undefined && found.length < limit && matchesEveryWord(wordsOfProduct(product), words)) found.push(product);
-    }
-    const last = keys.at(-1);
-    if (last === undefined || keys.length < WORD_KEYS_PER_STEP) break;
-    lower = last;
-    includeLower = false;
+  // The index rows are small (an id and its words): the other typed words are checked on them, and only the
+  // matches are read from products; the walk stops at `limit` matches.
+  const rows = await database.nameWords
+    .where('words')
+    .startsWith(indexWord)
+    .distinct()
+    .filter((row) => !seen.has(row.id) && matchesEveryWord(row.words, words))
+    .limit(limit - found.length)
+    .toArray();
+  for (const product of await database.products.bulkGet(rows.map((row) => row.id))) {
+    // The product's current name decides: a row not rebuilt yet after a big page finds nothing wrong.
+    if (product !== undefined && matchesEveryWord(wordsOfProduct(product), words)) found.push(product);
   }
   return found;
 }

@@ -63,7 +63,7 @@ export async function writeCatalogPage(
     if (puts.length > 0) await target.bulkPut(puts);
     if (deletes.length > 0) await target.bulkDelete(deletes);
     if (wordsLater) await restartNameWordIndex(database);
-    else if (products) await indexNameWords(database, puts);
+    else if (products) await indexNameWords(database, puts, deletes);
     const next: CatalogCheckpointRow = {
       key: table,
       checkpoint: page.checkpoint ?? previous.checkpoint,
@@ -73,7 +73,8 @@ export async function writeCatalogPage(
     await database.meta.put(next);
     return { checkpoint: next.checkpoint, caughtUp: next.caughtUp, rowsPulled: next.rowsPulled };
   });
-  if (wordsLater) void buildNameWordIndex(database);
+  // Not while a first sync is still coming in: the build would compete with the pages the tablet waits for.
+  if (wordsLater && state.caughtUp) void buildNameWordIndex(database);
   return state;
 }
 

@@ -1,22 +1,24 @@
 /*
- * The name-word index (table nameWords, catalog-database.ts): one key [folded word, product id] per distinct
- * word of each product's name, so a search finds "Cà phê sữa" by "sua" or "phe" on an index range.
+ * The name-word index (table nameWords, catalog-database.ts): per product, the distinct folded words of its
+ * name under a multiEntry index, so a search finds "Cà phê sữa" by "sua" or "phe" on an index range.
  *
  * When the words are written:
  *  - a small page (a live change from the stream, up to INLINE_WORDS_MAX products): its words are written in
  *    the page's own transaction (catalog-writer.ts);
  *  - a big page (the first sync, 10,000 products a page): the page only restarts the background build, which
- *    starts BUILD_DELAY_MS after the last big page and walks the products by id, CHUNK at a time, one short
- *    transaction each with a pause between, recording how far it got (indexState) so a reload resumes it.
+ *    starts BUILD_DELAY_MS after the page that caught up with the server (or when the counter opens) and
+ *    walks the products by id, CHUNK at a time, one short transaction each with a pause between, recording
+ *    how far it got (indexState) so a reload resumes it.
  *    The first sync's ~10 extra index entries per product would otherwise double the time to ready-to-scan.
- * Entries are never removed one by one: a renamed or deleted product leaves its old words behind, and every
- * reader checks the product's current name (searchProducts), so a stale entry finds nothing; clearing the
- * catalog clears them all.
+ * A renamed product's row is replaced, a deleted one's removed with it (small pages) or left behind (big
+ * pages, until the next pass); readers check each product's current name as well (searchProducts), so a
+ * row not yet rebuilt finds nothing wrong. Clearing the catalog clears the index.
+ * One row per product, not one per word: IndexedDB keeps the multiEntry index itself, where a row per word
+ * costs a request each from JavaScript (measured 5x slower to build).
  */
-import type { IndexableTypeArrayReadonly } from 'dexie';
 import type { ProductDocument } from '../data/schemas/types.ts';
 import { foldForSearch, wordsOfFolded } from '../domain/search-text.ts';
-import type { CatalogDatabase, NameWordIndexState, NameWordKey } from './catalog-database.ts';
+import type { CatalogDatabase, NameWordIndexState, NameWordRow } from './catalog-database.ts';
 
 export const INLINE_WORDS_MAX = 500;
 const CHUNK = 1_000;
@@ -29,16 +31,11 @@ export function wordsOfProduct(product: { name?: unknown; searchName?: unknown }
   return typeof product.name === 'string' ? wordsOfFolded(foldForSearch(product.name)) : [];
 }
 
-function keysOf(products: ReadonlyArray<{ id: string; name?: unknown; searchName?: unknown }>): NameWordKey[] {
-  const keys: NameWordKey[] = [];
-  for (const product of products) for (const word of wordsOfProduct(product)) keys.push([word, product.id]);
-  return keys;
-}
-
-/** Writes the words of these products; call inside a transaction that includes nameWords. */
-export async function indexNameWords(database: CatalogDatabase, products: ReadonlyArray<{ id: string; name?: unknown; searchName?: unknown }>): Promise<void> {
-  const keys = keysOf(products);
-  if (keys.length > 0) await database.nameWords.bulkPut(keys.map(() => 0 as const), keys as unknown as IndexableTypeArrayReadonly);
+/** Writes the words of these products (and drops those of deleted ones); call inside a transaction with nameWords. */
+export async function indexNameWords(database: CatalogDatabase, products: ReadonlyArray<{ id: string; name?: unknown; searchName?: unknown }>, deletedIds: readonly string[] = []): Promise<void> {
+  const rows: NameWordRow[] = products.map((product) => ({ id: product.id, words: wordsOfProduct(product) }));
+  if (rows.length > 0) await database.nameWords.bulkPut(rows);
+  if (deletedIds.length > 0) await database.nameWords.bulkDelete([...deletedIds]);
 }
 
 /** A big page was stored: the index is built again from the start; call inside a transaction with indexState. */
