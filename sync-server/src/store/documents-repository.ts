@@ -15,15 +15,12 @@
  * allows because one transaction carries a whole batch.
  *
  * Batch writes and reads by id skip Kysely's query builder: compiling a 1,000-row insert costs more than
- * running it. Inserts are multi-row statements of 2,000 rows, and lists of ids go as one array
- * (PostgreSQL) or one JSON text (SQLite json_each). Bodies are text on both databases (migration 0005):
- * PostgreSQL would otherwise parse every body into jsonb on the way in and print it back on every pull,
- * the two costs that dominated ingest and the catalog pull.
- * A 2,000-sale push writes about 13,000 rows (the sales, their ledger entries, the balances), so the
- * per-row cost on the server's side counts: binding a parameter costs the driver far more than its bytes,
- * so only the id, store and body travel as parameters; the collection (a known name), seq (a number we
- * computed), the deleted flag and the timestamp (ours, ISO digits) are written into the SQL text. And the
- * next chunk is prepared (bodies serialised) while the database still inserts the previous one.
+ * running it. Inserts are multi-row statements of 2,000 rows whose SQL text is built once per size, and
+ * lists of ids go as one array (PostgreSQL) or one JSON text (SQLite json_each). Bodies are text on both
+ * databases (migration 0005): PostgreSQL would otherwise parse every body into jsonb on the way in and
+ * print it back on every pull, the two costs that dominated ingest and the catalog pull.
+ * A 2,000-sale push writes about 13,000 rows (the sales, their ledger entries, the balances): on
+ * PostgreSQL the next chunk is prepared (its bodies serialised) while the database inserts the one before.
  */
 import { CompiledQuery } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
@@ -68,13 +65,24 @@ export interface WrittenRange {
   count: number;
 }
 
-// 3 parameters per row: 2,000 rows stay well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters.
+// 7 parameters per row: 2,000 rows stay under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters.
 const ROWS_PER_INSERT = 2000;
 const UPSERT = `on conflict (collection, id) do update set store_id = excluded.store_id, seq = excluded.seq,
   deleted = excluded.deleted, body = excluded.body, updated_at = excluded.updated_at`;
-/** What may be written into SQL text as it is: collection names and ISO timestamps. */
-const COLLECTION_NAME = /^[a-z_]+$/;
-const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+const valueListCache = new Map<string, string>();
+
+/** "(?, ?, ...), ..." (SQLite) or "($1, $2, ...), ..." (PostgreSQL) for n rows of 7, built once per size. */
+function valueLists(kind: StoreKind, n: number): string {
+  const key = `${kind}:${n}`;
+  let text = valueListCache.get(key);
+  if (text === undefined) {
+    text = Array.from({ length: n }, (_, row) =>
+      kind === 'postgres' ? `(${Array.from({ length: 7 }, (_, col) => `$${row * 7 + col + 1}`).join(', ')})` : '(?, ?, ?, ?, ?, ?, ?)',
+    ).join(', ');
+    valueListCache.set(key, text);
+  }
+  return text;
+}
 
 interface InsertRow {
   collection: string;
@@ -85,25 +93,21 @@ interface InsertRow {
   body: object;
 }
 
-/**
- * One multi-row insert (or upsert): `(collection literal, id, store, seq, deleted, body, timestamp)` per
- * row, with id, store and body bound as parameters (`?` on SQLite, `$n` on PostgreSQL).
- */
+/** One multi-row insert (or upsert) of up to ROWS_PER_INSERT rows. */
 function insertStatement(kind: StoreKind, rows: readonly InsertRow[], updatedAt: string, upsert: boolean): CompiledQuery {
-  if (!ISO_TIMESTAMP.test(updatedAt)) throw new Error(`Not an ISO timestamp: ${updatedAt}`);
-  const params: unknown[] = new Array(rows.length * 3);
-  const tuples: string[] = new Array(rows.length);
-  const [yes, no] = kind === 'postgres' ? ['true', 'false'] : ['1', '0'];
+  const params: unknown[] = new Array(rows.length * 7);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    if (!COLLECTION_NAME.test(row.collection) || !Number.isSafeInteger(row.seq)) throw new Error(`Cannot write ${row.collection}/${row.id} with seq ${row.seq}`);
-    params[i * 3] = row.id;
-    params[i * 3 + 1] = row.storeId;
-    params[i * 3 + 2] = JSON.stringify(row.body);
-    const values = kind === 'postgres' ? `$${i * 3 + 1}, $${i * 3 + 2}, ${row.seq}, ${row.deleted ? yes : no}, $${i * 3 + 3}` : `?, ?, ${row.seq}, ${row.deleted ? yes : no}, ?`;
-    tuples[i] = `('${row.collection}', ${values}, '${updatedAt}')`;
+    const at = i * 7;
+    params[at] = row.collection;
+    params[at + 1] = row.id;
+    params[at + 2] = row.storeId;
+    params[at + 3] = row.seq;
+    params[at + 4] = booleanFor(kind, row.deleted);
+    params[at + 5] = JSON.stringify(row.body);
+    params[at + 6] = updatedAt;
   }
-  const sqlText = `insert into documents (collection, id, store_id, seq, deleted, body, updated_at) values ${tuples.join(', ')}${upsert ? ` ${UPSERT}` : ''}`;
+  const sqlText = `insert into documents (collection, id, store_id, seq, deleted, body, updated_at) values ${valueLists(kind, rows.length)}${upsert ? ` ${UPSERT}` : ''}`;
   return CompiledQuery.raw(sqlText, params);
 }
 
@@ -219,7 +223,7 @@ export class DocumentsRepository {
 
 /**
  * Runs the statements one after the other on the transaction's connection, building each next one while
- * the database works on the one before (the driver queues it; nothing runs in parallel on the database).
+ * the database works on the one before (PostgreSQL; SQLite runs each statement before returning).
  */
 async function runOverlapped(trx: Transaction<Database>, statements: ReadonlyArray<() => CompiledQuery>): Promise<void> {
   let running: Promise<unknown> | undefined;
