@@ -94,8 +94,9 @@ export async function timedScan(page: Page, code: string, label = 'scan'): Promi
  * IndexedDB, opened without a version so the app's own connection is never upgraded or blocked.
  */
 export async function waitForNameWordIndex(page: Page, timeout: number): Promise<void> {
-  await page.waitForFunction(
-    async () => {
+  const deadline = performance.now() + timeout;
+  for (;;) {
+    const done = await page.evaluate(async () => {
       const database = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open('store-pos-catalog');
         request.onsuccess = () => resolve(request.result);
@@ -112,10 +113,11 @@ export async function waitForNameWordIndex(page: Page, timeout: number): Promise
       } finally {
         database.close();
       }
-    },
-    undefined,
-    { polling: 500, timeout },
-  );
+    });
+    if (done) return;
+    if (performance.now() > deadline) throw new Error(`the catalog's name index was not built within ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }
 
 async function coldStarts(page: Page, runs: number): Promise<number[]> {

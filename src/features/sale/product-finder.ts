@@ -8,6 +8,7 @@ import type { ProductDocument } from '../../data/schemas/types.ts';
 import type { CatalogDatabase } from '../../catalog/catalog-database.ts';
 import { findProductByBarcodes, searchProducts } from '../../catalog/catalog-lookup.ts';
 import { recentProductsOf } from '../../catalog/recent-products.ts';
+import { stepAsideForCounter } from '../../catalog/name-word-index.ts';
 
 export interface ProductFinder {
   /** The first product carrying any of these codes (the forms a GTIN may be stored in). */
@@ -27,6 +28,7 @@ export function catalogProductFinder(catalog: CatalogDatabase): ProductFinder {
   const recent = recentProductsOf(catalog);
   return {
     async byBarcodes(codes) {
+      stepAsideForCounter();
       for (const code of codes) {
         const known = recent.get(code);
         if (known !== undefined) return known;
