@@ -3,17 +3,14 @@
 // a manager finds them in the audit trail by action and by person; back online the server accepts every
 // entry (its role check finds the approver holds the permission) and nothing is left waiting.
 // Real server process, real Chromium, the built app.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { DEMO_PINS, startPosServer, type RunningPosServer } from './support/pos-server.ts';
-import { launchChromium, openWatchedPage } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PINS } from './support/pos-server.ts';
+import { enrolTablet, useServerAndBrowser } from './support/tablet.ts';
 import { shellScreen } from './screens/shell-screen.ts';
-import { enrolmentScreen } from './screens/enrolment-screen.ts';
 import { syncStatus } from './screens/sync-status.ts';
 import { counterScreen } from './screens/counter-screen.ts';
 import { staffScreen } from './screens/staff-screen.ts';
-import { readDeviceIdentity, waitForAuditEntries } from './support/device-storage.ts';
-import { DeviceClient } from '../support/device-client.ts';
+import { waitForAuditEntries } from './support/device-storage.ts';
 
 const CODE = 'E2E-APPROVALS-01';
 
@@ -21,27 +18,10 @@ interface ProductDoc { sku: string; price: number; barcodes: string[]; weighed: 
 interface AuditDoc { id: string; action: string; staffId: string; approverId?: string; subjectId?: string }
 
 describe('approvals at the counter', () => {
-  let server: RunningPosServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startPosServer({ env: { POS_ENROLLMENT_CODE: CODE, POS_DEMO_PRODUCTS: '200' } });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const fixture = useServerAndBrowser({ env: { POS_ENROLLMENT_CODE: CODE, POS_DEMO_PRODUCTS: '200' } });
 
   it('a supervisor approves a price override, a big discount and a removed line; the trail shows both people and syncs', async () => {
-    const { context, page } = await openWatchedPage(browser);
-    await shellScreen.open(page, server.url);
-    await enrolmentScreen.openFromCounter(page);
-    await enrolmentScreen.enrol(page, { code: CODE, deviceName: 'Quầy duyệt' });
-    await enrolmentScreen.waitUntilEnrolled(page);
-    await syncStatus.waitForCatalogReady(page);
-    const client = new DeviceClient(server.url, await readDeviceIdentity(page));
+    const { context, page, client } = await enrolTablet(fixture.browser(), fixture.server(), { code: CODE, deviceName: 'Quầy duyệt' });
     const products = (await client.pull<ProductDoc>('products', null, 50)).documents.filter((product) => !product.weighed && product.price >= 10_000);
     const [first, second, third] = products;
     if (!first || !second || !third) throw new Error('the demo catalog has too few packaged products');

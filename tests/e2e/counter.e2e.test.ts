@@ -4,15 +4,14 @@
 // parked cart still there; back online, every sale reaches the server exactly once with the same totals.
 // Real server process, real Chromium; the cashier signs in on the PIN pad, the sales are read from IndexedDB.
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startPosServer, type RunningPosServer } from './support/pos-server.ts';
-import { launchChromium, openWatchedPage } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { RunningPosServer } from './support/pos-server.ts';
+import { enrolTablet, useServerAndBrowser } from './support/tablet.ts';
 import { shellScreen } from './screens/shell-screen.ts';
-import { enrolmentScreen } from './screens/enrolment-screen.ts';
 import { syncStatus } from './screens/sync-status.ts';
 import { counterScreen } from './screens/counter-screen.ts';
-import { readDeviceDocuments, readDeviceIdentity } from './support/device-storage.ts';
+import { readDeviceDocuments } from './support/device-storage.ts';
 import { DeviceClient } from '../support/device-client.ts';
 import { generateProduct, generateStock } from '../../sync-server/src/seed/catalog.ts';
 import { openStore } from '../../sync-server/src/store/open-store.ts';
@@ -57,31 +56,14 @@ async function salesOnDevice(page: Page): Promise<DeviceSale[]> {
 }
 
 describe('the counter, offline from the start', () => {
-  let server: RunningPosServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startPosServer({ env: { POS_ENROLLMENT_CODE: ENROLLMENT_CODE, POS_DEMO_PRODUCTS: '200' } });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const fixture = useServerAndBrowser({ env: { POS_ENROLLMENT_CODE: ENROLLMENT_CODE, POS_DEMO_PRODUCTS: '200' } });
 
   it('rings up, parks, pays split, survives an offline reload and syncs every sale exactly once', async () => {
     // Before the tablet enrols, the back office (a device of its own) adds the UPC-E product.
+    const server = fixture.server();
     const backOffice = await DeviceClient.enrol(server.url, ENROLLMENT_CODE, 'Back office');
     const upcProduct = await addUpcProduct(server, backOffice.enrolment.storeId);
-    const { context, page, problems } = await openWatchedPage(browser);
-    await shellScreen.open(page, server.url);
-    await enrolmentScreen.openFromCounter(page);
-    await enrolmentScreen.enrol(page, { code: ENROLLMENT_CODE, deviceName: 'Quầy 1' });
-    await enrolmentScreen.waitUntilEnrolled(page);
-    const identity = await readDeviceIdentity(page);
-    const client = new DeviceClient(server.url, identity);
-    await syncStatus.waitForCatalogReady(page);
+    const { context, page, problems, client } = await enrolTablet(fixture.browser(), server, { code: ENROLLMENT_CODE, deviceName: 'Quầy 1' });
     await shellScreen.goToCounter(page);
     await syncStatus.waitForCatalogCount(page, 201);
     const [config] = await client.pullAll<StoreConfigDocument>('config');

@@ -2,16 +2,13 @@
 // after "complete" is tapped, at a different moment each time). Every sale on the device afterwards is
 // whole: it carries all its stock movements, its receipt number is unique, and, back online, the server
 // holds exactly the device's sales with the same stock movements. A sale is complete or absent, never half.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startPosServer, type RunningPosServer } from './support/pos-server.ts';
-import { launchChromium, openWatchedPage } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { enrolTablet, useServerAndBrowser } from './support/tablet.ts';
 import { shellScreen } from './screens/shell-screen.ts';
-import { enrolmentScreen } from './screens/enrolment-screen.ts';
 import { syncStatus } from './screens/sync-status.ts';
 import { counterScreen } from './screens/counter-screen.ts';
-import { readDeviceDocuments, readDeviceIdentity } from './support/device-storage.ts';
-import { DeviceClient } from '../support/device-client.ts';
+import { readDeviceDocuments } from './support/device-storage.ts';
 import { makeRandom } from '../support/sale-factory.ts';
 
 const CODE = 'E2E-CRASH-SALE-01';
@@ -37,27 +34,11 @@ function expectWhole(sale: SaleOnDevice): void {
 }
 
 describe('the browser dies while a sale is being completed', () => {
-  let server: RunningPosServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startPosServer({ env: { POS_ENROLLMENT_CODE: CODE, POS_DEMO_PRODUCTS: '200' } });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const fixture = useServerAndBrowser({ env: { POS_ENROLLMENT_CODE: CODE, POS_DEMO_PRODUCTS: '200' } });
 
   it('leaves every sale complete with its stock movements or absent, and the server gets exactly those', async () => {
-    const { context, page: first } = await openWatchedPage(browser);
-    await shellScreen.open(first, server.url);
-    await enrolmentScreen.openFromCounter(first);
-    await enrolmentScreen.enrol(first, { code: CODE, deviceName: 'Quầy hay sập' });
-    await enrolmentScreen.waitUntilEnrolled(first);
-    await syncStatus.waitForCatalogReady(first);
-    const client = new DeviceClient(server.url, await readDeviceIdentity(first));
+    const server = fixture.server();
+    const { context, page: first, client } = await enrolTablet(fixture.browser(), server, { code: CODE, deviceName: 'Quầy hay sập' });
     const [config] = (await client.pull<ConfigDoc>('config', null)).documents;
     const cashier = config?.staff.find((member) => member.role === 'cashier');
     if (!cashier) throw new Error('the demo store has no cashier');

@@ -1,10 +1,9 @@
 // Staff at a real till: a tablet enrolled with a real server, then, offline, a cashier signs in with her
 // PIN, a guesser is locked out (and a reload does not help), cashiers switch, a no-sale drawer opening needs
 // a manager's PIN, the manager reads it in the audit trail, and the entries reach the server once online.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startPosServer, type RunningPosServer } from './support/pos-server.ts';
-import { launchChromium, openWatchedPage } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { useServerAndBrowser } from './support/tablet.ts';
+import { openWatchedPage } from './support/browser.ts';
 import { shellScreen } from './screens/shell-screen.ts';
 import { enrolmentScreen } from './screens/enrolment-screen.ts';
 import { syncStatus } from './screens/sync-status.ts';
@@ -25,11 +24,7 @@ interface AuditDocument {
 }
 
 describe('staff signing in at the till', () => {
-  let server: RunningPosServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startPosServer({
+  const fixture = useServerAndBrowser({
       env: {
         POS_ENROLLMENT_CODE: ENROLLMENT_CODE,
         POS_DEMO_PRODUCTS: '200',
@@ -38,15 +33,10 @@ describe('staff signing in at the till', () => {
         POS_DEMO_MANAGER_PIN: PINS.manager,
       },
     });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('signs in offline, locks out a guesser across a reload, switches cashiers, asks a manager to approve, and syncs the trail', async () => {
+    const server = fixture.server();
+    const browser = fixture.browser();
     const { context, page, problems } = await openWatchedPage(browser);
     await shellScreen.open(page, server.url);
     await syncStatus.waitForState(page, 'not-enrolled');

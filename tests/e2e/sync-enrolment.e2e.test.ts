@@ -1,10 +1,10 @@
 // A new tablet joins its store and syncs, on a real server process and a real Chromium:
 // enrolment with the store's code, the demo catalog arriving, and a cashier's sign-in made offline (its
 // audit entry) reaching the server exactly once when the network returns.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { DEMO_PINS, startPosServer, type RunningPosServer } from './support/pos-server.ts';
-import { launchChromium, openWatchedPage } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PINS, type RunningPosServer } from './support/pos-server.ts';
+import { useServerAndBrowser } from './support/tablet.ts';
+import { openWatchedPage } from './support/browser.ts';
 import { shellScreen } from './screens/shell-screen.ts';
 import { enrolmentScreen } from './screens/enrolment-screen.ts';
 import { syncStatus } from './screens/sync-status.ts';
@@ -29,20 +29,11 @@ async function pullAll(server: RunningPosServer, token: string, collection: stri
 }
 
 describe('a new tablet joining its store', () => {
-  let server: RunningPosServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startPosServer({ env: { POS_ENROLLMENT_CODE: ENROLLMENT_CODE, POS_DEMO_PRODUCTS: String(DEMO_PRODUCTS) } });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const fixture = useServerAndBrowser({ env: { POS_ENROLLMENT_CODE: ENROLLMENT_CODE, POS_DEMO_PRODUCTS: String(DEMO_PRODUCTS) } });
 
   it('says plainly when the enrolment code is wrong', async () => {
+    const server = fixture.server();
+    const browser = fixture.browser();
     const { context, page } = await openWatchedPage(browser);
     await shellScreen.open(page, server.url);
     await syncStatus.waitForState(page, 'not-enrolled');
@@ -53,6 +44,8 @@ describe('a new tablet joining its store', () => {
   });
 
   it('enrols with the printed code, receives the catalog, and sends what was written offline exactly once', async () => {
+    const server = fixture.server();
+    const browser = fixture.browser();
     const { context, page, problems } = await openWatchedPage(browser);
     await shellScreen.open(page, server.url);
     await syncStatus.waitForCatalogCount(page, 0);

@@ -1,10 +1,11 @@
 // Two tabs of the POS open on one tablet (the app opened twice): a supervisor signs in and opens the
 // drawer without a sale in each (audit entries), only one of them talks to the server, each document reaches the server exactly once, and when the syncing tab is closed
 // the other takes over and sends what was written since. Real server process, real Chromium.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { DEMO_PINS, startPosServer, type RunningPosServer } from './support/pos-server.ts';
-import { launchChromium, openWatchedPage } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEMO_PINS } from './support/pos-server.ts';
+import { useServerAndBrowser } from './support/tablet.ts';
+import { openWatchedPage } from './support/browser.ts';
 import { shellScreen } from './screens/shell-screen.ts';
 import { enrolmentScreen } from './screens/enrolment-screen.ts';
 import { syncStatus } from './screens/sync-status.ts';
@@ -47,20 +48,11 @@ async function supervisorOpensDrawer(page: Page, times: number): Promise<void> {
 }
 
 describe('two tabs of the POS on one tablet', () => {
-  let server: RunningPosServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startPosServer({ env: { POS_ENROLLMENT_CODE: ENROLLMENT_CODE, POS_DEMO_PRODUCTS: '200' } });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const fixture = useServerAndBrowser({ env: { POS_ENROLLMENT_CODE: ENROLLMENT_CODE, POS_DEMO_PRODUCTS: '200' } });
 
   it('sends what both tabs write exactly once, from one tab, and the other takes over when it closes', async () => {
+    const server = fixture.server();
+    const browser = fixture.browser();
     const { context, page: first } = await openWatchedPage(browser);
     const firstPushes = countPushes(first);
     await shellScreen.open(first, server.url);
