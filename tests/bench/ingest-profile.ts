@@ -1,0 +1,104 @@
+/*
+ * Where a 2,000-sale push spends its time on the server, for whoever tunes ingest next:
+ *   node --import tsx tests/bench/ingest-profile.ts [postgres|sqlite] [rounds]
+ * The real app in this process (fastify.inject, no HTTP), a fresh test database, 500 products, and per round:
+ * the wall time, the Node CPU time (parse, validation, policies, serialisation, driver), and on PostgreSQL
+ * the CPU time of the database backends (read from /proc, so run it on the database's machine) and each
+ * statement's wall time. Under load, compare CPU times, not wall times.
+ */
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import type { StoreKind } from '../../sync-server/src/store/open-store.ts';
+import { enroll, openShop, serverWrites } from '../server/helpers/shop.ts';
+import { startTestApp } from '../server/helpers/test-app.ts';
+import { makeSales } from '../support/sale-factory.ts';
+import { median } from './report.ts';
+
+const kind: StoreKind = process.argv[2] === 'sqlite' ? 'sqlite' : 'postgres';
+const rounds = Number(process.argv[3] ?? 7);
+
+interface StatementTime { count: number; wallMs: number }
+const statements = new Map<string, StatementTime>();
+const backends = new Set<number>();
+
+function backendCpuMs(): number {
+  let ticks = 0;
+  for (const pid of backends) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The backend ended (its connection closed); its time is no longer counted.
+    }
+  }
+  return ticks * 10;
+}
+
+type Query = (this: pg.Client, ...args: unknown[]) => unknown;
+const originalQuery = pg.Client.prototype.query as unknown as Query;
+(pg.Client.prototype as unknown as { query: Query }).query = function timedQuery(this: pg.Client, ...args: unknown[]) {
+  const processId = (this as unknown as { processID?: number }).processID;
+  if (processId) backends.add(processId);
+  const first = args[0];
+  const text = typeof first === 'string' ? first : ((first as { text?: string } | undefined)?.text ?? '?');
+  const key = text.replace(/\(\$\d+(, \$\d+)*\)(, \(\$\d+(, \$\d+)*\))*/g, '(...)').replace(/\s+/g, ' ').slice(0, 100);
+  const started = performance.now();
+  const result = originalQuery.apply(this, args);
+  if (result instanceof Promise) {
+    void result.then(
+      () => {
+        const time = statements.get(key) ?? { count: 0, wallMs: 0 };
+        time.count += 1;
+        time.wallMs += performance.now() - started;
+        statements.set(key, time);
+      },
+      () => undefined,
+    );
+  }
+  return result;
+};
+
+const t = await startTestApp(kind, 'ingest-profile');
+try {
+  const shop = await openShop(t.store, 'store-profile', 'Cửa hàng đo', 'PROFILE-CODE-01');
+  const device = await enroll(t.app, shop.enrollmentCode);
+  const now = new Date().toISOString();
+  const products = Array.from({ length: 500 }, (_, i) => ({ id: `p-${i}`, sku: `SKU${i}`, name: `Sản phẩm ${i}`, price: 10_000 + i * 100, taxRate: 1000, weighed: false }));
+  await serverWrites(
+    t.store,
+    products.map((p) => ({ collection: 'products', id: p.id, storeId: null, body: { ...p, taxClassId: 'vat10', barcodes: [], updatedAt: now } })),
+  );
+  const results: Array<{ wallMs: number; nodeCpuMs: number; databaseCpuMs: number }> = [];
+  for (let round = 0; round < rounds; round++) {
+    statements.clear();
+    const sales = makeSales({ storeId: device.storeId, deviceId: device.deviceId, staffId: shop.staff[0]!.id, products, seed: round + 1 }, 2000, round * 2000 + 1);
+    const payload = JSON.stringify(sales.map((sale) => ({ newDocumentState: sale })));
+    const cpu = process.cpuUsage();
+    const databaseCpu = backendCpuMs();
+    const started = performance.now();
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/sync/sales/push',
+      headers: { authorization: `Bearer ${device.token}`, 'content-type': 'application/json' },
+      payload,
+    });
+    const wallMs = performance.now() - started;
+    if (response.statusCode !== 200 || response.body !== '[]') throw new Error(`push answered ${response.statusCode}: ${response.body.slice(0, 300)}`);
+    const used = process.cpuUsage(cpu);
+    const result = { wallMs, nodeCpuMs: (used.user + used.system) / 1000, databaseCpuMs: backendCpuMs() - databaseCpu };
+    results.push(result);
+    console.log(`round ${round}: ${wallMs.toFixed(0)} ms wall (${((2000 / wallMs) * 1000).toFixed(0)} sales/s), node CPU ${result.nodeCpuMs.toFixed(0)} ms${kind === 'postgres' ? `, database CPU ${result.databaseCpuMs} ms` : ''}`);
+    if (round === rounds - 1 && kind === 'postgres') {
+      for (const [statement, time] of [...statements].sort((a, b) => b[1].wallMs - a[1].wallMs).slice(0, 10)) {
+        console.log(`  ${time.wallMs.toFixed(1).padStart(8)} ms x${time.count}  ${statement}`);
+      }
+    }
+  }
+  const later = results.slice(1);
+  console.log(
+    `median of rounds 2-${rounds}: ${median(later.map((r) => r.wallMs)).toFixed(0)} ms wall, node CPU ${median(later.map((r) => r.nodeCpuMs)).toFixed(0)} ms` +
+      (kind === 'postgres' ? `, database CPU ${median(later.map((r) => r.databaseCpuMs)).toFixed(0)} ms` : ''),
+  );
+} finally {
+  await t.close();
+}
