@@ -47,10 +47,8 @@ async function openCounter(): Promise<Till> {
   return current;
 }
 
-/** A keyboard-wedge scanner: the code's keys 3 ms apart, then Enter, on whatever has focus. */
-async function scan(code: string): Promise<void> {
-  const counter = screen.getByTestId('counter');
-  const before = counter.dataset.scanCount;
+/** A keyboard-wedge scanner's burst: the code's keys 3 ms apart, then Enter, on whatever has focus. */
+function burst(code: string): void {
   const target = document.activeElement ?? document.body;
   const start = performance.now();
   [...code, 'Enter'].forEach((key, index) => {
@@ -60,6 +58,13 @@ async function scan(code: string): Promise<void> {
       target.dispatchEvent(event);
     }
   });
+}
+
+/** A scan the counter reacts to (its scan count moves). */
+async function scan(code: string): Promise<void> {
+  const counter = screen.getByTestId('counter');
+  const before = counter.dataset.scanCount;
+  burst(code);
   await waitFor(() => expect(counter.dataset.scanCount).not.toBe(before));
 }
 
@@ -114,6 +119,26 @@ describe('ringing up at the counter', () => {
     await waitFor(() => expect(lines()).toHaveLength(2));
     expect(lineOf('CF-001').dataset.qty).toBe('3000');
     expect(total()).toBe(78_300 + 35_000);
+  });
+
+  it('a gift card scanned while its tender is open fills the card number, not the cart; back at the cart, scans ring up again', async () => {
+    till = await openCounter();
+    await scan(coffeeCode);
+    await waitFor(() => expect(lines()).toHaveLength(1));
+    act(() => useCounterStore.getState().openPanel('pay'));
+    fireEvent.click(await screen.findByTestId('method-gift_card'));
+    const field = (await screen.findByTestId('gift-card-id')) as HTMLInputElement;
+    const countBefore = screen.getByTestId('counter').dataset.scanCount;
+    const card = '6280001234567';
+    burst(card);
+    await waitFor(() => expect(field.value).toBe(card));
+    expect(screen.getByTestId('counter').dataset.scanCount).toBe(countBefore);
+    expect(useCounterStore.getState().cart.lines.map((line) => [line.sku, line.qty])).toEqual([['CF-001', 1000]]);
+
+    act(() => useCounterStore.getState().openPanel('cart'));
+    await waitFor(() => expect(screen.queryByTestId('gift-card-id')).toBeNull());
+    await scan(milkCode);
+    await waitFor(() => expect(lines()).toHaveLength(2));
   });
 
   it('an unknown code adds nothing and offers the search with it', async () => {

@@ -9,6 +9,7 @@ import { scanSounds } from '../../devices/feedback/scan-feedback.ts';
 import type { ScanCue } from '../../devices/feedback/scan-feedback.ts';
 import { useScanFlash } from '../../devices/feedback/use-scan-flash.ts';
 import { useWedgeScanner } from '../../devices/scanner/use-wedge-scanner.ts';
+import { deliverToClaim } from '../../devices/scanner/scan-claim.ts';
 import { useApprovalStore } from '../../ui/approval-store.ts';
 import { useStaffSessionStore } from '../../ui/staff-session-store.ts';
 import type { ProductDocument, StoreConfigDocument } from '../../data/schemas/types.ts';
@@ -83,6 +84,8 @@ function Counter({ config }: { readonly config: StoreConfigDocument }) {
 
   const onScan = useCallback(
     async (code: string) => {
+      // A form waiting for a code (a gift card number at payment) takes it instead of the cart.
+      if (deliverToClaim(code)) return;
       await ringUpScan(code);
       // Not a product: it may be a member card.
       const store = useCounterStore.getState();

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useScanClaim } from '../../devices/scanner/scan-claim.ts';
 import { storedValueRedeemLimit } from '../../domain/redeem-limits.ts';
 import type { LoyaltyRedeemRules } from '../../domain/redeem-limits.ts';
 import type { Tender } from '../../domain/tender.ts';
@@ -20,6 +21,11 @@ export function GiftCardTender({ remaining, tenders, rules, onTender }: GiftCard
   const money = useMoney();
   const [typed, setTyped] = useState('');
   const [cardId, setCardId] = useState<string | null>(null);
+  // A gift card scanned while this form is open is read into it, never rung up as a product.
+  useScanClaim((code) => {
+    setTyped(code);
+    setCardId(code);
+  });
   const lookUp = (event: FormEvent) => {
     event.preventDefault();
     const id = typed.trim();
