@@ -1,15 +1,15 @@
 /*
  * The stock of a product as this till sees it: the balance the server last confirmed (Dexie catalog) plus
- * this device's own sales since then, so the figure goes down the moment a sale is written, offline too.
- * "Since then" compares the sale's time with the balance's server-stamped updatedAt: a sale the server has
- * already counted is newer than nothing it confirmed, and device clocks are near enough for a shelf figure.
- * Only today's sales of this device are read (the createdAt index), never the sales history.
+ * this device's own sales since then (src/data/pending-ledger.ts), so the figure goes down the moment a sale is
+ * written, offline too. Only sales newer than the confirmed balance are read (the createdAt index).
  * The reads start once the cashier has stopped scanning for a moment (STOCK_SETTLE_MS): the figure is for
  * the item rung up last, and a query (plus a live RxDB subscription) per scan would compete with the very
  * next scan's lookup and render, the counter's tightest path.
  */
 import { useEffect, useState } from 'react';
 import { useDatabase } from '../../data/database-context.ts';
+import { pendingLedgerDeltas } from '../../data/pending-ledger.ts';
+import { useSyncStatusStore } from '../../sync/sync-status-store.ts';
 import { useProductFinder } from './product-finder.ts';
 
 export interface LocalStock {
@@ -23,6 +23,7 @@ export const STOCK_SETTLE_MS = 150;
 export function useLocalStock(productId: string | null): LocalStock | null | undefined {
   const database = useDatabase();
   const finder = useProductFinder();
+  const deviceId = useSyncStatusStore((state) => state.enrolment?.deviceId);
   const [stock, setStock] = useState<LocalStock | null>();
   useEffect(() => {
     if (productId === null) return undefined;
@@ -33,14 +34,8 @@ export function useLocalStock(productId: string | null): LocalStock | null | und
         (confirmed) => {
           if (!current) return;
           if (confirmed === undefined) return setStock(null);
-          const subscription = database.sales.find({ selector: { createdAt: { $gt: confirmed.updatedAt } } }).$.subscribe({
-            next: (sales) => {
-              let delta = 0;
-              for (const sale of sales) {
-                for (const entry of sale.ledger ?? []) if (entry.kind === 'stock' && entry.refId === productId) delta += entry.delta;
-              }
-              setStock({ productId, value: confirmed.value + delta });
-            },
+          const subscription = pendingLedgerDeltas(database, deviceId, 'stock', productId, confirmed.updatedAt).subscribe({
+            next: (deltas) => setStock({ productId, value: deltas.reduce((sum, delta) => sum + delta, confirmed.value) }),
             error: (error: unknown) => console.error('Reading this till’s sales for the stock figure failed', error),
           });
           unsubscribe = () => subscription.unsubscribe();
@@ -53,7 +48,7 @@ export function useLocalStock(productId: string | null): LocalStock | null | und
       clearTimeout(settle);
       unsubscribe();
     };
-  }, [database, finder, productId]);
+  }, [database, finder, productId, deviceId]);
   if (productId === null) return undefined;
   // A product without a confirmed balance shows nothing (null); a figure of the previous product is not shown.
   return stock === null || stock?.productId === productId ? stock : undefined;

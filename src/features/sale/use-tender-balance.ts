@@ -1,14 +1,14 @@
 /*
  * A customer's points or store credit, or a gift card's money, as this till sees it: the balance the server
  * last confirmed (a `balances` row kind:storeId:refId in the Dexie catalog, kept live by the sync) plus this
- * device's own ledger entries since then (embedded in its sales, cancellations included), the way
- * use-local-stock.ts computes stock. "Since then" compares the sale's time with the balance's server-stamped
- * updatedAt. No confirmed row means nothing to redeem: the till never spends a balance it has not seen.
+ * device's own ledger entries since then (src/data/pending-ledger.ts), the way use-local-stock.ts computes
+ * stock. No confirmed row means nothing to redeem: the till never spends a balance it has not seen.
  */
 import { useEffect, useState } from 'react';
 import { liveQuery } from 'dexie';
 import { useCatalogDatabase } from '../../catalog/catalog-context.ts';
 import { useDatabase } from '../../data/database-context.ts';
+import { pendingLedgerDeltas } from '../../data/pending-ledger.ts';
 import { availableBalance } from '../../domain/redeem-limits.ts';
 import { useSyncStatusStore } from '../../sync/sync-status-store.ts';
 
@@ -26,6 +26,7 @@ export function useTenderBalance(kind: BalanceKind, refId: string | null): TillB
   const catalog = useCatalogDatabase();
   const database = useDatabase();
   const storeId = useSyncStatusStore((state) => state.enrolment?.storeId);
+  const deviceId = useSyncStatusStore((state) => state.enrolment?.deviceId);
   const key = storeId === undefined || refId === null || refId === '' ? null : `${kind}:${storeId}:${refId}`;
   const [balance, setBalance] = useState<TillBalance>();
 
@@ -44,10 +45,8 @@ export function useTenderBalance(kind: BalanceKind, refId: string | null): TillB
         if (row.updatedAt === confirmedAt && pendingSubscription !== undefined) return undefined;
         confirmedAt = row.updatedAt;
         pendingSubscription?.unsubscribe();
-        pendingSubscription = database.sales.find({ selector: { createdAt: { $gt: row.updatedAt } } }).$.subscribe({
-          next: (sales) => {
-            const deltas: number[] = [];
-            for (const sale of sales) for (const entry of sale.ledger ?? []) if (entry.kind === kind && entry.refId === refId) deltas.push(entry.delta);
+        pendingSubscription = pendingLedgerDeltas(database, deviceId, kind, refId, row.updatedAt).subscribe({
+          next: (deltas) => {
             const pending = availableBalance(0, deltas);
             setBalance({ key, value: availableBalance(row.value, deltas), pending });
           },
@@ -61,7 +60,7 @@ export function useTenderBalance(kind: BalanceKind, refId: string | null): TillB
       confirmedSubscription.unsubscribe();
       pendingSubscription?.unsubscribe();
     };
-  }, [catalog, database, key, kind, refId]);
+  }, [catalog, database, deviceId, key, kind, refId]);
 
   return balance?.key === key ? balance : undefined;
 }
