@@ -5,7 +5,7 @@
  * the routes, and the static app last so that every API route is known before the catch-all file route.
  * Routes come in two subtrees under /api/v1: public ones (health, enrolment, the orders webhook with its own
  * signature check) and everything else, behind
- * one authentication hook (plugins/authenticate.ts); manager-only routes add requireManager.
+ * one authentication hook (plugins/authenticate.ts); routes for some staff only add requirePermission.
  * Tests call buildApp and use inject() or listen on port 0; main adds listening and shutdown.
  */
 import { readFileSync } from 'node:fs';
@@ -103,7 +103,7 @@ export async function buildApp(config: ServerConfig, deps: AppDependencies = {})
       await api.register(streamRoutes);
       await api.register(customersSearchRoutes);
       await api.register(packingSlipRoutes);
-      // Manager-only (requireManager on each route).
+      // For holders of a permission in the store's config (requirePermission on each route).
       await api.register(devicesRoutes);
       await api.register(enrollmentCodeRoutes);
       await api.register(incidentsRoutes);

@@ -3,12 +3,17 @@
  * (the autohooks way of fastify/demo): `Authorization: Bearer <token>` must name an enrolled, not revoked
  * device (request.device), or a staff session opened on one (request.device and request.staff).
  * A missing, unknown, revoked or expired token answers 401 and says which, so the tablet can tell
- * "enrol again" from "sign in again". Manager-only routes add requireManager as a preHandler.
+ * "enrol again" from "sign in again". Routes reserved to some staff add requirePermission(<name>) as a
+ * preHandler: the store's CURRENT config permission table decides (the same table the tablets and the
+ * push role check read), so moving 'device.revoke' to supervisors in config is all it takes, and a person
+ * demoted or deactivated since signing in loses access at the next call.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { approverRoles, can } from '../../../src/domain/permissions.ts';
 import { hashToken } from '../auth/tokens.ts';
 import { findTokenOwner } from '../store/devices-repository.ts';
+import { directoryFromConfig } from '../sync/role-check.ts';
 import { HttpError } from './errors.ts';
 
 export interface AuthenticatedDevice {
@@ -65,12 +70,36 @@ export default fp(
   { name: 'authenticate', fastify: '5.x', dependencies: ['store'] },
 );
 
-/** preHandler of manager-only routes: a manager's staff token, not a device token or another role's. */
-export async function requireManager(request: FastifyRequest): Promise<void> {
-  if (request.staff === null) {
-    throw new HttpError(403, 'forbidden', 'Only a manager may do this: sign in as a manager (POST /api/v1/staff/sessions) and use the staff token, not the device token');
-  }
-  if (request.staff.role !== 'manager') {
-    throw new HttpError(403, 'forbidden', `Only a manager may do this; staff member "${request.staff.staffId}" is a ${request.staff.role}`);
-  }
+/**
+ * preHandler of routes reserved to the holders of `permission` (e.g. 'device.revoke'): a staff token whose
+ * person is active on the store's staff list in its current config and whose role holds the permission in
+ * that config's table. `what` names the action in the 403 message ("Listing and revoking devices").
+ */
+export function requirePermission(permission: string, what: string): (request: FastifyRequest) => Promise<void> {
+  return async function checkPermission(request: FastifyRequest): Promise<void> {
+    const { storeId } = request.device;
+    const config = await request.server.documents.get('config', storeId);
+    const directory = directoryFromConfig(storeId, config?.body);
+    const holders = approverRoles(permission, directory.table);
+    const whoMay = holders.length === 0 ? 'no role at this store holds it' : `held by: ${holders.join(', ')}`;
+    if (request.staff === null) {
+      throw new HttpError(
+        403,
+        'forbidden',
+        `${what} needs the permission "${permission}" (${whoMay}): sign in with the PIN (POST /api/v1/staff/sessions) and use the staff token, not the device token`,
+      );
+    }
+    const { staffId } = request.staff;
+    const member = directory.staff.get(staffId);
+    if (member === undefined || !member.active) {
+      throw new HttpError(403, 'forbidden', `${what} needs an active staff member of this store; "${staffId}" is no longer on its staff list`);
+    }
+    if (!can(member.role, permission, directory.table)) {
+      throw new HttpError(
+        403,
+        'forbidden',
+        `${what} needs the permission "${permission}" (${whoMay}); staff member "${staffId}" is a ${member.role}, and this store's permission table does not give it to that role`,
+      );
+    }
+  };
 }

@@ -1,5 +1,6 @@
 /*
- * Manager-only device administration of the manager's own store:
+ * Device administration of the signed-in person's own store, for holders of 'device.revoke' (managers in
+ * the default permission table; the store's config decides):
  *   GET    /api/v1/devices       -> 200 {devices: [{id, name, createdAt, revokedAt}]}
  *   DELETE /api/v1/devices/:id   -> 200 {id, revokedAt}; 404 for an unknown device or another store's.
  * Revoking ends the device's token and its staff sessions at once (every instance reads the devices
@@ -7,7 +8,8 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { HttpError } from '../plugins/errors.ts';
-import { requireManager } from '../plugins/authenticate.ts';
+import { PERMISSIONS } from '../../../src/domain/permissions.ts';
+import { requirePermission } from '../plugins/authenticate.ts';
 import { listDevices, revokeDevice } from '../store/devices-repository.ts';
 
 const deviceParamsSchema = {
@@ -17,12 +19,13 @@ const deviceParamsSchema = {
 } as const;
 
 const devicesRoutes: FastifyPluginAsync = async (app) => {
-  app.get('/devices', { preHandler: requireManager }, async (request) => {
+  const mayManageDevices = requirePermission(PERMISSIONS.revokeDevice, 'Listing and revoking devices');
+  app.get('/devices', { preHandler: mayManageDevices }, async (request) => {
     const devices = await listDevices(app.store.db, request.device.storeId);
     return { devices: devices.map(({ id, name, createdAt, revokedAt }) => ({ id, name, createdAt, revokedAt })) };
   });
 
-  app.delete<{ Params: { id: string } }>('/devices/:id', { preHandler: requireManager, schema: { params: deviceParamsSchema } }, async (request) => {
+  app.delete<{ Params: { id: string } }>('/devices/:id', { preHandler: mayManageDevices, schema: { params: deviceParamsSchema } }, async (request) => {
     const revoked = await revokeDevice(app.store.db, request.device.storeId, request.params.id, new Date().toISOString());
     if (revoked === undefined) throw new HttpError(404, 'not_found', `This store has no device "${request.params.id}"`);
     await app.changeBus.announceRevocation(revoked.id);

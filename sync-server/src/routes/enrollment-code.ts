@@ -1,14 +1,14 @@
 /*
- * POST /api/v1/stores/enrollment-code (manager) -> 200 {enrollmentCode}: a new code for the manager's
+ * POST /api/v1/stores/enrollment-code (holders of 'enrollment.rotate', managers by default) -> 200 {enrollmentCode}: a new code for the manager's
  * store; the old one stops working at once. Devices already enrolled keep their tokens.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import { requireManager } from '../plugins/authenticate.ts';
+import { requirePermission } from '../plugins/authenticate.ts';
 import { generateEnrollmentCode } from '../seed/enrollment-code.ts';
 import { setEnrollmentCode } from '../store/stores-repository.ts';
 
 const enrollmentCodeRoutes: FastifyPluginAsync = async (app) => {
-  app.post('/stores/enrollment-code', { preHandler: requireManager }, async (request) => {
+  app.post('/stores/enrollment-code', { preHandler: requirePermission('enrollment.rotate', 'Rotating the enrollment code') }, async (request) => {
     const enrollmentCode = generateEnrollmentCode();
     await setEnrollmentCode(app.store.db, request.device.storeId, enrollmentCode);
     request.log.info({ storeId: request.device.storeId, by: request.staff?.staffId }, 'enrollment code rotated');

@@ -1,7 +1,8 @@
 /*
- * GET /api/v1/export/sales?from=&to=&format=jsonl|csv (manager): the store's synced sales created in
- * [from, to) (ISO dates or date-times; a date is midnight UTC), streamed in the order the server received
- * them, read from the database 1,000 at a time so a year of sales never sits in memory.
+ * GET /api/v1/export/sales?from=&to=&format=jsonl|csv (holders of 'report.view', managers by default): the
+ * store's synced sales created in [from, to) (ISO dates or date-times; a date is midnight UTC), streamed
+ * in the order the server received them, read from the database 1,000 at a time so a year of sales never
+ * sits in memory.
  *   jsonl: one sale document per line, as stored (application/x-ndjson)
  *   csv:   one row per sale line (export/sales-csv.ts), with a header row (text/csv)
  */
@@ -9,7 +10,7 @@ import { Readable } from 'node:stream';
 import type { FastifyPluginAsync } from 'fastify';
 import type { SaleDocument } from '../../../src/data/schemas/types.ts';
 import { SALES_CSV_HEADER, csvRow, saleCsvRows } from '../export/sales-csv.ts';
-import { requireManager } from '../plugins/authenticate.ts';
+import { requirePermission } from '../plugins/authenticate.ts';
 import { HttpError } from '../plugins/errors.ts';
 import type { StaffMember } from '../seed/store-config.ts';
 
@@ -33,7 +34,7 @@ interface ExportQuery {
 }
 
 const exportRoutes: FastifyPluginAsync = async (app) => {
-  app.get<{ Querystring: ExportQuery }>('/export/sales', { preHandler: requireManager, schema: { querystring: exportQuerySchema } }, async (request, reply) => {
+  app.get<{ Querystring: ExportQuery }>('/export/sales', { preHandler: requirePermission('report.view', 'Exporting sales'), schema: { querystring: exportQuerySchema } }, async (request, reply) => {
     const from = Date.parse(request.query.from);
     const to = Date.parse(request.query.to);
     if (!(from < to)) throw new HttpError(400, 'bad_request', `querystring/from (${request.query.from}) must be before querystring/to (${request.query.to})`);

@@ -1,9 +1,9 @@
 /*
- * GET /api/v1/incidents?kind=&limit= (manager) -> 200 {incidents: [...]}, newest first: what the server
+ * GET /api/v1/incidents?kind=&limit= (holders of 'report.view', managers by default) -> 200 {incidents: [...]}, newest first: what the server
  * flagged while accepting this store's documents (see store/incidents-repository.ts for the kinds).
  */
 import type { FastifyPluginAsync } from 'fastify';
-import { requireManager } from '../plugins/authenticate.ts';
+import { requirePermission } from '../plugins/authenticate.ts';
 import { listIncidents } from '../store/incidents-repository.ts';
 
 const incidentsQuerySchema = {
@@ -18,7 +18,7 @@ const incidentsQuerySchema = {
 const incidentsRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Querystring: { kind?: string; limit: number } }>(
     '/incidents',
-    { preHandler: requireManager, schema: { querystring: incidentsQuerySchema } },
+    { preHandler: requirePermission('report.view', 'Reading the incidents'), schema: { querystring: incidentsQuerySchema } },
     async (request) => ({
       incidents: await listIncidents(app.store.db, { storeId: request.device.storeId, kind: request.query.kind, limit: request.query.limit }),
     }),
