@@ -3,6 +3,7 @@ import { appVersion } from '../../ui/app-version.ts';
 import { LanguageSwitch } from '../../ui/language-switch.tsx';
 import { StoragePanel } from './storage-panel.tsx';
 import { PrinterPanel } from './printer-panel.tsx';
+import { DevicesPanel } from './devices-panel.tsx';
 import { useDrawerTest } from './use-drawer-test.ts';
 
 export function SettingsScreen() {
@@ -13,6 +14,7 @@ export function SettingsScreen() {
       <h1>{t('settings.title')}</h1>
       <PrinterPanel drawerTest={drawerTest} />
       <StoragePanel />
+      <DevicesPanel />
       <section className="panel" data-testid="settings-sync">
         <h2>{t('sync.title')}</h2>
         <p>
