@@ -82,7 +82,11 @@ const replicationRoutes: FastifyPluginAsync = async (app) => {
       if (collectionWriters[collection] === 'server') {
         throw new HttpError(403, 'forbidden', `${collection} are written by the server only: devices pull them but cannot push them`);
       }
+      // Server-Timing tells a device (and the bench) where a slow push went: receiving and parsing the body,
+      // checking its rows, deciding and writing them.
+      const received = reply.elapsedTime;
       const pushed = readPushRows(collection, request.body, app.documentValidators[collection], request.device, request.bodyMayContainNul ?? true);
+      const checked = reply.elapsedTime;
       const result = await pushBatch(
         app.store,
         app.documents,
@@ -97,7 +101,12 @@ const replicationRoutes: FastifyPluginAsync = async (app) => {
           'push answered with conflicts or recorded incidents for a manager',
         );
       }
-      return reply.type('application/json; charset=utf-8').header('cache-control', 'no-store').send(`[${result.conflicts.join(',')}]`);
+      const timing = `receive;dur=${received.toFixed(1)}, check;dur=${(checked - received).toFixed(1)}, write;dur=${(reply.elapsedTime - checked).toFixed(1)}`;
+      return reply
+        .type('application/json; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .header('server-timing', timing)
+        .send(`[${result.conflicts.join(',')}]`);
     },
   );
 };
