@@ -146,3 +146,34 @@ describe('a completed sale is cancelled from today’s receipts', () => {
     expect((await rowOf(second.number)).dataset.cancelled).toBe('false');
   });
 });
+
+describe('finding a past receipt to reprint', () => {
+  it('lists this till\'s sales of the chosen day, and finds any sale of the store by its receipt number', async () => {
+    till = await setUpTill();
+    const today = await sell(till, 1000, [{ method: 'cash', amount: 29_000 }]);
+    const yesterday = new Date();
+    yesterday.setDate(yesterday.getDate() - 1);
+    yesterday.setHours(15, 0, 0, 0);
+    const pad = (value: number) => String(value).padStart(2, '0');
+    const yesterdayDay = `${yesterday.getFullYear()}-${pad(yesterday.getMonth() + 1)}-${pad(yesterday.getDate())}`;
+    const old = { ...today, id: crypto.randomUUID(), number: 'Q1-T3-000099', createdAt: yesterday.toISOString(), ledger: [] };
+    const otherTill = { ...today, id: crypto.randomUUID(), number: 'Q1-T7-000005', deviceId: 'device-other-till', ledger: [] };
+    await till.database.sales.bulkInsert([old, otherTill]);
+    renderReceipts(till);
+
+    await rowOf(today.number);
+    expect(screen.getAllByTestId('receipt-row').map((row) => row.dataset.number)).toEqual([today.number]);
+
+    fireEvent.change(screen.getByTestId('receipts-day'), { target: { value: yesterdayDay } });
+    await waitFor(() => expect(screen.getAllByTestId('receipt-row').map((row) => row.dataset.number)).toEqual([old.number]));
+
+    fireEvent.change(screen.getByTestId('receipts-number'), { target: { value: ` ${otherTill.number} ` } });
+    fireEvent.click(screen.getByTestId('receipts-find'));
+    await waitFor(() => expect(screen.getAllByTestId('receipt-row').map((row) => row.dataset.number)).toEqual([otherTill.number]));
+    expect(within(await rowOf(otherTill.number)).getByTestId('receipt-reprint')).toBeTruthy();
+
+    fireEvent.change(screen.getByTestId('receipts-number'), { target: { value: 'Q1-T3-999999' } });
+    fireEvent.click(screen.getByTestId('receipts-find'));
+    await waitFor(() => expect(screen.getByTestId('receipts-empty').textContent).toBe('Không có hóa đơn số Q1-T3-999999 trên máy này.'));
+  });
+});

@@ -13,14 +13,24 @@ import { SaleSettingsContext } from './sale-settings-context.ts';
 import { useCancelSale } from './use-cancel-sale.ts';
 import './receipts.css';
 
-/** Midnight today on this device's clock, as the ISO time sales are stamped with. */
-function startOfToday(now = new Date()): string {
-  return new Date(now.getFullYear(), now.getMonth(), now.getDate()).toISOString();
+/** A day on this device's calendar as the date input writes it (YYYY-MM-DD). */
+function localDay(date = new Date()): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** Local midnight at the start of `day` and of the day after, as the ISO times sales are stamped with. */
+function dayBounds(day: string): { from: string; to: string } {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return { from: new Date(year, month - 1, date).toISOString(), to: new Date(year, month - 1, date + 1).toISOString() };
 }
 
 type Message = { readonly tone: 'error' | 'success'; readonly text: string };
 
-/** Today's sales rung up on this till, newest first (live), each with a reprint and a manager's cancel. */
+/**
+ * The sales rung up on this till on a chosen day (today unless changed), newest first (live), or one found by
+ * its receipt number, each with a reprint and a manager's cancel.
+ */
 export function ReceiptsScreen() {
   const { t } = useTranslation();
   const config = useStoreConfig();
@@ -33,30 +43,37 @@ export function ReceiptsScreen() {
       {config === null && <p className="notice" data-testid="no-store-config">{t('sale.config.missing')}</p>}
       {deviceId !== undefined && config && settings && (
         <SaleSettingsContext value={settings}>
-          <TodaysReceipts deviceId={deviceId} config={config} />
+          <ReceiptsOfDay deviceId={deviceId} config={config} />
         </SaleSettingsContext>
       )}
     </section>
   );
 }
 
-function TodaysReceipts({ deviceId, config }: { readonly deviceId: string; readonly config: StoreConfigDocument }) {
+function ReceiptsOfDay({ deviceId, config }: { readonly deviceId: string; readonly config: StoreConfigDocument }) {
   const { t, i18n } = useTranslation();
   const database = useDatabase();
+  const [day, setDay] = useState(() => localDay());
+  const [typedNumber, setTypedNumber] = useState('');
+  const [number, setNumber] = useState<string | null>(null);
   const [sales, setSales] = useState<SaleDocument[]>();
   const [message, setMessage] = useState<Message | null>(null);
   const { cancel, busyId } = useCancelSale(config);
   const cancelled = useMemo(() => cancelledSaleIds(sales ?? []), [sales]);
 
   useEffect(() => {
-    const subscription = database.sales
-      .find({ selector: { createdAt: { $gte: startOfToday() }, deviceId }, sort: [{ createdAt: 'desc' }] })
-      .$.subscribe({
-        next: (documents) => setSales(documents.map((document) => document.toJSON() as SaleDocument)),
-        error: (error: unknown) => console.error('Reading today’s sales failed', error),
-      });
+    // A receipt number names one sale of any till of the store; otherwise this till's sales of the day.
+    const bounds = dayBounds(day);
+    const query =
+      number !== null
+        ? database.sales.find({ selector: { number } })
+        : database.sales.find({ selector: { createdAt: { $gte: bounds.from, $lt: bounds.to }, deviceId }, sort: [{ createdAt: 'desc' }] });
+    const subscription = query.$.subscribe({
+      next: (documents) => setSales(documents.map((document) => document.toJSON() as SaleDocument)),
+      error: (error: unknown) => console.error('Reading the sales of a day failed', { day, number, error }),
+    });
     return () => subscription.unsubscribe();
-  }, [database, deviceId]);
+  }, [database, deviceId, day, number]);
 
   const reprint = async (sale: SaleDocument) => {
     const staffName = useStaffSessionStore.getState().staff?.name;
@@ -75,12 +92,40 @@ function TodaysReceipts({ deviceId, config }: { readonly deviceId: string; reado
 
   return (
     <>
+      <form
+        className="receipt-find"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setNumber(typedNumber.trim() === '' ? null : typedNumber.trim());
+        }}
+      >
+        <label>
+          {t('sale.receipts.day')}
+          <input
+            type="date"
+            value={day}
+            max={localDay()}
+            onChange={(event) => {
+              if (event.target.value === '') return;
+              setDay(event.target.value);
+              setNumber(null);
+              setTypedNumber('');
+            }}
+            data-testid="receipts-day"
+          />
+        </label>
+        <label>
+          {t('sale.receipts.findNumber')}
+          <input value={typedNumber} onChange={(event) => setTypedNumber(event.target.value)} autoComplete="off" data-testid="receipts-number" />
+        </label>
+        <button type="submit" data-testid="receipts-find">{t('sale.receipts.find')}</button>
+      </form>
       {message !== null && (
         <p role={message.tone === 'error' ? 'alert' : 'status'} className={`notice ${message.tone}`} data-testid="receipts-message">
           {message.text}
         </p>
       )}
-      {sales?.length === 0 && <p data-testid="receipts-empty">{t('sale.receipts.none')}</p>}
+      {sales?.length === 0 && <p data-testid="receipts-empty">{number === null ? t('sale.receipts.none') : t('sale.receipts.notFound', { number })}</p>}
       <ul className="receipt-list" data-testid="receipt-list" data-count={sales?.length ?? ''}>
         {sales?.map((sale) => (
           <ReceiptRow
