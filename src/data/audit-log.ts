@@ -29,6 +29,7 @@ export const AUDIT_ACTIONS = [
   'sale.void',
   'refund.above_limit',
   'day.close',
+  'device.revoke',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -25,6 +25,9 @@ export const PERMISSIONS = {
   closeDay: 'day.close',
   revokeDevice: 'device.revoke',
   viewAudit: 'report.view',
+  /** Reading the store's reports: the audit trail, the incidents, the sales export. */
+  viewReports: 'report.view',
+  rotateEnrollmentCode: 'enrollment.rotate',
 } as const;
 
 export function isRole(value: unknown): value is Role {

@@ -6,9 +6,10 @@ import type { FastifyPluginAsync } from 'fastify';
 import { requirePermission } from '../plugins/authenticate.ts';
 import { generateEnrollmentCode } from '../seed/enrollment-code.ts';
 import { setEnrollmentCode } from '../store/stores-repository.ts';
+import { PERMISSIONS } from '../../../src/domain/permissions.ts';
 
 const enrollmentCodeRoutes: FastifyPluginAsync = async (app) => {
-  app.post('/stores/enrollment-code', { preHandler: requirePermission('enrollment.rotate', 'Rotating the enrollment code') }, async (request) => {
+  app.post('/stores/enrollment-code', { preHandler: requirePermission(PERMISSIONS.rotateEnrollmentCode, 'Rotating the enrollment code') }, async (request) => {
     const enrollmentCode = generateEnrollmentCode();
     await setEnrollmentCode(app.store.db, request.device.storeId, enrollmentCode);
     request.log.info({ storeId: request.device.storeId, by: request.staff?.staffId }, 'enrollment code rotated');

@@ -13,6 +13,7 @@ import { SALES_CSV_HEADER, csvRow, saleCsvRows } from '../export/sales-csv.ts';
 import { requirePermission } from '../plugins/authenticate.ts';
 import { HttpError } from '../plugins/errors.ts';
 import type { StaffMember } from '../seed/store-config.ts';
+import { PERMISSIONS } from '../../../src/domain/permissions.ts';
 
 const PAGE = 1000;
 
@@ -34,7 +35,7 @@ interface ExportQuery {
 }
 
 const exportRoutes: FastifyPluginAsync = async (app) => {
-  app.get<{ Querystring: ExportQuery }>('/export/sales', { preHandler: requirePermission('report.view', 'Exporting sales'), schema: { querystring: exportQuerySchema } }, async (request, reply) => {
+  app.get<{ Querystring: ExportQuery }>('/export/sales', { preHandler: requirePermission(PERMISSIONS.viewReports, 'Exporting sales'), schema: { querystring: exportQuerySchema } }, async (request, reply) => {
     const from = Date.parse(request.query.from);
     const to = Date.parse(request.query.to);
     if (!(from < to)) throw new HttpError(400, 'bad_request', `querystring/from (${request.query.from}) must be before querystring/to (${request.query.to})`);

@@ -5,6 +5,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { requirePermission } from '../plugins/authenticate.ts';
 import { listIncidents } from '../store/incidents-repository.ts';
+import { PERMISSIONS } from '../../../src/domain/permissions.ts';
 
 const incidentsQuerySchema = {
   type: 'object',
@@ -18,7 +19,7 @@ const incidentsQuerySchema = {
 const incidentsRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Querystring: { kind?: string; limit: number } }>(
     '/incidents',
-    { preHandler: requirePermission('report.view', 'Reading the incidents'), schema: { querystring: incidentsQuerySchema } },
+    { preHandler: requirePermission(PERMISSIONS.viewReports, 'Reading the incidents'), schema: { querystring: incidentsQuerySchema } },
     async (request) => ({
       incidents: await listIncidents(app.store.db, { storeId: request.device.storeId, kind: request.query.kind, limit: request.query.limit }),
     }),
