@@ -6,19 +6,30 @@ import { attachCustomer, cartDiscount, emptyCart, lineDiscount, overridePrice, r
 import type { Cart, CartProduct, CartResult, PriceRules } from './cart.ts';
 import { cartTotals } from './cart-totals.ts';
 import type { CashRounding } from './cart-totals.ts';
-import type { SaleRules } from './sale-document.ts';
+import type { buildSaleDocument, SaleDocument, SaleRules } from './sale-document.ts';
 import { VIETNAM_TAX_CLASSES } from './tax-presets.ts';
 import type { TaxClass } from './tax-presets.ts';
 import { paymentState } from './tender.ts';
 import type { Tender } from './tender.ts';
 
 export const testTaxClasses: readonly TaxClass[] = [...VIETNAM_TAX_CLASSES, { id: 'net10', name: 'VAT 10% net', rateBasisPoints: 1000, pricesIncludeTax: false }];
-const rules: PriceRules = { maxDiscountBasisPoints: 1000, overrideNeedsApprovalAbove: 2000 };
 
-function cartOf(result: CartResult): Cart {
+export const coffee: CartProduct = { id: 'p-coffee', sku: 'CF01', name: 'Cà phê sữa', price: 29_000, taxClassId: 'vat10', weighed: false };
+export const pork: CartProduct = { id: 'p-pork', sku: 'TH01', name: 'Thịt heo', price: 160_000, taxClassId: 'vat5', weighed: true, unit: 'kg' };
+
+/** The cart of a ring-up that must succeed (a test's own setup). */
+export function cartOf(result: CartResult): Cart {
   if (!result.ok) throw new Error(`${result.reason}: ${result.detail}`);
   return result.cart;
 }
+
+/** The document of a sale build that must succeed. */
+export function saleOf(result: ReturnType<typeof buildSaleDocument>): SaleDocument {
+  if (!result.ok) throw new Error(`${result.reason}: ${result.detail}`);
+  return result.sale;
+}
+
+const rules: PriceRules = { maxDiscountBasisPoints: 1000, overrideNeedsApprovalAbove: 2000 };
 
 const productArb: fc.Arbitrary<CartProduct> = fc
   .record({

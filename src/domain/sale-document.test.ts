@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { attachCustomer, emptyCart, lineDiscount, overridePrice, ringUpLine } from './cart.ts';
-import type { Cart, CartProduct, CartResult, PriceRules } from './cart.ts';
+import type { PriceRules } from './cart.ts';
 import { multiplyByQuantity } from './money.ts';
-import { paidSaleArb } from './paid-sale.test-helper.ts';
+import { cartOf, coffee, pork, saleOf, paidSaleArb } from './paid-sale.test-helper.ts';
 import { checkSale } from './sale-check.ts';
 import { buildSaleDocument } from './sale-document.ts';
 import type { SaleContext, SaleDocument } from './sale-document.ts';
@@ -23,18 +23,6 @@ const context: SaleContext = {
   staffId: 'staff-lan',
   currency: 'VND',
 };
-const coffee: CartProduct = { id: 'p-coffee', sku: 'CF01', name: 'Cà phê sữa', price: 29_000, taxClassId: 'vat10', weighed: false };
-const pork: CartProduct = { id: 'p-pork', sku: 'TH01', name: 'Thịt heo', price: 160_000, taxClassId: 'vat5', weighed: true, unit: 'kg' };
-
-function cartOf(result: CartResult): Cart {
-  if (!result.ok) throw new Error(`${result.reason}: ${result.detail}`);
-  return result.cart;
-}
-
-function saleOf(result: ReturnType<typeof buildSaleDocument>): SaleDocument {
-  if (!result.ok) throw new Error(`${result.reason}: ${result.detail}`);
-  return result.sale;
-}
 
 /** What the server's check requires, restated independently, plus the cash rounding it does not know yet. */
 function expectArithmeticHolds(sale: SaleDocument): void {

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { attachCustomer, emptyCart, ringUpLine } from './cart.ts';
-import type { Cart, CartProduct, CartResult } from './cart.ts';
-import { paidSaleArb, testTaxClasses } from './paid-sale.test-helper.ts';
+import { cartOf, coffee, pork, saleOf, paidSaleArb, testTaxClasses } from './paid-sale.test-helper.ts';
 import { checkSale } from './sale-check.ts';
 import { buildSaleDocument } from './sale-document.ts';
 import type { SaleContext, SaleDocument } from './sale-document.ts';
@@ -26,18 +25,6 @@ const voidContext: ReversalContext = {
   staffId: 'staff-lan',
   approverId: 'staff-manager-hoa',
 };
-const coffee: CartProduct = { id: 'p-coffee', sku: 'CF01', name: 'Cà phê sữa', price: 29_000, taxClassId: 'vat10', weighed: false };
-const pork: CartProduct = { id: 'p-pork', sku: 'TH01', name: 'Thịt heo', price: 160_000, taxClassId: 'vat5', weighed: true, unit: 'kg' };
-
-function cartOf(result: CartResult): Cart {
-  if (!result.ok) throw new Error(`${result.reason}: ${result.detail}`);
-  return result.cart;
-}
-
-function saleOf(result: ReturnType<typeof buildSaleDocument>): SaleDocument {
-  if (!result.ok) throw new Error(`${result.reason}: ${result.detail}`);
-  return result.sale;
-}
 
 function reversalOf(result: ReturnType<typeof buildSaleReversal>): SaleReversal {
   if (!result.ok) throw new Error(`${result.reason}: ${result.detail}`);

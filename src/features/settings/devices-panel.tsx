@@ -8,13 +8,14 @@
  * accepts only from someone holding that permission.
  */
 import './devices-panel.css';
-import { useContext, useEffect, useState, useSyncExternalStore } from 'react';
+import { useContext, useEffect, useState } from 'react';
 import { QueryClientContext, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { recordAudit } from '../../data/audit-log.ts';
 import { DatabaseContext } from '../../data/database-context.ts';
 import type { PosDatabase } from '../../data/database.ts';
 import { approverRoles, PERMISSIONS } from '../../domain/permissions.ts';
+import { useNetworkOnline } from '../../ui/use-network-online.ts';
 import { SyncDatabaseContext } from '../../sync/sync-database-context.ts';
 import type { DeviceIdentity, SyncDatabase } from '../../sync/sync-database.ts';
 import { useStaffDirectory, type StaffDirectory } from '../staff/use-staff-directory.ts';
@@ -50,18 +51,9 @@ export function DevicesPanel() {
   );
 }
 
-function subscribeToNetwork(onChange: () => void): () => void {
-  window.addEventListener('online', onChange);
-  window.addEventListener('offline', onChange);
-  return () => {
-    window.removeEventListener('online', onChange);
-    window.removeEventListener('offline', onChange);
-  };
-}
-
 function DevicesPanelBody({ syncDatabase, database }: { syncDatabase: SyncDatabase; database: PosDatabase | undefined }) {
   const { t } = useTranslation();
-  const online = useSyncExternalStore(subscribeToNetwork, () => navigator.onLine);
+  const online = useNetworkOnline();
   const thisDevice = useThisDevice(syncDatabase);
   const directory = useStaffDirectory(database);
   if (!online) {
