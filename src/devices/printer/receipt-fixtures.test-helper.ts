@@ -2,6 +2,7 @@
  * Sales from the shop floor for the receipt tests, as the counter writes them (src/data/schemas/sales.json).
  */
 import type { ReceiptContext, ReceiptSale } from './receipt-model.ts';
+import type { TestPageTexts } from './test-page.ts';
 
 type Tenders = ReceiptSale['tenders'];
 
@@ -30,4 +31,15 @@ export const hoaSenStore: ReceiptContext = {
   locale: 'vi',
   staffName: 'Nguyễn Thị Lan',
   width: 80,
+};
+
+/** The printer test page's texts as the Settings screen passes them in Vietnamese. */
+export const testPageTexts: TestPageTexts = {
+  title: 'TRANG IN THỬ',
+  printer: 'EPSON TM-T20III, khổ 80 mm, 48 ký tự/dòng',
+  vietnamese: 'Tiếng Việt sẽ được in bằng bảng mã TCVN3.',
+  rulerCaption: 'Thước cột (phải vừa đúng một dòng):',
+  sample: 'Cà phê sữa đá, bánh mì thịt nướng, phở bò tái.',
+  money: 'Tổng cộng: 1.234.500 ₫',
+  barcodeCaption: 'Quét mã vạch này để kiểm tra máy quét.',
 };

@@ -7,11 +7,10 @@ import type { ConnectedReceiptPrinter } from '@point-of-sale/webusb-receipt-prin
 import { PRINTER_STORAGE_KEY, UsbPrinterService } from './usb-printer-service.ts';
 import type { PairedPrinter, PrinterDriver, PrinterServiceDependencies, UsbDeviceIdentity } from './usb-printer-service.ts';
 import { TEST_PAGE_BARCODE, VIETNAMESE_LETTERS, rulerRow } from './test-page.ts';
-import type { TestPageTexts } from './test-page.ts';
 import { buildReceipt } from './receipt-model.ts';
 import { codepageNumbers, decodeEscPos, readPaper } from './escpos-decode.test-helper.ts';
 import { resolvePrinterProfile } from './printer-profile.ts';
-import { hoaSenStore, porkAndCoffeeSale } from './receipt-fixtures.test-helper.ts';
+import { hoaSenStore, porkAndCoffeeSale, testPageTexts } from './receipt-fixtures.test-helper.ts';
 import vi_texts from '../../i18n/vi.json' with { type: 'json' };
 import en_texts from '../../i18n/en.json' with { type: 'json' };
 
@@ -246,15 +245,6 @@ describe('the cash drawer', () => {
   });
 });
 
-const testPageTexts: TestPageTexts = {
-  title: 'TRANG IN THỬ',
-  printer: 'EPSON TM-T20III, khổ 80 mm, 48 ký tự/dòng',
-  vietnamese: 'Tiếng Việt sẽ được in bằng bảng mã TCVN3.',
-  rulerCaption: 'Thước cột (phải vừa đúng một dòng):',
-  sample: 'Cà phê sữa đá, bánh mì thịt nướng, phở bò tái.',
-  money: 'Tổng cộng: 1.234.500 ₫',
-  barcodeCaption: 'Quét mã vạch này để kiểm tra máy quét.',
-};
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 

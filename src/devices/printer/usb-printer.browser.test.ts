@@ -8,20 +8,11 @@ import { FakeUsbPrinter, installFakeUsb } from './fake-usb-printer.test-helper.t
 import type { FakeUsb } from './fake-usb-printer.test-helper.ts';
 import { resolvePrinterProfile } from './printer-profile.ts';
 import { buildReceipt } from './receipt-model.ts';
-import { hoaSenStore, porkAndCoffeeSale } from './receipt-fixtures.test-helper.ts';
+import { hoaSenStore, porkAndCoffeeSale, testPageTexts } from './receipt-fixtures.test-helper.ts';
 import { TEST_PAGE_BARCODE, VIETNAMESE_LETTERS, rulerRow } from './test-page.ts';
 import { createBrowserPrinterService } from './use-printer.ts';
 import type { UsbPrinterService } from './usb-printer-service.ts';
 
-const testPageTexts = {
-  title: 'TRANG IN THỬ',
-  printer: 'EPSON TM-T20III, khổ 80 mm, 48 ký tự/dòng',
-  vietnamese: 'Tiếng Việt sẽ được in bằng bảng mã TCVN3.',
-  rulerCaption: 'Thước cột (phải vừa đúng một dòng):',
-  sample: 'Cà phê sữa đá, bánh mì thịt nướng, phở bò tái.',
-  money: 'Tổng cộng: 1.234.500 ₫',
-  barcodeCaption: 'Quét mã vạch này để kiểm tra máy quét.',
-};
 
 function memoryStorage() {
   const items = new Map<string, string>();

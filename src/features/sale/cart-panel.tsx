@@ -7,6 +7,7 @@ import { useCounterStore } from './counter-store.ts';
 import { CartLineRow } from './cart-line-row.tsx';
 import { CartTotalsView } from './cart-totals-view.tsx';
 import { CustomerAttach } from './customer-attach.tsx';
+import { DiscountKindSelect } from './discount-kind-select.tsx';
 import { LineEditor, readDiscount } from './line-editor.tsx';
 import { cartRefusalNotice } from './cart-refusal.ts';
 import { useApproval } from './use-approval.ts';
@@ -60,10 +61,7 @@ export function CartPanel() {
       {!empty && (
         <form className="cart-discount" onSubmit={submitCartDiscount}>
           <input value={discountText} onChange={(event) => setDiscountText(event.target.value)} placeholder={t('sale.cart.discount')} aria-label={t('sale.cart.discount')} data-testid="cart-discount" />
-          <select value={discountKind} onChange={(event) => setDiscountKind(event.target.value as Discount['kind'])} aria-label={t('sale.line.discountKind')}>
-            <option value="percent">%</option>
-            <option value="amount">{settings.currency}</option>
-          </select>
+          <DiscountKindSelect value={discountKind} currency={settings.currency} onChange={setDiscountKind} />
           <button type="submit">{t('sale.line.apply')}</button>
         </form>
       )}

@@ -16,6 +16,7 @@ import { useSyncStatusStore } from '../../sync/sync-status-store.ts';
 import { useApprovalStore } from '../../ui/approval-store.ts';
 import { useStaffSessionStore, type SignedInStaff } from '../../ui/staff-session-store.ts';
 import { useCounterStore } from './counter-store.ts';
+import { enrolTestTill } from './till.test-helper.tsx';
 import { LineEditor } from './line-editor.tsx';
 import { saleSettingsOf } from './sale-settings.ts';
 import { SaleSettingsContext } from './sale-settings-context.ts';
@@ -54,15 +55,7 @@ afterEach(async () => {
 
 async function tillWithCoffee(staff: SignedInStaff): Promise<PosDatabase> {
   database = await createPosDatabase({ name: `line-audit-${crypto.randomUUID()}`, devMode: true });
-  useSyncStatusStore.getState().setEnrolment({
-    deviceId: 'device-3',
-    storeId: 'store-q1',
-    storeName: 'Cửa hàng Quận 1',
-    deviceName: 'Quầy 3',
-    serverUrl: 'http://localhost',
-    token: 't',
-    enrolledAt: '2025-01-01T00:00:00.000Z',
-  });
+  enrolTestTill('device-3');
   useStaffSessionStore.getState().signIn(staff);
   useCounterStore.getState().startNextSale(null);
   expect(useCounterStore.getState().applyCart(ringUpLine(emptyCart(), coffee))).toBe(true);

@@ -11,6 +11,7 @@ import { cartRefusalNotice } from './cart-refusal.ts';
 import { recordCounterAudit, type CounterAuditEntry } from './record-counter-audit.ts';
 import { useApproval } from './use-approval.ts';
 import { useSaleSettings } from './sale-settings-context.ts';
+import { DiscountKindSelect } from './discount-kind-select.tsx';
 
 /** What the cashier can change on one line: quantity (or weight), discount, price, or void it. */
 export function LineEditor({ line }: { readonly line: CartLine }) {
@@ -101,10 +102,7 @@ export function LineEditor({ line }: { readonly line: CartLine }) {
           {t('sale.line.discount')}
           <input value={discountText} onChange={(event) => setDiscountText(event.target.value)} inputMode="decimal" data-testid="line-discount" />
         </label>
-        <select value={discountKind} onChange={(event) => setDiscountKind(event.target.value as Discount['kind'])} aria-label={t('sale.line.discountKind')}>
-          <option value="percent">%</option>
-          <option value="amount">{settings.currency}</option>
-        </select>
+        <DiscountKindSelect value={discountKind} currency={settings.currency} onChange={setDiscountKind} />
         <button type="submit">{t('sale.line.apply')}</button>
       </form>
       <form onSubmit={submitPrice}>

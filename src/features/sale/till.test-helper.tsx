@@ -53,11 +53,10 @@ export interface Till {
   catalog: CatalogDatabase;
 }
 
-export async function setUpTill(config: StoreConfigDocument = testConfig(), staff: SignedInStaff = lan): Promise<Till> {
-  const database = await createPosDatabase({ name: `till-test-${crypto.randomUUID()}`, devMode: true });
-  await database.config.insert(config);
+/** Tells the app this till is enrolled with the test store (what the sync engine does after enrolment). */
+export function enrolTestTill(deviceId: string = DEVICE_ID): void {
   useSyncStatusStore.getState().setEnrolment({
-    deviceId: DEVICE_ID,
+    deviceId,
     storeId: STORE_ID,
     storeName: 'Cửa hàng Quận 1',
     deviceName: 'Quầy 3',
@@ -65,6 +64,12 @@ export async function setUpTill(config: StoreConfigDocument = testConfig(), staf
     token: 't',
     enrolledAt: '2025-01-01T00:00:00.000Z',
   });
+}
+
+export async function setUpTill(config: StoreConfigDocument = testConfig(), staff: SignedInStaff = lan): Promise<Till> {
+  const database = await createPosDatabase({ name: `till-test-${crypto.randomUUID()}`, devMode: true });
+  await database.config.insert(config);
+  enrolTestTill();
   useStaffSessionStore.getState().signIn(staff);
   resetCounter();
   return { database, counter: counterDatabaseFor(database.name), catalog: openCatalogDatabase(`${database.name}-catalog`) };
