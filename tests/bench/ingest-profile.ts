@@ -1,7 +1,8 @@
 /*
  * Where a 2,000-sale push spends its time on the server, for whoever tunes ingest next:
- *   node --import tsx tests/bench/ingest-profile.ts [postgres|sqlite] [rounds]
- * The real app in this process (fastify.inject, no HTTP), a fresh test database, 500 products, and per round:
+ *   node --import tsx tests/bench/ingest-profile.ts [postgres|sqlite] [rounds] [products]
+ * The real app in this process (fastify.inject, no HTTP), a fresh test database, 2,000 products (the demo
+ * store's default; each product a push touches is a balance written), and per round:
  * the wall time, the Node CPU time (parse, validation, policies, serialisation, driver), and on PostgreSQL
  * the CPU time of the database backends (read from /proc, so run it on the database's machine) and each
  * statement's wall time. Under load, compare CPU times, not wall times.
@@ -16,6 +17,7 @@ import { median } from './report.ts';
 
 const kind: StoreKind = process.argv[2] === 'sqlite' ? 'sqlite' : 'postgres';
 const rounds = Number(process.argv[3] ?? 7);
+const productCount = Number(process.argv[4] ?? 2000);
 
 interface StatementTime { count: number; wallMs: number }
 const statements = new Map<string, StatementTime>();
@@ -63,7 +65,7 @@ try {
   const shop = await openShop(t.store, 'store-profile', 'Cửa hàng đo', 'PROFILE-CODE-01');
   const device = await enroll(t.app, shop.enrollmentCode);
   const now = new Date().toISOString();
-  const products = Array.from({ length: 500 }, (_, i) => ({ id: `p-${i}`, sku: `SKU${i}`, name: `Sản phẩm ${i}`, price: 10_000 + i * 100, taxRate: 1000, weighed: false }));
+  const products = Array.from({ length: productCount }, (_, i) => ({ id: `p-${i}`, sku: `SKU${i}`, name: `Sản phẩm ${i}`, price: 10_000 + i * 100, taxRate: 1000, weighed: false }));
   await serverWrites(
     t.store,
     products.map((p) => ({ collection: 'products', id: p.id, storeId: null, body: { ...p, taxClassId: 'vat10', barcodes: [], updatedAt: now } })),

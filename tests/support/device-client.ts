@@ -62,14 +62,23 @@ export class DeviceClient {
   }
 
   /** Pushes new documents (no assumed master). Returns the HTTP status and the conflicts. */
-  async push(collection: string, documents: readonly object[]): Promise<{ status: number; body: unknown }> {
-    const rows = documents.map((newDocumentState) => ({ assumedMasterState: null, newDocumentState }));
+  async push(collection: string, documents: readonly object[]): Promise<{ status: number; body: unknown; serverTiming: string | null }> {
+    return this.pushText(collection, DeviceClient.pushBody(documents));
+  }
+
+  /** The push body for new documents, serialised (a bench times the request apart from building it). */
+  static pushBody(documents: readonly object[]): string {
+    return JSON.stringify(documents.map((newDocumentState) => ({ assumedMasterState: null, newDocumentState })));
+  }
+
+  /** Sends a push body made by pushBody; also returns the server's Server-Timing header. */
+  async pushText(collection: string, body: string): Promise<{ status: number; body: unknown; serverTiming: string | null }> {
     const response = await fetch(`${this.baseUrl}/api/v1/sync/${collection}/push`, {
       method: 'POST',
       headers: { ...this.headers, 'content-type': 'application/json' },
-      body: JSON.stringify(rows),
+      body,
     });
     const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : null };
+    return { status: response.status, body: text ? JSON.parse(text) : null, serverTiming: response.headers.get('server-timing') };
   }
 }

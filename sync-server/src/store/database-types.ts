@@ -10,6 +10,8 @@ export interface Database {
   stores: StoresTable;
   devices: DevicesTable;
   documents: DocumentsTable;
+  ledger_entries: LedgerEntriesTable;
+  balances: BalancesTable;
   sequence_counter: SequenceCounterTable;
   staff_sessions: StaffSessionsTable;
   pin_lockouts: PinLockoutsTable;
@@ -56,6 +58,34 @@ export interface DocumentsTable {
   deleted: ColumnType<boolean | number, boolean | number, boolean | number>;
   /** The document as JSON text (text on both databases since migration 0005). */
   body: string;
+  updated_at: string;
+}
+
+/** Ledger entries, one column per field (narrow-tables.ts); seq from the same counter as documents. */
+export interface LedgerEntriesTable {
+  id: string;
+  store_id: string;
+  seq: number;
+  kind: string;
+  device_id: string | null;
+  ref_id: string;
+  /** Thousandths of a unit (stock), minor units or points: an integer. */
+  delta: number;
+  reason: string;
+  source_id: string | null;
+  /** The entry's createdAt exactly as its device wrote it (text on both databases). */
+  created_at: string;
+}
+
+/** Balances (stock, points, gift-card money, store credit), one column per field (narrow-tables.ts). */
+export interface BalancesTable {
+  /** kind:storeId:refId */
+  id: string;
+  store_id: string;
+  seq: number;
+  kind: string;
+  ref_id: string;
+  value: number;
   updated_at: string;
 }
 

@@ -19,14 +19,18 @@
  * lists of ids go as one array (PostgreSQL) or one JSON text (SQLite json_each). Bodies are text on both
  * databases (migration 0005): PostgreSQL would otherwise parse every body into jsonb on the way in and
  * print it back on every pull, the two costs that dominated ingest and the catalog pull.
- * A 2,000-sale push writes about 13,000 rows (the sales, their ledger entries, the balances): on
- * PostgreSQL the next chunk is prepared (its bodies serialised) while the database inserts the one before.
+ * Ledger entries and balances are kept in narrow tables of their own (narrow-tables.ts) behind the same
+ * methods, so callers read and write those collections like any other. A 2,000-sale push writes the sales
+ * here and about 11,000 ledger entries and up to as many balances there: on PostgreSQL the next statement is
+ * prepared (its bodies serialised) while the database runs the one before.
  */
 import { CompiledQuery } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
 import type { CollectionName } from '../../../src/data/schemas/index.ts';
 import type { Database } from './database-types.ts';
 import { isDeleted } from './database-types.ts';
+import { countNarrow, NARROW_TABLES, narrowBody, narrowWriteStatements, readNarrowAfter, readNarrowByIds, toNarrowRow } from './narrow-tables.ts';
+import type { NarrowRow, NarrowTable } from './narrow-tables.ts';
 import type { Store, StoreKind } from './open-store.ts';
 
 export interface DocumentWrite {
@@ -146,11 +150,23 @@ export class DocumentsRepository {
     // Known-new rows (facts decided under the push lock) take a plain insert, the others an upsert.
     const fresh: InsertRow[] = [];
     const upserts: InsertRow[] = [];
+    const narrow = new Map<NarrowTable, NarrowRow[]>();
     unique.forEach((w, i) => {
+      const table = NARROW_TABLES.get(w.collection);
+      if (table !== undefined) {
+        if (w.deleted === true || w.storeId === null) throw new Error(`${w.collection} ${w.id}: rows of ${table.table} belong to a store and are never deleted`);
+        let rows = narrow.get(table);
+        if (rows === undefined) narrow.set(table, (rows = []));
+        rows.push(toNarrowRow(table, w.body as Record<string, unknown>, w.storeId, firstSeq + i));
+        return;
+      }
       const row = { collection: w.collection, id: w.id, storeId: w.storeId, seq: firstSeq + i, deleted: w.deleted ?? false, body: w.body };
       (w.isNew === true ? fresh : upserts).push(row);
     });
     const statements: Array<() => CompiledQuery> = [];
+    for (const [table, rows] of narrow) {
+      for (const statement of narrowWriteStatements(this.store.kind, table, rows)) statements.push(() => statement);
+    }
     for (const [group, upsert] of [[fresh, false], [upserts, true]] as const) {
       for (let start = 0; start < group.length; start += ROWS_PER_INSERT) {
         const chunk = group.slice(start, start + ROWS_PER_INSERT);
@@ -163,6 +179,12 @@ export class DocumentsRepository {
 
   /** Documents changed after a checkpoint, oldest first. */
   async readAfter(query: DocumentQuery & { afterSeq: number; limit: number }): Promise<StoredDocument[]> {
+    const table = NARROW_TABLES.get(query.collection);
+    if (table !== undefined) {
+      if (query.storeId === null) return [];
+      const range = { ...(query.storeId !== undefined ? { storeId: query.storeId } : {}), afterSeq: query.afterSeq, limit: query.limit };
+      return (await readNarrowAfter(this.store.db, table, range)).map((row) => narrowDocument(table, row));
+    }
     const rows = await this.scoped(this.store.db, query)
       .where('seq', '>', query.afterSeq)
       .orderBy('seq')
@@ -176,6 +198,11 @@ export class DocumentsRepository {
   async getMany(db: Kysely<Database>, collection: CollectionName, ids: readonly string[]): Promise<Map<string, StoredDocument>> {
     const found = new Map<string, StoredDocument>();
     if (ids.length === 0) return found;
+    const table = NARROW_TABLES.get(collection);
+    if (table !== undefined) {
+      for (const row of await readNarrowByIds(db, this.store.kind, table, ids)) found.set(row.id, narrowDocument(table, row));
+      return found;
+    }
     const unique = [...new Set(ids)];
     const query =
       this.store.kind === 'postgres'
@@ -187,6 +214,7 @@ export class DocumentsRepository {
   }
 
   async get(collection: CollectionName, id: string): Promise<StoredDocument | undefined> {
+    if (NARROW_TABLES.has(collection)) return (await this.getMany(this.store.db, collection, [id])).get(id);
     const row = await this.store.db
       .selectFrom('documents')
       .selectAll()
@@ -197,6 +225,8 @@ export class DocumentsRepository {
   }
 
   async count(query: DocumentQuery & { includeDeleted?: boolean }): Promise<number> {
+    const table = NARROW_TABLES.get(query.collection);
+    if (table !== undefined) return query.storeId === null ? 0 : countNarrow(this.store.db, table, query.storeId);
     let q = this.scoped(this.store.db, query);
     if (!query.includeDeleted) q = q.where('deleted', '=', booleanFor(this.store.kind, false));
     const row = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -277,4 +307,10 @@ function toStoredDocument(row: DocumentRow): StoredDocument {
     body: JSON.parse(row.body) as Record<string, unknown>,
     updatedAt: row.updated_at,
   };
+}
+
+function narrowDocument(table: NarrowTable, row: NarrowRow): StoredDocument {
+  const body = narrowBody(table, row);
+  const updatedAt = (body['updatedAt'] ?? body['createdAt']) as string;
+  return { collection: table.collection, id: row.id, storeId: row.store_id, seq: Number(row.seq), deleted: false, body, updatedAt };
 }

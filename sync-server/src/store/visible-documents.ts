@@ -1,8 +1,8 @@
 /*
  * What a device may read, as one query per collection: the chain-wide catalog (products, store_id null),
- * its own store's documents, and for customers also those of other stores that have orders or sales at
- * its store or were merged there (customer_stores). Pulls and the event stream both read through here, so a device
- * can never see another store's documents by either path.
+ * its own store's documents (ledger entries and balances from their own tables), and for customers also those of other
+ * stores that have orders or sales at its store or were merged there (customer_stores). Pulls and the
+ * event stream both read through here, so a device can never see another store's documents by either path.
  *
  * The hot path is a new tablet's first catalog sync (100,000 products in pages of 10,000), so rows come
  * back as stored JSON text and are turned into the wire format by string concatenation, never parsed
@@ -13,6 +13,7 @@ import type { Kysely } from 'kysely';
 import type { CollectionName } from '../../../src/data/schemas/index.ts';
 import type { Database } from './database-types.ts';
 import { isDeleted } from './database-types.ts';
+import { NARROW_TABLES, narrowBody, readNarrowAfter } from './narrow-tables.ts';
 
 export interface VisibleRow {
   id: string;
@@ -36,6 +37,11 @@ export async function readVisibleRows(db: Kysely<Database>, query: VisibleQuery)
   if (query.collection === 'customers') {
     if (query.newestFirst) throw new Error('Customers are read oldest first only');
     return toVisibleRows(await readVisibleCustomers(db, query));
+  }
+  const narrow = NARROW_TABLES.get(query.collection);
+  if (narrow !== undefined) {
+    const rows = await readNarrowAfter(db, narrow, query);
+    return rows.map((row) => ({ id: row.id, seq: Number(row.seq), json: withDeletedFlag(JSON.stringify(narrowBody(narrow, row)), false) }));
   }
   let q = db
     .selectFrom('documents')

@@ -193,18 +193,23 @@ export async function serverWrites(store: Store, writes: DocumentWrite[]): Promi
   await new DocumentsRepository(store).put(writes);
 }
 
+/** Every stored row of a collection, deleted ones too, across stores (ledger entries have their own table). */
 export async function countDocuments(store: Store, collection: string): Promise<number> {
-  const row = await store.db
-    .selectFrom('documents')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('collection', '=', collection)
-    .executeTakeFirstOrThrow();
+  const row =
+    collection === 'ledger'
+      ? await store.db.selectFrom('ledger_entries').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+      : await store.db
+          .selectFrom('documents')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('collection', '=', collection)
+          .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 export async function countAll(store: Store): Promise<{ documents: number; incidents: number; seq: number }> {
   const documents = await store.db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const ledger = await countDocuments(store, 'ledger');
   const incidents = await store.db.selectFrom('incidents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const seq = await new DocumentsRepository(store).lastSeq();
-  return { documents: Number(documents.n), incidents: Number(incidents.n), seq };
+  return { documents: Number(documents.n) + ledger, incidents: Number(incidents.n), seq };
 }
