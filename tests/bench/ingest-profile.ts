@@ -4,10 +4,11 @@
  * The real app in this process (fastify.inject, no HTTP), a fresh test database, 2,000 products (the demo
  * store's default; each product a push touches is a balance written), and per round:
  * the wall time, the Node CPU time (parse, validation, policies, serialisation, driver), and on PostgreSQL
- * the CPU time of the database backends (read from /proc, so run it on the database's machine) and each
- * statement's wall time. Under load, compare CPU times, not wall times.
+ * the CPU time of the database backends (read from /proc, so run it on the database's machine), and each
+ * statement's wall time in the last round (on SQLite its prepare and its run apart). Under load, compare CPU times, not wall times.
  */
 import { readFileSync } from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import type { StoreKind } from '../../sync-server/src/store/open-store.ts';
 import { enroll, openShop, serverWrites } from '../server/helpers/shop.ts';
@@ -36,6 +37,39 @@ function backendCpuMs(): number {
   return ticks * 10;
 }
 
+function statementKey(text: string): string {
+  return text.replace(/\((\$\d+|\?)(, (\$\d+|\?))*\)(, \((\$\d+|\?)(, (\$\d+|\?))*\))*/g, '(...)').replace(/\s+/g, ' ').slice(0, 100);
+}
+
+function addStatementTime(key: string, ms: number): void {
+  const time = statements.get(key) ?? { count: 0, wallMs: 0 };
+  time.count += 1;
+  time.wallMs += ms;
+  statements.set(key, time);
+}
+
+// better-sqlite3 is synchronous: a statement's time is its prepare plus its run (or all).
+type Prepare = (this: BetterSqlite3.Database, source: string) => BetterSqlite3.Statement;
+const originalPrepare = BetterSqlite3.prototype.prepare as unknown as Prepare;
+(BetterSqlite3.prototype as unknown as { prepare: Prepare }).prepare = function timedPrepare(this: BetterSqlite3.Database, source: string) {
+  const key = statementKey(source);
+  const started = performance.now();
+  const statement = originalPrepare.call(this, source);
+  addStatementTime(`${key} [prepare]`, performance.now() - started);
+  for (const method of ['run', 'all', 'get'] as const) {
+    const original = statement[method].bind(statement) as (...args: unknown[]) => unknown;
+    (statement as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+      const at = performance.now();
+      try {
+        return original(...args);
+      } finally {
+        addStatementTime(key, performance.now() - at);
+      }
+    };
+  }
+  return statement;
+};
+
 type Query = (this: pg.Client, ...args: unknown[]) => unknown;
 const originalQuery = pg.Client.prototype.query as unknown as Query;
 (pg.Client.prototype as unknown as { query: Query }).query = function timedQuery(this: pg.Client, ...args: unknown[]) {
@@ -43,20 +77,10 @@ const originalQuery = pg.Client.prototype.query as unknown as Query;
   if (processId) backends.add(processId);
   const first = args[0];
   const text = typeof first === 'string' ? first : ((first as { text?: string } | undefined)?.text ?? '?');
-  const key = text.replace(/\(\$\d+(, \$\d+)*\)(, \(\$\d+(, \$\d+)*\))*/g, '(...)').replace(/\s+/g, ' ').slice(0, 100);
+  const key = statementKey(text);
   const started = performance.now();
   const result = originalQuery.apply(this, args);
-  if (result instanceof Promise) {
-    void result.then(
-      () => {
-        const time = statements.get(key) ?? { count: 0, wallMs: 0 };
-        time.count += 1;
-        time.wallMs += performance.now() - started;
-        statements.set(key, time);
-      },
-      () => undefined,
-    );
-  }
+  if (result instanceof Promise) void result.then(() => addStatementTime(key, performance.now() - started), () => undefined);
   return result;
 };
 
@@ -90,7 +114,7 @@ try {
     const result = { wallMs, nodeCpuMs: (used.user + used.system) / 1000, databaseCpuMs: backendCpuMs() - databaseCpu };
     results.push(result);
     console.log(`round ${round}: ${wallMs.toFixed(0)} ms wall (${((2000 / wallMs) * 1000).toFixed(0)} sales/s), node CPU ${result.nodeCpuMs.toFixed(0)} ms${kind === 'postgres' ? `, database CPU ${result.databaseCpuMs} ms` : ''}`);
-    if (round === rounds - 1 && kind === 'postgres') {
+    if (round === rounds - 1) {
       for (const [statement, time] of [...statements].sort((a, b) => b[1].wallMs - a[1].wallMs).slice(0, 10)) {
         console.log(`  ${time.wallMs.toFixed(1).padStart(8)} ms x${time.count}  ${statement}`);
       }

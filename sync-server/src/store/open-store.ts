@@ -4,7 +4,8 @@
  * Both are reached through one Kysely instance so every query, migration and repository has one code path.
  *
  * SQLite: WAL so readers (pulls, health) never wait for the writer; synchronous=FULL because a sale the
- * server has acknowledged is deleted from the device's queue, so a power cut must not take it back.
+ * server has acknowledged is deleted from the device's queue, so a power cut must not take it back; the
+ * log is checkpointed by a worker thread (sqlite-checkpointer.ts), not inside the commits.
  * PostgreSQL: int8, timestamptz and jsonb are handed back as number, ISO text and JSON text, the same types
  * SQLite gives, so the repositories need no dialect branches.
  */
@@ -16,6 +17,7 @@ import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
 import { redactUrl } from '../config.ts';
 import type { Database } from './database-types.ts';
+import { BACKSTOP_AUTOCHECKPOINT_PAGES, startSqliteCheckpointer } from './sqlite-checkpointer.ts';
 
 export type StoreKind = 'sqlite' | 'postgres';
 
@@ -28,7 +30,10 @@ export interface Store {
 }
 
 export interface OpenStoreOptions {
-  /** Called when an idle PostgreSQL connection fails (e.g. the database restarted); the pool reconnects by itself. */
+  /**
+   * Called when something in the background fails: an idle PostgreSQL connection (e.g. the database
+   * restarted; the pool reconnects by itself) or SQLite's checkpoint worker.
+   */
   onBackgroundError?: (error: Error) => void;
 }
 
@@ -38,11 +43,11 @@ export class StoreUnavailableError extends Error {
 
 export async function openStore(config: { database: DatabaseConfig }, options: OpenStoreOptions = {}): Promise<Store> {
   return config.database.kind === 'sqlite'
-    ? openSqlite(config.database.file)
+    ? openSqlite(config.database.file, options)
     : openPostgres(config.database.url, options);
 }
 
-function openSqlite(file: string): Store {
+function openSqlite(file: string, options: OpenStoreOptions): Store {
   mkdirSync(path.dirname(file), { recursive: true });
   const database = new SqliteDatabase(file);
   database.pragma('journal_mode = WAL');
@@ -52,8 +57,20 @@ function openSqlite(file: string): Store {
   database.pragma('busy_timeout = 5000');
   database.pragma('cache_size = -32000');
   database.pragma('temp_store = MEMORY');
+  // Checkpoints run on a worker thread (sqlite-checkpointer.ts); this connection only as a backstop.
+  database.pragma(`wal_autocheckpoint = ${BACKSTOP_AUTOCHECKPOINT_PAGES}`);
+  const report = options.onBackgroundError ?? ((error: Error) => console.error(`SQLite: ${error.message}`));
+  const checkpointer = startSqliteCheckpointer(file, (message) => report(new Error(message)));
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  return { db, kind: 'sqlite', schema: undefined, close: () => db.destroy() };
+  return {
+    db,
+    kind: 'sqlite',
+    schema: undefined,
+    close: async () => {
+      await checkpointer.stop();
+      await db.destroy();
+    },
+  };
 }
 
 const INT8_OID = 20;

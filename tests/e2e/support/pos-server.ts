@@ -32,7 +32,10 @@ export async function startPosServer(options: StartOptions = {}): Promise<Runnin
   const env = options.env ?? {};
   const ownsDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pos-e2e-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/main.ts'], {
+  // POS_SERVER_CPU_PROFILE=<dir>: the server process writes a V8 CPU profile there when it stops (bench tuning).
+  const profileDir = process.env['POS_SERVER_CPU_PROFILE'];
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'sync-server/src/main.ts'], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', POS_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...demoPinEnv(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
