@@ -39,4 +39,18 @@ describe('the products scanned lately', () => {
     expect(recent.get('code-1')).toBeUndefined();
     expect(recent.get('code-500')).toBe(product);
   });
+
+  it('lets go of a closed catalog: its cache is emptied and a reopened catalog starts a new one', async () => {
+    const name = `catalog-recent-${crypto.randomUUID()}`;
+    const catalog = openCatalogDatabase(name);
+    opened.push(catalog);
+    await catalog.open();
+    const recent = recentProductsOf(catalog);
+    const product = productRow(1);
+    recent.remember('8930000000001', product);
+    catalog.close();
+    expect(recent.get('8930000000001')).toBeUndefined();
+    await catalog.open();
+    expect(recentProductsOf(catalog)).not.toBe(recent);
+  });
 });

@@ -31,9 +31,16 @@ export function recentProductsOf(database: CatalogDatabase): RecentProducts {
 function createRecentProducts(database: CatalogDatabase): RecentProducts {
   const byCode = new Map<string, ProductDocument>();
   const productsPart = `idb://${database.name}/products/`;
-  Dexie.on('storagemutated', (parts: ObservabilitySet) => {
+  const onMutated = (parts: ObservabilitySet) => {
     // `all` is how Dexie says "anything may have changed" (e.g. a clear()).
     if (byCode.size > 0 && ('all' in parts || Object.keys(parts).some((part) => part.startsWith(productsPart)))) byCode.clear();
+  };
+  Dexie.on('storagemutated', onMutated);
+  // The listener is global (every Dexie database of the page): it goes with the catalog it serves.
+  database.on('close', () => {
+    Dexie.on('storagemutated').unsubscribe(onMutated);
+    byCode.clear();
+    caches.delete(database);
   });
   return {
     get(code) {

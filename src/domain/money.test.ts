@@ -41,7 +41,23 @@ describe('money values', () => {
 
   it('sums exactly even when an intermediate total passes 2^53, and refuses a total that does', () => {
     expect(sumMinorUnits([Number.MAX_SAFE_INTEGER, 10, -20])).toBe(Number.MAX_SAFE_INTEGER - 10);
+    expect(sumMinorUnits([-Number.MAX_SAFE_INTEGER, -10, 20])).toBe(-Number.MAX_SAFE_INTEGER + 10);
     expect(() => sumMinorUnits([Number.MAX_SAFE_INTEGER, 1])).toThrow(/Sum of amounts is out of the safe integer range/);
+    expect(Object.is(sumMinorUnits([-0, -0]), 0)).toBe(true);
+  });
+
+  it('sums exactly what a BigInt sum gives, for everyday and for extreme amounts', () => {
+    const anyAmount = fc.oneof(signedAmount, fc.integer({ min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }));
+    fc.assert(
+      fc.property(fc.array(anyAmount, { maxLength: 12 }), (amounts) => {
+        const exact = amounts.reduce((sum, amount) => sum + BigInt(amount), 0n);
+        if (exact > BigInt(Number.MAX_SAFE_INTEGER) || exact < BigInt(Number.MIN_SAFE_INTEGER)) {
+          expect(() => sumMinorUnits(amounts)).toThrow(/out of the safe integer range/);
+        } else {
+          expect(sumMinorUnits(amounts)).toBe(Number(exact));
+        }
+      }),
+    );
   });
 });
 
@@ -123,6 +139,32 @@ describe('spreading a cart discount over the lines', () => {
 
   it('takes a returned discount back exactly as it was given', () => {
     expect(allocateByWeights(-10_000, [35_000, 35_000, 35_000])).toEqual([-3_334, -3_333, -3_333]);
+  });
+
+  it('gives the same parts for small and huge amounts as the largest-remainder method worked in BigInt', () => {
+    const reference = (total: number, weights: readonly number[]): number[] => {
+      const sum = weights.reduce((acc, weight) => acc + BigInt(weight), 0n);
+      const magnitude = BigInt(Math.abs(total));
+      const parts = weights.map((weight) => (magnitude * BigInt(weight)) / sum);
+      const remainders = weights.map((weight) => (magnitude * BigInt(weight)) % sum);
+      let leftover = magnitude - parts.reduce((acc, part) => acc + part, 0n);
+      const order = weights.map((_, index) => index).sort((a, b) => (remainders[a] === remainders[b] ? a - b : remainders[a]! > remainders[b]! ? -1 : 1));
+      for (const index of order) {
+        if (leftover === 0n) break;
+        parts[index] = parts[index]! + 1n;
+        leftover -= 1n;
+      }
+      return parts.map((part) => negate(negate(Number(total < 0 ? -part : part))));
+    };
+    const size = fc.constantFrom(100, 100_000_000, Number.MAX_SAFE_INTEGER);
+    fc.assert(
+      fc.property(size, size, fc.integer(), fc.array(fc.nat(), { minLength: 1, maxLength: 12 }), (totalMax, weightMax, rawTotal, rawWeights) => {
+        const total = rawTotal % totalMax;
+        const weights = rawWeights.map((weight) => weight % weightMax);
+        if (!weights.some((weight) => weight > 0)) weights.push(1);
+        expect(allocateByWeights(total, weights)).toEqual(reference(total, weights));
+      }),
+    );
   });
 
   it('always sums to the whole, never misses an exact share by a unit or more, and gives nothing to zero weights', () => {

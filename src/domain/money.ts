@@ -67,11 +67,20 @@ export function sumMoney(items: readonly Money[], currency: string): Money {
  * precision; only the final result has to be a safe integer.
  */
 export function sumMinorUnits(amounts: readonly number[]): number {
-  let total = 0n;
+  // Adding safe integers is exact as long as every partial sum stays a safe integer (a sum that leaves the
+  // range rounds to at least 2^53, which is not safe), so plain numbers do, and BigInt takes over otherwise.
+  let total = 0;
   for (const amount of amounts) {
     assertMinorUnits(amount);
-    total += BigInt(amount);
+    total += amount;
+    if (!Number.isSafeInteger(total)) return sumExactly(amounts);
   }
+  return total + 0; // never -0
+}
+
+function sumExactly(amounts: readonly number[]): number {
+  let total = 0n;
+  for (const amount of amounts) total += BigInt(amount);
   return toSafeInteger(total, 'Sum of amounts');
 }
 
@@ -86,6 +95,9 @@ export function multiplyByQuantity(
 ): number {
   assertMinorUnits(unitPrice, 'Unit price');
   assertSafeInteger(quantityThousandths, 'Quantity (thousandths of the unit)');
+  // Whole units (the usual line) need no rounding: the product is exact while it is a safe integer.
+  const product = unitPrice * quantityThousandths;
+  if (Number.isSafeInteger(product) && product % 1000 === 0) return product / 1000 + 0;
   const exact = BigInt(unitPrice) * BigInt(quantityThousandths);
   return toSafeInteger(divideAndRound(exact, 1000n, mode), 'Price x quantity');
 }
@@ -126,11 +138,13 @@ export function allocateByWeights(total: number, weights: readonly number[]): nu
     if (total === 0) return weights.map(() => 0);
     throw new Error(`Cannot allocate ${total} over weights that are all zero`);
   }
+  const magnitude = Math.abs(total);
+  if (magnitude * Number(weightSum) <= Number.MAX_SAFE_INTEGER) return allocateInSafeRange(total, weights, Number(weightSum));
   const sign = total < 0 ? -1n : 1n;
-  const magnitude = BigInt(Math.abs(total));
-  const parts = weights.map((weight) => (magnitude * BigInt(weight)) / weightSum);
-  const remainders = weights.map((weight) => (magnitude * BigInt(weight)) % weightSum);
-  let leftover = magnitude - parts.reduce((sum, part) => sum + part, 0n);
+  const bigMagnitude = BigInt(magnitude);
+  const parts = weights.map((weight) => (bigMagnitude * BigInt(weight)) / weightSum);
+  const remainders = weights.map((weight) => (bigMagnitude * BigInt(weight)) % weightSum);
+  let leftover = bigMagnitude - parts.reduce((sum, part) => sum + part, 0n);
   // leftover < number of parts with a non-zero remainder, so every extra unit lands on a part whose
   // exact share was not whole.
   const order = weights.map((_, index) => index);
@@ -145,6 +159,33 @@ export function allocateByWeights(total: number, weights: readonly number[]): nu
     leftover -= 1n;
   }
   return parts.map((part) => Number(sign * part));
+}
+
+/**
+ * The same allocation when |total| x sum(weights) is a safe integer: every product and remainder is then
+ * exact in plain numbers (the part is (product - remainder) / sum, an exact division).
+ */
+function allocateInSafeRange(total: number, weights: readonly number[], weightSum: number): number[] {
+  const magnitude = Math.abs(total);
+  const parts = new Array<number>(weights.length);
+  const remainders = new Array<number>(weights.length);
+  let leftover = magnitude;
+  for (let i = 0; i < weights.length; i++) {
+    const product = magnitude * weights[i]!;
+    remainders[i] = product % weightSum;
+    parts[i] = (product - remainders[i]!) / weightSum;
+    leftover -= parts[i]!;
+  }
+  if (leftover > 0) {
+    const order = weights.map((_, index) => index);
+    order.sort((a, b) => (remainders[a] === remainders[b] ? a - b : remainders[b]! - remainders[a]!));
+    for (const index of order) {
+      if (leftover === 0) break;
+      parts[index] = parts[index]! + 1;
+      leftover -= 1;
+    }
+  }
+  return total < 0 ? parts.map((part) => -part + 0) : parts;
 }
 
 /**

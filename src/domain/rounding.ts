@@ -47,8 +47,11 @@ export function divideAndRound(numerator: bigint, denominator: bigint, mode: Rou
 }
 
 /** A BigInt result back to a number, refusing anything outside the safe integer range. */
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);
+
 export function toSafeInteger(value: bigint, what: string): number {
-  if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) {
+  if (value > MAX_SAFE || value < MIN_SAFE) {
     throw new Error(`${what} is out of the safe integer range: ${value}`);
   }
   return Number(value);

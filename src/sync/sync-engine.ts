@@ -16,7 +16,7 @@
 import { addRxPlugin, type RxCollection, type RxReplicationPullStreamItem } from 'rxdb';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
-import { Subject, auditTime, merge, type Subscription } from 'rxjs';
+import { Subject, auditTime, filter, merge, type Subscription } from 'rxjs';
 import { liveQuery } from 'dexie';
 import type { CatalogDatabase } from '../catalog/catalog-database.ts';
 import { readCatalogPullState } from '../catalog/catalog-writer.ts';
@@ -200,10 +200,15 @@ export function startSync({ database, catalog, syncDatabase, identity, fetch: fe
     pendingTrackers.set(name, tracker);
     // The collections' document types differ; only the changed document's id matters here.
     const collectionChanges = (database[name] as RxCollection).$;
+    // No recount while the replication is busy (a push in flight): counting reads every waiting document
+    // back from IndexedDB, which on a 2-core till took CPU from the very push it would count, and the
+    // tracker already drops what the push settles. The replication going idle triggers the recount.
+    let busy = false;
     subscriptions.push(
+      replication.active$.subscribe((active) => (busy = active)),
       collectionChanges.subscribe((event) => tracker.written([event.documentId])),
       merge(collectionChanges, replication.sent$, replication.active$)
-        .pipe(auditTime(PENDING_RECOUNT_MS))
+        .pipe(auditTime(PENDING_RECOUNT_MS), filter(() => !busy))
         .subscribe(() => tracker.recount()),
     );
     replication.startPromise.then(

@@ -1,6 +1,6 @@
 /*
  * Where a 2,000-sale push spends its time on the server, for whoever tunes ingest next:
- *   node --import tsx tests/bench/ingest-profile.ts [postgres|sqlite] [rounds] [products]
+ *   node --import tsx tests/bench/ingest-profile.ts [postgres|sqlite] [rounds] [products] [products sold]
  * The real app in this process (fastify.inject, no HTTP), a fresh test database, 2,000 products (the demo
  * store's default; each product a push touches is a balance written), and per round:
  * the wall time, the Node CPU time (parse, validation, policies, serialisation, driver), and on PostgreSQL
@@ -19,6 +19,8 @@ import { median } from './report.ts';
 const kind: StoreKind = process.argv[2] === 'sqlite' ? 'sqlite' : 'postgres';
 const rounds = Number(process.argv[3] ?? 7);
 const productCount = Number(process.argv[4] ?? 2000);
+// How many of them the sales draw from (all by default; the device bench's push sells 500).
+const soldCount = Number(process.argv[5] ?? productCount);
 
 interface StatementTime { count: number; wallMs: number }
 const statements = new Map<string, StatementTime>();
@@ -94,10 +96,11 @@ try {
     t.store,
     products.map((p) => ({ collection: 'products', id: p.id, storeId: null, body: { ...p, taxClassId: 'vat10', barcodes: [], updatedAt: now } })),
   );
+  const sold = products.slice(0, soldCount);
   const results: Array<{ wallMs: number; nodeCpuMs: number; databaseCpuMs: number }> = [];
   for (let round = 0; round < rounds; round++) {
     statements.clear();
-    const sales = makeSales({ storeId: device.storeId, deviceId: device.deviceId, staffId: shop.staff[0]!.id, products, seed: round + 1 }, 2000, round * 2000 + 1);
+    const sales = makeSales({ storeId: device.storeId, deviceId: device.deviceId, staffId: shop.staff[0]!.id, products: sold, seed: round + 1 }, 2000, round * 2000 + 1);
     const payload = JSON.stringify(sales.map((sale) => ({ newDocumentState: sale })));
     const cpu = process.cpuUsage();
     const databaseCpu = backendCpuMs();

@@ -15,8 +15,10 @@
  * allows because one transaction carries a whole batch.
  *
  * Batch writes and reads by id skip Kysely's query builder: compiling a 1,000-row insert costs more than
- * running it. Inserts are multi-row statements of 2,000 rows whose SQL text is built once per size, and
- * lists of ids go as one array (PostgreSQL) or one JSON text (SQLite json_each). Bodies are text on both
+ * running it. On PostgreSQL inserts are multi-row statements of 2,000 rows whose SQL text is built once per
+ * size; on SQLite each row runs one cached prepared statement on the transaction's connection (cheaper there
+ * than preparing a long VALUES list). Lists of ids go as one array (PostgreSQL) or one JSON text (SQLite
+ * json_each). Bodies are text on both
  * databases (migration 0005): PostgreSQL would otherwise parse every body into jsonb on the way in and
  * print it back on every pull, the two costs that dominated ingest and the catalog pull.
  * Ledger entries and balances are kept in narrow tables of their own (narrow-tables.ts) behind the same
@@ -26,10 +28,11 @@
  */
 import { CompiledQuery } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
+import type SqliteDatabase from 'better-sqlite3';
 import type { CollectionName } from '../../../src/data/schemas/index.ts';
 import type { Database } from './database-types.ts';
 import { isDeleted } from './database-types.ts';
-import { countNarrow, NARROW_TABLES, narrowBody, narrowWriteStatements, readNarrowAfter, readNarrowByIds, toNarrowRow } from './narrow-tables.ts';
+import { countNarrow, NARROW_TABLES, narrowBody, narrowRowInsert, narrowWriteStatement, readNarrowAfter, readNarrowByIds, toNarrowRow } from './narrow-tables.ts';
 import type { NarrowRow, NarrowTable } from './narrow-tables.ts';
 import type { Store, StoreKind } from './open-store.ts';
 
@@ -69,21 +72,18 @@ export interface WrittenRange {
   count: number;
 }
 
-// 7 parameters per row: 2,000 rows stay under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters.
+// 7 parameters per row: 2,000 rows stay under PostgreSQL's 65,535 bound parameters.
 const ROWS_PER_INSERT = 2000;
 const UPSERT = `on conflict (collection, id) do update set store_id = excluded.store_id, seq = excluded.seq,
   deleted = excluded.deleted, body = excluded.body, updated_at = excluded.updated_at`;
-const valueListCache = new Map<string, string>();
+const valueListCache = new Map<number, string>();
 
-/** "(?, ?, ...), ..." (SQLite) or "($1, $2, ...), ..." (PostgreSQL) for n rows of 7, built once per size. */
-function valueLists(kind: StoreKind, n: number): string {
-  const key = `${kind}:${n}`;
-  let text = valueListCache.get(key);
+/** "($1, $2, ...), ..." for n rows of 7 (PostgreSQL), built once per size. */
+function valueLists(n: number): string {
+  let text = valueListCache.get(n);
   if (text === undefined) {
-    text = Array.from({ length: n }, (_, row) =>
-      kind === 'postgres' ? `(${Array.from({ length: 7 }, (_, col) => `$${row * 7 + col + 1}`).join(', ')})` : '(?, ?, ?, ?, ?, ?, ?)',
-    ).join(', ');
-    valueListCache.set(key, text);
+    text = Array.from({ length: n }, (_, row) => `(${Array.from({ length: 7 }, (_, col) => `$${row * 7 + col + 1}`).join(', ')})`).join(', ');
+    valueListCache.set(n, text);
   }
   return text;
 }
@@ -97,8 +97,8 @@ interface InsertRow {
   body: object;
 }
 
-/** One multi-row insert (or upsert) of up to ROWS_PER_INSERT rows. */
-function insertStatement(kind: StoreKind, rows: readonly InsertRow[], updatedAt: string, upsert: boolean): CompiledQuery {
+/** PostgreSQL: one multi-row insert (or upsert) of up to ROWS_PER_INSERT rows. */
+function insertStatement(rows: readonly InsertRow[], updatedAt: string, upsert: boolean): CompiledQuery {
   const params: unknown[] = new Array(rows.length * 7);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
@@ -107,11 +107,11 @@ function insertStatement(kind: StoreKind, rows: readonly InsertRow[], updatedAt:
     params[at + 1] = row.id;
     params[at + 2] = row.storeId;
     params[at + 3] = row.seq;
-    params[at + 4] = booleanFor(kind, row.deleted);
+    params[at + 4] = row.deleted;
     params[at + 5] = JSON.stringify(row.body);
     params[at + 6] = updatedAt;
   }
-  const sqlText = `insert into documents (collection, id, store_id, seq, deleted, body, updated_at) values ${valueLists(kind, rows.length)}${upsert ? ` ${UPSERT}` : ''}`;
+  const sqlText = `insert into documents (collection, id, store_id, seq, deleted, body, updated_at) values ${valueLists(rows.length)}${upsert ? ` ${UPSERT}` : ''}`;
   return CompiledQuery.raw(sqlText, params);
 }
 
@@ -163,14 +163,16 @@ export class DocumentsRepository {
       const row = { collection: w.collection, id: w.id, storeId: w.storeId, seq: firstSeq + i, deleted: w.deleted ?? false, body: w.body };
       (w.isNew === true ? fresh : upserts).push(row);
     });
-    const statements: Array<() => CompiledQuery> = [];
-    for (const [table, rows] of narrow) {
-      for (const statement of narrowWriteStatements(this.store.kind, table, rows)) statements.push(() => statement);
+    if (this.store.sqlite !== undefined) {
+      writeSqliteRows(this.store.sqlite, fresh, upserts, narrow, updatedAt);
+      return { firstSeq, lastSeq, count: unique.length };
     }
+    const statements: Array<() => CompiledQuery> = [];
+    for (const [table, rows] of narrow) statements.push(() => narrowWriteStatement(table, rows));
     for (const [group, upsert] of [[fresh, false], [upserts, true]] as const) {
       for (let start = 0; start < group.length; start += ROWS_PER_INSERT) {
         const chunk = group.slice(start, start + ROWS_PER_INSERT);
-        statements.push(() => insertStatement(this.store.kind, chunk, updatedAt, upsert));
+        statements.push(() => insertStatement(chunk, updatedAt, upsert));
       }
     }
     await runOverlapped(trx, statements);
@@ -248,6 +250,41 @@ export class DocumentsRepository {
     if (query.storeId === null) q = q.where('store_id', 'is', null);
     else if (query.storeId !== undefined) q = q.where('store_id', '=', query.storeId);
     return q;
+  }
+}
+
+const INSERT_DOCUMENT = `insert into documents (collection, id, store_id, seq, deleted, body, updated_at) values (?, ?, ?, ?, ?, ?, ?)`;
+const sqliteStatements = new WeakMap<SqliteDatabase.Database, Map<string, SqliteDatabase.Statement>>();
+
+/** A prepared statement of this connection, prepared once. */
+function prepared(db: SqliteDatabase.Database, text: string): SqliteDatabase.Statement {
+  let cache = sqliteStatements.get(db);
+  if (cache === undefined) sqliteStatements.set(db, (cache = new Map()));
+  let statement = cache.get(text);
+  if (statement === undefined) cache.set(text, (statement = db.prepare(text)));
+  return statement;
+}
+
+/**
+ * SQLite: every row through one cached prepared statement per kind of write, run on the transaction's
+ * connection (better-sqlite3 is synchronous: this runs inside the caller's transaction).
+ */
+function writeSqliteRows(
+  db: SqliteDatabase.Database,
+  fresh: readonly InsertRow[],
+  upserts: readonly InsertRow[],
+  narrow: ReadonlyMap<NarrowTable, NarrowRow[]>,
+  updatedAt: string,
+): void {
+  for (const [table, rows] of narrow) {
+    const insert = narrowRowInsert(table);
+    const statement = prepared(db, insert.sql);
+    for (const row of rows) statement.run(insert.params(row));
+  }
+  for (const [rows, text] of [[fresh, INSERT_DOCUMENT], [upserts, `${INSERT_DOCUMENT} ${UPSERT}`]] as const) {
+    if (rows.length === 0) continue;
+    const statement = prepared(db, text);
+    for (const row of rows) statement.run(row.collection, row.id, row.storeId, row.seq, row.deleted ? 1 : 0, JSON.stringify(row.body), updatedAt);
   }
 }
 

@@ -103,34 +103,31 @@ export function narrowBody(table: NarrowTable, row: Row): Body {
   return body;
 }
 
-// SQLite binds at most 32,766 parameters per statement.
-const SQLITE_MAX_PARAMETERS = 32_000;
+function columnNames(table: NarrowTable): string[] {
+  return ['id', 'store_id', 'seq', ...table.columns.map((c) => c.name)];
+}
 
-/** The statements writing these rows (ids unique): one over column arrays on PostgreSQL, chunks on SQLite. */
-export function narrowWriteStatements(kind: StoreKind, table: NarrowTable, rows: readonly NarrowRow[]): CompiledQuery[] {
-  if (rows.length === 0) return [];
-  const names = ['id', 'store_id', 'seq', ...table.columns.map((c) => c.name)];
-  const conflict =
-    table.onConflict === 'replace'
-      ? ` on conflict (id) do update set ${names.slice(1).map((name) => `${name} = excluded.${name}`).join(', ')}`
-      : '';
-  if (kind === 'postgres') {
-    const types = ['text', 'text', 'int8', ...table.columns.map((c) => c.type)];
-    const arrays = types.map((type, i) => `$${i + 1}::${type}[]`).join(', ');
-    const columns = names.map((name) => rows.map((row) => row[name]));
-    return [CompiledQuery.raw(`insert into ${table.table} (${names.join(', ')}) select * from unnest(${arrays})${conflict}`, columns)];
-  }
-  const perStatement = Math.floor(SQLITE_MAX_PARAMETERS / names.length);
-  const tuple = `(${names.map(() => '?').join(', ')})`;
-  const statements: CompiledQuery[] = [];
-  for (let start = 0; start < rows.length; start += perStatement) {
-    const chunk = rows.slice(start, start + perStatement);
-    const params: unknown[] = [];
-    for (const row of chunk) for (const name of names) params.push(row[name]);
-    const values = chunk.map(() => tuple).join(', ');
-    statements.push(CompiledQuery.raw(`insert into ${table.table} (${names.join(', ')}) values ${values}${conflict}`, params));
-  }
-  return statements;
+function conflictClause(table: NarrowTable): string {
+  if (table.onConflict === 'fail') return '';
+  return ` on conflict (id) do update set ${columnNames(table).slice(1).map((name) => `${name} = excluded.${name}`).join(', ')}`;
+}
+
+/** PostgreSQL: one statement writing these rows (ids unique) from one array per column. */
+export function narrowWriteStatement(table: NarrowTable, rows: readonly NarrowRow[]): CompiledQuery {
+  const names = columnNames(table);
+  const types = ['text', 'text', 'int8', ...table.columns.map((c) => c.type)];
+  const arrays = types.map((type, i) => `$${i + 1}::${type}[]`).join(', ');
+  const columns = names.map((name) => rows.map((row) => row[name]));
+  return CompiledQuery.raw(`insert into ${table.table} (${names.join(', ')}) select * from unnest(${arrays})${conflictClause(table)}`, columns);
+}
+
+/** SQLite: the one-row insert (or upsert) of a table, and how to lay a row out as its parameters. */
+export function narrowRowInsert(table: NarrowTable): { sql: string; params: (row: NarrowRow) => unknown[] } {
+  const names = columnNames(table);
+  return {
+    sql: `insert into ${table.table} (${names.join(', ')}) values (${names.map(() => '?').join(', ')})${conflictClause(table)}`,
+    params: (row) => names.map((name) => row[name]),
+  };
 }
 
 /** The stored rows with these ids. */

@@ -26,6 +26,12 @@ export interface Store {
   kind: StoreKind;
   /** PostgreSQL schema the tables live in (first existing entry of search_path); undefined for SQLite. */
   schema: string | undefined;
+  /**
+   * SQLite only: the connection Kysely uses, for bulk writes through cached prepared statements (one
+   * statement run per row beats compiling a multi-row VALUES list every time). Statements run on it inside
+   * a Kysely transaction belong to that transaction: it is the one connection.
+   */
+  sqlite?: SqliteDatabase.Database;
   close(): Promise<void>;
 }
 
@@ -60,14 +66,15 @@ function openSqlite(file: string, options: OpenStoreOptions): Store {
   // Checkpoints run on a worker thread (sqlite-checkpointer.ts); this connection only as a backstop.
   database.pragma(`wal_autocheckpoint = ${BACKSTOP_AUTOCHECKPOINT_PAGES}`);
   const report = options.onBackgroundError ?? ((error: Error) => console.error(`SQLite: ${error.message}`));
-  const checkpointer = startSqliteCheckpointer(file, (message) => report(new Error(message)));
+  const checkpointer = file === ':memory:' ? undefined : startSqliteCheckpointer(file, (message) => report(new Error(message)));
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   return {
     db,
     kind: 'sqlite',
     schema: undefined,
+    sqlite: database,
     close: async () => {
-      await checkpointer.stop();
+      await checkpointer?.stop();
       await db.destroy();
     },
   };
