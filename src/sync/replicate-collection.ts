@@ -39,6 +39,8 @@ export interface ReplicateCollectionOptions {
   onAccepted: (ids: string[]) => Promise<void>;
   /** The server answered for these ids (accepted, conflict, or refused and set aside): they no longer wait. */
   onSettled: (ids: string[]) => void;
+  /** A push request starts (true) or has its answer or failure (false). */
+  onPushing?: (pushing: boolean) => void;
   onRevoked: () => void;
 }
 
@@ -101,6 +103,7 @@ export function replicateCollection(options: ReplicateCollectionOptions): RxRepl
         ? {
             batchSize: PUSH_BATCH_SIZE,
             handler: async (rows) => {
+              options.onPushing?.(true);
               try {
                 const result = await pushSplittingRefused(rows as unknown as PushRow[], (part) => api.push(name, part), refusalOf);
                 if (result.refused.length > 0) await options.onRefused(result.refused);
@@ -111,6 +114,8 @@ export function replicateCollection(options: ReplicateCollectionOptions): RxRepl
                 return result.conflicts as never;
               } catch (error) {
                 return failed(error);
+              } finally {
+                options.onPushing?.(false);
               }
             },
           }

@@ -16,7 +16,7 @@
 import { addRxPlugin, type RxCollection, type RxReplicationPullStreamItem } from 'rxdb';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
-import { Subject, auditTime, filter, merge, type Subscription } from 'rxjs';
+import { BehaviorSubject, Subject, auditTime, filter, merge, type Subscription } from 'rxjs';
 import { liveQuery } from 'dexie';
 import type { CatalogDatabase } from '../catalog/catalog-database.ts';
 import { readCatalogPullState } from '../catalog/catalog-writer.ts';
@@ -62,6 +62,7 @@ export function startSync({ database, catalog, syncDatabase, identity, fetch: fe
   const replications = new Map<DeviceCollectionName, RxReplicationState<WireDocument, SyncCheckpoint>>();
   const streams = new Map<string, Subject<RxReplicationPullStreamItem<WireDocument, SyncCheckpoint>>>();
   const pendingTrackers = new Map<DeviceCollectionName, PendingTracker>();
+  const pushRequests = new Map<DeviceCollectionName, BehaviorSubject<boolean>>();
   const subscriptions: Array<Pick<Subscription, 'unsubscribe'>> = [];
   let catalogSync: CatalogSync | undefined;
   let eventStream: EventStream | undefined;
@@ -159,6 +160,13 @@ export function startSync({ database, catalog, syncDatabase, identity, fetch: fe
     stream.next({ documents, checkpoint: change.checkpoint });
   }
 
+  /** Whether a push request of this collection is in flight. */
+  function pushingOf(name: DeviceCollectionName): BehaviorSubject<boolean> {
+    let subject = pushRequests.get(name);
+    if (subject === undefined) pushRequests.set(name, (subject = new BehaviorSubject(false)));
+    return subject;
+  }
+
   function startReplication(name: DeviceCollectionName): void {
     const stream = new Subject<RxReplicationPullStreamItem<WireDocument, SyncCheckpoint>>();
     if (!pushOnly.has(name)) streams.set(name, stream);
@@ -179,6 +187,7 @@ export function startSync({ database, catalog, syncDatabase, identity, fetch: fe
       },
       onAccepted: (ids) => releaseAccepted(syncDatabase, name, ids),
       onSettled: (ids) => pendingTrackers.get(name)?.settled(ids),
+      onPushing: (active) => pushingOf(name).next(active),
     });
     replications.set(name, replication);
     subscriptions.push(
@@ -200,15 +209,14 @@ export function startSync({ database, catalog, syncDatabase, identity, fetch: fe
     pendingTrackers.set(name, tracker);
     // The collections' document types differ; only the changed document's id matters here.
     const collectionChanges = (database[name] as RxCollection).$;
-    // No recount while the replication is busy (a push in flight): counting reads every waiting document
-    // back from IndexedDB, which on a 2-core till took CPU from the very push it would count, and the
-    // tracker already drops what the push settles. The replication going idle triggers the recount.
-    let busy = false;
+    // No recount while a push request is in flight: counting reads every waiting document back from
+    // IndexedDB, which on a 2-core till took CPU from the very push it would count, and the tracker already
+    // drops what the push settles. The push's end triggers the recount.
+    const pushing = pushingOf(name);
     subscriptions.push(
-      replication.active$.subscribe((active) => (busy = active)),
       collectionChanges.subscribe((event) => tracker.written([event.documentId])),
-      merge(collectionChanges, replication.sent$, replication.active$)
-        .pipe(auditTime(PENDING_RECOUNT_MS), filter(() => !busy))
+      merge(collectionChanges, replication.sent$, replication.active$, pushing)
+        .pipe(auditTime(PENDING_RECOUNT_MS), filter(() => !pushing.getValue()))
         .subscribe(() => tracker.recount()),
     );
     replication.startPromise.then(
