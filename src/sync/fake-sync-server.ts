@@ -10,7 +10,9 @@ interface Stored {
 export interface FakeSyncServer {
   fetch: typeof fetch;
   documents: (collection: string) => WireDocument[];
-  pushes: Array<{ collection: string; ids: string[]; status: number }>;
+  pushes: Array<{ collection: string; ids: string[]; status: number; compressed: boolean }>;
+  /** Answer compressed pushes with 415, as a server that only takes plain bodies would. */
+  refuseCompressed: () => void;
   /** Writes as the server would (another device, the back office) and streams the change. */
   write: (collection: string, documents: ReadonlyArray<object & { id: string }>) => void;
   revoke: () => void;
@@ -22,6 +24,7 @@ export function createFakeSyncServer(token = 'device-token'): FakeSyncServer {
   let seq = 0;
   let revoked = false;
   let isPoison: (document: WireDocument) => boolean = () => false;
+  let acceptsCompressed = true;
   const collections = new Map<string, Map<string, Stored>>();
   const streams = new Set<ReadableStreamDefaultController<Uint8Array>>();
   const encoder = new TextEncoder();
@@ -77,13 +80,15 @@ export function createFakeSyncServer(token = 'device-token'): FakeSyncServer {
       const checkpoint = last ? { id: last.document.id, seq: last.seq } : after > 0 ? { id: url.searchParams.get('id') ?? '', seq: after } : null;
       return json(200, { documents: rows.map((row) => row.document), checkpoint });
     }
-    const rows = JSON.parse(String(init?.body)) as Array<{ newDocumentState: WireDocument }>;
+    const compressed = new Headers(init?.headers).get('content-encoding') === 'gzip';
+    if (compressed && !acceptsCompressed) return json(415, { error: 'unsupported_media_type', message: 'Content-Encoding "gzip" is not accepted' });
+    const rows = JSON.parse(await pushedText(init)) as Array<{ newDocumentState: WireDocument }>;
     const ids = rows.map((row) => row.newDocumentState.id);
     if (rows.some((row) => isPoison(row.newDocumentState))) {
-      pushes.push({ collection, ids, status: 400 });
+      pushes.push({ collection, ids, status: 400, compressed });
       return json(400, { error: 'invalid_document', message: 'details.amount must be an integer' });
     }
-    pushes.push({ collection, ids, status: 200 });
+    pushes.push({ collection, ids, status: 200, compressed });
     const documents = rows.map((row) => row.newDocumentState);
     broadcast(collection, documents, put(collection, documents));
     return json(200, []);
@@ -105,5 +110,16 @@ export function createFakeSyncServer(token = 'device-token'): FakeSyncServer {
     poison: (predicate) => {
       isPoison = predicate;
     },
+    refuseCompressed: () => {
+      acceptsCompressed = false;
+    },
   };
+}
+
+/** A push body as the real server reads it: gzip-compressed when the device says so. */
+async function pushedText(init: RequestInit | undefined): Promise<string> {
+  const encoding = new Headers(init?.headers).get('content-encoding');
+  if (encoding === null) return String(init?.body);
+  if (encoding !== 'gzip') throw new Error(`The fake server got Content-Encoding ${encoding}`);
+  return new Response(new Blob([init?.body as ArrayBuffer]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
 }

@@ -47,8 +47,21 @@ export function apiUrl(serverUrl: string, path: string): string {
   return `${serverUrl.replace(/\/+$/, '')}/api/v1${path}`;
 }
 
+/**
+ * Pushes from this size on go gzip-compressed (Content-Encoding: gzip): a day of sales queued offline is
+ * megabytes of JSON that shrinks about tenfold, which a shop's uplink feels, and even over loopback the
+ * browser uploads 5 MB slower (about 180 ms measured) than it compresses it and uploads the rest (about 100).
+ * Small pushes (a sale or two) go as they are: compressing them would cost more than it saves.
+ */
+const COMPRESS_PUSH_FROM_CHARS = 64 * 1024;
+
+async function gzip(text: string): Promise<ArrayBuffer> {
+  return new Response(new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer();
+}
+
 export function createSyncApi({ serverUrl, token, fetch: fetchImpl = globalThis.fetch.bind(globalThis) }: SyncApiOptions): SyncApi {
   const authorization = `Bearer ${token}`;
+  let compressPushes = true;
 
   return {
     async pull(collection, checkpoint, limit, signal) {
@@ -66,13 +79,26 @@ export function createSyncApi({ serverUrl, token, fetch: fetchImpl = globalThis.
 
     async push(collection, rows) {
       const request = `POST /sync/${collection}/push`;
-      const response = await fetchImpl(apiUrl(serverUrl, `/sync/${collection}/push`), {
-        method: 'POST',
-        headers: { authorization, accept: 'application/json', 'content-type': 'application/json' },
-        body: JSON.stringify(rows),
-        cache: 'no-store',
-        signal: AbortSignal.timeout(PUSH_TIMEOUT_MS),
-      });
+      const text = JSON.stringify(rows);
+      const send = (body: string | ArrayBuffer, encoding?: 'gzip') =>
+        fetchImpl(apiUrl(serverUrl, `/sync/${collection}/push`), {
+          method: 'POST',
+          headers: { authorization, accept: 'application/json', 'content-type': 'application/json', ...(encoding ? { 'content-encoding': encoding } : {}) },
+          body,
+          cache: 'no-store',
+          signal: AbortSignal.timeout(PUSH_TIMEOUT_MS),
+        });
+      let response: Response;
+      if (compressPushes && text.length >= COMPRESS_PUSH_FROM_CHARS && typeof CompressionStream === 'function') {
+        response = await send(await gzip(text), 'gzip');
+        // A server that does not take compressed bodies says 415: send it plain from now on.
+        if (response.status === 415) {
+          compressPushes = false;
+          response = await send(text);
+        }
+      } else {
+        response = await send(text);
+      }
       if (!response.ok) throw await readErrorAnswer(response, request);
       return (await response.json()) as WireDocument[];
     },

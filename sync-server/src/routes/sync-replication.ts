@@ -11,6 +11,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { collectionNames, collectionWriters } from '../../../src/data/schemas/index.ts';
 import type { CollectionName } from '../../../src/data/schemas/index.ts';
 import { HttpError } from '../plugins/errors.ts';
+import { decodeRequestBody } from '../plugins/request-encoding.ts';
 import { readVisibleRows } from '../store/visible-documents.ts';
 import { pushBatch } from '../sync/push-batch.ts';
 import { readPushRows } from '../sync/push-rows.ts';
@@ -76,7 +77,7 @@ const replicationRoutes: FastifyPluginAsync = async (app) => {
 
   app.post<{ Params: { collection: string }; Body: PushRowInput[] }>(
     '/sync/:collection/push',
-    { bodyLimit: PUSH_BODY_LIMIT, schema: { params: collectionParamsSchema, body: pushBodySchema } },
+    { bodyLimit: PUSH_BODY_LIMIT, preParsing: decodeRequestBody, schema: { params: collectionParamsSchema, body: pushBodySchema } },
     async (request, reply) => {
       const collection = knownCollection(request.params.collection);
       if (collectionWriters[collection] === 'server') {

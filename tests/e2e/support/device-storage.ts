@@ -2,6 +2,7 @@
  * What a test reads (and, for a bench, writes) on the tablet itself, straight from IndexedDB in the page,
  * with no help from the app's code (nothing test-only ships in the bundle):
  *  - the device identity in the sync database (src/sync: IndexedDB `store-pos-sync`, table `device`);
+ *  - the catalog's name-word index state (plain Dexie: IndexedDB `store-pos-catalog`, table `indexState`);
  *  - the app's RxDB collections. RxDB's Dexie storage keeps each collection in its own IndexedDB database
  *    named `rxdb-dexie-<database>--<schema version>--<collection>` (node_modules/rxdb/.../dexie-helper.js),
  *    with the documents in the object store `docs`. Indexed booleans are stored as '1'/'0' (IndexedDB cannot
@@ -78,6 +79,42 @@ export async function readDeviceDocuments<T = Record<string, unknown>>(page: Pag
     },
     { database: APP_DATABASE, collection },
   ) as Promise<T[]>;
+}
+
+/** The app's catalog database (plain Dexie, src/catalog/catalog-database.ts). */
+const CATALOG_DATABASE = `${APP_DATABASE}-catalog`;
+
+/**
+ * Waits until the catalog's background name-word index is built (its `indexState` row says done), the last
+ * thing a new tablet does after its first sync; a bench waits for it so it measures a settled tablet.
+ */
+export async function waitForNameIndexBuilt(page: Page, timeoutMs = 120_000): Promise<void> {
+  await page.waitForFunction(
+    (name) =>
+      new Promise<boolean>((resolve) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => resolve(false);
+        open.onsuccess = () => {
+          const connection = open.result;
+          if (!connection.objectStoreNames.contains('indexState')) {
+            connection.close();
+            resolve(false);
+            return;
+          }
+          const read = connection.transaction('indexState', 'readonly').objectStore('indexState').get('nameWords');
+          read.onsuccess = () => {
+            connection.close();
+            resolve((read.result as { done?: boolean } | undefined)?.done === true);
+          };
+          read.onerror = () => {
+            connection.close();
+            resolve(false);
+          };
+        };
+      }),
+    CATALOG_DATABASE,
+    { timeout: timeoutMs, polling: 500 },
+  );
 }
 
 /** Waits until the device holds at least `count` audit entries (optionally of one action); answers them all. */
