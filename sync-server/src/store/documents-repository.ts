@@ -18,9 +18,9 @@
  * running it. On PostgreSQL inserts are multi-row statements of 2,000 rows whose SQL text is built once per
  * size; on SQLite each row runs one cached prepared statement on the transaction's connection (cheaper there
  * than preparing a long VALUES list). Lists of ids go as one array (PostgreSQL) or one JSON text (SQLite
- * json_each). Bodies are text on both
- * databases (migration 0005): PostgreSQL would otherwise parse every body into jsonb on the way in and
- * print it back on every pull, the two costs that dominated ingest and the catalog pull.
+ * json_each). Bodies are text on both databases (migration 0005): PostgreSQL would otherwise parse every
+ * body into jsonb on the way in and print it back on every pull, the two costs that dominated ingest and
+ * the catalog pull.
  * Ledger entries and balances are kept in narrow tables of their own (narrow-tables.ts) behind the same
  * methods, so callers read and write those collections like any other. A 2,000-sale push writes the sales
  * here and about 11,000 ledger entries and up to as many balances there: on PostgreSQL the next statement is
