@@ -1,5 +1,6 @@
 // The device's sync client in Chromium: a push of a day's sales goes gzip-compressed and arrives whole, a
-// sale or two goes as it is, and a server that refuses compressed bodies (415) gets the push plain.
+// sale or two goes as it is, a server on this machine gets it plain (nothing to save on loopback), and a
+// server that refuses compressed bodies (415) gets the push plain.
 import { describe, expect, it } from 'vitest';
 import { createFakeSyncServer } from './fake-sync-server.ts';
 import { createSyncApi } from './sync-api.ts';
@@ -26,6 +27,15 @@ describe('pushing through the sync client', () => {
       { collection: 'audit', compressed: false, count: 2 },
     ]);
     expect(server.documents('sales').map((d) => d.id).sort()).toEqual(day.map((row) => row.newDocumentState.id).sort());
+  });
+
+  it('sends pushes plain to a server on this machine', async () => {
+    for (const serverUrl of ['http://localhost:8080', 'http://127.0.0.1:8080', 'http://[::1]:8080']) {
+      const server = createFakeSyncServer();
+      const api = createSyncApi({ serverUrl, token: 'device-token', fetch: server.fetch });
+      expect(await api.push('sales', sales(1000))).toEqual([]);
+      expect(server.pushes.map((push) => push.compressed)).toEqual([false]);
+    }
   });
 
   it('sends the push plain, and every later one, when the server refuses compressed bodies', async () => {
