@@ -210,8 +210,9 @@ export function startSync({ database, catalog, syncDatabase, identity, fetch: fe
     // The collections' document types differ; only the changed document's id matters here.
     const collectionChanges = (database[name] as RxCollection).$;
     // No recount while a push request is in flight: counting reads every waiting document back from
-    // IndexedDB, which on a 2-core till took CPU from the very push it would count, and the tracker already
-    // drops what the push settles. The push's end triggers the recount.
+    // IndexedDB (thousands after a day offline), which only competes with the push it would count, and the
+    // tracker already drops what the push settles. The push's end triggers the recount (a sale rung up
+    // meanwhile shows in the count then).
     const pushing = pushingOf(name);
     subscriptions.push(
       collectionChanges.subscribe((event) => tracker.written([event.documentId])),
