@@ -108,7 +108,7 @@ describe.each(DATABASE_KINDS)('replication: pull and push (%s)', (kind) => {
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual([]);
     // Where the push spent its time, for the device's resource timing.
-    expect(response.headers['server-timing']).toMatch(/^receive;dur=\d+\.\d, check;dur=\d+\.\d, write;dur=\d+\.\d, cpu;dur=\d+\.\d$/);
+    expect(response.headers['server-timing']).toMatch(/^receive;dur=\d+\.\d, check;dur=\d+\.\d, write;dur=\d+\.\d, cpu;dur=\d+\.\d, commit;dur=\d+\.\d$/);
     const seenByB = await pullAll(t.app, q1b.token, 'sales');
     expect(seenByB.find((d) => d.id === sale.id)).toMatchObject({ number: sale.number, _deleted: false });
     const ledger = await pullAll(t.app, q1b.token, 'ledger');

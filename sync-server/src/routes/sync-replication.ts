@@ -103,11 +103,12 @@ const replicationRoutes: FastifyPluginAsync = async (app) => {
           'push answered with conflicts or recorded incidents for a manager',
         );
       }
-      // cpu: the process's CPU time while checking and writing (far below check + write: it waited for the database or the machine).
+      // cpu: the process's CPU time while checking and writing (far below check + write: it waited for the
+      // database or the machine); commit: the part of write spent committing (the log's sync to disk).
       const cpu = process.cpuUsage(cpuAtStart);
       const timing =
         `receive;dur=${received.toFixed(1)}, check;dur=${(checked - received).toFixed(1)}, write;dur=${(reply.elapsedTime - checked).toFixed(1)}, ` +
-        `cpu;dur=${((cpu.user + cpu.system) / 1000).toFixed(1)}`;
+        `cpu;dur=${((cpu.user + cpu.system) / 1000).toFixed(1)}, commit;dur=${result.commitMs.toFixed(1)}`;
       return reply
         .type('application/json; charset=utf-8')
         .header('cache-control', 'no-store')

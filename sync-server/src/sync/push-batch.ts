@@ -30,6 +30,8 @@ export interface PushResult {
   events: ChangeEvent[];
   /** Incident kinds recorded by this push, with their counts (for the log). */
   incidents: Record<string, number>;
+  /** How long the commit took (on SQLite mostly the sync of the write-ahead log to disk). */
+  commitMs: number;
 }
 
 export interface PushHooks {
@@ -45,7 +47,8 @@ export async function pushBatch(
   context: PushContext,
   hooks: PushHooks = {},
 ): Promise<PushResult> {
-  return store.db.transaction().execute(async (trx) => {
+  let decidedAt = 0;
+  const result = await store.db.transaction().execute(async (trx) => {
     await lockSequenceCounter(trx);
     const plan = new WritePlan();
     if (APPEND_ONLY_COLLECTIONS.has(collection)) await planAppendOnlyPush(trx, documents, collection, pushed, context, plan);
@@ -62,8 +65,10 @@ export async function pushBatch(
     if (events.length > 0) await hooks.beforeCommit?.(trx, events);
     const incidents: Record<string, number> = {};
     for (const incident of plan.incidents) incidents[incident.kind] = (incidents[incident.kind] ?? 0) + 1;
+    decidedAt = performance.now();
     return { conflicts: plan.conflicts, written, events, incidents };
   });
+  return { ...result, commitMs: performance.now() - decidedAt };
 }
 
 function changeEvents(plan: WritePlan, written: WrittenRange, originDeviceId: string): ChangeEvent[] {
