@@ -62,7 +62,6 @@ export function startSync({ database, catalog, syncDatabase, identity, fetch: fe
   const replications = new Map<DeviceCollectionName, RxReplicationState<WireDocument, SyncCheckpoint>>();
   const streams = new Map<string, Subject<RxReplicationPullStreamItem<WireDocument, SyncCheckpoint>>>();
   const pendingTrackers = new Map<DeviceCollectionName, PendingTracker>();
-  const pushRequests = new Map<DeviceCollectionName, BehaviorSubject<boolean>>();
   const subscriptions: Array<Pick<Subscription, 'unsubscribe'>> = [];
   let catalogSync: CatalogSync | undefined;
   let eventStream: EventStream | undefined;
@@ -160,15 +159,10 @@ export function startSync({ database, catalog, syncDatabase, identity, fetch: fe
     stream.next({ documents, checkpoint: change.checkpoint });
   }
 
-  /** Whether a push request of this collection is in flight. */
-  function pushingOf(name: DeviceCollectionName): BehaviorSubject<boolean> {
-    let subject = pushRequests.get(name);
-    if (subject === undefined) pushRequests.set(name, (subject = new BehaviorSubject(false)));
-    return subject;
-  }
-
   function startReplication(name: DeviceCollectionName): void {
     const stream = new Subject<RxReplicationPullStreamItem<WireDocument, SyncCheckpoint>>();
+    // Whether a push request of this collection is in flight.
+    const pushing = new BehaviorSubject(false);
     if (!pushOnly.has(name)) streams.set(name, stream);
     const replication = replicateCollection({
       name,
@@ -187,17 +181,17 @@ export function startSync({ database, catalog, syncDatabase, identity, fetch: fe
       },
       onAccepted: (ids) => releaseAccepted(syncDatabase, name, ids),
       onSettled: (ids) => pendingTrackers.get(name)?.settled(ids),
-      onPushing: (active) => pushingOf(name).next(active),
+      onPushing: (active) => pushing.next(active),
     });
     replications.set(name, replication);
     subscriptions.push(
       replication.active$.subscribe((active) => status.setBusy(name, active)),
       replication.error$.subscribe((error) => console.warn(`Replication of ${name} reported an error`, error)),
     );
-    if (!pullOnly.has(name)) watchPending(name, replication);
+    if (!pullOnly.has(name)) watchPending(name, replication, pushing);
   }
 
-  function watchPending(name: DeviceCollectionName, replication: RxReplicationState<WireDocument, SyncCheckpoint>): void {
+  function watchPending(name: DeviceCollectionName, replication: RxReplicationState<WireDocument, SyncCheckpoint>, pushing: BehaviorSubject<boolean>): void {
     const tracker = createPendingTracker({
       listPending: () => (stopped ? Promise.resolve(undefined) : listPendingPushes(replication)),
       publish: (count) => !stopped && status.setPending(name, count),
@@ -213,7 +207,6 @@ export function startSync({ database, catalog, syncDatabase, identity, fetch: fe
     // IndexedDB (thousands after a day offline), which only competes with the push it would count, and the
     // tracker already drops what the push settles. The push's end triggers the recount (a sale rung up
     // meanwhile shows in the count then).
-    const pushing = pushingOf(name);
     subscriptions.push(
       collectionChanges.subscribe((event) => tracker.written([event.documentId])),
       merge(collectionChanges, replication.sent$, replication.active$, pushing)

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import type { StoreKind } from '../../sync-server/src/store/open-store.ts';
-import { enroll, openShop, serverWrites } from '../server/helpers/shop.ts';
+import { enroll, openShop, pushBody, serverWrites } from '../server/helpers/shop.ts';
 import { startTestApp } from '../server/helpers/test-app.ts';
 import { makeSales } from '../support/sale-factory.ts';
 import { median } from './report.ts';
@@ -105,12 +105,7 @@ try {
     const cpu = process.cpuUsage();
     const databaseCpu = backendCpuMs();
     const started = performance.now();
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/sync/sales/push',
-      headers: { authorization: `Bearer ${device.token}`, 'content-type': 'application/json' },
-      payload,
-    });
+    const response = await pushBody(t.app, device.token, 'sales', payload);
     const wallMs = performance.now() - started;
     if (response.statusCode !== 200 || response.body !== '[]') throw new Error(`push answered ${response.statusCode}: ${response.body.slice(0, 300)}`);
     const used = process.cpuUsage(cpu);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from './helpers/test-databases.ts';
 import { startTestApp } from './helpers/test-app.ts';
 import type { TestApp } from './helpers/test-app.ts';
-import { asNew, bearer, countAll, enroll, openShop, pullAll, ringUpSale } from './helpers/shop.ts';
+import { asNew, countAll, enroll, openShop, pullAll, pushBody, ringUpSale } from './helpers/shop.ts';
 import type { EnrolledDevice } from './helpers/shop.ts';
 
 describe.each(DATABASE_KINDS)('gzip-compressed pushes (%s)', (kind) => {
@@ -22,13 +22,7 @@ describe.each(DATABASE_KINDS)('gzip-compressed pushes (%s)', (kind) => {
   });
   afterAll(async () => t?.close());
 
-  const pushRaw = (payload: Buffer | string, encoding?: string) =>
-    t.app.inject({
-      method: 'POST',
-      url: '/api/v1/sync/sales/push',
-      headers: { ...bearer(device.token), 'content-type': 'application/json', ...(encoding ? { 'content-encoding': encoding } : {}) },
-      payload,
-    });
+  const pushRaw = (payload: Buffer | string, encoding?: string) => pushBody(t.app, device.token, 'sales', payload, encoding);
 
   it('stores a compressed push of sales exactly as the same sales sent plain, ledger and stock included', async () => {
     const sales = Array.from({ length: 50 }, () => ringUpSale(device, [{ productId: 'p-1', qty: 1000, unitPrice: 25_000 }]));

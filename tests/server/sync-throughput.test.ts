@@ -13,7 +13,7 @@ import { generateProduct } from '../../sync-server/src/seed/catalog.ts';
 import { DATABASE_KINDS } from './helpers/test-databases.ts';
 import { startTestApp } from './helpers/test-app.ts';
 import type { TestApp } from './helpers/test-app.ts';
-import { asNew, countDocuments, enroll, openShop, pull, push, realisticSale } from './helpers/shop.ts';
+import { asNew, countDocuments, enroll, openShop, pull, push, pushBody, realisticSale } from './helpers/shop.ts';
 import type { EnrolledDevice, PullAnswer } from './helpers/shop.ts';
 
 const SALES = 2000;
@@ -48,12 +48,7 @@ describe.each(DATABASE_KINDS)('sync throughput (%s)', (kind) => {
       const payload = JSON.stringify(asNew(sales));
       const ledgerEntries = sales.reduce((n, s) => n + (s.ledger?.length ?? 0), 0);
       const started = performance.now();
-      const response = await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/sync/sales/push',
-        headers: { authorization: `Bearer ${device.token}`, 'content-type': 'application/json' },
-        payload,
-      });
+      const response = await pushBody(t.app, device.token, 'sales', payload);
       const ms = performance.now() - started;
       expect(response.statusCode).toBe(200);
       expect(response.json()).toEqual([]);

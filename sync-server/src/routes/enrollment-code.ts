@@ -1,6 +1,7 @@
 /*
- * POST /api/v1/stores/enrollment-code (holders of 'enrollment.rotate', managers by default) -> 200 {enrollmentCode}: a new code for the manager's
- * store; the old one stops working at once. Devices already enrolled keep their tokens.
+ * POST /api/v1/stores/enrollment-code (holders of 'enrollment.rotate', managers by default)
+ *   -> 200 {enrollmentCode}: a new code for the signed-in person's store; the old one stops working at once.
+ * Devices already enrolled keep their tokens.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { requirePermission } from '../plugins/authenticate.ts';

@@ -1,6 +1,7 @@
 /*
- * GET /api/v1/incidents?kind=&limit= (holders of 'report.view', managers by default) -> 200 {incidents: [...]}, newest first: what the server
- * flagged while accepting this store's documents (see store/incidents-repository.ts for the kinds).
+ * GET /api/v1/incidents?kind=&limit= (holders of 'report.view', managers by default)
+ *   -> 200 {incidents: [...]}, newest first: what the server flagged while accepting this store's documents
+ *   (see store/incidents-repository.ts for the kinds).
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { requirePermission } from '../plugins/authenticate.ts';

@@ -30,6 +30,7 @@ import { CompiledQuery } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
 import type SqliteDatabase from 'better-sqlite3';
 import type { CollectionName } from '../../../src/data/schemas/index.ts';
+import { selectByIds } from './by-ids.ts';
 import type { Database } from './database-types.ts';
 import { isDeleted } from './database-types.ts';
 import { countNarrow, NARROW_TABLES, narrowBody, narrowRowInsert, narrowWriteStatement, readNarrowAfter, readNarrowByIds, toNarrowRow } from './narrow-tables.ts';
@@ -205,12 +206,7 @@ export class DocumentsRepository {
       for (const row of await readNarrowByIds(db, this.store.kind, table, ids)) found.set(row.id, narrowDocument(table, row));
       return found;
     }
-    const unique = [...new Set(ids)];
-    const query =
-      this.store.kind === 'postgres'
-        ? CompiledQuery.raw(`select * from documents where collection = $1 and id = any($2::text[])`, [collection, unique])
-        : CompiledQuery.raw(`select * from documents where collection = ? and id in (select value from json_each(?))`, [collection, JSON.stringify(unique)]);
-    const { rows } = await db.executeQuery<DocumentRow>(query);
+    const { rows } = await db.executeQuery<DocumentRow>(selectByIds(this.store.kind, 'documents', ids, collection));
     for (const row of rows) found.set(row.id, toStoredDocument(row));
     return found;
   }

@@ -19,6 +19,7 @@
 import { CompiledQuery } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { CollectionName } from '../../../src/data/schemas/index.ts';
+import { selectByIds } from './by-ids.ts';
 import type { Database } from './database-types.ts';
 import type { StoreKind } from './open-store.ts';
 
@@ -133,12 +134,7 @@ export function narrowRowInsert(table: NarrowTable): { sql: string; params: (row
 /** The stored rows with these ids. */
 export async function readNarrowByIds(db: Kysely<Database>, kind: StoreKind, table: NarrowTable, ids: readonly string[]): Promise<NarrowRow[]> {
   if (ids.length === 0) return [];
-  const unique = [...new Set(ids)];
-  const query =
-    kind === 'postgres'
-      ? CompiledQuery.raw(`select * from ${table.table} where id = any($1::text[])`, [unique])
-      : CompiledQuery.raw(`select * from ${table.table} where id in (select value from json_each(?))`, [JSON.stringify(unique)]);
-  return (await db.executeQuery<NarrowRow>(query)).rows;
+  return (await db.executeQuery<NarrowRow>(selectByIds(kind, table.table, ids))).rows;
 }
 
 export interface NarrowRange {

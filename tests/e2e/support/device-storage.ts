@@ -22,22 +22,39 @@ const APP_DATABASE = 'store-pos';
 
 export type DeviceCollection = 'audit' | 'sales' | 'ledger' | 'shifts' | 'customers' | 'orders' | 'config' | 'balances' | 'products';
 
-export async function readDeviceIdentity(page: Page): Promise<DeviceIdentity> {
+/** One record of an IndexedDB object store, read in the page (undefined when the database, store or key is absent). */
+async function readRecord<T>(page: Page, database: string, store: string, key: string): Promise<T | undefined> {
   return page.evaluate(
-    () =>
-      new Promise<DeviceIdentity>((resolve, reject) => {
-        const open = indexedDB.open('store-pos-sync');
+    ({ database, store, key }) =>
+      new Promise<unknown>((resolve, reject) => {
+        const open = indexedDB.open(database);
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const read = open.result.transaction('device').objectStore('device').get('this-device');
-          read.onerror = () => reject(read.error);
+          const connection = open.result;
+          if (!connection.objectStoreNames.contains(store)) {
+            connection.close();
+            resolve(undefined);
+            return;
+          }
+          const read = connection.transaction(store, 'readonly').objectStore(store).get(key);
+          read.onerror = () => {
+            connection.close();
+            reject(read.error);
+          };
           read.onsuccess = () => {
-            open.result.close();
-            resolve(read.result as DeviceIdentity);
+            connection.close();
+            resolve(read.result);
           };
         };
       }),
-  );
+    { database, store, key },
+  ) as Promise<T | undefined>;
+}
+
+export async function readDeviceIdentity(page: Page): Promise<DeviceIdentity> {
+  const identity = await readRecord<DeviceIdentity>(page, 'store-pos-sync', 'device', 'this-device');
+  if (identity === undefined) throw new Error('This tablet is not enrolled: no device identity in store-pos-sync');
+  return identity;
 }
 
 /**
@@ -89,32 +106,11 @@ const CATALOG_DATABASE = `${APP_DATABASE}-catalog`;
  * thing a new tablet does after its first sync; a bench waits for it so it measures a settled tablet.
  */
 export async function waitForNameIndexBuilt(page: Page, timeoutMs = 120_000): Promise<void> {
-  await page.waitForFunction(
-    (name) =>
-      new Promise<boolean>((resolve) => {
-        const open = indexedDB.open(name);
-        open.onerror = () => resolve(false);
-        open.onsuccess = () => {
-          const connection = open.result;
-          if (!connection.objectStoreNames.contains('indexState')) {
-            connection.close();
-            resolve(false);
-            return;
-          }
-          const read = connection.transaction('indexState', 'readonly').objectStore('indexState').get('nameWords');
-          read.onsuccess = () => {
-            connection.close();
-            resolve((read.result as { done?: boolean } | undefined)?.done === true);
-          };
-          read.onerror = () => {
-            connection.close();
-            resolve(false);
-          };
-        };
-      }),
-    CATALOG_DATABASE,
-    { timeout: timeoutMs, polling: 500 },
-  );
+  const deadline = Date.now() + timeoutMs;
+  while ((await readRecord<{ done?: boolean }>(page, CATALOG_DATABASE, 'indexState', 'nameWords'))?.done !== true) {
+    if (Date.now() > deadline) throw new Error(`The catalog's name index was not built within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }
 
 /** Waits until the device holds at least `count` audit entries (optionally of one action); answers them all. */

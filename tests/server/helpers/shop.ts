@@ -76,6 +76,22 @@ export async function push(
   return app.inject({ method: 'POST', url: `/api/v1/sync/${collection}/push`, headers: bearer(token), payload: rows });
 }
 
+/** A push whose body is already serialised (or compressed: pass its Content-Encoding), as a tablet sends it. */
+export async function pushBody(
+  app: FastifyInstance,
+  token: string,
+  collection: string,
+  payload: string | Buffer,
+  contentEncoding?: string,
+): Promise<LightMyRequestResponse> {
+  return app.inject({
+    method: 'POST',
+    url: `/api/v1/sync/${collection}/push`,
+    headers: { ...bearer(token), 'content-type': 'application/json', ...(contentEncoding === undefined ? {} : { 'content-encoding': contentEncoding }) },
+    payload,
+  });
+}
+
 export function asNew(docs: readonly object[]): Array<{ newDocumentState: object }> {
   return docs.map((doc) => ({ newDocumentState: { ...doc, _deleted: false } }));
 }
