@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../domain/permissions.ts';
 import { PinPad } from '../staff/pin-pad.tsx';
+import { StaffChoices } from '../staff/staff-choices.tsx';
 
 export interface DevicesSignInPerson {
   id: string;
@@ -25,22 +26,7 @@ export function DevicesSignIn({ people, busy, answered, onSignIn }: DevicesSignI
   return (
     <div className="devices-sign-in" data-testid="devices-sign-in" data-answered={answered}>
       <p>{t('settings.devices.signInHint')}</p>
-      <ul className="staff-choices" aria-label={t('staff.choosePerson')}>
-        {people.map((person) => (
-          <li key={person.id}>
-            <button
-              type="button"
-              data-testid={`devices-staff-${person.id}`}
-              data-role={person.role}
-              aria-pressed={chosen?.id === person.id}
-              disabled={busy}
-              onClick={() => setChosen(person)}
-            >
-              <span className="staff-name">{person.name}</span> <span className="staff-role">{t(`staff.roles.${person.role}`)}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
+      <StaffChoices people={people} chosenId={chosen?.id} testIdPrefix="devices-staff-" disabled={busy} onChoose={setChosen} />
       {chosen && (
         <>
           <p>{t('staff.enterPinFor', { name: chosen.name })}</p>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PinAttemptOutcome } from '../../domain/pin-lockout.ts';
 import { checkStaffPin } from './check-staff-pin.ts';
 import { PinPad } from './pin-pad.tsx';
+import { StaffChoices } from './staff-choices.tsx';
 import type { StaffServices } from './use-staff-services.ts';
 import type { StaffDirectory, StaffMember } from './use-staff-directory.ts';
 
@@ -57,21 +58,7 @@ export function StaffPinEntry({ services, candidates, purpose, onAccepted }: Sta
   const time = (at: number) => new Date(at).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' });
   return (
     <div className="staff-pin-entry" data-testid="staff-pin-entry" data-answered={answered}>
-      <ul className="staff-choices" aria-label={t('staff.choosePerson')}>
-        {candidates.map((member) => (
-          <li key={member.id}>
-            <button
-              type="button"
-              data-testid={`staff-choice-${member.id}`}
-              data-role={member.role}
-              aria-pressed={chosen?.id === member.id}
-              onClick={() => choose(member)}
-            >
-              <span className="staff-name">{member.name}</span> <span className="staff-role">{t(`staff.roles.${member.role}`)}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
+      <StaffChoices people={candidates} chosenId={chosen?.id} testIdPrefix="staff-choice-" onChoose={choose} />
       {candidates.length === 0 && <p className="notice">{t('staff.nobodyMayApprove')}</p>}
       {chosen && (
         <>
