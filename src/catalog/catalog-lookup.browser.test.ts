@@ -3,7 +3,7 @@
 // indexed in the background; and a tablet upgraded from the catalog that only indexed whole names finds
 // products by any word without pulling the catalog again.
 import { Dexie } from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openCatalogDatabase, type CatalogDatabase } from './catalog-database.ts';
 import { searchProducts } from './catalog-lookup.ts';
 import { writeCatalogPage } from './catalog-writer.ts';
@@ -84,6 +84,16 @@ describe('searching the catalog as the cashier types', () => {
     const found = await searchProducts(catalog, 'sua', 200);
     expect(found).toHaveLength(200);
     expect(new Set(found.map((product) => product.id)).size).toBe(200);
+  });
+
+  it('builds the words of full first-sync pages once an empty last page says the catalog caught up', async () => {
+    const catalog = openCatalogDatabase(`catalog-search-${crypto.randomUUID()}`);
+    opened.push(catalog);
+    const rows = Array.from({ length: 1_000 }, (_, i) => named(i + 1, `Nước mắm ${i + 1}`, { sku: `NM-${i + 1}` }));
+    await writeCatalogPage(catalog, 'products', { documents: rows, checkpoint: { id: 'p-001000', seq: 1_000 } }, false);
+    await writeCatalogPage(catalog, 'products', { documents: [], checkpoint: null }, true);
+    await vi.waitFor(async () => expect(await isNameWordIndexBuilt(catalog)).toBe(true), { timeout: 10_000, interval: 200 });
+    expect(skus(await searchProducts(catalog, 'mam 999', 20))).toEqual(['NM-999']);
   });
 
   it('finds a renamed product by its new words only, and a deleted one no more', async () => {

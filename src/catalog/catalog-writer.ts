@@ -57,8 +57,10 @@ export async function writeCatalogPage(
   const products = table === 'products';
   const wordsLater = products && puts.length > INLINE_WORDS_MAX;
   const tables = products ? [database.products, database.meta, database.nameWords, database.indexState] : [database.table(table), database.meta];
+  let caughtUpNow = false;
   const state = await database.transaction('rw', tables, async () => {
     const previous = await readCatalogPullState(database, table);
+    caughtUpNow = caughtUp && !previous.caughtUp;
     const target = database.table(table);
     if (puts.length > 0) await target.bulkPut(puts);
     if (deletes.length > 0) await target.bulkDelete(deletes);
@@ -74,7 +76,9 @@ export async function writeCatalogPage(
     return { checkpoint: next.checkpoint, caughtUp: next.caughtUp, rowsPulled: next.rowsPulled };
   });
   // Not while a first sync is still coming in: the build would compete with the pages the tablet waits for.
-  if (wordsLater && state.caughtUp) void buildNameWordIndex(database);
+  // The page that catches up may be a small or empty one after full big pages (100,000 products in pages
+  // of 10,000 end with an empty page): the build the big pages restarted starts then.
+  if (products && state.caughtUp && (wordsLater || caughtUpNow)) void buildNameWordIndex(database);
   return state;
 }
 
