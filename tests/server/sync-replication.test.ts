@@ -144,6 +144,31 @@ describe.each(DATABASE_KINDS)('replication: pull and push (%s)', (kind) => {
     expect(await balance(t, 'stock:store-q1:p-7')).toBe(before - 20_000);
   });
 
+  it('a ledger entry pushed on its own before the sale that embeds it moves stock once; the sale and its other entries are stored', async () => {
+    const sale = ringUpSale(q1a, [
+      { productId: 'p-11', qty: 1000, unitPrice: 10_011 },
+      { productId: 'p-12', qty: 2000, unitPrice: 10_012 },
+    ]);
+    const first = sale.ledger!.find((entry) => entry.refId === 'p-11')!;
+    const before11 = (await balance(t, 'stock:store-q1:p-11')) ?? 0;
+    const before12 = (await balance(t, 'stock:store-q1:p-12')) ?? 0;
+    const alone = { id: first.id, kind: first.kind, storeId: 'store-q1', deviceId: q1a.deviceId, refId: first.refId, delta: first.delta, reason: first.reason, createdAt: sale.createdAt };
+    expect((await push(t.app, q1a.token, 'ledger', asNew([alone]))).json()).toEqual([]);
+    expect(await balance(t, 'stock:store-q1:p-11')).toBe(before11 - 1000);
+    // The sale's push takes its entries as new, meets the stored one on the key and is decided again.
+    const response = await push(t.app, q1a.token, 'sales', asNew([sale]));
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual([]);
+    expect(await new DocumentsRepository(t.store).get('sales', sale.id)).toBeDefined();
+    expect(await balance(t, 'stock:store-q1:p-11')).toBe(before11 - 1000);
+    expect(await balance(t, 'stock:store-q1:p-12')).toBe(before12 - 2000);
+    const stored = await new DocumentsRepository(t.store).get('ledger', first.id);
+    expect(stored?.body).toEqual(alone);
+    // The derived entry differs from the stored one (it names the sale): the first version is kept, and flagged.
+    const incident = await t.store.db.selectFrom('incidents').selectAll().where('document_id', '=', first.id).executeTakeFirstOrThrow();
+    expect(incident).toMatchObject({ kind: 'append-only-conflict', collection: 'ledger' });
+  });
+
   it('the same sale id with other content is answered with the stored sale, which is kept, and the manager sees the incident once', async () => {
     const sale = ringUpSale(q1a, [{ productId: 'p-9', qty: 1000, unitPrice: 10_009 }]);
     await push(t.app, q1a.token, 'sales', asNew([sale]));

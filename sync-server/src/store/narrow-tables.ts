@@ -162,3 +162,14 @@ export async function countNarrow(db: Kysely<Database>, table: NarrowTable, stor
   if (storeId !== undefined) q = q.where('store_id', '=', storeId);
   return Number((await q.executeTakeFirstOrThrow()).n);
 }
+
+/**
+ * Whether a write failed on a ledger entry id that is stored already (the key of ledger_entries): the sign
+ * that a push which took its sales' ledger entries as new must be decided again with look-ups.
+ */
+export function isDuplicateLedgerEntry(kind: StoreKind, error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, constraint, message } = error as { code?: unknown; constraint?: unknown; message?: unknown };
+  if (kind === 'postgres') return code === '23505' && constraint === 'ledger_entries_pkey';
+  return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' && typeof message === 'string' && message.includes('ledger_entries.id');
+}

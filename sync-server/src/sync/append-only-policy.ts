@@ -7,7 +7,8 @@
  *
  * A newly stored sale also brings its effects, in the same transaction:
  *   - its embedded `ledger` entries become ledger documents with the same ids (idempotent the same way,
- *     so a device that also pushes them, or a sale re-pushed, changes no balance twice):
+ *     so a device that also pushes them, or a sale re-pushed, changes no balance twice; push-batch.ts
+ *     first writes them as new without looking them up, and decides again with lookups if one exists):
  *     {id, kind, storeId, deviceId, refId, delta, reason, sourceId: sale id, createdAt: sale createdAt};
  *   - the balances those entries move (balances.ts);
  *   - a 'sale-mismatch' incident when the server's recomputation (checkSale) disagrees;
@@ -46,6 +47,12 @@ interface EmbeddedLedgerEntry {
   reason: string;
 }
 
+/**
+ * How the ledger entries a new sale embeds are decided: looked up like any pushed fact, or taken as new
+ * (their insert then fails on the key if one is stored, and the caller decides again with 'look-up').
+ */
+export type DerivedLedger = 'look-up' | 'assume-new';
+
 export async function planAppendOnlyPush(
   trx: Transaction<Database>,
   documents: DocumentsRepository,
@@ -53,6 +60,7 @@ export async function planAppendOnlyPush(
   pushed: readonly PushedDocument[],
   context: PushContext,
   plan: WritePlan,
+  derivedLedger: DerivedLedger = 'look-up',
 ): Promise<void> {
   const inserted = await planFacts(trx, documents, collection, pushed.map((p) => p.doc), context.storeId, plan, true);
   const staffMismatches = await checkActors(trx, documents, collection, inserted, pushed, context.storeId);
@@ -63,7 +71,7 @@ export async function planAppendOnlyPush(
       checkPushedSale(sale, plan, staffMismatches.get(sale['id'] as string) ?? []);
       for (const entry of (sale['ledger'] as EmbeddedLedgerEntry[] | undefined) ?? []) derived.push(ledgerDocument(sale, entry));
     }
-    const ledgerInserted = await planFacts(trx, documents, 'ledger', derived, context.storeId, plan, false);
+    const ledgerInserted = await planFacts(trx, documents, 'ledger', derived, context.storeId, plan, false, derivedLedger === 'look-up');
     movements.push(...ledgerInserted.map(toMovement));
     await planShoppingCustomers(trx, documents, inserted, context.storeId, plan);
   } else if (collection === 'ledger') {
@@ -81,11 +89,12 @@ async function planFacts(
   storeId: string,
   plan: WritePlan,
   answerConflicts: boolean,
+  lookUp = true,
 ): Promise<Body[]> {
   if (docs.length === 0) return [];
-  const stored = await documents.getMany(trx, collection, docs.map((d) => d['id'] as string));
+  // Without the look-up, only the batch's own repeats are decided here; a stored one fails the insert.
   const known = new Map<string, Body>();
-  for (const [id, document] of stored) known.set(id, document.body);
+  if (lookUp) for (const [id, document] of await documents.getMany(trx, collection, docs.map((d) => d['id'] as string))) known.set(id, document.body);
   const inserted: Body[] = [];
   const conflicts: NewIncident[] = [];
   for (const doc of docs) {
