@@ -33,8 +33,10 @@ async function enrolNewTablet(browser: Browser, url: string, name: string): Prom
   const { context, page } = await openWatchedPage(browser);
   await shellScreen.open(page, url);
   await enrolmentScreen.openFromCounter(page);
+  // The clock starts at the tap: typing the code in is the clerk's time, not the sync's.
+  await enrolmentScreen.fillIn(page, { code: CODE, deviceName: name });
   const started = performance.now();
-  await enrolmentScreen.enrol(page, { code: CODE, deviceName: name });
+  await enrolmentScreen.submit(page);
   await syncStatus.waitForCatalogReady(page, 120_000);
   return { page, catalogMs: performance.now() - started, close: () => context.close() };
 }

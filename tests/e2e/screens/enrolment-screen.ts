@@ -10,9 +10,17 @@ export const enrolmentScreen = {
     await page.getByTestId('enrolment-code').waitFor({ timeout: 20_000 });
   },
 
-  async enrol(page: Page, { code, deviceName }: { code: string; deviceName: string }): Promise<void> {
+  async enrol(page: Page, details: { code: string; deviceName: string }): Promise<void> {
+    await enrolmentScreen.fillIn(page, details);
+    await enrolmentScreen.submit(page);
+  },
+
+  async fillIn(page: Page, { code, deviceName }: { code: string; deviceName: string }): Promise<void> {
     await page.getByTestId('enrolment-code').fill(code);
     await page.getByTestId('enrolment-device-name').fill(deviceName);
+  },
+
+  async submit(page: Page): Promise<void> {
     await page.getByTestId('enrolment-submit').click();
   },
 
