@@ -70,15 +70,17 @@ describe('searching the catalog as the cashier types', () => {
     expect(skus(await searchProducts(catalog, 'sua-', 20))).toEqual(['SUA-002', 'BM-004', 'CF-001', 'TS-005']);
   });
 
-  it('after a big first-sync page, finds names by their start at once and by any word once the index is built', async () => {
+  it('after a big first-sync page, finds products by code at once and by name once the index is built', async () => {
     const rows = Array.from({ length: 3_000 }, (_, i) => named(i + 1, `Sữa chua ${i % 2 ? 'dâu' : 'nha đam'} ${i + 1}`, { sku: `SC-${i + 1}` }));
     const catalog = await shelf(rows);
-    // The big page's words are indexed in the background: the name's start answers meanwhile.
+    // The big page's names are indexed in the background: codes answer meanwhile, names not yet.
     expect(await isNameWordIndexBuilt(catalog)).toBe(false);
-    expect(skus(await searchProducts(catalog, 'nha dam 2999', 200))).toEqual([]);
-    expect(skus(await searchProducts(catalog, 'sua chua nha dam 2999', 200))).toEqual(['SC-2999']);
+    expect(skus(await searchProducts(catalog, 'SC-2999', 5))).toEqual(['SC-2999']);
+    expect(skus(await searchProducts(catalog, '8930000002999', 5))).toEqual(['SC-2999']);
+    expect(await searchProducts(catalog, 'sua chua nha dam 2999', 200)).toEqual([]);
     await buildNameWordIndex(catalog, 0);
     expect(await isNameWordIndexBuilt(catalog)).toBe(true);
+    expect(skus(await searchProducts(catalog, 'sua chua nha dam 2999', 200))).toEqual(['SC-2999']);
     expect(skus(await searchProducts(catalog, 'nha dam 2999', 200))).toEqual(['SC-2999']);
     expect(await searchProducts(catalog, 'dau', 2_000)).toHaveLength(1_500);
     const found = await searchProducts(catalog, 'sua', 200);
@@ -106,24 +108,54 @@ describe('searching the catalog as the cashier types', () => {
   });
 });
 
-describe('a tablet whose catalog was stored before the word index', () => {
-  it('gets the words of every stored product on upgrade and finds them by any word, offline', async () => {
-    const name = `catalog-upgrade-${crypto.randomUUID()}`;
+describe('a tablet whose catalog was stored by an older version', () => {
+  async function storeOld(name: string, versions: (old: Dexie) => void, words?: Array<{ id: string; words: string[] }>): Promise<void> {
     const old = new Dexie(name);
-    old.version(1).stores({ products: '&id, *barcodes, sku, searchName, plu', balances: '&id, [kind+refId]', meta: '&key' });
+    versions(old);
     await old.table('products').bulkPut(SHELF.map(({ _deleted: _flag, ...row }) => row));
     await old.table('meta').put({ key: 'products', checkpoint: { id: 'p-000007', seq: 7 }, caughtUp: true, rowsPulled: 7 });
+    if (words) {
+      await old.table('nameWords').bulkPut(words);
+      await old.table('indexState').put({ key: 'nameWords', after: null, done: true, pass: 3 });
+    }
     old.close();
+  }
 
+  it('from version 1 (whole names only): indexes every stored product in the background and finds it by name, offline', async () => {
+    const name = `catalog-upgrade-${crypto.randomUUID()}`;
+    await storeOld(name, (old) => old.version(1).stores({ products: '&id, *barcodes, sku, searchName, plu', balances: '&id, [kind+refId]', meta: '&key' }));
     const catalog = openCatalogDatabase(name);
     opened.push(catalog);
-    // Right after the upgrade the names are found by their start; the words are indexed in the background.
-    expect(skus(await searchProducts(catalog, 'sua tuoi', 20))).toEqual(['SUA-002']);
+    // Right after the upgrade codes answer; names once the background build has run.
+    expect(skus(await searchProducts(catalog, 'SUA-002', 20))).toEqual(['SUA-002']);
     expect(await isNameWordIndexBuilt(catalog)).toBe(false);
     await buildNameWordIndex(catalog, 0);
+    expect(skus(await searchProducts(catalog, 'sua tuoi', 20))).toEqual(['SUA-002']);
     expect(skus(await searchProducts(catalog, 'tuoi', 20))).toEqual(['SUA-002']);
-    expect(await catalog.nameWords.get('p-000001')).toEqual({ id: 'p-000001', words: ['ca', 'phe', 'sua', 'da', 'trung', 'nguyen', '240ml'] });
+    expect(await catalog.nameWords.get('p-000001')).toEqual({ id: 'p-000001', name: 'ca phe sua da trung nguyen 240ml', words: ['ca', 'phe', 'sua', 'da', 'trung', 'nguyen', '240ml'] });
     expect(await catalog.products.count()).toBe(SHELF.length);
     expect((await catalog.meta.get('products'))?.caughtUp).toBe(true);
+  });
+
+  it('from version 2 (words without the whole name): builds the index again, then finds names by their start', async () => {
+    const name = `catalog-upgrade-${crypto.randomUUID()}`;
+    const words = SHELF.map((row) => ({ id: row.id, words: row.searchName.split(' ') }));
+    await storeOld(
+      name,
+      (old) => {
+        old.version(1).stores({ products: '&id, *barcodes, sku, searchName, plu', balances: '&id, [kind+refId]', meta: '&key' });
+        old.version(2).stores({ nameWords: '&id, *words', indexState: '&key' });
+      },
+      words,
+    );
+    const catalog = openCatalogDatabase(name);
+    opened.push(catalog);
+    expect(await isNameWordIndexBuilt(catalog)).toBe(false);
+    // The old rows still find products by a word meanwhile.
+    expect(skus(await searchProducts(catalog, 'vinamilk', 20))).toEqual(['SUA-002']);
+    await buildNameWordIndex(catalog, 0);
+    expect(await isNameWordIndexBuilt(catalog)).toBe(true);
+    expect(skus(await searchProducts(catalog, 'sữ', 20))).toEqual(['SUA-002', 'BM-004', 'CF-001', 'TS-005']);
+    expect((await catalog.nameWords.get('p-000002'))?.name).toBe('sua tuoi vinamilk 1l');
   });
 });

@@ -4,7 +4,7 @@
 import type { ProductDocument } from '../data/schemas/types.ts';
 import { foldForSearch, matchesEveryWord, narrowestWord, searchWordsOf } from '../domain/search-text.ts';
 import type { CatalogDatabase } from './catalog-database.ts';
-import { wordsOfProduct } from './name-word-index.ts';
+import { foldedNameOf, wordsOfProduct } from './name-word-index.ts';
 
 /** The product carrying this barcode (any of its barcodes), or undefined. */
 export async function findProductByBarcode(database: CatalogDatabase, code: string): Promise<ProductDocument | undefined> {
@@ -37,10 +37,10 @@ const BARCODE_PREFIX = /^\d{4,14}$/;
  *     any order: "sua ca" finds "Cà phê sữa"), those whose name starts with the typed text first;
  *  3. products whose SKU or barcode starts with the typed text.
  * When the text looks like a code (no space, and a digit or a code's punctuation such as "-"), 3 comes before 2.
- * Names are read on two indexes: the whole folded name by prefix (searchName), and the name-word index by the
- * longest typed word (name-word-index.ts), whose other words are checked on the products found in that
- * range only; the reading stops at `limit` matches. While the word index is still being built after a
- * first sync, the name prefix alone answers.
+ * Names are read on the name-word index (name-word-index.ts): the whole folded name by prefix, then the
+ * words by the longest typed word, whose other words are checked on the index rows in that range only; the
+ * reading stops at `limit` matches. While that index is still being built after a first sync, codes alone
+ * answer (namesIndexed says so).
  */
 export async function searchProducts(database: CatalogDatabase, text: string, limit: number): Promise<ProductDocument[]> {
   const typed = text.trim();
@@ -59,8 +59,8 @@ export async function searchProducts(database: CatalogDatabase, text: string, li
     digits ? database.products.where('barcodes').startsWith(typed).distinct().limit(limit).toArray() : [],
   ]);
   const names = byName
-    .map((product) => ({ product, startsWithTyped: product.searchName.startsWith(folded) }))
-    .sort((a, b) => Number(b.startsWithTyped) - Number(a.startsWithTyped) || compareText(a.product.searchName, b.product.searchName))
+    .map((product) => ({ product, name: foldedNameOf(product) }))
+    .sort((a, b) => Number(b.name.startsWith(folded)) - Number(a.name.startsWith(folded)) || compareText(a.name, b.name))
     .map(({ product }) => product);
   const codes = [...bySku, ...byBarcode];
   const codeLike = oneToken && /[\d\-_./]/.test(typed);
@@ -77,21 +77,24 @@ export async function searchProducts(database: CatalogDatabase, text: string, li
 }
 
 async function productsByNameWords(database: CatalogDatabase, words: readonly string[], indexWord: string, folded: string, limit: number): Promise<ProductDocument[]> {
-  const found: ProductDocument[] = await database.products.where('searchName').startsWith(folded).limit(limit).toArray();
-  if (found.length >= limit) return found;
-  const seen = new Set(found.map((product) => product.id));
-  // The index rows are small (an id and its words): the other typed words are checked on them, and only the
-  // matches are read from products; the walk stops at `limit` matches.
-  const rows = await database.nameWords
-    .where('words')
-    .startsWith(indexWord)
-    .distinct()
-    .filter((row) => !seen.has(row.id) && matchesEveryWord(row.words, words))
-    .limit(limit - found.length)
-    .toArray();
-  for (const product of await database.products.bulkGet(rows.map((row) => row.id))) {
+  const starting = await database.nameWords.where('name').startsWith(folded).limit(limit).toArray();
+  const seen = new Set(starting.map((row) => row.id));
+  // The index rows are small (an id, a name and its words): the other typed words are checked on them, and
+  // only the matches are read from products; the walk stops at `limit` matches.
+  const byWords =
+    starting.length >= limit
+      ? []
+      : await database.nameWords
+          .where('words')
+          .startsWith(indexWord)
+          .distinct()
+          .filter((row) => !seen.has(row.id) && matchesEveryWord(row.words, words))
+          .limit(limit - starting.length)
+          .toArray();
+  const found: ProductDocument[] = [];
+  for (const product of await database.products.bulkGet([...starting, ...byWords].map((row) => row.id))) {
     // The product's current name decides: a row not rebuilt yet after a big page finds nothing wrong.
-    if (product !== undefined && matchesEveryWord(wordsOfProduct(product), words)) found.push(product);
+    if (product !== undefined && (foldedNameOf(product).startsWith(folded) || matchesEveryWord(wordsOfProduct(product), words))) found.push(product);
   }
   return found;
 }

@@ -4,6 +4,7 @@ import { openCatalogDatabase, type CatalogCheckpoint, type CatalogDatabase, type
 import { findProductByBarcode, searchProducts, countProducts } from './catalog-lookup.ts';
 import { pullCatalogTable, type FetchCatalogPage } from './catalog-pull.ts';
 import { readCatalogPullState, type CatalogPage } from './catalog-writer.ts';
+import { buildNameWordIndex } from './name-word-index.ts';
 import { productRow, stockRow } from './catalog-test-data.ts';
 
 const opened: CatalogDatabase[] = [];
@@ -50,6 +51,8 @@ describe('the catalog on a new tablet', () => {
     expect(await countProducts(catalog)).toBe(2_500);
     expect((await findProductByBarcode(catalog, '8930000001234'))?.sku).toBe('SKU-1234');
     expect(await findProductByBarcode(catalog, '0000000000000')).toBeUndefined();
+    // Names are found once the background index of the big pages' names is built.
+    await buildNameWordIndex(catalog, 0);
     const found = await searchProducts(catalog, 'Sản phẩm 12', 5);
     expect(found.map((p) => p.name)).toEqual(['Sản phẩm 12', 'Sản phẩm 120', 'Sản phẩm 1200', 'Sản phẩm 1201', 'Sản phẩm 1202']);
     expect(found[0]).not.toHaveProperty('_deleted');

@@ -1,15 +1,17 @@
 /*
- * The name-word index (table nameWords, catalog-database.ts): per product, the distinct folded words of its
- * name under a multiEntry index, so a search finds "Cà phê sữa" by "sua" or "phe" on an index range.
+ * The name-word index (table nameWords, catalog-database.ts): per product, its whole folded name under an
+ * index (search by the name's start: "sua tuoi" finds "Sữa tươi ...") and the distinct folded words of it
+ * under a multiEntry index (search by any word: "phe" finds "Cà phê sữa"), each an index range.
  *
- * When the words are written:
- *  - a small page (a live change from the stream, up to INLINE_WORDS_MAX products): its words are written in
- *    the page's own transaction (catalog-writer.ts);
+ * When the rows are written:
+ *  - a small page (a live change from the stream, up to INLINE_WORDS_MAX products): in the page's own
+ *    transaction (catalog-writer.ts);
  *  - a big page (the first sync, 10,000 products a page): the page only restarts the background build, which
  *    starts BUILD_DELAY_MS after the page that caught up with the server (or when the counter opens) and
  *    walks the products by id, CHUNK at a time, one short transaction each with a pause between, stepping
  *    aside while the counter is scanning, recording how far it got (indexState) so a reload resumes it.
- *    The first sync's ~10 extra index entries per product would otherwise double the time to ready-to-scan.
+ *    The first sync's ~11 extra index entries per product would otherwise make ready-to-scan far slower
+ *    (catalog-database.ts gives the figures); scans and SKUs do not need them.
  * A renamed product's row is replaced, a deleted one's removed with it (small pages) or left behind (big
  * pages, until the next pass); readers check each product's current name as well (searchProducts), so a
  * row not yet rebuilt finds nothing wrong. Clearing the catalog clears the index.
@@ -27,15 +29,25 @@ const COUNTER_QUIET_MS = 1_000;
 const BUILD_DELAY_MS = 2_000;
 const UNBUILT: NameWordIndexState = { key: 'nameWords', after: null, done: false, pass: 0 };
 
-/** The folded words of a product's name; the server sends the folded name, an older row may lack it. */
-export function wordsOfProduct(product: { name?: unknown; searchName?: unknown }): string[] {
-  if (typeof product.searchName === 'string') return wordsOfFolded(product.searchName);
-  return typeof product.name === 'string' ? wordsOfFolded(foldForSearch(product.name)) : [];
+type Named = { name?: unknown; searchName?: unknown };
+
+/** A product's folded name; the server sends it, an older row may lack it. */
+export function foldedNameOf(product: Named): string {
+  if (typeof product.searchName === 'string') return product.searchName;
+  return typeof product.name === 'string' ? foldForSearch(product.name) : '';
 }
 
-/** Writes the words of these products (and drops those of deleted ones); call inside a transaction with nameWords. */
-export async function indexNameWords(database: CatalogDatabase, products: ReadonlyArray<{ id: string; name?: unknown; searchName?: unknown }>, deletedIds: readonly string[] = []): Promise<void> {
-  const rows: NameWordRow[] = products.map((product) => ({ id: product.id, words: wordsOfProduct(product) }));
+/** The folded words of a product's name. */
+export function wordsOfProduct(product: Named): string[] {
+  return wordsOfFolded(foldedNameOf(product));
+}
+
+/** Writes the index rows of these products (and drops those of deleted ones); call inside a transaction with nameWords. */
+export async function indexNameWords(database: CatalogDatabase, products: ReadonlyArray<{ id: string } & Named>, deletedIds: readonly string[] = []): Promise<void> {
+  const rows: NameWordRow[] = products.map((product) => {
+    const name = foldedNameOf(product);
+    return { id: product.id, words: wordsOfFolded(name), name };
+  });
   if (rows.length > 0) await database.nameWords.bulkPut(rows);
   if (deletedIds.length > 0) await database.nameWords.bulkDelete([...deletedIds]);
 }
@@ -121,7 +133,7 @@ async function counterQuiet(): Promise<void> {
   }
 }
 
-/** Whether the index holds every product's words (the search finds names by any word). */
+/** Whether the index holds every product's name and words (the search finds products by name). */
 export async function isNameWordIndexBuilt(database: CatalogDatabase): Promise<boolean> {
   return (await database.indexState.get('nameWords'))?.done ?? false;
 }

@@ -11,7 +11,7 @@ import { enrolTablet, useServerAndBrowser } from './support/tablet.ts';
 import { shellScreen } from './screens/shell-screen.ts';
 import { syncStatus } from './screens/sync-status.ts';
 import { counterScreen } from './screens/counter-screen.ts';
-import { readDeviceDocuments } from './support/device-storage.ts';
+import { readDeviceDocuments, waitForNameIndexBuilt } from './support/device-storage.ts';
 import { DeviceClient } from '../support/device-client.ts';
 import { generateProduct, generateStock } from '../../sync-server/src/seed/catalog.ts';
 import { openStore } from '../../sync-server/src/store/open-store.ts';
@@ -96,7 +96,8 @@ describe('the counter, offline from the start', () => {
     expect((await counterScreen.line(page, weighed.sku)).qty).toBe(375);
     expect((await counterScreen.line(page, upcProduct.sku)).qty).toBe(1000);
 
-    // One more found by its name typed without accents.
+    // One more found by its name typed without accents, once the new tablet has indexed the names.
+    await waitForNameIndexBuilt(page);
     const byName = packaged[20] as ProductDocument;
     await counterScreen.search(page, foldForSearch(byName.name));
     await counterScreen.chooseResult(page, byName.sku);

@@ -1,18 +1,23 @@
 // The counter as a cashier uses it, in real Chromium on real IndexedDB (the device database, the Dexie
 // catalog, the counter database): a scanner burst rings up a line, a second scan of the same item raises its
 // quantity, the line's quantity and discount are changed, a line is removed and brought back with Undo; and
-// the search finds "Cà phê sữa" typed without accents, by any word, and rings up the product chosen.
+// the search finds "Cà phê sữa" typed without accents, by any word, and rings up the product chosen; on a
+// tablet still indexing names after its first sync, codes are found at once and the search says why names not yet.
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeCatalogPage } from '../../catalog/catalog-writer.ts';
+import { buildNameWordIndex, INLINE_WORDS_MAX } from '../../catalog/name-word-index.ts';
 import { productRow } from '../../catalog/catalog-test-data.ts';
 import { makeEan13 } from '../../domain/gtin.ts';
 import { foldForSearch } from '../../domain/search-text.ts';
+import { createI18n } from '../../i18n/i18n.ts';
 import { CounterScreen } from './counter-screen.tsx';
 import { useCounterStore } from './counter-store.ts';
 import { hoa, renderOnTill, setUpTill, tearDownTill, testConfig, type Till } from './till.test-helper.tsx';
 
 let till: Till | undefined;
+// The texts the till shows, in its language.
+const i18n = createI18n();
 
 afterEach(async () => {
   cleanup();
@@ -27,8 +32,11 @@ function product(index: number, name: string, sku: string, barcode: string, pric
   return productRow(index, { name, searchName: foldForSearch(name), sku, barcodes: [barcode], price, taxClassId: 'vat10' });
 }
 
-/** A till with a small shelf, and a few hundred other products so the search has something to skip. */
-async function openCounter(): Promise<Till> {
+/**
+ * A till with a small shelf, and a few hundred other products so the search has something to skip (more than
+ * INLINE_WORDS_MAX of them make the page a first sync's big page, whose names are indexed in the background).
+ */
+async function openCounter(others = 300): Promise<Till> {
   // The manager is signed in and this store lets managers void a line, so no PIN is asked on the spot.
   const config = testConfig();
   const managerMay = (config.permissions?.manager ?? []) as string[];
@@ -37,7 +45,7 @@ async function openCounter(): Promise<Till> {
     product(1, 'Cà phê sữa đá Trung Nguyên', 'CF-001', coffeeCode, 29_000),
     product(2, 'Sữa tươi Vinamilk 1L', 'SUA-002', milkCode, 35_000),
     product(3, 'Cà phê đen G7', 'CF-003', makeEan13('893456700003'), 52_000),
-    ...Array.from({ length: 300 }, (_, i) => product(100 + i, `Bánh quy ${i}`, `BQ-${i}`, makeEan13(`8930000${String(i).padStart(5, '0')}`), 10_000)),
+    ...Array.from({ length: others }, (_, i) => product(100 + i, `Bánh quy ${i}`, `BQ-${i}`, makeEan13(`8930000${String(i).padStart(5, '0')}`), 10_000)),
   ];
   await writeCatalogPage(current.catalog, 'products', { documents: shelf, checkpoint: { id: 'p', seq: shelf.length } }, true);
   renderOnTill(current, <CounterScreen />);
@@ -183,6 +191,18 @@ describe('searching at the counter', () => {
     fireEvent.click(within(results).getByTestId('search-result'));
     await waitFor(() => expect(lines().map((line) => line.dataset.sku)).toEqual(['SUA-002']));
     expect(screen.queryByTestId('search-panel')).toBeNull();
+  });
+
+  it('on a tablet still indexing names after its first sync, finds codes at once, says why a name finds nothing yet, then finds it', async () => {
+    till = await openCounter(INLINE_WORDS_MAX + 100);
+    act(() => useCounterStore.getState().openSearch(''));
+    await typeSearch('ca phe');
+    expect(screen.getByTestId('search-nothing').textContent).toBe(i18n.t('sale.search.namesPending', { text: 'ca phe' }));
+    expect(found(await typeSearch('CF-001'))).toEqual(['CF-001']);
+    await act(() => buildNameWordIndex(till!.catalog, 0));
+    expect(found(await typeSearch('ca phe'))).toEqual(['CF-003', 'CF-001']);
+    await typeSearch('tra xanh');
+    expect(screen.getByTestId('search-nothing').textContent).toBe(i18n.t('sale.search.nothing', { text: 'tra xanh' }));
   });
 
   it('shows a page of a long result list at a time (virtualized), never every match at once', async () => {

@@ -23,6 +23,7 @@ const finder: ProductFinder = {
   byPlu: async (plu) => (plu === pork.plu ? pork : undefined),
   bySku: async (sku) => [milk, gum, pork].find((each) => each.sku === sku),
   search: async () => [],
+  namesIndexed: async () => true,
   confirmedStock: async () => undefined,
 };
 

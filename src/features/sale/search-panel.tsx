@@ -21,23 +21,27 @@ export function SearchPanel({ onChoose }: SearchPanelProps) {
   const money = useMoney();
   const text = useCounterStore((state) => state.searchText);
   const setText = useCounterStore((state) => state.setSearchText);
-  const [found, setFound] = useState<{ text: string; products: ProductDocument[] }>({ text: '', products: [] });
+  // namesPending: nothing found while this tablet is still indexing names (right after its first sync).
+  const [found, setFound] = useState<{ text: string; products: ProductDocument[]; namesPending: boolean }>({ text: '', products: [], namesPending: false });
   const [failed, setFailed] = useState(false);
   const listRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     let current = true;
-    finder.search(text, SEARCH_LIMIT).then(
-      (products) => {
-        if (!current) return;
-        setFailed(false);
-        setFound({ text, products });
-      },
-      (error: unknown) => {
-        console.error('Product search failed', { text, error });
-        if (current) setFailed(true);
-      },
-    );
+    finder
+      .search(text, SEARCH_LIMIT)
+      .then(async (products) => ({ products, namesPending: products.length === 0 && text.trim() !== '' && !(await finder.namesIndexed()) }))
+      .then(
+        ({ products, namesPending }) => {
+          if (!current) return;
+          setFailed(false);
+          setFound({ text, products, namesPending });
+        },
+        (error: unknown) => {
+          console.error('Product search failed', { text, error });
+          if (current) setFailed(true);
+        },
+      );
     return () => {
       current = false;
     };
@@ -60,7 +64,9 @@ export function SearchPanel({ onChoose }: SearchPanelProps) {
         data-testid="search-input"
       />
       {failed && <p role="alert" className="error">{t('sale.search.failed')}</p>}
-      {text.trim() !== '' && found.text === text && products.length === 0 && <p data-testid="search-nothing">{t('sale.search.nothing', { text })}</p>}
+      {text.trim() !== '' && found.text === text && products.length === 0 && (
+        <p data-testid="search-nothing">{found.namesPending ? t('sale.search.namesPending', { text }) : t('sale.search.nothing', { text })}</p>
+      )}
       <div ref={listRef} className="search-results" data-testid="search-results" data-count={found.text === text ? products.length : ''}>
         <ul style={{ height: virtualizer.getTotalSize(), position: 'relative', margin: 0, padding: 0 }}>
           {virtualizer.getVirtualItems().map((item) => {
