@@ -26,9 +26,9 @@
  *     time (measured 1.8-2.2x on 50,000 products). The words of a big first-sync page are indexed in the
  *     background after it, a small live update's words in its own transaction.
  *   3 moves the whole-name index to the name-word table as well: products keep only the indexes a scan uses.
- *     Measured on 100,000 products: the first sync 7.6-8.2 s -> 6.9-7.3 s. The price: on a brand-new tablet,
- *     search by name answers once the background index is built (seconds after the catalog is ready; the
- *     search panel says so), while scans and SKUs answer at once.
+ *     Measured on 100,000 products: the first sync 7.6-8.2 s -> 6.6-7.5 s. The price: on a brand-new
+ *     tablet, search by name answers once the background index is built (some 12 s after 100,000 products
+ *     are ready; the search panel says so), while scans and SKUs answer at once.
  * Upgrades restart the background index (nothing is pulled again; an offline tablet keeps selling).
  */
 import { Dexie, type EntityTable } from 'dexie';
