@@ -21,7 +21,7 @@ import type { VariableMeasureRule } from '../../src/domain/barcode-rules.ts';
 import { expandUpcE } from '../../src/domain/barcode-upce.ts';
 import { makeEan13 } from '../../src/domain/gtin.ts';
 import { foldForSearch } from '../../src/domain/search-text.ts';
-import type { ProductDocument, StoreConfigDocument } from '../../src/data/schemas/types.ts';
+import type { ProductDocument, SaleDocument, StoreConfigDocument } from '../../src/data/schemas/types.ts';
 
 const ENROLLMENT_CODE = 'E2E-COUNTER-01';
 const UPC_E = '01234565';
@@ -44,15 +44,8 @@ async function addUpcProduct(server: RunningPosServer, storeId: string): Promise
   return product;
 }
 
-interface DeviceSale {
-  id: string;
-  number: string;
-  totals: { total: number };
-  tenders: { method: string; amount: number }[];
-}
-
-async function salesOnDevice(page: Page): Promise<DeviceSale[]> {
-  return readDeviceDocuments<DeviceSale>(page, 'sales');
+async function salesOnDevice(page: Page): Promise<SaleDocument[]> {
+  return readDeviceDocuments<SaleDocument>(page, 'sales');
 }
 
 describe('the counter, offline from the start', () => {
@@ -129,9 +122,9 @@ describe('the counter, offline from the start', () => {
     const onDevice = await salesOnDevice(page);
     await context.setOffline(false);
     await expect
-      .poll(async () => (await client.pullAll<DeviceSale>('sales')).length, { timeout: 60_000, interval: 500 })
+      .poll(async () => (await client.pullAll<SaleDocument>('sales')).length, { timeout: 60_000, interval: 500 })
       .toBe(onDevice.length);
-    const onServer = await client.pullAll<DeviceSale>('sales');
+    const onServer = await client.pullAll<SaleDocument>('sales');
     const byId = new Map(onServer.map((sale) => [sale.id, sale]));
     expect(onServer).toHaveLength(2);
     for (const sale of onDevice) {

@@ -10,26 +10,18 @@ import { syncStatus } from './screens/sync-status.ts';
 import { counterScreen } from './screens/counter-screen.ts';
 import { readDeviceDocuments } from './support/device-storage.ts';
 import { makeRandom } from '../support/sale-factory.ts';
+import type { ProductDocument, SaleDocument, StoreConfigDocument } from '../../src/data/schemas/types.ts';
 
 const CODE = 'E2E-CRASH-SALE-01';
 const CRASHES = 8;
 
-interface SaleOnDevice {
-  id: string;
-  number: string;
-  lines: Array<{ productId: string; qty: number }>;
-  ledger: Array<{ kind: string; refId: string; delta: number }>;
-}
-interface ProductDoc { barcodes: string[]; weighed: boolean }
-interface ConfigDoc { staff: Array<{ id: string; name: string; role: 'cashier' | 'supervisor' | 'manager' }> }
-
 /** What survived on disk: read straight from IndexedDB, the way the next start of the app finds it. */
-async function salesOnDevice(page: Page): Promise<SaleOnDevice[]> {
-  return readDeviceDocuments<SaleOnDevice>(page, 'sales');
+async function salesOnDevice(page: Page): Promise<SaleDocument[]> {
+  return readDeviceDocuments<SaleDocument>(page, 'sales');
 }
 
-function expectWhole(sale: SaleOnDevice): void {
-  const stock = sale.ledger.filter((entry) => entry.kind === 'stock');
+function expectWhole(sale: SaleDocument): void {
+  const stock = (sale.ledger ?? []).filter((entry) => entry.kind === 'stock');
   expect(stock.map((entry) => [entry.refId, entry.delta]), `stock movements of ${sale.number}`).toEqual(sale.lines.map((line) => [line.productId, -line.qty]));
 }
 
@@ -39,10 +31,10 @@ describe('the browser dies while a sale is being completed', () => {
   it('leaves every sale complete with its stock movements or absent, and the server gets exactly those', async () => {
     const server = fixture.server();
     const { context, page: first, client } = await enrolTablet(fixture.browser(), server, { code: CODE, deviceName: 'Quầy hay sập' });
-    const [config] = (await client.pull<ConfigDoc>('config', null)).documents;
+    const [config] = (await client.pull<StoreConfigDocument>('config', null)).documents;
     const cashier = config?.staff.find((member) => member.role === 'cashier');
     if (!cashier) throw new Error('the demo store has no cashier');
-    const codes = (await client.pull<ProductDoc>('products', null, 200)).documents.filter((p) => !p.weighed).map((p) => p.barcodes[0]!);
+    const codes = (await client.pull<ProductDocument>('products', null, 200)).documents.filter((p) => !p.weighed).map((p) => p.barcodes[0]!);
     await shellScreen.goToCounter(first);
     await counterScreen.waitUntilReady(first);
     await syncStatus.waitForState(first, 'idle');
@@ -78,14 +70,14 @@ describe('the browser dies while a sale is being completed', () => {
 
     await context.setOffline(false);
     await syncStatus.waitForPending(page, 0, 60_000);
-    const onServer = await client.pullAll<SaleOnDevice>('sales', 1000);
+    const onServer = await client.pullAll<SaleDocument>('sales', 1000);
     expect(onServer.map((sale) => sale.id).sort()).toEqual(sales.map((sale) => sale.id).sort());
     for (const sale of onServer) expectWhole(sale);
     await context.close();
   }, 300_000);
 });
 
-async function openCounter(page: Page, url: string, cashier: ConfigDoc['staff'][number]): Promise<void> {
+async function openCounter(page: Page, url: string, cashier: StoreConfigDocument['staff'][number]): Promise<void> {
   if (page.url() === 'about:blank') await page.goto(url, { waitUntil: 'domcontentloaded' });
   await shellScreen.waitUntilShown(page);
   await shellScreen.goToCounter(page);

@@ -9,15 +9,9 @@ import { enrolTablet, useServerAndBrowser } from './support/tablet.ts';
 import { settingsScreen } from './screens/settings-screen.ts';
 import { syncStatus } from './screens/sync-status.ts';
 import { DeviceClient } from '../support/device-client.ts';
+import type { AuditEntryDocument } from '../../src/data/schemas/types.ts';
 
 const ENROLLMENT_CODE = 'E2E-DEVICES-2025';
-
-interface AuditDocument {
-  action: string;
-  staffId: string;
-  subjectId?: string;
-  details?: Record<string, unknown>;
-}
 
 /** Everything the page's origin keeps (IndexedDB, localStorage, sessionStorage) as one text. */
 async function everythingStored(page: Page): Promise<string> {
@@ -89,7 +83,7 @@ describe('a manager revokes a lost tablet from Settings', () => {
 
     // The revocation reaches the server's audit trail under the manager's name.
     await syncStatus.waitForPending(page, 0, 60_000);
-    const audit = await tablet.client.pullAll<AuditDocument>('audit');
+    const audit = await tablet.client.pullAll<AuditEntryDocument>('audit');
     expect(audit.filter((entry) => entry.action === 'device.revoke')).toEqual([
       expect.objectContaining({ staffId: managerId, subjectId: spare.enrolment.deviceId, details: { deviceName: 'Quầy dự phòng' } }),
     ]);

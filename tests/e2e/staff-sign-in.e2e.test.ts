@@ -10,18 +10,11 @@ import { syncStatus } from './screens/sync-status.ts';
 import { staffScreen } from './screens/staff-screen.ts';
 import { readDeviceIdentity } from './support/device-storage.ts';
 import { DeviceClient } from '../support/device-client.ts';
+import type { AuditEntryDocument } from '../../src/data/schemas/types.ts';
 
 const ENROLLMENT_CODE = 'E2E-STAFF-2025-A';
 const PINS = { cashier: '246810', supervisor: '135791', manager: '975310' } as const;
 const NAMES = { cashier: 'Nguyễn Thị Lan', supervisor: 'Trần Minh Tuấn', manager: 'Lê Hoàng Nam' } as const;
-
-interface AuditDocument {
-  id: string;
-  action: string;
-  staffId: string;
-  approverId?: string;
-  details?: Record<string, unknown>;
-}
 
 describe('staff signing in at the till', () => {
   const fixture = useServerAndBrowser({
@@ -96,7 +89,7 @@ describe('staff signing in at the till', () => {
     await context.setOffline(false);
     await syncStatus.waitForPending(page, 0, 60_000);
     const device = new DeviceClient(server.url, await readDeviceIdentity(page));
-    const audit = await device.pullAll<AuditDocument>('audit');
+    const audit = await device.pullAll<AuditEntryDocument>('audit');
     const drawer = audit.filter((entry) => entry.action === 'drawer.open');
     expect(drawer).toHaveLength(1);
     expect(drawer[0]).toMatchObject({ staffId: cashierId, approverId: managerId });
