@@ -12,14 +12,14 @@ import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { startPosServer } from '../e2e/support/pos-server.ts';
 import { launchChromium, openWatchedPage } from '../e2e/support/browser.ts';
-import { readDeviceIdentity } from '../e2e/support/device-storage.ts';
+import { readDeviceIdentity, waitForNameIndexBuilt } from '../e2e/support/device-storage.ts';
 import { shellScreen } from '../e2e/screens/shell-screen.ts';
 import { enrolmentScreen } from '../e2e/screens/enrolment-screen.ts';
 import { syncStatus } from '../e2e/screens/sync-status.ts';
 import { counterScreen } from '../e2e/screens/counter-screen.ts';
 import { DeviceClient } from '../support/device-client.ts';
 import { percentile } from './report.ts';
-import { timedScan, waitForNameWordIndex } from './counter.bench.ts';
+import { timedScan } from './counter.bench.ts';
 
 const CODE = 'PROFILE-COUNTER-01';
 const products = Number(process.argv[2] ?? 100_000);
@@ -116,7 +116,7 @@ async function main(): Promise<void> {
     summary('  of which while sync was busy', early.filter((s) => s.sync !== 'idle').map((s) => s.ms));
     summary('  of which while sync was idle (the name index may still be building)', early.filter((s) => s.sync === 'idle').map((s) => s.ms));
     await syncStatus.waitForState(page, 'idle', 180_000);
-    await waitForNameWordIndex(page, 180_000);
+    await waitForNameIndexBuilt(page, 180_000);
     await page.getByTestId('cart-void').click().catch(() => undefined);
 
     const session = await page.context().newCDPSession(page);

@@ -12,7 +12,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { startPosServer } from '../e2e/support/pos-server.ts';
 import { launchChromium, openWatchedPage } from '../e2e/support/browser.ts';
-import { readDeviceIdentity } from '../e2e/support/device-storage.ts';
+import { readDeviceIdentity, waitForNameIndexBuilt } from '../e2e/support/device-storage.ts';
 import { shellScreen } from '../e2e/screens/shell-screen.ts';
 import { enrolmentScreen } from '../e2e/screens/enrolment-screen.ts';
 import { syncStatus } from '../e2e/screens/sync-status.ts';
@@ -88,38 +88,6 @@ export async function timedScan(page: Page, code: string, label = 'scan'): Promi
   );
 }
 
-/**
- * Waits until the catalog's name-word index is built (src/catalog/name-word-index.ts): after a first sync it
- * is written in the background, which is catalog catch-up work, not the counter's. Read straight from
- * IndexedDB, opened without a version so the app's own connection is never upgraded or blocked.
- */
-export async function waitForNameWordIndex(page: Page, timeout: number): Promise<void> {
-  const deadline = performance.now() + timeout;
-  for (;;) {
-    const done = await page.evaluate(async () => {
-      const database = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('store-pos-catalog');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      try {
-        if (!database.objectStoreNames.contains('indexState')) return false;
-        const state = await new Promise<{ done?: boolean } | undefined>((resolve, reject) => {
-          const request = database.transaction('indexState').objectStore('indexState').get('nameWords');
-          request.onsuccess = () => resolve(request.result as { done?: boolean } | undefined);
-          request.onerror = () => reject(request.error);
-        });
-        return state?.done === true;
-      } finally {
-        database.close();
-      }
-    });
-    if (done) return;
-    if (performance.now() > deadline) throw new Error(`the catalog's name index was not built within ${timeout} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
-
 async function coldStarts(page: Page, runs: number): Promise<number[]> {
   await page.context().setOffline(true);
   const times: number[] = [];
@@ -170,7 +138,7 @@ export async function benchCounter(): Promise<void> {
     // for both to finish, as a till has after its first minute.
     const syncWaitStarted = performance.now();
     await syncStatus.waitForState(page, 'idle', 180_000);
-    await waitForNameWordIndex(page, 180_000);
+    await waitForNameIndexBuilt(page, 180_000);
     const syncWaitMs = Math.round(performance.now() - syncWaitStarted);
     const scanTimes: number[] = [];
     for (let index = 0; index < 200; index++) {

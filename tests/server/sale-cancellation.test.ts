@@ -12,9 +12,8 @@ import { buildSaleDocument } from '../../src/domain/sale-document.ts';
 import { buildSaleReversal } from '../../src/domain/sale-reversal.ts';
 import { VIETNAM_TAX_CLASSES } from '../../src/domain/tax-presets.ts';
 import { DATABASE_KINDS } from './helpers/test-databases.ts';
-import { startTestApp } from './helpers/test-app.ts';
 import type { TestApp } from './helpers/test-app.ts';
-import { asNew, enroll, openShop, pullAll, push } from './helpers/shop.ts';
+import { asNew, pullAll, push, startOneTillShop } from './helpers/shop.ts';
 import type { EnrolledDevice } from './helpers/shop.ts';
 
 const coffee: CartProduct = { id: 'p-coffee', sku: 'CF01', name: 'Cà phê sữa', price: 29_000, taxClassId: 'vat10', weighed: false };
@@ -30,9 +29,7 @@ describe.each(DATABASE_KINDS)('a sale cancelled at the till reaches the server (
   let till: EnrolledDevice;
 
   beforeAll(async () => {
-    t = await startTestApp(kind, 'sale-cancellation');
-    await openShop(t.store, 'store-q1', 'Quận 1', 'Q1AA-BBCC-DDEE');
-    till = await enroll(t.app, 'Q1AA-BBCC-DDEE');
+    ({ t, till: till } = await startOneTillShop(kind, 'sale-cancellation'));
   });
   afterAll(async () => t?.close());
 

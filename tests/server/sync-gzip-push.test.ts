@@ -6,9 +6,8 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from './helpers/test-databases.ts';
-import { startTestApp } from './helpers/test-app.ts';
 import type { TestApp } from './helpers/test-app.ts';
-import { asNew, countAll, enroll, openShop, pullAll, pushBody, ringUpSale } from './helpers/shop.ts';
+import { asNew, countAll, pullAll, pushBody, ringUpSale, startOneTillShop } from './helpers/shop.ts';
 import type { EnrolledDevice } from './helpers/shop.ts';
 
 describe.each(DATABASE_KINDS)('gzip-compressed pushes (%s)', (kind) => {
@@ -16,9 +15,7 @@ describe.each(DATABASE_KINDS)('gzip-compressed pushes (%s)', (kind) => {
   let device: EnrolledDevice;
 
   beforeAll(async () => {
-    t = await startTestApp(kind, 'sync-gzip');
-    await openShop(t.store, 'store-q1', 'Quận 1', 'Q1AA-BBCC-DDEE');
-    device = await enroll(t.app, 'Q1AA-BBCC-DDEE');
+    ({ t, till: device } = await startOneTillShop(kind, 'sync-gzip'));
   });
   afterAll(async () => t?.close());
 

@@ -11,9 +11,8 @@ import { DocumentsRepository } from '../../sync-server/src/store/documents-repos
 import type { DocumentWrite } from '../../sync-server/src/store/documents-repository.ts';
 import { generateProduct } from '../../sync-server/src/seed/catalog.ts';
 import { DATABASE_KINDS } from './helpers/test-databases.ts';
-import { startTestApp } from './helpers/test-app.ts';
 import type { TestApp } from './helpers/test-app.ts';
-import { asNew, countDocuments, enroll, openShop, pull, push, pushBody, realisticSale } from './helpers/shop.ts';
+import { asNew, countDocuments, pull, push, pushBody, realisticSale, startOneTillShop } from './helpers/shop.ts';
 import type { EnrolledDevice, PullAnswer } from './helpers/shop.ts';
 
 const SALES = 2000;
@@ -30,9 +29,7 @@ describe.each(DATABASE_KINDS)('sync throughput (%s)', (kind) => {
   let device: EnrolledDevice;
 
   beforeAll(async () => {
-    t = await startTestApp(kind, 'sync-perf');
-    await openShop(t.store, 'store-q1', 'Quận 1', 'Q1AA-BBCC-DDEE');
-    device = await enroll(t.app, 'Q1AA-BBCC-DDEE');
+    ({ t, till: device } = await startOneTillShop(kind, 'sync-perf'));
   }, 120_000);
   afterAll(async () => t?.close());
 

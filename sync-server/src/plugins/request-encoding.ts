@@ -1,7 +1,7 @@
 /*
  * Push bodies may come gzip-compressed (`Content-Encoding: gzip`): a day of sales queued offline is a few
- * megabytes of JSON that compresses about tenfold, which matters on a shop's uplink and even over loopback
- * (the browser hands a large upload over in small pieces). The route's body limit applies to the
+ * megabytes of JSON that compresses about tenfold, which matters on a shop's uplink (the app compresses only
+ * for a server on another machine, src/sync/sync-api.ts says why). The route's body limit applies to the
  * decompressed JSON, so a small "zip bomb" is refused with 413 like any oversized body; a body that is not
  * valid gzip gets 400, an encoding other than gzip or identity 415, and nothing is written in either case.
  */

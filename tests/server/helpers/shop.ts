@@ -14,8 +14,10 @@ import { buildStoreConfig } from '../../../sync-server/src/seed/store-config.ts'
 import type { StaffMember, StaffRole } from '../../../sync-server/src/seed/store-config.ts';
 import { DocumentsRepository } from '../../../sync-server/src/store/documents-repository.ts';
 import type { DocumentWrite } from '../../../sync-server/src/store/documents-repository.ts';
-import type { Store } from '../../../sync-server/src/store/open-store.ts';
+import type { Store, StoreKind } from '../../../sync-server/src/store/open-store.ts';
 import { insertStoreRecord } from '../../../sync-server/src/store/stores-repository.ts';
+import { startTestApp } from './test-app.ts';
+import type { TestApp } from './test-app.ts';
 
 export interface ShopStore {
   id: string;
@@ -90,6 +92,13 @@ export async function pushBody(
     headers: { ...bearer(token), 'content-type': 'application/json', ...(contentEncoding === undefined ? {} : { 'content-encoding': contentEncoding }) },
     payload,
   });
+}
+
+/** A test app with one store, Quận 1 (code Q1AA-BBCC-DDEE), and one till enrolled there. */
+export async function startOneTillShop(kind: StoreKind, name: string): Promise<{ t: TestApp; till: EnrolledDevice }> {
+  const t = await startTestApp(kind, name);
+  await openShop(t.store, 'store-q1', 'Quận 1', 'Q1AA-BBCC-DDEE');
+  return { t, till: await enroll(t.app, 'Q1AA-BBCC-DDEE') };
 }
 
 export function asNew(docs: readonly object[]): Array<{ newDocumentState: object }> {
