@@ -13,13 +13,11 @@
  */
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { collectionSchemas, type CollectionName } from './schemas/index.ts';
+import { collectionSchemas, deviceCollectionNames, type DeviceCollectionName } from './schemas/index.ts';
 import type { CollectionDocuments } from './schemas/types.ts';
 import { migrationStrategies, needsMigrationPlugin } from './migrations.ts';
 
-/** The collections RxDB keeps on the device: everything but the catalog. */
-export const deviceCollectionNames = ['config', 'customers', 'orders', 'sales', 'ledger', 'shifts', 'audit'] as const satisfies readonly CollectionName[];
-export type DeviceCollectionName = (typeof deviceCollectionNames)[number];
+export { deviceCollectionNames, type DeviceCollectionName };
 
 export type PosCollections = { [Name in DeviceCollectionName]: RxCollection<CollectionDocuments[Name]> };
 export type PosDatabase = RxDatabase<PosCollections>;

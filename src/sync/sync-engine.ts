@@ -20,7 +20,8 @@ import { BehaviorSubject, Subject, auditTime, filter, merge, type Subscription }
 import { liveQuery } from 'dexie';
 import type { CatalogDatabase } from '../catalog/catalog-database.ts';
 import { readCatalogPullState } from '../catalog/catalog-writer.ts';
-import { deviceCollectionNames, type DeviceCollectionName, type PosDatabase } from '../data/database.ts';
+import type { PosDatabase } from '../data/database.ts';
+import { collectionNames, collectionPolicies, deviceCollectionNames, type CollectionName, type DeviceCollectionName } from '../data/schemas/index.ts';
 import { startCatalogSync, type CatalogSync } from './catalog-sync.ts';
 import { markDeviceRevoked } from './enrolment.ts';
 import { startEventStream, type EventStream, type StreamChange } from './event-stream.ts';
@@ -49,11 +50,7 @@ export interface SyncEngine {
   catalogSync: () => CatalogSync | undefined;
 }
 
-/** Pull-only: written by the server alone. */
-const pullOnly: ReadonlySet<DeviceCollectionName> = new Set(['config']);
-/** Push-only: the device sends its entries; what it shows comes from balances (see the top of this file). */
-const pushOnly: ReadonlySet<DeviceCollectionName> = new Set(['ledger']);
-const catalogCollections = new Set(['products', 'balances']);
+const knownCollections: ReadonlySet<string> = new Set(collectionNames);
 const PENDING_RECOUNT_MS = 300;
 
 export function startSync({ database, catalog, syncDatabase, identity, fetch: fetchImpl }: StartSyncOptions): SyncEngine {
@@ -144,12 +141,13 @@ export function startSync({ database, catalog, syncDatabase, identity, fetch: fe
   }
 
   function routeChange(change: StreamChange): void {
-    if (catalogCollections.has(change.collection)) {
+    const policy = knownCollections.has(change.collection) ? collectionPolicies[change.collection as CollectionName] : undefined;
+    if (policy?.device === 'catalog') {
       catalogSync?.requestPull();
       return;
     }
     const stream = streams.get(change.collection);
-    if (!stream && pushOnly.has(change.collection as DeviceCollectionName)) return;
+    if (!stream && policy?.device === 'push') return;
     if (!stream) {
       console.warn(`The sync stream sent a change for an unknown collection "${change.collection}"; ignored`);
       return;
@@ -163,11 +161,12 @@ export function startSync({ database, catalog, syncDatabase, identity, fetch: fe
     const stream = new Subject<RxReplicationPullStreamItem<WireDocument, SyncCheckpoint>>();
     // Whether a push request of this collection is in flight.
     const pushing = new BehaviorSubject(false);
-    if (!pushOnly.has(name)) streams.set(name, stream);
+    const direction = collectionPolicies[name].device;
+    if (direction !== 'push') streams.set(name, stream);
     const replication = replicateCollection({
       name,
       collection: database[name] as never,
-      direction: pullOnly.has(name) ? 'pull' : pushOnly.has(name) ? 'push' : 'both',
+      direction,
       api,
       stream$: stream.asObservable(),
       identifier: `pos-v1-${name}-${identity.serverUrl}-${identity.storeId}`,
@@ -188,7 +187,7 @@ export function startSync({ database, catalog, syncDatabase, identity, fetch: fe
       replication.active$.subscribe((active) => status.setBusy(name, active)),
       replication.error$.subscribe((error) => console.warn(`Replication of ${name} reported an error`, error)),
     );
-    if (!pullOnly.has(name)) watchPending(name, replication, pushing);
+    if (direction !== 'pull') watchPending(name, replication, pushing);
   }
 
   function watchPending(name: DeviceCollectionName, replication: RxReplicationState<WireDocument, SyncCheckpoint>, pushing: BehaviorSubject<boolean>): void {

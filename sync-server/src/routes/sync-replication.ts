@@ -8,7 +8,7 @@
  * Unknown collection 404; server-owned collections (products, balances, config) refuse pushes with 403.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import { collectionNames, collectionWriters } from '../../../src/data/schemas/index.ts';
+import { collectionNames, collectionPolicies } from '../../../src/data/schemas/index.ts';
 import type { CollectionName } from '../../../src/data/schemas/index.ts';
 import { HttpError } from '../plugins/errors.ts';
 import { decodeRequestBody } from '../plugins/request-encoding.ts';
@@ -80,7 +80,7 @@ const replicationRoutes: FastifyPluginAsync = async (app) => {
     { bodyLimit: PUSH_BODY_LIMIT, preParsing: decodeRequestBody, schema: { params: collectionParamsSchema, body: pushBodySchema } },
     async (request, reply) => {
       const collection = knownCollection(request.params.collection);
-      if (collectionWriters[collection] === 'server') {
+      if (collectionPolicies[collection].writer === 'server') {
         throw new HttpError(403, 'forbidden', `${collection} are written by the server only: devices pull them but cannot push them`);
       }
       // Server-Timing tells a device (and the bench) where a slow push went: receiving and parsing the body,

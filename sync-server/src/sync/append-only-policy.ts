@@ -37,8 +37,6 @@ import { describeRefusal, directoryFromConfig, judgeActors } from './role-check.
 import type { SaleMismatch } from '../../../src/domain/sale-check.ts';
 import type { Body, PushContext, PushedDocument, WritePlan } from './write-plan.ts';
 
-export const APPEND_ONLY_COLLECTIONS: ReadonlySet<CollectionName> = new Set(['sales', 'ledger', 'shifts', 'audit']);
-
 interface EmbeddedLedgerEntry {
   id: string;
   kind: string;

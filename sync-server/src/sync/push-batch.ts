@@ -14,7 +14,7 @@
  * with every entry looked up. Same outcome, only slower in that rare case.
  */
 import type { Transaction } from 'kysely';
-import type { CollectionName } from '../../../src/data/schemas/index.ts';
+import { collectionPolicies, type CollectionName } from '../../../src/data/schemas/index.ts';
 import type { Database } from '../store/database-types.ts';
 import type { DocumentsRepository, WrittenRange } from '../store/documents-repository.ts';
 import { grantCustomerToStore, insertCustomerAlias } from '../store/customers-repository.ts';
@@ -22,7 +22,7 @@ import { insertIncidents } from '../store/incidents-repository.ts';
 import type { Store } from '../store/open-store.ts';
 import { lockSequenceCounter } from '../store/visible-documents.ts';
 import { isDuplicateLedgerEntry } from '../store/narrow-tables.ts';
-import { APPEND_ONLY_COLLECTIONS, planAppendOnlyPush } from './append-only-policy.ts';
+import { planAppendOnlyPush } from './append-only-policy.ts';
 import type { DerivedLedger } from './append-only-policy.ts';
 import type { ChangeEvent } from './change-bus.ts';
 import { planCustomersPush } from './customers-policy.ts';
@@ -75,10 +75,11 @@ async function pushBatchOnce(
   const result = await store.db.transaction().execute(async (trx) => {
     await lockSequenceCounter(trx);
     const plan = new WritePlan();
-    if (APPEND_ONLY_COLLECTIONS.has(collection)) await planAppendOnlyPush(trx, documents, collection, pushed, context, plan, derivedLedger);
-    else if (collection === 'customers') await planCustomersPush(trx, store.kind, documents, pushed, context, plan);
-    else if (collection === 'orders') await planOrdersPush(trx, documents, pushed, context, plan);
-    else throw new Error(`No push policy for ${collection}`);
+    const conflicts = collectionPolicies[collection].conflicts;
+    if (conflicts === 'append-only') await planAppendOnlyPush(trx, documents, collection, pushed, context, plan, derivedLedger);
+    else if (conflicts === 'merge-fields') await planCustomersPush(trx, store.kind, documents, pushed, context, plan);
+    else if (conflicts === 'merge-order') await planOrdersPush(trx, documents, pushed, context, plan);
+    else throw new Error(`${collection} is written by the server alone: no device push policy`);
 
     const now = context.now.toISOString();
     for (const grant of plan.grants) await grantCustomerToStore(trx, grant.customerId, grant.storeId);

@@ -6,7 +6,7 @@
  * and facts the device writes (sales, shifts, audit, ledger) must carry its own device id.
  */
 import type { ValidateFunction } from 'ajv';
-import type { CollectionName } from '../../../src/data/schemas/index.ts';
+import { collectionPolicies, type CollectionName } from '../../../src/data/schemas/index.ts';
 import { HttpError } from '../plugins/errors.ts';
 import { describeValidationErrors } from '../schemas.ts';
 import type { Body, PushedDocument } from './write-plan.ts';
@@ -16,9 +16,6 @@ export interface PushRowInput {
   newDocumentState: Body;
 }
 
-const DEVICE_STAMPED: ReadonlySet<CollectionName> = new Set(['sales', 'shifts', 'audit', 'ledger']);
-const APPEND_ONLY: ReadonlySet<CollectionName> = new Set(['sales', 'ledger', 'shifts', 'audit']);
-
 export function readPushRows(
   collection: CollectionName,
   rows: readonly PushRowInput[],
@@ -26,6 +23,7 @@ export function readPushRows(
   device: { id: string; storeId: string },
   mayContainNul = true,
 ): PushedDocument[] {
+  const policy = collectionPolicies[collection];
   const pushed: PushedDocument[] = [];
   rows.forEach((row, index) => {
     const where = `body/${index}/newDocumentState`;
@@ -36,7 +34,7 @@ export function readPushRows(
     const { _deleted: deletedFlag, ...doc } = state;
     const deleted = deletedFlag === true;
     const id = doc['id'] as string;
-    if (deleted && APPEND_ONLY.has(collection)) {
+    if (deleted && policy.conflicts === 'append-only') {
       throw new HttpError(400, 'invalid_document', `${where}/_deleted: ${collection} are append-only and cannot be deleted; push a reversing document instead`);
     }
     let assumed: Body | undefined;
@@ -49,13 +47,14 @@ export function readPushRows(
         throw new HttpError(400, 'invalid_document', `body/${index}/assumedMasterState/id must be "${id}", the id of newDocumentState`);
       }
     }
-    if (collection !== 'customers' && collection !== 'orders' && doc['storeId'] !== device.storeId) {
+    if (policy.storeOfPush === 'own' && doc['storeId'] !== device.storeId) {
       throw new HttpError(403, 'forbidden', `${where}/storeId is "${String(doc['storeId'])}" but this device belongs to store "${device.storeId}": a device writes only its own store's documents`);
     }
-    if (collection === 'customers' && typeof doc['storeId'] !== 'string') {
+    if (policy.storeOfPush === 'any' && typeof doc['storeId'] !== 'string') {
       throw new HttpError(400, 'invalid_document', `${where}/storeId is required`);
     }
-    if (DEVICE_STAMPED.has(collection) && (collection !== 'ledger' || doc['deviceId'] !== undefined) && doc['deviceId'] !== device.id) {
+    const stamped = policy.deviceStamp === 'required' || (policy.deviceStamp === 'when-present' && doc['deviceId'] !== undefined);
+    if (stamped && doc['deviceId'] !== device.id) {
       throw new HttpError(403, 'forbidden', `${where}/deviceId is "${String(doc['deviceId'])}" but the pushing device is "${device.id}": a device writes only its own ${collection}`);
     }
     pushed.push({ index, id, doc, deleted, assumed, assumedDeleted });

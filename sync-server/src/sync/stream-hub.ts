@@ -18,7 +18,7 @@
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { CollectionName } from '../../../src/data/schemas/index.ts';
+import { collectionPolicies, type CollectionName } from '../../../src/data/schemas/index.ts';
 import type { Database } from '../store/database-types.ts';
 import { readVisibleRows } from '../store/visible-documents.ts';
 import type { VisibleRow } from '../store/visible-documents.ts';
@@ -34,10 +34,6 @@ export interface StreamSubscriber {
 
 const PAGE = 1000;
 const MAX_BUFFERED = 16 * 1024 * 1024;
-/** Facts a device writes and the server stores as they were pushed: the pushing device has them already. */
-const OWN_FACTS: ReadonlySet<CollectionName> = new Set(['sales', 'shifts', 'audit']);
-/** Collections devices do not replicate down. */
-const NOT_STREAMED: ReadonlySet<CollectionName> = new Set(['ledger']);
 
 export class StreamHub {
   private readonly byStore = new Map<string, Set<StreamSubscriber>>();
@@ -95,14 +91,14 @@ export class StreamHub {
       return;
     }
     const event = message.event;
-    if (NOT_STREAMED.has(event.collection)) return;
+    if (collectionPolicies[event.collection].streamed === 'none') return;
     const stores = event.storeIds === null ? [...this.byStore.keys()] : event.storeIds.filter((id) => this.byStore.has(id));
     for (const storeId of stores) await this.sendToStore(storeId, event);
   }
 
   private async sendToStore(storeId: string, event: ChangeEvent): Promise<void> {
     const subscribers = [...(this.byStore.get(storeId) ?? [])];
-    const own = OWN_FACTS.has(event.collection) && event.originDeviceId !== undefined ? event.originDeviceId : undefined;
+    const own = collectionPolicies[event.collection].streamed === 'other-devices' && event.originDeviceId !== undefined ? event.originDeviceId : undefined;
     const others = subscribers.filter((s) => s.deviceId !== own);
     const origin = subscribers.filter((s) => s.deviceId === own);
     let afterSeq = event.fromSeq - 1;
