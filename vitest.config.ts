@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
-import { CHROMIUM_ARGS } from './tests/support/chromium.ts';
+import { CHROMIUM_ARGS } from './tests/support/chromium.test-helper.ts';
 
 // Three kinds of tests, run by `npm test` in this order:
 // unit (domain, data and UI, jsdom), server (real SQLite and PostgreSQL), e2e (real Chromium and a real server).

@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useSaleActivityStore } from '../ui/sale-activity-store.ts';
+import { useSaleActivityStore } from '../session/sale-activity-store.ts';
 import { renderApp, setNetworkOnline } from './render-app.tsx';
 import { useUpdateStore } from './update-store.ts';
 

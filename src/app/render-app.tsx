@@ -5,7 +5,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { vi } from 'vitest';
 import { createI18n } from '../i18n/i18n.ts';
 import type { PosDatabase } from '../data/database.ts';
-import { useSaleActivityStore } from '../ui/sale-activity-store.ts';
+import { useSaleActivityStore } from '../session/sale-activity-store.ts';
 import { openCatalogDatabase } from '../catalog/catalog-database.ts';
 import { openSyncDatabase } from '../sync/sync-database.ts';
 import type { SyncController } from '../sync/sync-controller.ts';

@@ -50,7 +50,7 @@ export const routes: readonly Route[] = [
     path: '/sync',
     needsDatabase: false,
     inNav: false,
-    screen: lazy(() => import('../features/sync/sync-screen.tsx').then((m) => ({ default: m.SyncScreen }))),
+    screen: lazy(() => import('../features/sync-status/sync-screen.tsx').then((m) => ({ default: m.SyncScreen }))),
   },
   {
     // Manager-only (the screen checks the signed-in role); opened from the header's staff corner.

@@ -1,5 +1,5 @@
 import type { MouseEvent } from 'react';
-import { SyncStateLine } from '../features/sync/sync-state-line.tsx';
+import { SyncStateLine } from '../features/sync-status/sync-state-line.tsx';
 
 /** The header's sync status; a click opens the sync screen with the details. */
 export function SyncStatusBadge({ onOpen }: { onOpen: (event: MouseEvent<HTMLAnchorElement>) => void }) {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useSaleActivityStore } from '../ui/sale-activity-store.ts';
+import { useSaleActivityStore } from '../session/sale-activity-store.ts';
 import { useUpdateStore } from './update-store.ts';
 
 /** A small bar offering the new version; it stays hidden while a sale is being rung up. */

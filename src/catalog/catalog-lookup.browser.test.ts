@@ -8,7 +8,7 @@ import { openCatalogDatabase, type CatalogDatabase } from './catalog-database.ts
 import { searchProducts } from './catalog-lookup.ts';
 import { writeCatalogPage } from './catalog-writer.ts';
 import { buildNameWordIndex, isNameWordIndexBuilt } from './name-word-index.ts';
-import { productRow } from './catalog-test-data.ts';
+import { productRow } from './catalog-data.test-helper.ts';
 import { foldForSearch } from '../domain/search-text.ts';
 
 const opened: CatalogDatabase[] = [];

@@ -5,7 +5,7 @@ import { findProductByBarcode, searchProducts, countProducts } from './catalog-l
 import { pullCatalogTable, type FetchCatalogPage } from './catalog-pull.ts';
 import { readCatalogPullState, type CatalogPage } from './catalog-writer.ts';
 import { buildNameWordIndex } from './name-word-index.ts';
-import { productRow, stockRow } from './catalog-test-data.ts';
+import { productRow, stockRow } from './catalog-data.test-helper.ts';
 
 const opened: CatalogDatabase[] = [];
 

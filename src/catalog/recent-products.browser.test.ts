@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCatalogDatabase, type CatalogDatabase } from './catalog-database.ts';
 import { writeCatalogPage } from './catalog-writer.ts';
-import { productRow } from './catalog-test-data.ts';
+import { productRow } from './catalog-data.test-helper.ts';
 import { recentProductsOf } from './recent-products.ts';
 
 const opened: CatalogDatabase[] = [];

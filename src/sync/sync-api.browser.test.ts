@@ -2,7 +2,7 @@
 // sale or two goes as it is, a server on this machine gets it plain (nothing to save on loopback), and a
 // server that refuses compressed bodies (415) gets the push plain.
 import { describe, expect, it } from 'vitest';
-import { createFakeSyncServer } from './fake-sync-server.ts';
+import { createFakeSyncServer } from './fake-sync-server.test-helper.ts';
 import { createSyncApi } from './sync-api.ts';
 import type { WireDocument } from './sync-api.ts';
 

@@ -2,11 +2,11 @@
 // in-memory server: catalog arrival, pending counts, pushes, a poison document, live changes, revocation.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openCatalogDatabase, type CatalogDatabase } from '../catalog/catalog-database.ts';
-import { productRow } from '../catalog/catalog-test-data.ts';
+import { productRow } from '../catalog/catalog-data.test-helper.ts';
 import { createPosDatabase, type PosDatabase } from '../data/database.ts';
 import type { AuditEntryDocument, CustomerDocument, LedgerEntryDocument } from '../data/schemas/types.ts';
 import { loadDeviceIdentity } from './enrolment.ts';
-import { createFakeSyncServer } from './fake-sync-server.ts';
+import { createFakeSyncServer } from './fake-sync-server.test-helper.ts';
 import { openSyncDatabase, type SyncDatabase } from './sync-database.ts';
 import { startSync, type SyncEngine } from './sync-engine.ts';
 import { totalPending, useSyncStatusStore } from './sync-status-store.ts';

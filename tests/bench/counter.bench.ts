@@ -10,14 +10,14 @@
  *    products, to show start-up does not grow with the catalog. Medians of five reloads.
  */
 import type { Browser, Page } from 'playwright-core';
-import { startPosServer } from '../e2e/support/pos-server.ts';
-import { launchChromium, openWatchedPage } from '../e2e/support/browser.ts';
-import { readDeviceIdentity, waitForNameIndexBuilt } from '../e2e/support/device-storage.ts';
-import { shellScreen } from '../e2e/screens/shell-screen.ts';
-import { enrolmentScreen } from '../e2e/screens/enrolment-screen.ts';
-import { syncStatus } from '../e2e/screens/sync-status.ts';
-import { counterScreen } from '../e2e/screens/counter-screen.ts';
-import { DeviceClient } from '../support/device-client.ts';
+import { startPosServer } from '../e2e/support/pos-server.test-helper.ts';
+import { launchChromium, openWatchedPage } from '../e2e/support/browser.test-helper.ts';
+import { readDeviceIdentity, waitForNameIndexBuilt } from '../e2e/support/device-storage.test-helper.ts';
+import { shellScreen } from '../e2e/screens/shell-screen.test-helper.ts';
+import { enrolmentScreen } from '../e2e/screens/enrolment-screen.test-helper.ts';
+import { syncStatus } from '../e2e/screens/sync-status.test-helper.ts';
+import { counterScreen } from '../e2e/screens/counter-screen.test-helper.ts';
+import { DeviceClient } from '../support/device-client.test-helper.ts';
 import { median, percentile, report } from './report.ts';
 
 const CODE = 'BENCH-COUNTER-01';

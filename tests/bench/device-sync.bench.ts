@@ -13,14 +13,14 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { PRODUCT_INDEXES } from '../../src/catalog/catalog-database.ts';
-import { startPosServer } from '../e2e/support/pos-server.ts';
-import { launchChromium, openWatchedPage } from '../e2e/support/browser.ts';
-import { readDeviceIdentity, waitForNameIndexBuilt, writeDeviceDocuments } from '../e2e/support/device-storage.ts';
-import { shellScreen } from '../e2e/screens/shell-screen.ts';
-import { enrolmentScreen } from '../e2e/screens/enrolment-screen.ts';
-import { syncStatus } from '../e2e/screens/sync-status.ts';
-import { DeviceClient } from '../support/device-client.ts';
-import { makeSales, type SaleProduct } from '../support/sale-factory.ts';
+import { startPosServer } from '../e2e/support/pos-server.test-helper.ts';
+import { launchChromium, openWatchedPage } from '../e2e/support/browser.test-helper.ts';
+import { readDeviceIdentity, waitForNameIndexBuilt, writeDeviceDocuments } from '../e2e/support/device-storage.test-helper.ts';
+import { shellScreen } from '../e2e/screens/shell-screen.test-helper.ts';
+import { enrolmentScreen } from '../e2e/screens/enrolment-screen.test-helper.ts';
+import { syncStatus } from '../e2e/screens/sync-status.test-helper.ts';
+import { DeviceClient } from '../support/device-client.test-helper.ts';
+import { makeSales, type SaleProduct } from '../support/sale-factory.test-helper.ts';
 import { median, report } from './report.ts';
 
 const CODE = 'BENCH-DEVICE-01';

@@ -3,9 +3,9 @@
  * until every device has it. Twenty pushes; p99 over all (push, device) arrival times is reported.
  */
 import { v7 as uuidv7 } from 'uuid';
-import { startPosServer } from '../e2e/support/pos-server.ts';
-import { DeviceClient } from '../support/device-client.ts';
-import { openEventStream, type SseConnection } from '../support/sse-client.ts';
+import { startPosServer } from '../e2e/support/pos-server.test-helper.ts';
+import { DeviceClient } from '../support/device-client.test-helper.ts';
+import { openEventStream, type SseConnection } from '../support/sse-client.test-helper.ts';
 import { percentile, report } from './report.ts';
 
 const CODE = 'BENCH-FANOUT-01';

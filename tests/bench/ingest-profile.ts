@@ -11,9 +11,9 @@ import { readFileSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import type { StoreKind } from '../../sync-server/src/store/open-store.ts';
-import { enroll, openShop, pushBody, serverWrites } from '../server/helpers/shop.ts';
-import { startTestApp } from '../server/helpers/test-app.ts';
-import { makeSales } from '../support/sale-factory.ts';
+import { enroll, openShop, pushBody, serverWrites } from '../server/helpers/shop.test-helper.ts';
+import { startTestApp } from '../server/helpers/test-app.test-helper.ts';
+import { makeSales } from '../support/sale-factory.test-helper.ts';
 import { median } from './report.ts';
 
 const kind: StoreKind = process.argv[2] === 'sqlite' ? 'sqlite' : 'postgres';

@@ -9,9 +9,9 @@
  * validated, write = decided and committed).
  */
 import pg from 'pg';
-import { startPosServer } from '../e2e/support/pos-server.ts';
-import { DeviceClient } from '../support/device-client.ts';
-import { makeSales, type SaleProduct } from '../support/sale-factory.ts';
+import { startPosServer } from '../e2e/support/pos-server.test-helper.ts';
+import { DeviceClient } from '../support/device-client.test-helper.ts';
+import { makeSales, type SaleProduct } from '../support/sale-factory.test-helper.ts';
 import { median, report } from './report.ts';
 
 const PG_URL = process.env.POS_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';

@@ -4,13 +4,13 @@
 // entry (its role check finds the approver holds the permission) and nothing is left waiting.
 // Real server process, real Chromium, the built app.
 import { describe, expect, it } from 'vitest';
-import { DEMO_PINS } from './support/pos-server.ts';
-import { enrolTablet, useServerAndBrowser } from './support/tablet.ts';
-import { shellScreen } from './screens/shell-screen.ts';
-import { syncStatus } from './screens/sync-status.ts';
-import { counterScreen } from './screens/counter-screen.ts';
-import { staffScreen } from './screens/staff-screen.ts';
-import { waitForAuditEntries } from './support/device-storage.ts';
+import { DEMO_PINS } from './support/pos-server.test-helper.ts';
+import { enrolTablet, useServerAndBrowser } from './support/tablet.test-helper.ts';
+import { shellScreen } from './screens/shell-screen.test-helper.ts';
+import { syncStatus } from './screens/sync-status.test-helper.ts';
+import { counterScreen } from './screens/counter-screen.test-helper.ts';
+import { staffScreen } from './screens/staff-screen.test-helper.ts';
+import { waitForAuditEntries } from './support/device-storage.test-helper.ts';
 
 const CODE = 'E2E-APPROVALS-01';
 

@@ -4,12 +4,12 @@
 // holds exactly the device's sales with the same stock movements. A sale is complete or absent, never half.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { enrolTablet, useServerAndBrowser } from './support/tablet.ts';
-import { shellScreen } from './screens/shell-screen.ts';
-import { syncStatus } from './screens/sync-status.ts';
-import { counterScreen } from './screens/counter-screen.ts';
-import { readDeviceDocuments } from './support/device-storage.ts';
-import { makeRandom } from '../support/sale-factory.ts';
+import { enrolTablet, useServerAndBrowser } from './support/tablet.test-helper.ts';
+import { shellScreen } from './screens/shell-screen.test-helper.ts';
+import { syncStatus } from './screens/sync-status.test-helper.ts';
+import { counterScreen } from './screens/counter-screen.test-helper.ts';
+import { readDeviceDocuments } from './support/device-storage.test-helper.ts';
+import { makeRandom } from '../support/sale-factory.test-helper.ts';
 import type { ProductDocument, SaleDocument, StoreConfigDocument } from '../../src/data/schemas/types.ts';
 
 const CODE = 'E2E-CRASH-SALE-01';

@@ -4,11 +4,11 @@
 // the staff token never touched the tablet's storage, and without network the panel says it needs it.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_PINS } from './support/pos-server.ts';
-import { enrolTablet, useServerAndBrowser } from './support/tablet.ts';
-import { settingsScreen } from './screens/settings-screen.ts';
-import { syncStatus } from './screens/sync-status.ts';
-import { DeviceClient } from '../support/device-client.ts';
+import { DEMO_PINS } from './support/pos-server.test-helper.ts';
+import { enrolTablet, useServerAndBrowser } from './support/tablet.test-helper.ts';
+import { settingsScreen } from './screens/settings-screen.test-helper.ts';
+import { syncStatus } from './screens/sync-status.test-helper.ts';
+import { DeviceClient } from '../support/device-client.test-helper.ts';
 import type { AuditEntryDocument } from '../../src/data/schemas/types.ts';
 
 const ENROLLMENT_CODE = 'E2E-DEVICES-2025';

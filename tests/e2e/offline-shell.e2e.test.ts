@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { startPosServer, type RunningPosServer } from './support/pos-server.ts';
-import { launchChromium, openWatchedPage } from './support/browser.ts';
-import { shellScreen } from './screens/shell-screen.ts';
+import { startPosServer, type RunningPosServer } from './support/pos-server.test-helper.ts';
+import { launchChromium, openWatchedPage } from './support/browser.test-helper.ts';
+import { shellScreen } from './screens/shell-screen.test-helper.ts';
 
 describe('the POS shell on a store tablet', () => {
   let server: RunningPosServer;

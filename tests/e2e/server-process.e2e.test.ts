@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { startPosServer } from './support/pos-server.ts';
+import { startPosServer } from './support/pos-server.test-helper.ts';
 
 const PG_URL = process.env.POS_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 

@@ -2,14 +2,14 @@
 // PIN, a guesser is locked out (and a reload does not help), cashiers switch, a no-sale drawer opening needs
 // a manager's PIN, the manager reads it in the audit trail, and the entries reach the server once online.
 import { describe, expect, it } from 'vitest';
-import { useServerAndBrowser } from './support/tablet.ts';
-import { openWatchedPage } from './support/browser.ts';
-import { shellScreen } from './screens/shell-screen.ts';
-import { enrolmentScreen } from './screens/enrolment-screen.ts';
-import { syncStatus } from './screens/sync-status.ts';
-import { staffScreen } from './screens/staff-screen.ts';
-import { readDeviceIdentity } from './support/device-storage.ts';
-import { DeviceClient } from '../support/device-client.ts';
+import { useServerAndBrowser } from './support/tablet.test-helper.ts';
+import { openWatchedPage } from './support/browser.test-helper.ts';
+import { shellScreen } from './screens/shell-screen.test-helper.ts';
+import { enrolmentScreen } from './screens/enrolment-screen.test-helper.ts';
+import { syncStatus } from './screens/sync-status.test-helper.ts';
+import { staffScreen } from './screens/staff-screen.test-helper.ts';
+import { readDeviceIdentity } from './support/device-storage.test-helper.ts';
+import { DeviceClient } from '../support/device-client.test-helper.ts';
 import type { AuditEntryDocument } from '../../src/data/schemas/types.ts';
 
 const ENROLLMENT_CODE = 'E2E-STAFF-2025-A';

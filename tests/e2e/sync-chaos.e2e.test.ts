@@ -4,15 +4,15 @@
 // no-sale drawer openings) must reach the server exactly once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { DEMO_PINS, startPosServer, type RunningPosServer } from './support/pos-server.ts';
-import { launchChromium, openWatchedPage } from './support/browser.ts';
-import { auditEntriesWrittenBy, readDeviceIdentity } from './support/device-storage.ts';
-import { shellScreen } from './screens/shell-screen.ts';
-import { enrolmentScreen } from './screens/enrolment-screen.ts';
-import { staffScreen } from './screens/staff-screen.ts';
-import { syncStatus } from './screens/sync-status.ts';
-import { startChaosProxy, type ChaosProxy } from '../support/chaos-proxy.ts';
-import { DeviceClient } from '../support/device-client.ts';
+import { DEMO_PINS, startPosServer, type RunningPosServer } from './support/pos-server.test-helper.ts';
+import { launchChromium, openWatchedPage } from './support/browser.test-helper.ts';
+import { auditEntriesWrittenBy, readDeviceIdentity } from './support/device-storage.test-helper.ts';
+import { shellScreen } from './screens/shell-screen.test-helper.ts';
+import { enrolmentScreen } from './screens/enrolment-screen.test-helper.ts';
+import { staffScreen } from './screens/staff-screen.test-helper.ts';
+import { syncStatus } from './screens/sync-status.test-helper.ts';
+import { startChaosProxy, type ChaosProxy } from '../support/chaos-proxy.test-helper.ts';
+import { DeviceClient } from '../support/device-client.test-helper.ts';
 
 const CODE = 'CHAOS-NET-2026';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

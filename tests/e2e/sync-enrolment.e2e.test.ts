@@ -2,14 +2,14 @@
 // enrolment with the store's code, the demo catalog arriving, and a cashier's sign-in made offline (its
 // audit entry) reaching the server exactly once when the network returns.
 import { describe, expect, it } from 'vitest';
-import { DEMO_PINS, type RunningPosServer } from './support/pos-server.ts';
-import { useServerAndBrowser } from './support/tablet.ts';
-import { openWatchedPage } from './support/browser.ts';
-import { shellScreen } from './screens/shell-screen.ts';
-import { enrolmentScreen } from './screens/enrolment-screen.ts';
-import { syncStatus } from './screens/sync-status.ts';
-import { staffScreen } from './screens/staff-screen.ts';
-import { readDeviceIdentity, waitForAuditEntries } from './support/device-storage.ts';
+import { DEMO_PINS, type RunningPosServer } from './support/pos-server.test-helper.ts';
+import { useServerAndBrowser } from './support/tablet.test-helper.ts';
+import { openWatchedPage } from './support/browser.test-helper.ts';
+import { shellScreen } from './screens/shell-screen.test-helper.ts';
+import { enrolmentScreen } from './screens/enrolment-screen.test-helper.ts';
+import { syncStatus } from './screens/sync-status.test-helper.ts';
+import { staffScreen } from './screens/staff-screen.test-helper.ts';
+import { readDeviceIdentity, waitForAuditEntries } from './support/device-storage.test-helper.ts';
 
 const ENROLLMENT_CODE = 'E2E-SYNC-2025-A';
 const DEMO_PRODUCTS = 2_000;

@@ -3,15 +3,15 @@
 // the other takes over and sends what was written since. Real server process, real Chromium.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_PINS } from './support/pos-server.ts';
-import { useServerAndBrowser } from './support/tablet.ts';
-import { openWatchedPage } from './support/browser.ts';
-import { shellScreen } from './screens/shell-screen.ts';
-import { enrolmentScreen } from './screens/enrolment-screen.ts';
-import { syncStatus } from './screens/sync-status.ts';
-import { staffScreen } from './screens/staff-screen.ts';
-import { auditEntriesWrittenBy, readDeviceIdentity } from './support/device-storage.ts';
-import { DeviceClient } from '../support/device-client.ts';
+import { DEMO_PINS } from './support/pos-server.test-helper.ts';
+import { useServerAndBrowser } from './support/tablet.test-helper.ts';
+import { openWatchedPage } from './support/browser.test-helper.ts';
+import { shellScreen } from './screens/shell-screen.test-helper.ts';
+import { enrolmentScreen } from './screens/enrolment-screen.test-helper.ts';
+import { syncStatus } from './screens/sync-status.test-helper.ts';
+import { staffScreen } from './screens/staff-screen.test-helper.ts';
+import { auditEntriesWrittenBy, readDeviceIdentity } from './support/device-storage.test-helper.ts';
+import { DeviceClient } from '../support/device-client.test-helper.ts';
 
 const ENROLLMENT_CODE = 'E2E-TWO-TABS-01';
 

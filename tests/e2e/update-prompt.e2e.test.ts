@@ -3,9 +3,9 @@ import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { startPosServer, type RunningPosServer } from './support/pos-server.ts';
-import { launchChromium, openWatchedPage } from './support/browser.ts';
-import { shellScreen } from './screens/shell-screen.ts';
+import { startPosServer, type RunningPosServer } from './support/pos-server.test-helper.ts';
+import { launchChromium, openWatchedPage } from './support/browser.test-helper.ts';
+import { shellScreen } from './screens/shell-screen.test-helper.ts';
 
 describe('a new version of the POS is deployed while the tablet is open', () => {
   let server: RunningPosServer;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, readServerConfig, repoRoot } from '../../sync-server/src/config.ts';
-import { createSelfSignedCertificate } from './helpers/test-tls.ts';
+import { createSelfSignedCertificate } from './helpers/test-tls.test-helper.ts';
 
 describe('a store starts the server with its environment', () => {
   it('runs with no settings at all: port 8080 on every interface, SQLite in ./data, the built app from dist/', () => {

@@ -2,11 +2,11 @@
 // decided by the permission table in the store's config, read at every call: the same table the tablets
 // and the push role check use. Moving a permission in config moves the right; nobody keeps it by role name.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_KINDS } from './helpers/test-databases.ts';
-import { startTestApp } from './helpers/test-app.ts';
-import type { TestApp } from './helpers/test-app.ts';
-import { bearer, enroll, openShop, serverWrites, signIn } from './helpers/shop.ts';
-import type { EnrolledDevice, ShopStore } from './helpers/shop.ts';
+import { DATABASE_KINDS } from './helpers/test-databases.test-helper.ts';
+import { startTestApp } from './helpers/test-app.test-helper.ts';
+import type { TestApp } from './helpers/test-app.test-helper.ts';
+import { bearer, enroll, openShop, serverWrites, signIn } from './helpers/shop.test-helper.ts';
+import type { EnrolledDevice, ShopStore } from './helpers/shop.test-helper.ts';
 
 describe.each(DATABASE_KINDS)('device administration follows the store permission table (%s)', (kind) => {
   let t: TestApp;

@@ -3,9 +3,9 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { buildApp } from '../../sync-server/src/app.ts';
 import { latestSchemaVersion } from '../../sync-server/src/store/migrations.ts';
 import { openStore } from '../../sync-server/src/store/open-store.ts';
-import { DATABASE_KINDS, createTestDatabase } from './helpers/test-databases.ts';
-import { startTestApp } from './helpers/test-app.ts';
-import type { TestApp } from './helpers/test-app.ts';
+import { DATABASE_KINDS, createTestDatabase } from './helpers/test-databases.test-helper.ts';
+import { startTestApp } from './helpers/test-app.test-helper.ts';
+import type { TestApp } from './helpers/test-app.test-helper.ts';
 
 describe.each(DATABASE_KINDS)('the health check on %s', (kind) => {
   let server: TestApp;

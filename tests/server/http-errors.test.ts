@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_BODY_LIMIT } from '../../sync-server/src/app.ts';
 import { HttpError } from '../../sync-server/src/plugins/errors.ts';
-import { DATABASE_KINDS } from './helpers/test-databases.ts';
-import { startTestApp } from './helpers/test-app.ts';
-import type { TestApp } from './helpers/test-app.ts';
+import { DATABASE_KINDS } from './helpers/test-databases.test-helper.ts';
+import { startTestApp } from './helpers/test-app.test-helper.ts';
+import type { TestApp } from './helpers/test-app.test-helper.ts';
 
 // Routes that exist only in these stories: one that takes a JSON body described by a schema, as the sync
 // routes will, one that refuses on purpose and one that breaks unexpectedly.

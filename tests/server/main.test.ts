@@ -2,11 +2,11 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../sync-server/src/config.ts';
-import { DATABASE_KINDS, createTestDatabase } from './helpers/test-databases.ts';
-import type { TestDatabase } from './helpers/test-databases.ts';
-import { runFailingServer, startServerProcess } from './helpers/server-process.ts';
-import { createStaticDir } from './helpers/test-static-dir.ts';
-import type { TestStaticDir } from './helpers/test-static-dir.ts';
+import { DATABASE_KINDS, createTestDatabase } from './helpers/test-databases.test-helper.ts';
+import type { TestDatabase } from './helpers/test-databases.test-helper.ts';
+import { runFailingServer, startServerProcess } from './helpers/server-process.test-helper.ts';
+import { createStaticDir } from './helpers/test-static-dir.test-helper.ts';
+import type { TestStaticDir } from './helpers/test-static-dir.test-helper.ts';
 
 const ENROLLMENT_LINE = /enrollment code: (\S+)/;
 

@@ -7,11 +7,11 @@ import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signDelivery } from '../../sync-server/src/routes/orders-webhook.ts';
-import { DATABASE_KINDS } from './helpers/test-databases.ts';
-import { startTestApp } from './helpers/test-app.ts';
-import type { TestApp } from './helpers/test-app.ts';
-import { countAll, enroll, openShop, pull, push } from './helpers/shop.ts';
-import type { EnrolledDevice } from './helpers/shop.ts';
+import { DATABASE_KINDS } from './helpers/test-databases.test-helper.ts';
+import { startTestApp } from './helpers/test-app.test-helper.ts';
+import type { TestApp } from './helpers/test-app.test-helper.ts';
+import { countAll, enroll, openShop, pull, push } from './helpers/shop.test-helper.ts';
+import type { EnrolledDevice } from './helpers/shop.test-helper.ts';
 
 const SECRET = 'test-webhook-secret-0123456789abcdef0123456789';
 

@@ -8,12 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderDocument } from '../../src/data/schemas/types.ts';
 import { ORDER_SIGNING_META_KEY, verifyPackingSlip } from '../../sync-server/src/auth/order-signing.ts';
 import { publishOrderSigningKey } from '../../sync-server/src/plugins/order-signing.ts';
-import { writeOnlineOrders } from '../../sync-server/src/sync/online-orders.ts';
-import { DATABASE_KINDS } from './helpers/test-databases.ts';
-import { startTestApp } from './helpers/test-app.ts';
-import type { TestApp } from './helpers/test-app.ts';
-import { bearer, enroll, openShop, pull } from './helpers/shop.ts';
-import type { EnrolledDevice } from './helpers/shop.ts';
+import { writeOnlineOrders } from '../../sync-server/src/integrations/online-orders.ts';
+import { DATABASE_KINDS } from './helpers/test-databases.test-helper.ts';
+import { startTestApp } from './helpers/test-app.test-helper.ts';
+import type { TestApp } from './helpers/test-app.test-helper.ts';
+import { bearer, enroll, openShop, pull } from './helpers/shop.test-helper.ts';
+import type { EnrolledDevice } from './helpers/shop.test-helper.ts';
 
 function order(storeId: string): OrderDocument {
   const at = new Date().toISOString();

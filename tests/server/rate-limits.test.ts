@@ -7,10 +7,10 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../sync-server/src/app.ts';
 import { signDelivery } from '../../sync-server/src/routes/orders-webhook.ts';
-import { DATABASE_KINDS } from './helpers/test-databases.ts';
-import { startTestApp } from './helpers/test-app.ts';
-import type { TestApp } from './helpers/test-app.ts';
-import { bearer, enroll, openShop } from './helpers/shop.ts';
+import { DATABASE_KINDS } from './helpers/test-databases.test-helper.ts';
+import { startTestApp } from './helpers/test-app.test-helper.ts';
+import type { TestApp } from './helpers/test-app.test-helper.ts';
+import { bearer, enroll, openShop } from './helpers/shop.test-helper.ts';
 
 const SECRET = 'rate-limit-webhook-secret-0123456789abcdef';
 

@@ -4,11 +4,11 @@
  */
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_KINDS } from './helpers/test-databases.ts';
-import { startTestApp } from './helpers/test-app.ts';
-import type { TestApp } from './helpers/test-app.ts';
-import { asNew, countAll, enroll, openShop, pull, push, ringUpSale } from './helpers/shop.ts';
-import type { EnrolledDevice } from './helpers/shop.ts';
+import { DATABASE_KINDS } from './helpers/test-databases.test-helper.ts';
+import { startTestApp } from './helpers/test-app.test-helper.ts';
+import type { TestApp } from './helpers/test-app.test-helper.ts';
+import { asNew, countAll, enroll, openShop, pull, push, ringUpSale } from './helpers/shop.test-helper.ts';
+import type { EnrolledDevice } from './helpers/shop.test-helper.ts';
 
 describe.each(DATABASE_KINDS)('forged manager-only actions (%s)', (kind) => {
   let t: TestApp;

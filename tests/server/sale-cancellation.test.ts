@@ -11,10 +11,10 @@ import type { Cart, CartProduct, CartResult } from '../../src/domain/cart.ts';
 import { buildSaleDocument } from '../../src/domain/sale-document.ts';
 import { buildSaleReversal } from '../../src/domain/sale-reversal.ts';
 import { VIETNAM_TAX_CLASSES } from '../../src/domain/tax-presets.ts';
-import { DATABASE_KINDS } from './helpers/test-databases.ts';
-import type { TestApp } from './helpers/test-app.ts';
-import { asNew, pullAll, push, startOneTillShop } from './helpers/shop.ts';
-import type { EnrolledDevice } from './helpers/shop.ts';
+import { DATABASE_KINDS } from './helpers/test-databases.test-helper.ts';
+import type { TestApp } from './helpers/test-app.test-helper.ts';
+import { asNew, pullAll, push, startOneTillShop } from './helpers/shop.test-helper.ts';
+import type { EnrolledDevice } from './helpers/shop.test-helper.ts';
 
 const coffee: CartProduct = { id: 'p-coffee', sku: 'CF01', name: 'Cà phê sữa', price: 29_000, taxClassId: 'vat10', weighed: false };
 const pork: CartProduct = { id: 'p-pork', sku: 'TH01', name: 'Thịt heo', price: 160_000, taxClassId: 'vat5', weighed: true, unit: 'kg' };

@@ -19,8 +19,8 @@ import { PIN_ITERATIONS, verifyPin } from '../../sync-server/src/seed/staff-pins
 import { DocumentsRepository } from '../../sync-server/src/store/documents-repository.ts';
 import type { StoredDocument } from '../../sync-server/src/store/documents-repository.ts';
 import type { Store } from '../../sync-server/src/store/open-store.ts';
-import { DATABASE_KINDS, openTestStore } from './helpers/test-databases.ts';
-import type { TestDatabase } from './helpers/test-databases.ts';
+import { DATABASE_KINDS, openTestStore } from './helpers/test-databases.test-helper.ts';
+import type { TestDatabase } from './helpers/test-databases.test-helper.ts';
 
 const VIETNAMESE_LETTERS = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/i;
 

@@ -9,8 +9,8 @@ import type { DatabaseConfig } from '../../sync-server/src/config.ts';
 import { DocumentsRepository } from '../../sync-server/src/store/documents-repository.ts';
 import type { Store } from '../../sync-server/src/store/open-store.ts';
 import { insertStoreRecord } from '../../sync-server/src/store/stores-repository.ts';
-import { openTestStore } from './helpers/test-databases.ts';
-import type { TestDatabase } from './helpers/test-databases.ts';
+import { openTestStore } from './helpers/test-databases.test-helper.ts';
+import type { TestDatabase } from './helpers/test-databases.test-helper.ts';
 
 async function until(condition: () => boolean, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;

@@ -5,13 +5,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../sync-server/src/app.ts';
-import { DATABASE_KINDS, createTestDatabase } from './helpers/test-databases.ts';
-import type { TestDatabase } from './helpers/test-databases.ts';
-import { startTestApp } from './helpers/test-app.ts';
-import type { TestApp } from './helpers/test-app.ts';
-import { SHELL_HTML, createStaticDir } from './helpers/test-static-dir.ts';
-import type { TestStaticDir } from './helpers/test-static-dir.ts';
-import { createSelfSignedCertificate } from './helpers/test-tls.ts';
+import { DATABASE_KINDS, createTestDatabase } from './helpers/test-databases.test-helper.ts';
+import type { TestDatabase } from './helpers/test-databases.test-helper.ts';
+import { startTestApp } from './helpers/test-app.test-helper.ts';
+import type { TestApp } from './helpers/test-app.test-helper.ts';
+import { SHELL_HTML, createStaticDir } from './helpers/test-static-dir.test-helper.ts';
+import type { TestStaticDir } from './helpers/test-static-dir.test-helper.ts';
+import { createSelfSignedCertificate } from './helpers/test-tls.test-helper.ts';
 
 const EXPECTED_CSP =
   "default-src 'self';script-src 'self' 'wasm-unsafe-eval';style-src 'self' 'unsafe-inline';img-src 'self' data: blob:;" +

@@ -5,8 +5,8 @@ import { latestSchemaVersion, migrateTo, migrateToLatest, readSchemaVersion } fr
 import { openStore } from '../../sync-server/src/store/open-store.ts';
 import type { Store } from '../../sync-server/src/store/open-store.ts';
 import { insertStoreRecord } from '../../sync-server/src/store/stores-repository.ts';
-import { createTestDatabase, DATABASE_KINDS, openTestStore } from './helpers/test-databases.ts';
-import type { TestDatabase } from './helpers/test-databases.ts';
+import { createTestDatabase, DATABASE_KINDS, openTestStore } from './helpers/test-databases.test-helper.ts';
+import type { TestDatabase } from './helpers/test-databases.test-helper.ts';
 
 const product = (id: string, price: number): DocumentWrite => ({
   collection: 'products',

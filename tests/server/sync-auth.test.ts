@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_KINDS } from './helpers/test-databases.ts';
-import { startTestApp } from './helpers/test-app.ts';
-import type { TestApp } from './helpers/test-app.ts';
-import { bearer, enroll, openShop, signIn } from './helpers/shop.ts';
-import type { ShopStore } from './helpers/shop.ts';
+import { DATABASE_KINDS } from './helpers/test-databases.test-helper.ts';
+import { startTestApp } from './helpers/test-app.test-helper.ts';
+import type { TestApp } from './helpers/test-app.test-helper.ts';
+import { bearer, enroll, openShop, signIn } from './helpers/shop.test-helper.ts';
+import type { ShopStore } from './helpers/shop.test-helper.ts';
 
 describe.each(DATABASE_KINDS)('devices and staff sign in (%s)', (kind) => {
   let t: TestApp;

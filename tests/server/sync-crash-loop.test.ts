@@ -9,12 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SaleDocument } from '../../src/data/schemas/types.ts';
 import { DocumentsRepository } from '../../sync-server/src/store/documents-repository.ts';
 import { openStore } from '../../sync-server/src/store/open-store.ts';
-import { DATABASE_KINDS, createTestDatabase } from './helpers/test-databases.ts';
-import type { TestDatabase } from './helpers/test-databases.ts';
-import { startServerProcess } from './helpers/server-process.ts';
-import type { ServerProcess } from './helpers/server-process.ts';
-import { asNew, realisticSale } from './helpers/shop.ts';
-import type { EnrolledDevice } from './helpers/shop.ts';
+import { DATABASE_KINDS, createTestDatabase } from './helpers/test-databases.test-helper.ts';
+import type { TestDatabase } from './helpers/test-databases.test-helper.ts';
+import { startServerProcess } from './helpers/server-process.test-helper.ts';
+import type { ServerProcess } from './helpers/server-process.test-helper.ts';
+import { asNew, realisticSale } from './helpers/shop.test-helper.ts';
+import type { EnrolledDevice } from './helpers/shop.test-helper.ts';
 
 const SALES = 2000;
 const BATCH = 50;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SaleDocument } from '../../src/data/schemas/types.ts';
-import { DATABASE_KINDS } from './helpers/test-databases.ts';
-import { startTestApp } from './helpers/test-app.ts';
-import type { TestApp } from './helpers/test-app.ts';
-import { asNew, bearer, enroll, openShop, push, ringUpSale, signIn } from './helpers/shop.ts';
+import { DATABASE_KINDS } from './helpers/test-databases.test-helper.ts';
+import { startTestApp } from './helpers/test-app.test-helper.ts';
+import type { TestApp } from './helpers/test-app.test-helper.ts';
+import { asNew, bearer, enroll, openShop, push, ringUpSale, signIn } from './helpers/shop.test-helper.ts';
 
 /** A small RFC 4180 reader for checking what a spreadsheet would see. */
 function readCsv(text: string): string[][] {

@@ -5,10 +5,10 @@
  */
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_KINDS } from './helpers/test-databases.ts';
-import type { TestApp } from './helpers/test-app.ts';
-import { asNew, countAll, pullAll, pushBody, ringUpSale, startOneTillShop } from './helpers/shop.ts';
-import type { EnrolledDevice } from './helpers/shop.ts';
+import { DATABASE_KINDS } from './helpers/test-databases.test-helper.ts';
+import type { TestApp } from './helpers/test-app.test-helper.ts';
+import { asNew, countAll, pullAll, pushBody, ringUpSale, startOneTillShop } from './helpers/shop.test-helper.ts';
+import type { EnrolledDevice } from './helpers/shop.test-helper.ts';
 
 describe.each(DATABASE_KINDS)('gzip-compressed pushes (%s)', (kind) => {
   let t: TestApp;

@@ -2,12 +2,12 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderDocument } from '../../src/data/schemas/types.ts';
 import { DocumentsRepository } from '../../sync-server/src/store/documents-repository.ts';
-import { writeOnlineOrders } from '../../sync-server/src/sync/online-orders.ts';
-import { DATABASE_KINDS } from './helpers/test-databases.ts';
-import { startTestApp } from './helpers/test-app.ts';
-import type { TestApp } from './helpers/test-app.ts';
-import { asNew, bearer, countDocuments, enroll, newCustomer, openShop, pull, pullAll, push, ringUpSale, serverWrites, signIn } from './helpers/shop.ts';
-import type { EnrolledDevice, PullAnswer } from './helpers/shop.ts';
+import { writeOnlineOrders } from '../../sync-server/src/integrations/online-orders.ts';
+import { DATABASE_KINDS } from './helpers/test-databases.test-helper.ts';
+import { startTestApp } from './helpers/test-app.test-helper.ts';
+import type { TestApp } from './helpers/test-app.test-helper.ts';
+import { asNew, bearer, countDocuments, enroll, newCustomer, openShop, pull, pullAll, push, ringUpSale, serverWrites, signIn } from './helpers/shop.test-helper.ts';
+import type { EnrolledDevice, PullAnswer } from './helpers/shop.test-helper.ts';
 
 function product(id: string, price: number) {
   return {

@@ -4,13 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../sync-server/src/app.ts';
 import { openStore } from '../../sync-server/src/store/open-store.ts';
 import type { Store } from '../../sync-server/src/store/open-store.ts';
-import { DATABASE_KINDS } from './helpers/test-databases.ts';
-import { startTestApp } from './helpers/test-app.ts';
-import type { TestApp } from './helpers/test-app.ts';
-import { asNew, enroll, openShop, pull, push, ringUpSale, signIn } from './helpers/shop.ts';
-import type { EnrolledDevice } from './helpers/shop.ts';
-import { openSse } from './helpers/sse.ts';
-import type { SseClient, SseEvent } from './helpers/sse.ts';
+import { DATABASE_KINDS } from './helpers/test-databases.test-helper.ts';
+import { startTestApp } from './helpers/test-app.test-helper.ts';
+import type { TestApp } from './helpers/test-app.test-helper.ts';
+import { asNew, enroll, openShop, pull, push, ringUpSale, signIn } from './helpers/shop.test-helper.ts';
+import type { EnrolledDevice } from './helpers/shop.test-helper.ts';
+import { openSse } from './helpers/sse.test-helper.ts';
+import type { SseClient, SseEvent } from './helpers/sse.test-helper.ts';
 
 interface ChangeData {
   collection: string;

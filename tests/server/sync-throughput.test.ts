@@ -10,10 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DocumentsRepository } from '../../sync-server/src/store/documents-repository.ts';
 import type { DocumentWrite } from '../../sync-server/src/store/documents-repository.ts';
 import { generateProduct } from '../../sync-server/src/seed/catalog.ts';
-import { DATABASE_KINDS } from './helpers/test-databases.ts';
-import type { TestApp } from './helpers/test-app.ts';
-import { asNew, countDocuments, pull, push, pushBody, realisticSale, startOneTillShop } from './helpers/shop.ts';
-import type { EnrolledDevice, PullAnswer } from './helpers/shop.ts';
+import { DATABASE_KINDS } from './helpers/test-databases.test-helper.ts';
+import type { TestApp } from './helpers/test-app.test-helper.ts';
+import { asNew, countDocuments, pull, push, pushBody, realisticSale, startOneTillShop } from './helpers/shop.test-helper.ts';
+import type { EnrolledDevice, PullAnswer } from './helpers/shop.test-helper.ts';
 
 const SALES = 2000;
 const ROUNDS = 5;

@@ -9,7 +9,7 @@ import { DatabaseContext } from '../../data/database-context.ts';
 import { createPosDatabase, type PosDatabase } from '../../data/database.ts';
 import type { StoreConfigDocument } from '../../data/schemas/types.ts';
 import { createI18n } from '../../i18n/i18n.ts';
-import { useStaffSessionStore, type SignedInStaff } from '../../ui/staff-session-store.ts';
+import { useStaffSessionStore, type SignedInStaff } from '../../session/staff-session-store.ts';
 import { AuditViewerScreen } from './audit-viewer-screen.tsx';
 
 const lan: SignedInStaff = { id: 'staff-lan', name: 'Nguyễn Thị Lan', role: 'cashier' };

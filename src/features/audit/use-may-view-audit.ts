@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { PosDatabase } from '../../data/database.ts';
 import { can, parsePermissionTable, PERMISSIONS, type PermissionTable } from '../../domain/permissions.ts';
-import { useStaffSessionStore } from '../../ui/staff-session-store.ts';
+import { useStaffSessionStore } from '../../session/staff-session-store.ts';
 
 export function useMayViewAudit(database: PosDatabase): boolean | undefined {
   const role = useStaffSessionStore((state) => state.staff?.role);

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useApprovalStore } from '../../ui/approval-store.ts';
+import { useApprovalStore } from '../../session/approval-store.ts';
 
 /** While a manager's approval is pending: what for, and a way to give up on it. */
 export function ApprovalWaiting() {

@@ -7,7 +7,7 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeCatalogPage } from '../../catalog/catalog-writer.ts';
 import { buildNameWordIndex, INLINE_WORDS_MAX } from '../../catalog/name-word-index.ts';
-import { productRow } from '../../catalog/catalog-test-data.ts';
+import { productRow } from '../../catalog/catalog-data.test-helper.ts';
 import { makeEan13 } from '../../domain/gtin.ts';
 import { foldForSearch } from '../../domain/search-text.ts';
 import { createI18n } from '../../i18n/i18n.ts';

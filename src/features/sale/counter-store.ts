@@ -9,7 +9,7 @@ import { create } from 'zustand';
 import { emptyCart } from '../../domain/cart.ts';
 import type { Cart, CartProduct, CartResult } from '../../domain/cart.ts';
 import type { Tender } from '../../domain/tender.ts';
-import { useSaleActivityStore } from '../../ui/sale-activity-store.ts';
+import { useSaleActivityStore } from '../../session/sale-activity-store.ts';
 
 export interface AttachedCustomer {
   readonly id: string;

@@ -8,7 +8,7 @@ import { loyaltyRedeemRules } from '../../domain/redeem-limits.ts';
 import { addTender, paymentState, removeTender } from '../../domain/tender.ts';
 import type { Tender } from '../../domain/tender.ts';
 import { checkTerminalReference } from '../../domain/tender-reference.ts';
-import { useStaffSessionStore } from '../../ui/staff-session-store.ts';
+import { useStaffSessionStore } from '../../session/staff-session-store.ts';
 import { useSyncStatusStore } from '../../sync/sync-status-store.ts';
 import { CashTender } from './cash-tender.tsx';
 import { CardTender } from './card-tender.tsx';

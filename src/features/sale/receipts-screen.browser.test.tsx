@@ -10,7 +10,7 @@ import { emptyCart, ringUpLine } from '../../domain/cart.ts';
 import type { CartProduct } from '../../domain/cart.ts';
 import type { Tender } from '../../domain/tender.ts';
 import type { SaleDocument } from '../../data/schemas/types.ts';
-import { useStaffSessionStore } from '../../ui/staff-session-store.ts';
+import { useStaffSessionStore } from '../../session/staff-session-store.ts';
 import { cancelSale } from './cancel-sale.ts';
 import { completeSale } from './complete-sale.ts';
 import { ReceiptsScreen } from './receipts-screen.tsx';

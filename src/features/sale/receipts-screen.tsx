@@ -5,7 +5,7 @@ import type { SaleDocument, StoreConfigDocument } from '../../data/schemas/types
 import { useStoreConfig } from '../../data/use-store-config.ts';
 import { cancelledSaleIds } from '../../domain/sale-reversal.ts';
 import { useSyncStatusStore } from '../../sync/sync-status-store.ts';
-import { useStaffSessionStore } from '../../ui/staff-session-store.ts';
+import { useStaffSessionStore } from '../../session/staff-session-store.ts';
 import { printSaleReceipt } from './print-sale-receipt.ts';
 import { ReceiptRow } from './receipt-row.tsx';
 import { saleSettingsOf } from './sale-settings.ts';

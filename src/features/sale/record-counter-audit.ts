@@ -9,7 +9,7 @@
 import { recordAudit, type AuditEntryInput } from '../../data/audit-log.ts';
 import type { PosDatabase } from '../../data/database.ts';
 import { useSyncStatusStore } from '../../sync/sync-status-store.ts';
-import { useStaffSessionStore } from '../../ui/staff-session-store.ts';
+import { useStaffSessionStore } from '../../session/staff-session-store.ts';
 
 export type CounterAuditEntry = Omit<AuditEntryInput, 'staffId'>;
 

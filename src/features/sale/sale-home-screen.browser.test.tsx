@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CatalogContext } from '../../catalog/catalog-context.ts';
 import { openCatalogDatabase, type CatalogDatabase } from '../../catalog/catalog-database.ts';
 import { writeCatalogPage } from '../../catalog/catalog-writer.ts';
-import { productRow } from '../../catalog/catalog-test-data.ts';
+import { productRow } from '../../catalog/catalog-data.test-helper.ts';
 import { createI18n } from '../../i18n/i18n.ts';
 import { useSyncStatusStore } from '../../sync/sync-status-store.ts';
 import { SaleHomeScreen } from './sale-home-screen.tsx';

@@ -13,8 +13,8 @@ import type { StoreConfigDocument } from '../../data/schemas/types.ts';
 import { VIETNAM_TAX_CLASSES } from '../../domain/tax-presets.ts';
 import { createI18n } from '../../i18n/i18n.ts';
 import { useSyncStatusStore } from '../../sync/sync-status-store.ts';
-import { useApprovalStore } from '../../ui/approval-store.ts';
-import { useStaffSessionStore, type SignedInStaff } from '../../ui/staff-session-store.ts';
+import { useApprovalStore } from '../../session/approval-store.ts';
+import { useStaffSessionStore, type SignedInStaff } from '../../session/staff-session-store.ts';
 import { resetCounter } from './counter-store.ts';
 
 export const STORE_ID = 'store-q1';

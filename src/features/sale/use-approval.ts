@@ -6,8 +6,8 @@
  */
 import { useCallback } from 'react';
 import { can } from '../../domain/permissions.ts';
-import { useApprovalStore } from '../../ui/approval-store.ts';
-import { useStaffSessionStore } from '../../ui/staff-session-store.ts';
+import { useApprovalStore } from '../../session/approval-store.ts';
+import { useStaffSessionStore } from '../../session/staff-session-store.ts';
 import { useSaleSettings } from './sale-settings-context.ts';
 
 export function useApproval(): (permission: string, reason: string) => Promise<string | null> {

@@ -12,7 +12,7 @@ import { formatMoney } from '../../domain/money-format.ts';
 import { PERMISSIONS } from '../../domain/permissions.ts';
 import type { ReversalFailureReason } from '../../domain/sale-reversal.ts';
 import { useSyncStatusStore } from '../../sync/sync-status-store.ts';
-import { useStaffSessionStore } from '../../ui/staff-session-store.ts';
+import { useStaffSessionStore } from '../../session/staff-session-store.ts';
 import { cancelSale } from './cancel-sale.ts';
 import { printSaleReceipt } from './print-sale-receipt.ts';
 import { useApproval } from './use-approval.ts';

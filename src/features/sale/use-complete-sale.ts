@@ -7,7 +7,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDatabase } from '../../data/database-context.ts';
 import type { StoreConfigDocument } from '../../data/schemas/types.ts';
-import { useStaffSessionStore } from '../../ui/staff-session-store.ts';
+import { useStaffSessionStore } from '../../session/staff-session-store.ts';
 import { useSyncStatusStore } from '../../sync/sync-status-store.ts';
 import { completeSale } from './complete-sale.ts';
 import { useCounterStore } from './counter-store.ts';

@@ -9,7 +9,7 @@ import { counterDatabaseFor } from '../../data/counter-database.ts';
 import type { CounterDatabase, ParkedCartRow } from '../../data/counter-database.ts';
 import { parkCart, takeParkedCart, watchParkedCarts } from '../../data/parked-carts.ts';
 import { emptyCart } from '../../domain/cart.ts';
-import { useStaffSessionStore } from '../../ui/staff-session-store.ts';
+import { useStaffSessionStore } from '../../session/staff-session-store.ts';
 import { useCounterStore } from './counter-store.ts';
 
 export function useCounterDatabase(): CounterDatabase {

@@ -9,7 +9,7 @@ import { useContext } from 'react';
 import { recordAudit } from '../../data/audit-log.ts';
 import { DatabaseContext } from '../../data/database-context.ts';
 import { SyncDatabaseContext } from '../../sync/sync-database-context.ts';
-import { useStaffSessionStore } from '../../ui/staff-session-store.ts';
+import { useStaffSessionStore } from '../../session/staff-session-store.ts';
 
 export interface DrawerTest {
   /** True when a manager is signed in on an open, enrolled device. */

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useApprovalStore, type Approver } from '../../ui/approval-store.ts';
-import { useStaffSessionStore } from '../../ui/staff-session-store.ts';
+import { useApprovalStore, type Approver } from '../../session/approval-store.ts';
+import { useStaffSessionStore } from '../../session/staff-session-store.ts';
 import { approvalCandidates } from './approval-candidates.ts';
 import { recordStaffAudit } from './staff-actions.ts';
 import { StaffPinEntry } from './staff-pin-entry.tsx';

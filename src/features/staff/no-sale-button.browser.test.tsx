@@ -14,7 +14,7 @@ import type { FakeUsb } from '../../devices/printer/fake-usb-printer.test-helper
 import { resolvePrinterProfile } from '../../devices/printer/printer-profile.ts';
 import { getPrinterService } from '../../devices/printer/use-printer.ts';
 import { createI18n } from '../../i18n/i18n.ts';
-import { useStaffSessionStore } from '../../ui/staff-session-store.ts';
+import { useStaffSessionStore } from '../../session/staff-session-store.ts';
 import { NoSaleButton } from './no-sale-button.tsx';
 import { openStaffDatabase } from './pin-failures.ts';
 import type { StaffDatabase } from './pin-failures.ts';

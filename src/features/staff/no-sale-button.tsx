@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can, PERMISSIONS } from '../../domain/permissions.ts';
-import { useApprovalStore } from '../../ui/approval-store.ts';
-import { useStaffSessionStore } from '../../ui/staff-session-store.ts';
+import { useApprovalStore } from '../../session/approval-store.ts';
+import { useStaffSessionStore } from '../../session/staff-session-store.ts';
 import { recordStaffAudit } from './staff-actions.ts';
 import type { StaffServices } from './use-staff-services.ts';
 import type { PrintOutcome, PrinterProblem } from '../../devices/printer/usb-printer-service.ts';

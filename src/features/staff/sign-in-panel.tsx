@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useStaffSessionStore } from '../../ui/staff-session-store.ts';
+import { useStaffSessionStore } from '../../session/staff-session-store.ts';
 import { signInStaff } from './staff-actions.ts';
 import { StaffPinEntry } from './staff-pin-entry.tsx';
 import type { StaffServices } from './use-staff-services.ts';

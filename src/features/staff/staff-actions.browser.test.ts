@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPosDatabase, type PosDatabase } from '../../data/database.ts';
 import type { AuditEntryDocument } from '../../data/schemas/types.ts';
-import { useStaffSessionStore } from '../../ui/staff-session-store.ts';
+import { useStaffSessionStore } from '../../session/staff-session-store.ts';
 import { signInStaff, signOutStaff } from './staff-actions.ts';
 import type { StaffMember } from './use-staff-directory.ts';
 

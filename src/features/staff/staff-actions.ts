@@ -4,7 +4,7 @@
  */
 import { recordAudit, type AuditIdentity } from '../../data/audit-log.ts';
 import type { PosDatabase } from '../../data/database.ts';
-import { useStaffSessionStore } from '../../ui/staff-session-store.ts';
+import { useStaffSessionStore } from '../../session/staff-session-store.ts';
 import type { StaffMember } from './use-staff-directory.ts';
 
 type AuditTarget = { database: Pick<PosDatabase, 'audit'>; identity: AuditIdentity | undefined };

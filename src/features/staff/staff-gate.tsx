@@ -1,6 +1,6 @@
 import './staff.css';
 import type { ReactNode } from 'react';
-import { useStaffSessionStore } from '../../ui/staff-session-store.ts';
+import { useStaffSessionStore } from '../../session/staff-session-store.ts';
 import { SignInPanel } from './sign-in-panel.tsx';
 import { useStaffServices } from './use-staff-services.ts';
 

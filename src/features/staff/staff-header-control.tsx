@@ -2,7 +2,7 @@ import './staff.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can, PERMISSIONS } from '../../domain/permissions.ts';
-import { useStaffSessionStore } from '../../ui/staff-session-store.ts';
+import { useStaffSessionStore } from '../../session/staff-session-store.ts';
 import { ApprovalDialog } from './approval-dialog.tsx';
 import { NoSaleButton } from './no-sale-button.tsx';
 import { SignInPanel } from './sign-in-panel.tsx';

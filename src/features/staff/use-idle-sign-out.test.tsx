@@ -3,7 +3,7 @@ import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parsePermissionTable } from '../../domain/permissions.ts';
 import type { PosDatabase } from '../../data/database.ts';
-import { useStaffSessionStore } from '../../ui/staff-session-store.ts';
+import { useStaffSessionStore } from '../../session/staff-session-store.ts';
 import type { StaffDatabase } from './pin-failures.ts';
 import { useIdleSignOut } from './use-idle-sign-out.ts';
 import type { StaffServices } from './use-staff-services.ts';

@@ -5,7 +5,7 @@
  */
 import { useEffect } from 'react';
 import { isIdle } from '../../domain/pin-lockout.ts';
-import { useStaffSessionStore } from '../../ui/staff-session-store.ts';
+import { useStaffSessionStore } from '../../session/staff-session-store.ts';
 import { signOutStaff } from './staff-actions.ts';
 import type { StaffServices } from './use-staff-services.ts';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestStore } from '../../../tests/server/helpers/test-databases.ts';
-import type { TestDatabase } from '../../../tests/server/helpers/test-databases.ts';
+import { openTestStore } from '../../../tests/server/helpers/test-databases.test-helper.ts';
+import type { TestDatabase } from '../../../tests/server/helpers/test-databases.test-helper.ts';
 import type { Store } from '../store/open-store.ts';
 import { FailureWindow } from './failure-window.ts';
 

@@ -13,7 +13,7 @@ import fp from 'fastify-plugin';
 import { approverRoles, can } from '../../../src/domain/permissions.ts';
 import { hashToken } from '../auth/tokens.ts';
 import { findTokenOwner } from '../store/devices-repository.ts';
-import { directoryFromConfig } from '../sync/role-check.ts';
+import { directoryFromConfig } from '../policies/role-check.ts';
 import { HttpError } from './errors.ts';
 
 export interface AuthenticatedDevice {

@@ -7,9 +7,9 @@
 import fp from 'fastify-plugin';
 import { createDocumentValidators } from '../schemas.ts';
 import type { DocumentValidators } from '../schemas.ts';
-import { createChangeBus } from '../sync/change-bus.ts';
-import type { ChangeBus } from '../sync/change-bus.ts';
-import { StreamHub } from '../sync/stream-hub.ts';
+import { createChangeBus } from '../live/change-bus.ts';
+import type { ChangeBus } from '../live/change-bus.ts';
+import { StreamHub } from '../live/stream-hub.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -29,8 +29,8 @@ import { refuseWhenLimited } from '../plugins/rate-limit.ts';
 import { describeValidationErrors, toAjvSchema } from '../schemas.ts';
 import { hashPickupCode } from '../seed/pickup-orders.ts';
 import { findStoreRecord } from '../store/stores-repository.ts';
-import { receiveOnlineOrder } from '../sync/online-orders.ts';
-import type { IncomingOrder } from '../sync/online-orders.ts';
+import { receiveOnlineOrder } from '../integrations/online-orders.ts';
+import type { IncomingOrder } from '../integrations/online-orders.ts';
 
 export const WEBHOOK_MAX_SKEW_MS = 5 * 60_000;
 export const MAX_WEBHOOK_FAILURES_PER_MINUTE = 10;

@@ -13,9 +13,9 @@ import type { CollectionName } from '../../../src/data/schemas/index.ts';
 import { HttpError } from '../plugins/errors.ts';
 import { decodeRequestBody } from '../plugins/request-encoding.ts';
 import { readVisibleRows } from '../store/visible-documents.ts';
-import { pushBatch } from '../sync/push-batch.ts';
-import { readPushRows } from '../sync/push-rows.ts';
-import type { PushRowInput } from '../sync/push-rows.ts';
+import { pushBatch } from '../policies/push-batch.ts';
+import { readPushRows } from '../policies/push-rows.ts';
+import type { PushRowInput } from '../policies/push-rows.ts';
 
 export const MAX_PULL_LIMIT = 20_000;
 export const MAX_PUSH_ROWS = 5000;

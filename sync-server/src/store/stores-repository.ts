@@ -32,11 +32,3 @@ export async function findStoreByEnrollmentCode(db: Kysely<Database>, code: stri
 export async function setEnrollmentCode(db: Kysely<Database>, storeId: string, code: string): Promise<void> {
   await db.updateTable('stores').set({ enrollment_code: code }).where('id', '=', storeId).execute();
 }
-
-export async function countStores(db: Kysely<Database>): Promise<number> {
-  const row = await db
-    .selectFrom('stores')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}

@@ -6,8 +6,8 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { buildApp } from '../../../sync-server/src/app.ts';
 import type { Store, StoreKind } from '../../../sync-server/src/store/open-store.ts';
-import { openTestStore } from './test-databases.ts';
-import type { TestDatabase } from './test-databases.ts';
+import { openTestStore } from './test-databases.test-helper.ts';
+import type { TestDatabase } from './test-databases.test-helper.ts';
 
 export interface TestApp {
   app: FastifyInstance;

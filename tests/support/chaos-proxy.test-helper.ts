@@ -6,7 +6,7 @@
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { makeRandom } from './sale-factory.ts';
+import { makeRandom } from './sale-factory.test-helper.ts';
 
 export interface ChaosOptions {
   target: string;

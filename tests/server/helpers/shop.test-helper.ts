@@ -16,8 +16,8 @@ import { DocumentsRepository } from '../../../sync-server/src/store/documents-re
 import type { DocumentWrite } from '../../../sync-server/src/store/documents-repository.ts';
 import type { Store, StoreKind } from '../../../sync-server/src/store/open-store.ts';
 import { insertStoreRecord } from '../../../sync-server/src/store/stores-repository.ts';
-import { startTestApp } from './test-app.ts';
-import type { TestApp } from './test-app.ts';
+import { startTestApp } from './test-app.test-helper.ts';
+import type { TestApp } from './test-app.test-helper.ts';
 
 export interface ShopStore {
   id: string;

@@ -24,7 +24,7 @@ import { lockSequenceCounter } from '../store/visible-documents.ts';
 import { isDuplicateLedgerEntry } from '../store/narrow-tables.ts';
 import { planAppendOnlyPush } from './append-only-policy.ts';
 import type { DerivedLedger } from './append-only-policy.ts';
-import type { ChangeEvent } from './change-bus.ts';
+import type { ChangeEvent } from '../live/change-bus.ts';
 import { planCustomersPush } from './customers-policy.ts';
 import { planOrdersPush } from './orders-policy.ts';
 import { WritePlan } from './write-plan.ts';

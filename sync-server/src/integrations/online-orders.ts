@@ -22,7 +22,7 @@ import type { Database } from '../store/database-types.ts';
 import type { DocumentsRepository, DocumentWrite } from '../store/documents-repository.ts';
 import type { Store } from '../store/open-store.ts';
 import { lockSequenceCounter } from '../store/visible-documents.ts';
-import type { ChangeBus, ChangeEvent } from './change-bus.ts';
+import type { ChangeBus, ChangeEvent } from '../live/change-bus.ts';
 
 export async function writeOnlineOrders(
   store: Store,

@@ -4,8 +4,8 @@
  * and reads what the panel says when something is refused or the network is gone.
  */
 import type { Locator, Page } from 'playwright-core';
-import { shellScreen } from './shell-screen.ts';
-import type { StaffRole } from './staff-screen.ts';
+import { shellScreen } from './shell-screen.test-helper.ts';
+import type { StaffRole } from './staff-screen.test-helper.ts';
 
 export interface DeviceRow {
   id: string;

@@ -5,8 +5,8 @@
  * demo PIN the test server was started with (support/pos-server.ts).
  */
 import type { Page } from 'playwright-core';
-import { DEMO_PINS } from '../support/pos-server.ts';
-import { staffScreen, type StaffRole } from './staff-screen.ts';
+import { DEMO_PINS } from '../support/pos-server.test-helper.ts';
+import { staffScreen, type StaffRole } from './staff-screen.test-helper.ts';
 
 export type PayWith = { cash: number } | { card: number; ref: string } | { split: ReadonlyArray<{ cash: number } | { card: number; ref: string }> };
 

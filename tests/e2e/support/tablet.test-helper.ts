@@ -4,13 +4,13 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { startPosServer, type RunningPosServer, type StartOptions } from './pos-server.ts';
-import { launchChromium, openWatchedPage, type WatchedPage } from './browser.ts';
-import { readDeviceIdentity, type DeviceIdentity } from './device-storage.ts';
-import { shellScreen } from '../screens/shell-screen.ts';
-import { enrolmentScreen } from '../screens/enrolment-screen.ts';
-import { syncStatus } from '../screens/sync-status.ts';
-import { DeviceClient } from '../../support/device-client.ts';
+import { startPosServer, type RunningPosServer, type StartOptions } from './pos-server.test-helper.ts';
+import { launchChromium, openWatchedPage, type WatchedPage } from './browser.test-helper.ts';
+import { readDeviceIdentity, type DeviceIdentity } from './device-storage.test-helper.ts';
+import { shellScreen } from '../screens/shell-screen.test-helper.ts';
+import { enrolmentScreen } from '../screens/enrolment-screen.test-helper.ts';
+import { syncStatus } from '../screens/sync-status.test-helper.ts';
+import { DeviceClient } from '../../support/device-client.test-helper.ts';
 
 export interface ServerAndBrowser {
   readonly server: () => RunningPosServer;

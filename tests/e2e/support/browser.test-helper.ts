@@ -4,7 +4,7 @@
  * collected so a test can assert the app ran cleanly under the server's security headers.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../../support/chromium.ts';
+import { CHROMIUM_ARGS, findChromium } from '../../support/chromium.test-helper.ts';
 
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true });
