@@ -14,7 +14,7 @@ import { approverRoles, can } from '../../../src/domain/permissions.ts';
 import { hashToken } from '../auth/tokens.ts';
 import { findTokenOwner } from '../store/devices-repository.ts';
 import { directoryFromConfig } from '../policies/role-check.ts';
-import { HttpError } from './errors.ts';
+import { HttpError } from '../http-error.ts';
 
 export interface AuthenticatedDevice {
   id: string;

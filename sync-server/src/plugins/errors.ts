@@ -11,33 +11,10 @@ import fp from 'fastify-plugin';
 import secureJsonParse from 'secure-json-parse';
 import { describeValidationErrors } from '../schemas.ts';
 import type { ValidationProblem } from '../schemas.ts';
-
-/** An error a route throws on purpose: its status, code and message go to the client as they are. */
-export class HttpError extends Error {
-  constructor(
-    readonly statusCode: number,
-    readonly code: string,
-    message: string,
-    options?: ErrorOptions,
-  ) {
-    super(message, options);
-    this.name = 'HttpError';
-  }
-}
-
-export interface ErrorBody {
-  error: string;
-  message: string;
-}
+import { HttpError } from '../http-error.ts';
+import type { ErrorBody } from '../http-error.ts';
 
 export const INTERNAL_ERROR_BODY: ErrorBody = { error: 'internal', message: 'Internal server error' };
-
-/** JSON schema of an error answer, for route response schemas. */
-export const errorBodySchema = {
-  type: 'object',
-  properties: { error: { type: 'string' }, message: { type: 'string' } },
-  required: ['error', 'message'],
-} as const;
 
 const CODE_BY_STATUS: Record<number, string> = {
   400: 'bad_request',

@@ -7,7 +7,7 @@
 import type { FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import { FailureWindow } from '../auth/failure-window.ts';
-import { HttpError } from './errors.ts';
+import { HttpError } from '../http-error.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {

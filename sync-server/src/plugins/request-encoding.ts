@@ -9,7 +9,7 @@ import { PassThrough } from 'node:stream';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { HttpError } from './errors.ts';
+import { HttpError } from '../http-error.ts';
 
 type DecodedPayload = PassThrough & { receivedEncodedLength: number };
 

@@ -30,7 +30,7 @@ import { resolveCustomerAliases } from '../store/customers-repository.ts';
 import type { Database } from '../store/database-types.ts';
 import type { DocumentsRepository } from '../store/documents-repository.ts';
 import type { NewIncident } from '../store/incidents-repository.ts';
-import { HttpError } from '../plugins/errors.ts';
+import { HttpError } from '../http-error.ts';
 import { planBalances } from './balances.ts';
 import type { LedgerMovement } from './balances.ts';
 import { describeRefusal, directoryFromConfig, judgeActors } from './role-check.ts';

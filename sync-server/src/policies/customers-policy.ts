@@ -17,7 +17,7 @@
 import type { Transaction } from 'kysely';
 import { sameContent } from '../../../src/domain/canonical-json.ts';
 import { mergeCustomer } from '../../../src/domain/merge-customer.ts';
-import { HttpError } from '../plugins/errors.ts';
+import { HttpError } from '../http-error.ts';
 import type { Database } from '../store/database-types.ts';
 import type { DocumentsRepository } from '../store/documents-repository.ts';
 import { findCustomersByPhone } from '../store/customers-repository.ts';

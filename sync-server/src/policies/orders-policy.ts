@@ -10,7 +10,7 @@ import type { Transaction } from 'kysely';
 import { sameContent } from '../../../src/domain/canonical-json.ts';
 import { mergeOrder } from '../../../src/domain/merge-order.ts';
 import type { MergeableOrder } from '../../../src/domain/merge-order.ts';
-import { HttpError } from '../plugins/errors.ts';
+import { HttpError } from '../http-error.ts';
 import type { Database } from '../store/database-types.ts';
 import type { DocumentsRepository } from '../store/documents-repository.ts';
 import { loadCurrentDocuments } from './write-plan.ts';

@@ -7,7 +7,7 @@
  */
 import type { ValidateFunction } from 'ajv';
 import { collectionPolicies, type CollectionName } from '../../../src/data/schemas/index.ts';
-import { HttpError } from '../plugins/errors.ts';
+import { HttpError } from '../http-error.ts';
 import { describeValidationErrors } from '../schemas.ts';
 import type { Body, PushedDocument } from './write-plan.ts';
 

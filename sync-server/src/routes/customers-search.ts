@@ -7,7 +7,7 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { foldForSearch } from '../../../src/domain/search-text.ts';
-import { HttpError } from '../plugins/errors.ts';
+import { HttpError } from '../http-error.ts';
 import { searchCustomers } from '../store/customers-repository.ts';
 
 const searchQuerySchema = {

@@ -7,7 +7,7 @@
  * table on each call) and closes its live event streams.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import { HttpError } from '../plugins/errors.ts';
+import { HttpError } from '../http-error.ts';
 import { PERMISSIONS } from '../../../src/domain/permissions.ts';
 import { requirePermission } from '../plugins/authenticate.ts';
 import { listDevices, revokeDevice } from '../store/devices-repository.ts';

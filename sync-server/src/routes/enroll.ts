@@ -8,7 +8,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { hashToken, newToken } from '../auth/tokens.ts';
-import { HttpError } from '../plugins/errors.ts';
+import { HttpError } from '../http-error.ts';
 import { refuseWhenLimited } from '../plugins/rate-limit.ts';
 import { insertDevice } from '../store/devices-repository.ts';
 import { findStoreByEnrollmentCode } from '../store/stores-repository.ts';

@@ -11,7 +11,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { SaleDocument } from '../../../src/data/schemas/types.ts';
 import { SALES_CSV_HEADER, csvRow, saleCsvRows } from '../export/sales-csv.ts';
 import { requirePermission } from '../plugins/authenticate.ts';
-import { HttpError } from '../plugins/errors.ts';
+import { HttpError } from '../http-error.ts';
 import type { StaffMember } from '../seed/store-config.ts';
 import { PERMISSIONS } from '../../../src/domain/permissions.ts';
 

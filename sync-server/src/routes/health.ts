@@ -4,7 +4,7 @@
  * (within 3 seconds, so a hung connection does not hang the probe).
  */
 import type { FastifyPluginAsync } from 'fastify';
-import { HttpError, errorBodySchema } from '../plugins/errors.ts';
+import { HttpError, errorBodySchema } from '../http-error.ts';
 import { readSchemaVersion } from '../store/migrations.ts';
 
 const DATABASE_TIMEOUT_MS = 3000;

@@ -24,7 +24,7 @@ import addFormats from 'ajv-formats';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import secureJsonParse from 'secure-json-parse';
 import { collectionSchemas } from '../../../src/data/schemas/index.ts';
-import { HttpError } from '../plugins/errors.ts';
+import { HttpError } from '../http-error.ts';
 import { refuseWhenLimited } from '../plugins/rate-limit.ts';
 import { describeValidationErrors, toAjvSchema } from '../schemas.ts';
 import { hashPickupCode } from '../seed/pickup-orders.ts';

@@ -8,7 +8,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { OrderDocument } from '../../../src/data/schemas/types.ts';
 import { signPackingSlip } from '../auth/order-signing.ts';
-import { HttpError } from '../plugins/errors.ts';
+import { HttpError } from '../http-error.ts';
 
 const paramsSchema = {
   type: 'object',

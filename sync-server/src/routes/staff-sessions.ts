@@ -10,7 +10,7 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { hashToken, newToken } from '../auth/tokens.ts';
-import { HttpError } from '../plugins/errors.ts';
+import { HttpError } from '../http-error.ts';
 import { refuseWhenLimited } from '../plugins/rate-limit.ts';
 import { lockoutSettingsFrom } from '../../../src/domain/pin-lockout.ts';
 import type { LockoutSettings } from '../../../src/domain/pin-lockout.ts';

@@ -10,7 +10,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { collectionNames, collectionPolicies } from '../../../src/data/schemas/index.ts';
 import type { CollectionName } from '../../../src/data/schemas/index.ts';
-import { HttpError } from '../plugins/errors.ts';
+import { HttpError } from '../http-error.ts';
 import { decodeRequestBody } from '../plugins/request-encoding.ts';
 import { readVisibleRows } from '../store/visible-documents.ts';
 import { pushBatch } from '../policies/push-batch.ts';
