@@ -4,8 +4,8 @@
  * Devices already enrolled keep their tokens.
  */
 import type { FastifyPluginAsync } from 'fastify';
+import { generateEnrollmentCode } from '../auth/enrollment-code.ts';
 import { requirePermission } from '../plugins/authenticate.ts';
-import { generateEnrollmentCode } from '../seed/enrollment-code.ts';
 import { setEnrollmentCode } from '../store/stores-repository.ts';
 import { PERMISSIONS } from '../../../src/domain/permissions.ts';
 

@@ -9,13 +9,13 @@
  * Retry-After): walking through the staff list five PINs each is as slow as guessing one person's.
  */
 import type { FastifyPluginAsync } from 'fastify';
+import type { StoreConfigDocument } from '../../../src/data/schemas/types.ts';
+import { verifyPin } from '../auth/staff-pins.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { HttpError } from '../http-error.ts';
 import { refuseWhenLimited } from '../plugins/rate-limit.ts';
 import { lockoutSettingsFrom } from '../../../src/domain/pin-lockout.ts';
 import type { LockoutSettings } from '../../../src/domain/pin-lockout.ts';
-import { verifyPin } from '../seed/staff-pins.ts';
-import type { StaffMember } from '../seed/store-config.ts';
 import { insertStaffSession } from '../store/devices-repository.ts';
 import { clearPinFailures, lockedUntil, recordPinFailure } from '../store/pin-lockouts-repository.ts';
 
@@ -38,7 +38,7 @@ const staffSessionRoutes: FastifyPluginAsync<{ pinLockoutMs: number; staffSessio
     const { staffId, pin } = request.body;
     await refuseWhenLimited(failures, request.device.id, reply, 'failed staff sign-ins on this device');
     const config = await app.documents.get('config', storeId);
-    const staff = ((config?.body['staff'] as StaffMember[] | undefined) ?? []).find((s) => s.id === staffId && s.active);
+    const staff = ((config?.body['staff'] as StoreConfigDocument['staff'] | undefined) ?? []).find((s) => s.id === staffId && s.active);
     if (staff === undefined) {
       await failures.recordFailure(request.device.id);
       throw new HttpError(401, 'unknown_staff', `No active staff member "${staffId}" at this store`);

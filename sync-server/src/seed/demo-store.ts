@@ -8,6 +8,8 @@
  */
 import type { Transaction } from 'kysely';
 import type { BalanceDocument, ProductDocument } from '../../../src/data/schemas/types.ts';
+import { generateEnrollmentCode } from '../auth/enrollment-code.ts';
+import { hashPin } from '../auth/staff-pins.ts';
 import type { DemoPins } from '../config.ts';
 import type { Database } from '../store/database-types.ts';
 import { DocumentsRepository } from '../store/documents-repository.ts';
@@ -17,12 +19,11 @@ import type { Store } from '../store/open-store.ts';
 import { findStoreRecord, insertStoreRecord, setEnrollmentCode } from '../store/stores-repository.ts';
 import { MAX_CATALOG_SIZE, demoId, generateProduct, generateStock } from './catalog.ts';
 import { generateCustomers } from './customers.ts';
-import { generateEnrollmentCode } from './enrollment-code.ts';
 import { generatePickupOrders } from './pickup-orders.ts';
 import type { DemoPickupCode } from './pickup-orders.ts';
 import { buildStoreConfig, DEMO_STORE, withDefaultPermissions } from './store-config.ts';
 import type { StaffMember, StaffRole } from './store-config.ts';
-import { hashPin, randomPin } from './staff-pins.ts';
+import { randomPin } from './staff-pins.ts';
 
 export interface DemoStaffPin {
   staffId: string;

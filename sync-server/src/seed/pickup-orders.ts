@@ -1,12 +1,13 @@
 /*
  * Online orders waiting at the demo store for pickup (status "ready"). The customer shows a 6-digit pickup
- * code; the order carries only its SHA-256 (hex) so a tablet can check the code offline. The plain codes
- * go to the meta table for the demo printout only.
+ * code; the order carries only its hash (auth/pickup-codes.ts) so a tablet can check the code offline. The
+ * plain codes go to the meta table for the demo printout only.
  * Line quantities are thousandths of the unit (1000 = one piece), as in sales.
  */
-import { createHash, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import type { OrderDocument, ProductDocument } from '../../../src/data/schemas/types.ts';
 import { VIETNAM_TAX_CLASSES } from '../../../src/domain/tax-presets.ts';
+import { hashPickupCode } from '../auth/pickup-codes.ts';
 import { demoId, generateProduct, isWeighedAt } from './catalog.ts';
 import type { DemoCustomer } from './customers.ts';
 import { SeededRandom } from './prng.ts';
@@ -19,10 +20,6 @@ export interface DemoPickupCode {
   orderNumber: string;
   customerName: string;
   code: string;
-}
-
-export function hashPickupCode(code: string): string {
-  return createHash('sha256').update(code, 'utf8').digest('hex');
 }
 
 export function generatePickupOrders(

@@ -7,7 +7,7 @@
  */
 import type { StoreConfigDocument } from '../../../src/data/schemas/types.ts';
 import { VIETNAM_TAX_CLASSES } from '../../../src/domain/tax-presets.ts';
-import type { PinHash } from './staff-pins.ts';
+import type { PinHash } from '../auth/staff-pins.ts';
 
 export const DEMO_STORE = {
   name: 'Cửa hàng Demo Quận 1',

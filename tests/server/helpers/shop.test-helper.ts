@@ -9,7 +9,7 @@ import type { CustomerDocument, SaleDocument } from '../../../src/data/schemas/t
 import { foldForSearch } from '../../../src/domain/search-text.ts';
 import { lineAmounts } from '../../../src/domain/sale-check.ts';
 import { computeTaxes } from '../../../src/domain/tax.ts';
-import { hashPin } from '../../../sync-server/src/seed/staff-pins.ts';
+import { hashPin } from '../../../sync-server/src/auth/staff-pins.ts';
 import { buildStoreConfig } from '../../../sync-server/src/seed/store-config.ts';
 import type { StaffMember, StaffRole } from '../../../sync-server/src/seed/store-config.ts';
 import { DocumentsRepository } from '../../../sync-server/src/store/documents-repository.ts';
