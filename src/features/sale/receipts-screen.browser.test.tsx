@@ -3,7 +3,7 @@
 // and a sale is never cancelled twice.
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { directoryFrom } from '../staff/use-staff-directory.ts';
+import { directoryFrom } from '../../session/use-staff-directory.ts';
 import { ApprovalDialog } from '../staff/approval-dialog.tsx';
 import { openStaffDatabase } from '../staff/pin-failures.ts';
 import { emptyCart, ringUpLine } from '../../domain/cart.ts';

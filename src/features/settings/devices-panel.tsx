@@ -18,7 +18,7 @@ import { approverRoles, PERMISSIONS } from '../../domain/permissions.ts';
 import { useNetworkOnline } from '../../ui/use-network-online.ts';
 import { SyncDatabaseContext } from '../../sync/sync-database-context.ts';
 import type { DeviceIdentity, SyncDatabase } from '../../sync/sync-database.ts';
-import { useStaffDirectory, type StaffDirectory } from '../staff/use-staff-directory.ts';
+import { useStaffDirectory, type StaffDirectory } from '../../session/use-staff-directory.ts';
 import { fetchStoreDevices, openStaffSession, revokeStoreDevice, type StoreDevice } from './devices-api.ts';
 import { DevicesList } from './devices-list.tsx';
 import { devicesProblemOf, type DevicesProblem } from './devices-problem.ts';

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../domain/permissions.ts';
-import { PinPad } from '../staff/pin-pad.tsx';
-import { StaffChoices } from '../staff/staff-choices.tsx';
+import { PinPad } from '../../ui/pin-pad.tsx';
+import { StaffChoices } from '../../ui/staff-choices.tsx';
 
 export interface DevicesSignInPerson {
   id: string;

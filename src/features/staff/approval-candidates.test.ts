@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePermissionTable, PERMISSIONS } from '../../domain/permissions.ts';
 import { DEFAULT_LOCKOUT } from '../../domain/pin-lockout.ts';
 import { approvalCandidates } from './approval-candidates.ts';
-import type { StaffDirectory, StaffMember } from './use-staff-directory.ts';
+import type { StaffDirectory, StaffMember } from '../../session/use-staff-directory.ts';
 
 const person = (id: string, role: StaffMember['role']): StaffMember => ({ id, name: id, role, pinHash: 'h', pinSalt: 's', pinIterations: 1 });
 const staff = [person('lan', 'cashier'), person('minh', 'cashier'), person('hoa', 'supervisor'), person('tuan', 'manager')];

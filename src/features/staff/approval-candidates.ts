@@ -1,5 +1,5 @@
 import { approverRoles } from '../../domain/permissions.ts';
-import type { StaffDirectory, StaffMember } from './use-staff-directory.ts';
+import type { StaffDirectory, StaffMember } from '../../session/use-staff-directory.ts';
 
 /**
  * Who may approve `permission` for the person asking: active staff whose role holds it in the store's table,

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { useStaffSessionStore } from '../../session/staff-session-store.ts';
+import type { StaffDirectory } from '../../session/use-staff-directory.ts';
 import { signInStaff } from './staff-actions.ts';
 import { StaffPinEntry } from './staff-pin-entry.tsx';
 import type { StaffServices } from './use-staff-services.ts';
-import type { StaffDirectory } from './use-staff-directory.ts';
 
 interface SignInPanelProps {
   services: StaffServices & { directory: StaffDirectory; database: NonNullable<StaffServices['database']> };

@@ -5,7 +5,7 @@ import { createPosDatabase, type PosDatabase } from '../../data/database.ts';
 import type { AuditEntryDocument } from '../../data/schemas/types.ts';
 import { useStaffSessionStore } from '../../session/staff-session-store.ts';
 import { signInStaff, signOutStaff } from './staff-actions.ts';
-import type { StaffMember } from './use-staff-directory.ts';
+import type { StaffMember } from '../../session/use-staff-directory.ts';
 
 const identity = { storeId: 'store-q1', deviceId: 'device-1' };
 const pin = { pinHash: 'h', pinSalt: 's', pinIterations: 1_000 };

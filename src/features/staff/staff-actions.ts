@@ -5,7 +5,7 @@
 import { recordAudit, type AuditIdentity } from '../../data/audit-log.ts';
 import type { PosDatabase } from '../../data/database.ts';
 import { useStaffSessionStore } from '../../session/staff-session-store.ts';
-import type { StaffMember } from './use-staff-directory.ts';
+import type { StaffMember } from '../../session/use-staff-directory.ts';
 
 type AuditTarget = { database: Pick<PosDatabase, 'audit'>; identity: AuditIdentity | undefined };
 

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PinAttemptOutcome } from '../../domain/pin-lockout.ts';
+import type { StaffDirectory, StaffMember } from '../../session/use-staff-directory.ts';
+import { PinPad } from '../../ui/pin-pad.tsx';
+import { StaffChoices } from '../../ui/staff-choices.tsx';
 import { checkStaffPin } from './check-staff-pin.ts';
-import { PinPad } from './pin-pad.tsx';
-import { StaffChoices } from './staff-choices.tsx';
 import type { StaffServices } from './use-staff-services.ts';
-import type { StaffDirectory, StaffMember } from './use-staff-directory.ts';
 
 interface StaffPinEntryProps {
   services: StaffServices & { directory: StaffDirectory; database: NonNullable<StaffServices['database']> };

@@ -5,9 +5,9 @@
 import { useDatabaseStatus } from '../../data/database-context.ts';
 import type { PosDatabase } from '../../data/database.ts';
 import type { AuditIdentity } from '../../data/audit-log.ts';
+import { useStaffDirectory, type StaffDirectory } from '../../session/use-staff-directory.ts';
 import { staffDatabase, type StaffDatabase } from './pin-failures.ts';
 import { useAuditIdentity } from './use-audit-identity.ts';
-import { useStaffDirectory, type StaffDirectory } from './use-staff-directory.ts';
 
 export interface StaffServices {
   database: PosDatabase | undefined;

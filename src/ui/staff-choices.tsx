@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../../domain/permissions.ts';
+import './staff-choices.css';
+import type { Role } from '../domain/permissions.ts';
 
 export interface StaffChoice {
   id: string;

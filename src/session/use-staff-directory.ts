@@ -2,12 +2,13 @@
  * The store's staff and rules as this tablet knows them: live from the replicated config document, so a PIN
  * change or a new cashier on the server reaches the sign-in screen without a reload. undefined while the
  * config is being read or when the device has none yet (not enrolled, or the first pull has not arrived).
+ * Shared by the staff sign-in and approvals and by Settings' devices panel, so it lives below both features.
  */
 import { useEffect, useState } from 'react';
-import { parsePermissionTable, type PermissionTable, type Role } from '../../domain/permissions.ts';
-import { idleSignOutMsFrom, lockoutSettingsFrom, type LockoutSettings } from '../../domain/pin-lockout.ts';
-import type { PosDatabase } from '../../data/database.ts';
-import type { StoreConfigDocument } from '../../data/schemas/types.ts';
+import { parsePermissionTable, type PermissionTable, type Role } from '../domain/permissions.ts';
+import { idleSignOutMsFrom, lockoutSettingsFrom, type LockoutSettings } from '../domain/pin-lockout.ts';
+import type { PosDatabase } from '../data/database.ts';
+import type { StoreConfigDocument } from '../data/schemas/types.ts';
 
 export interface StaffMember {
   id: string;

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import './pin-pad.css';
 
 interface PinPadProps {
   busy: boolean;
