@@ -64,7 +64,10 @@ export async function createPosDatabase({ name, devMode = isDevOrTestBuild }: Cr
       deviceCollectionNames.map((collection) => [
         collection,
         {
-          schema: collectionSchemas[collection] as unknown as RxJsonSchema<CollectionDocuments[typeof collection]>,
+          // The JSON schema files are the source of the document types (types.ts is generated from them and a
+          // unit test fails when it is stale); a JSON import types "type": "object" as a plain string, so the
+          // file is named as the RxDB schema of its document here, where it meets RxDB (which checks it).
+          schema: collectionSchemas[collection] as RxJsonSchema<CollectionDocuments[typeof collection]>,
           migrationStrategies: migrationStrategies[collection],
         },
       ]),

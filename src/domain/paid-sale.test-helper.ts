@@ -6,7 +6,7 @@ import { attachCustomer, cartDiscount, emptyCart, lineDiscount, overridePrice, r
 import type { Cart, CartProduct, CartResult, PriceRules } from './cart.ts';
 import { cartTotals } from './cart-totals.ts';
 import type { CashRounding } from './cart-totals.ts';
-import type { buildSaleDocument, SaleDocument, SaleRules } from './sale-document.ts';
+import type { buildSaleDocument, CompletedSale, SaleRules } from './sale-document.ts';
 import { VIETNAM_TAX_CLASSES } from './tax-presets.ts';
 import type { TaxClass } from './tax-presets.ts';
 import { paymentState } from './tender.ts';
@@ -24,7 +24,7 @@ export function cartOf(result: CartResult): Cart {
 }
 
 /** The document of a sale build that must succeed. */
-export function saleOf(result: ReturnType<typeof buildSaleDocument>): SaleDocument {
+export function saleOf(result: ReturnType<typeof buildSaleDocument>): CompletedSale {
   if (!result.ok) throw new Error(`${result.reason}: ${result.detail}`);
   return result.sale;
 }

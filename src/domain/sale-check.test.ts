@@ -66,7 +66,7 @@ describe('the server checks the arithmetic of a pushed sale', () => {
 
   it('a store rounding cash down to 1.000 dong takes 137.000 for a 137.200 sale, but cannot round by more', () => {
     const sale = ringUp([{ qty: 1000, unitPrice: 137_200, discount: 0, taxRate: 800 }]);
-    const rounded = { ...sale, totals: { ...sale.totals, cashRounding: -200 }, tenders: [{ method: 'cash', amount: 137_000 }] };
+    const rounded = { ...sale, totals: { ...sale.totals, cashRounding: -200 }, tenders: [{ method: 'cash' as const, amount: 137_000 }] };
     expect(checkSale(rounded)).toEqual({ ok: true });
     const byCard = checkSale({ ...rounded, tenders: [{ method: 'card', amount: 137_000 }] });
     expect(byCard.ok === false && byCard.mismatches.map((m) => m.field)).toContain('totals/cashRounding');

@@ -19,23 +19,20 @@
  *   currency         = a code the POS knows
  */
 import { getCurrency, isKnownCurrency } from './currency.ts';
+import type { SaleDocument, SaleLine, SaleTender } from './documents.ts';
 import { multiplyByQuantity, sumMinorUnits } from './money.ts';
+import { cashRoundingOf } from './sale-amounts.ts';
 import { computeTaxes } from './tax.ts';
 
-export interface CheckedSaleLine {
-  qty: number;
-  unitPrice: number;
-  discount: number;
-  taxRate: number;
-  total: number;
-  priceIncludesTax?: boolean;
-}
+/** What the check reads of a line: the stored line's amounts. */
+export type CheckedSaleLine = Pick<SaleLine, 'qty' | 'unitPrice' | 'discount' | 'taxRate' | 'total' | 'priceIncludesTax'>;
 
+/** What the check reads of a sale: a stored sale document (src/data/schemas/sales.json) is one as it stands. */
 export interface CheckedSale {
-  currency: string;
-  lines: readonly CheckedSaleLine[];
-  tenders: ReadonlyArray<{ method: string; amount: number }>;
-  totals: { subtotal: number; discount: number; tax: number; total: number; cashRounding?: number };
+  readonly currency: SaleDocument['currency'];
+  readonly lines: readonly CheckedSaleLine[];
+  readonly tenders: readonly Pick<SaleTender, 'method' | 'amount'>[];
+  readonly totals: SaleDocument['totals'];
 }
 
 export interface SaleMismatch {
@@ -92,7 +89,11 @@ function checkAmounts(sale: CheckedSale, mismatches: SaleMismatch[]): void {
 
   const paid = sumMinorUnits(sale.tenders.map((tender) => tender.amount));
   const cash = sumMinorUnits(sale.tenders.filter((tender) => tender.method === 'cash').map((tender) => tender.amount));
-  const rounding = sale.totals.cashRounding ?? 0;
+  const rounding = cashRoundingOf(sale.totals);
+  const stated = sale.totals['cashRounding'];
+  if (stated !== undefined && stated !== rounding) {
+    mismatches.push({ field: 'totals/cashRounding', expected: 'a whole amount', actual: String(stated) });
+  }
   if (rounding !== 0) {
     const limit = isKnownCurrency(sale.currency) ? 2 * getCurrency(sale.currency).cashStep : 0;
     if (cash === 0 || Math.abs(rounding) >= limit) {

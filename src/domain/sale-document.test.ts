@@ -6,7 +6,7 @@ import { multiplyByQuantity } from './money.ts';
 import { cartOf, coffee, pork, saleOf, paidSaleArb } from './paid-sale.test-helper.ts';
 import { checkSale } from './sale-check.ts';
 import { buildSaleDocument } from './sale-document.ts';
-import type { SaleContext, SaleDocument } from './sale-document.ts';
+import type { CompletedSale, SaleContext } from './sale-document.ts';
 import { computeTaxes } from './tax.ts';
 import { VIETNAM_TAX_CLASSES } from './tax-presets.ts';
 import type { TaxClass } from './tax-presets.ts';
@@ -25,7 +25,7 @@ const context: SaleContext = {
 };
 
 /** What the server's check requires, restated independently, plus the cash rounding it does not know yet. */
-function expectArithmeticHolds(sale: SaleDocument): void {
+function expectArithmeticHolds(sale: CompletedSale): void {
   for (const line of sale.lines) {
     expect(line.total).toBe(multiplyByQuantity(line.unitPrice, line.qty) - line.discount);
     expect(line.discount).toBeGreaterThanOrEqual(0);

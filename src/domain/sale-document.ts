@@ -20,6 +20,9 @@
 import type { CartState } from './cart.ts';
 import { cartTotals } from './cart-totals.ts';
 import type { CashRounding } from './cart-totals.ts';
+import type { Narrowed, SaleDocument, SaleLedgerEntry, SaleLine, SaleTender, SaleTotals } from './documents.ts';
+import { isNonEmpty, mapNonEmpty } from './non-empty.ts';
+import type { NonEmpty } from './non-empty.ts';
 import { paymentState } from './tender.ts';
 import type { PaymentProblem, Tender } from './tender.ts';
 import type { TaxClass } from './tax-presets.ts';
@@ -44,58 +47,39 @@ export interface SaleRules {
   readonly loyalty?: { readonly amountPerPoint: number };
 }
 
-export interface SaleLine {
-  readonly productId: string;
-  readonly sku: string;
-  readonly name: string;
-  readonly qty: number;
-  readonly unitPrice: number;
-  readonly discount: number;
-  readonly taxRate: number;
-  readonly total: number;
+/** A line as the counter writes it: the stored line, with the fields sales.json lets through unnamed typed (documents.ts). */
+export type CounterSaleLine = SaleLine & {
   readonly priceIncludesTax: boolean;
   readonly unit: 'pcs' | 'kg';
   /** The price before a cashier's override, present only when overridden. */
   readonly listPrice?: number;
   /** The manager who approved this line's override or discount. */
   readonly approvedBy?: string;
-}
+};
 
-export interface SaleTender {
-  readonly method: Tender['method'];
-  readonly amount: number;
-  /** Card terminal reference, transfer content, or gift card id. */
-  readonly reference?: string;
+/** A tender as the counter writes it; reference = card terminal reference, transfer content, or gift card id. */
+export type CounterSaleTender = SaleTender & {
   /** Points redeemed, on a points tender. */
   readonly points?: number;
-}
+};
 
-export interface SaleLedgerEntry {
-  readonly id: string;
-  readonly kind: 'stock' | 'points' | 'giftcard' | 'credit';
-  readonly refId: string;
-  readonly delta: number;
-  readonly reason: string;
-}
+export type CounterSaleTotals = SaleTotals & { readonly cashRounding?: number };
 
-export interface SaleDocument {
-  readonly id: string;
-  readonly kind: 'sale';
-  readonly storeId: string;
-  readonly deviceId: string;
-  readonly number: string;
-  readonly createdAt: string;
-  readonly staffId: string;
-  readonly customerId?: string;
-  readonly currency: string;
-  readonly lines: readonly SaleLine[];
-  readonly tenders: readonly SaleTender[];
-  readonly totals: { readonly subtotal: number; readonly discount: number; readonly tax: number; readonly total: number; readonly cashRounding?: number };
-  readonly change: number;
-  /** The manager who approved the cart discount, when one had to. */
-  readonly discountApprovedBy?: string;
-  readonly ledger: readonly SaleLedgerEntry[];
-}
+/**
+ * A sale as the counter completes it: a stored sale document (src/data/schemas/sales.json, so it is written as
+ * it stands), narrowed to what every counter sale has: its change and its ledger, always.
+ */
+export type CompletedSale = Narrowed<
+  SaleDocument,
+  {
+    readonly kind: 'sale';
+    readonly lines: NonEmpty<CounterSaleLine>;
+    readonly tenders: CounterSaleTender[];
+    readonly totals: CounterSaleTotals;
+    readonly change: number;
+    readonly ledger: SaleLedgerEntry[];
+  }
+>;
 
 export type SaleFailureReason =
   /** Nothing to sell. */
@@ -110,14 +94,14 @@ export type SaleFailureReason =
   | 'bad-context';
 
 export type SaleBuild =
-  | { readonly ok: true; readonly sale: SaleDocument }
+  | { readonly ok: true; readonly sale: CompletedSale }
   | { readonly ok: false; readonly reason: SaleFailureReason; readonly detail: string; readonly problems?: readonly PaymentProblem[] };
 
 const MAX_ID_LENGTH = 64;
 const MAX_LINES = 1000;
 const MAX_TENDERS = 50;
 
-function tenderOnWire(tender: Tender): SaleTender {
+function tenderOnWire(tender: Tender): CounterSaleTender {
   switch (tender.method) {
     case 'card':
       return { method: tender.method, amount: tender.amount, reference: tender.reference };
@@ -192,7 +176,8 @@ export function buildSaleDocument(cart: CartState, tenders: readonly Tender[], c
     return { ok: false, reason: 'not-paid', detail, problems: payment.problems };
   }
 
-  const lines = cart.lines.map((line, index): SaleLine => {
+  if (!isNonEmpty(cart.lines)) return { ok: false, reason: 'empty-cart', detail: 'a sale needs at least one line' };
+  const lines = mapNonEmpty(cart.lines, (line, index): CounterSaleLine => {
     const amounts = totals.lines[index];
     const approvedBy = line.priceOverride?.approvedBy ?? line.discountApprovedBy;
     return {
@@ -210,7 +195,7 @@ export function buildSaleDocument(cart: CartState, tenders: readonly Tender[], c
       ...(approvedBy === undefined ? {} : { approvedBy }),
     };
   });
-  const sale: SaleDocument = {
+  const sale: CompletedSale = {
     id: context.id,
     kind: 'sale',
     storeId: context.storeId,

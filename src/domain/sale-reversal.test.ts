@@ -4,7 +4,7 @@ import { attachCustomer, emptyCart, ringUpLine } from './cart.ts';
 import { cartOf, coffee, pork, saleOf, paidSaleArb, testTaxClasses } from './paid-sale.test-helper.ts';
 import { checkSale } from './sale-check.ts';
 import { buildSaleDocument } from './sale-document.ts';
-import type { SaleContext, SaleDocument } from './sale-document.ts';
+import type { CompletedSale, SaleContext } from './sale-document.ts';
 import { buildSaleReversal, cancelledSaleIds } from './sale-reversal.ts';
 import type { ReversalContext, SaleReversal } from './sale-reversal.ts';
 
@@ -34,20 +34,20 @@ function reversalOf(result: ReturnType<typeof buildSaleReversal>): SaleReversal 
 const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
 
 /** Money per tender method as it stayed with the store: cash net of the change handed back. */
-function keptByMethod(document: Pick<SaleDocument, 'tenders' | 'change'>): Map<string, number> {
+function keptByMethod(document: Pick<CompletedSale, 'tenders' | 'change'>): Map<string, number> {
   const kept = new Map<string, number>();
   for (const tender of document.tenders) kept.set(tender.method, (kept.get(tender.method) ?? 0) + tender.amount);
   if (document.change !== 0) kept.set('cash', (kept.get('cash') ?? 0) - document.change);
   return kept;
 }
 
-function ledgerDeltas(document: Pick<SaleDocument, 'ledger'>): Map<string, number> {
+function ledgerDeltas(document: Pick<CompletedSale, 'ledger'>): Map<string, number> {
   const deltas = new Map<string, number>();
   for (const entry of document.ledger) deltas.set(`${entry.kind}:${entry.refId}`, (deltas.get(`${entry.kind}:${entry.refId}`) ?? 0) + entry.delta);
   return deltas;
 }
 
-function expectNetsToZero(sale: SaleDocument, reversal: SaleReversal): void {
+function expectNetsToZero(sale: CompletedSale, reversal: SaleReversal): void {
   expect(reversal.lines).toHaveLength(sale.lines.length);
   sale.lines.forEach((line, index) => {
     const back = reversal.lines[index];
@@ -60,7 +60,7 @@ function expectNetsToZero(sale: SaleDocument, reversal: SaleReversal): void {
   const kept = keptByMethod(sale);
   const refunded = keptByMethod(reversal);
   for (const method of new Set([...kept.keys(), ...refunded.keys()])) expect((kept.get(method) ?? 0) + (refunded.get(method) ?? 0)).toBe(0);
-  const points = (document: Pick<SaleDocument, 'tenders'>) => sum(document.tenders.map((tender) => tender.points ?? 0));
+  const points = (document: Pick<CompletedSale, 'tenders'>) => sum(document.tenders.map((tender) => tender.points ?? 0));
   expect(points(reversal)).toBe(points(sale));
   const moved = ledgerDeltas(sale);
   const undone = ledgerDeltas(reversal);

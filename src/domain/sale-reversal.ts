@@ -21,12 +21,17 @@
  *
  * Pure and deterministic: the new id, receipt number, time and people come from the caller.
  */
-import type { SaleDocument, SaleLedgerEntry, SaleLine, SaleTender } from './sale-document.ts';
+import type { Narrowed, SaleDocument, SaleLedgerEntry, SaleLine, SaleTender } from './documents.ts';
+import { mapNonEmpty } from './non-empty.ts';
+import type { NonEmpty } from './non-empty.ts';
+import { cashRoundingOf, pointsOf } from './sale-amounts.ts';
+import type { CounterSaleTender, CounterSaleTotals } from './sale-document.ts';
 
 /** The reason recorded on a cancellation (as opposed to a customer return). */
 export const VOID_REASON = 'void';
 
-export interface SaleReversal extends Omit<SaleDocument, 'kind'> {
+/** The reversing document: a stored sale document (src/data/schemas/sales.json) with what a cancellation always has. */
+export type SaleReversal = Narrowed<SaleDocument, {
   readonly kind: 'return';
   readonly reason: typeof VOID_REASON;
   readonly originalSaleId: string;
@@ -34,7 +39,12 @@ export interface SaleReversal extends Omit<SaleDocument, 'kind'> {
   readonly originalNumber: string;
   /** Who approved the cancellation (the staff member themself when their role holds sale.void). */
   readonly approverId: string;
-}
+  readonly lines: NonEmpty<SaleLine>;
+  readonly tenders: CounterSaleTender[];
+  readonly totals: CounterSaleTotals;
+  readonly change: number;
+  readonly ledger: SaleLedgerEntry[];
+}>;
 
 export interface ReversalContext {
   /** UUIDv7 made by the caller. */
@@ -53,8 +63,8 @@ export interface ReversalContext {
 /** What a reversal needs of the original: a sale document as stored (extra fields are ignored). */
 export type ReversibleSale = Pick<
   SaleDocument,
-  'id' | 'storeId' | 'number' | 'customerId' | 'currency' | 'lines' | 'tenders' | 'totals' | 'change' | 'ledger'
-> & { readonly kind: string };
+  'id' | 'kind' | 'storeId' | 'number' | 'customerId' | 'currency' | 'lines' | 'tenders' | 'totals' | 'change' | 'ledger'
+>;
 
 export type ReversalFailureReason =
   /** Only a sale can be cancelled (a return is not reversed by voiding it). */
@@ -106,25 +116,27 @@ function reverseLine(line: SaleLine): SaleLine {
     taxRate: line.taxRate,
     total: negate(line.total),
     priceIncludesTax: line.priceIncludesTax,
-    unit: line.unit,
+    unit: line['unit'],
   };
 }
 
-function reverseTender(tender: SaleTender): SaleTender {
+function reverseTender(tender: SaleTender): CounterSaleTender {
+  const points = pointsOf(tender);
   return {
     method: tender.method,
     amount: negate(tender.amount),
     ...(tender.reference === undefined ? {} : { reference: tender.reference }),
-    ...(tender.points === undefined ? {} : { points: tender.points }),
+    ...(points === undefined ? {} : { points }),
   };
 }
 
 /** Tenders refunded the way they were paid, and the reversal's `change` (see the file header). */
-function refundTenders(original: ReversibleSale): { tenders: SaleTender[]; change: number } {
-  const cashKept = original.tenders.reduce((sum, tender) => sum + (tender.method === 'cash' ? tender.amount : 0), 0) - original.change;
-  const rounded = (original.totals.cashRounding ?? 0) !== 0;
-  if (cashKept === 0 && rounded) return { tenders: original.tenders.map(reverseTender), change: negate(original.change) };
-  const tenders: SaleTender[] = [];
+function refundTenders(original: ReversibleSale): { tenders: CounterSaleTender[]; change: number } {
+  const change = original.change ?? 0;
+  const cashKept = original.tenders.reduce((sum, tender) => sum + (tender.method === 'cash' ? tender.amount : 0), 0) - change;
+  const rounded = cashRoundingOf(original.totals) !== 0;
+  if (cashKept === 0 && rounded) return { tenders: original.tenders.map(reverseTender), change: negate(change) };
+  const tenders: CounterSaleTender[] = [];
   let cashRefunded = false;
   for (const tender of original.tenders) {
     if (tender.method !== 'cash') {
@@ -142,7 +154,7 @@ function reverseLedger(original: ReversibleSale, id: string): SaleLedgerEntry[] 
     const derived = entryId.startsWith(`${original.id}-`) ? `${id}${entryId.slice(original.id.length)}` : '';
     return derived !== '' && derived.length <= MAX_ID_LENGTH ? derived : `${id}-void-${index}`;
   };
-  return original.ledger.map((entry, index) => ({
+  return (original.ledger ?? []).map((entry, index) => ({
     id: derivedId(entry.id, index),
     kind: entry.kind,
     refId: entry.refId,
@@ -161,7 +173,7 @@ export function buildSaleReversal(original: ReversibleSale, context: ReversalCon
   if (original.kind !== 'sale') return { ok: false, reason: 'not-a-sale', detail: `${original.number} is a ${original.kind}: only a sale can be cancelled` };
   if (alreadyCancelled.has(original.id)) return { ok: false, reason: 'already-cancelled', detail: `${original.number} is already cancelled` };
   const { tenders, change } = refundTenders(original);
-  const rounding = original.totals.cashRounding ?? 0;
+  const rounding = cashRoundingOf(original.totals);
   const reversal: SaleReversal = {
     id: context.id,
     kind: 'return',
@@ -176,7 +188,7 @@ export function buildSaleReversal(original: ReversibleSale, context: ReversalCon
     approverId: context.approverId,
     ...(original.customerId === undefined ? {} : { customerId: original.customerId }),
     currency: original.currency,
-    lines: original.lines.map(reverseLine),
+    lines: mapNonEmpty(original.lines, reverseLine),
     tenders,
     totals: {
       subtotal: negate(original.totals.subtotal),

@@ -31,11 +31,10 @@ export async function setAsideRefused(
 export async function releaseAccepted(database: SyncDatabase, collection: string, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
   const keys = ids.map((id): [string, string] => [collection, id]);
-  // Dexie's compound-key typing only knows single keys; the table's key really is [collection, id].
-  const table = database.quarantine as unknown as { bulkGet(keys: unknown[]): Promise<unknown[]>; bulkDelete(keys: unknown[]): Promise<void> };
-  const present = await table.bulkGet(keys);
-  const toRelease = keys.filter((_, index) => present[index] !== undefined);
-  if (toRelease.length > 0) await table.bulkDelete(toRelease);
+  // Through the [collection+id] primary key, which Dexie's typing knows as an index: the keys that are there
+  // come back as they are stored and go straight back to bulkDelete (nothing is written when none is there).
+  const toRelease = await database.quarantine.where('[collection+id]').anyOf(keys).primaryKeys();
+  if (toRelease.length > 0) await database.quarantine.bulkDelete(toRelease);
 }
 
 export async function listQuarantine(database: SyncDatabase, limit = 50): Promise<QuarantinedDocument[]> {

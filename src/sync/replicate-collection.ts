@@ -76,7 +76,7 @@ export function replicateCollection(options: ReplicateCollectionOptions): RxRepl
 
   const replication = replicateRxCollection<WireDocument, SyncCheckpoint>({
     replicationIdentifier: options.identifier,
-    collection: options.collection as unknown as RxCollection<WireDocument>,
+    collection: options.collection,
     live: true,
     retryTime: BASE_RETRY_MS,
     waitForLeadership: true,
@@ -105,7 +105,7 @@ export function replicateCollection(options: ReplicateCollectionOptions): RxRepl
             handler: async (rows) => {
               options.onPushing?.(true);
               try {
-                const result = await pushSplittingRefused(rows as unknown as PushRow[], (part) => api.push(name, part), refusalOf);
+                const result = await pushSplittingRefused(rows, (part) => api.push(name, part), refusalOf);
                 if (result.refused.length > 0) await options.onRefused(result.refused);
                 const acceptedIds = result.accepted.map((row) => row.newDocumentState.id);
                 options.onSettled([...acceptedIds, ...result.refused.map(({ row }) => row.newDocumentState.id)]);

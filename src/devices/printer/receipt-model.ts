@@ -8,45 +8,27 @@
  * The amounts are the sale's own (the device wrote them before printing); only the per-rate VAT
  * summary and the change are derived, with the domain's computeTaxes and integer arithmetic.
  */
+import type { SaleDocument, SaleLine, SaleTender } from '../../domain/documents.ts';
 import { formatMoney, formatMoneyAmount } from '../../domain/money-format.ts';
 import { multiplyByQuantity, sumMinorUnits } from '../../domain/money.ts';
+import { cashRoundingOf, pointsOf } from '../../domain/sale-amounts.ts';
 import { computeTaxes } from '../../domain/tax.ts';
 import { DEFAULT_TIME_ZONE, formatQuantity, formatRate, formatReceiptTime, printableReference } from './receipt-format.ts';
 import { fillIn, receiptTexts } from './receipt-texts.ts';
 import type { ReceiptLocale, ReceiptTexts } from './receipt-texts.ts';
 
-export type TenderMethod = 'cash' | 'card' | 'bank_qr' | 'gift_card' | 'points' | 'store_credit';
+/** What the receipt reads of a sale line: the stored line's fields (a line's unit is not named by the schema yet). */
+export type ReceiptLine = Pick<SaleLine, 'sku' | 'name' | 'qty' | 'unitPrice' | 'discount' | 'taxRate' | 'total' | 'priceIncludesTax'> & { readonly unit?: unknown };
 
-/** What the receipt needs of a sale document (src/data/schemas/sales.json); extra fields are ignored. */
-export interface ReceiptSale {
-  readonly kind: 'sale' | 'return';
-  /** 'void' on a cancellation (a reversing return, src/domain/sale-reversal.ts), with the cancelled sale's number. */
-  readonly reason?: string;
-  readonly originalNumber?: string;
-  readonly number: string;
-  readonly createdAt: string;
-  readonly currency: string;
-  readonly lines: readonly {
-    readonly sku: string;
-    readonly name: string;
-    /** Thousandths of the unit: 375 = 0.375 kg; negative on a return. */
-    readonly qty: number;
-    readonly unitPrice: number;
-    readonly discount: number;
-    /** Basis points: 800 = 8 %. */
-    readonly taxRate: number;
-    readonly total: number;
-    readonly priceIncludesTax?: boolean;
-    readonly unit?: string;
-  }[];
-  readonly tenders: readonly {
-    readonly method: TenderMethod;
-    readonly amount: number;
-    readonly reference?: string;
-    readonly points?: unknown;
-  }[];
-  readonly totals: { readonly subtotal: number; readonly discount: number; readonly tax: number; readonly total: number; readonly cashRounding?: unknown };
-}
+/**
+ * What the receipt needs of a sale document (src/data/schemas/sales.json): the stored document's own fields,
+ * so a stored sale is printed as it stands. `reason` is 'void' on a cancellation (a reversing return,
+ * src/domain/sale-reversal.ts), with the cancelled sale's number in `originalNumber`.
+ */
+export type ReceiptSale = Pick<SaleDocument, 'kind' | 'reason' | 'originalNumber' | 'number' | 'createdAt' | 'currency' | 'totals' | 'change'> & {
+  readonly lines: readonly ReceiptLine[];
+  readonly tenders: readonly SaleTender[];
+};
 
 export interface ReceiptContext {
   readonly store: { readonly name: string; readonly address?: string; readonly phone?: string; readonly taxCode?: string };
@@ -147,11 +129,6 @@ function buildTaxSummary(sale: ReceiptSale, context: ReceiptContext, texts: Rece
   };
 }
 
-function cashRoundingOf(sale: ReceiptSale): number {
-  const rounding = sale.totals.cashRounding;
-  return typeof rounding === 'number' && Number.isSafeInteger(rounding) ? rounding : 0;
-}
-
 function buildTotals(sale: ReceiptSale, context: ReceiptContext, texts: ReceiptTexts): LabelledValue[] {
   const money = (amount: number): string => formatMoney(amount, sale.currency, context.locale);
   const rows: LabelledValue[] = [{ label: texts.subtotal, value: money(sale.totals.subtotal) }];
@@ -164,14 +141,15 @@ function buildTotals(sale: ReceiptSale, context: ReceiptContext, texts: ReceiptT
     rows.push({ label: texts.taxAdded, value: money(added) });
   }
   rows.push({ label: texts.total[sale.kind], value: money(sale.totals.total), emphasis: true });
-  const rounding = cashRoundingOf(sale);
+  const rounding = cashRoundingOf(sale.totals);
   if (rounding !== 0) rows.push({ label: texts.cashRounding, value: money(rounding) });
   return rows;
 }
 
 function tenderLabel(tender: ReceiptSale['tenders'][number], texts: ReceiptTexts): string {
   const name = texts.tender[tender.method];
-  if (tender.method === 'points' && typeof tender.points === 'number') return `${name} (${fillIn(texts.pointsUsed, { points: String(tender.points) })})`;
+  const points = pointsOf(tender);
+  if (tender.method === 'points' && points !== undefined) return `${name} (${fillIn(texts.pointsUsed, { points: String(points) })})`;
   if (tender.reference !== undefined && tender.reference !== '' && tender.method !== 'gift_card') {
     return `${name} (${fillIn(texts.reference, { reference: printableReference(tender.reference) })})`;
   }
@@ -183,7 +161,7 @@ function buildPayment(sale: ReceiptSale, context: ReceiptContext, texts: Receipt
   const tenders = sale.tenders.map((tender) => ({ label: tenderLabel(tender, texts), value: money(tender.amount) }));
   // Only cash goes beyond what is due; what it goes beyond by is handed back (README "Paying").
   const paid = sumMinorUnits(sale.tenders.map((tender) => tender.amount));
-  const due = sumMinorUnits([sale.totals.total, cashRoundingOf(sale)]);
+  const due = sumMinorUnits([sale.totals.total, cashRoundingOf(sale.totals)]);
   const change = sale.kind === 'sale' ? paid - due : 0;
   return {
     title: texts.payment[sale.kind],

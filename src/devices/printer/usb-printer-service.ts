@@ -27,7 +27,16 @@ import type { TestPageTexts } from './test-page.ts';
 import { resolvePrinterProfile } from './printer-profile.ts';
 import type { PrinterProfile, PrinterSettings } from './printer-profile.ts';
 import { ASK_OFFLINE_CAUSE, ASK_PAPER_SENSOR, printerCondition } from './printer-status.ts';
-import { PRINTER_STORAGE_KEY } from './printer-start.ts';
+import { PRINTER_STORAGE_KEY } from './printer-storage-key.ts';
+
+/** A copy without the fields set to undefined: an undefined setting or state field means "back to none". */
+function withoutUndefined<Value extends object>(value: Value): Value {
+  const copy = { ...value };
+  for (const key of Object.keys(copy)) {
+    if (Reflect.get(copy, key) === undefined) Reflect.deleteProperty(copy, key);
+  }
+  return copy;
+}
 
 export type PrinterDriver = Pick<WebUSBReceiptPrinter, 'connect' | 'reconnect' | 'listen' | 'disconnect' | 'print' | 'addEventListener'>;
 
@@ -176,7 +185,7 @@ export class UsbPrinterService {
 
   updateSettings(settings: Partial<PrinterSettings>): void {
     // An undefined setting goes back to its default (a model no longer chosen).
-    const next = Object.fromEntries(Object.entries({ ...this.#state.settings, ...settings }).filter(([, value]) => value !== undefined)) as unknown as PrinterSettings;
+    const next = withoutUndefined({ ...this.#state.settings, ...settings });
     resolvePrinterProfile(next);
     this.#set({ settings: next });
     this.#write();
@@ -317,7 +326,7 @@ export class UsbPrinterService {
 
   #set(change: Partial<PrinterState>): void {
     // An undefined in `change` removes the field (a printer forgotten, a problem solved).
-    const next = Object.fromEntries(Object.entries({ ...this.#state, ...change }).filter(([, value]) => value !== undefined)) as unknown as PrinterState;
+    const next = withoutUndefined({ ...this.#state, ...change });
     this.#state = next;
     for (const listener of this.#listeners) listener(next);
   }

@@ -16,7 +16,7 @@ import { releaseVoid, takeVoidReceiptSequence } from '../../data/receipt-sequenc
 import type { SaleDocument as StoredSale } from '../../data/schemas/types.ts';
 import { formatReceiptNumber } from '../../domain/receipt-number.ts';
 import { buildSaleReversal } from '../../domain/sale-reversal.ts';
-import type { ReversalBuild, ReversibleSale, SaleReversal } from '../../domain/sale-reversal.ts';
+import type { ReversalBuild, SaleReversal } from '../../domain/sale-reversal.ts';
 import { receiptCodes } from './complete-sale.ts';
 
 export interface CancelSaleInput {
@@ -41,13 +41,13 @@ export async function cancelSale(input: CancelSaleInput): Promise<ReversalBuild>
   const id = uuidv7({ msecs: now.getTime() });
   const context = { id, deviceId, number: UNNUMBERED, createdAt: now.toISOString(), staffId, approverId };
   // Checked before a number is taken: a sale that cannot be cancelled must not burn one.
-  const checked = buildSaleReversal(original as unknown as ReversibleSale, context, input.alreadyCancelled);
+  const checked = buildSaleReversal(original, context, input.alreadyCancelled);
   if (!checked.ok) return checked;
   const taken = await takeVoidReceiptSequence(counter, original.id, id, now);
   if (!taken.ok) return { ok: false, reason: 'already-cancelled', detail: `${original.number} is already cancelled` };
   const reversal: SaleReversal = { ...checked.reversal, number: formatReceiptNumber({ ...receiptCodes(storeId, deviceId), sequence: taken.sequence }) };
   try {
-    await database.sales.insert(reversal as unknown as StoredSale);
+    await database.sales.insert(reversal);
   } catch (error) {
     await releaseVoid(counter, original.id, id).catch((releaseError: unknown) => console.error('Taking back the cancellation mark failed', { saleId: original.id, releaseError }));
     throw error;

@@ -12,11 +12,10 @@ import { v7 as uuidv7 } from 'uuid';
 import type { PosDatabase } from '../../data/database.ts';
 import type { CounterDatabase } from '../../data/counter-database.ts';
 import { takeNextReceiptSequence } from '../../data/receipt-sequence.ts';
-import type { SaleDocument as StoredSale } from '../../data/schemas/types.ts';
 import type { CartState } from '../../domain/cart.ts';
 import { formatReceiptNumber } from '../../domain/receipt-number.ts';
 import { buildSaleDocument } from '../../domain/sale-document.ts';
-import type { SaleBuild, SaleDocument } from '../../domain/sale-document.ts';
+import type { CompletedSale, SaleBuild } from '../../domain/sale-document.ts';
 import type { Tender } from '../../domain/tender.ts';
 import type { SaleSettings } from './sale-settings.ts';
 
@@ -63,7 +62,7 @@ export async function completeSale(input: CompleteSaleInput): Promise<SaleBuild>
   );
   if (!built.ok) return built;
   const sequence = await takeNextReceiptSequence(counter);
-  const sale: SaleDocument = { ...built.sale, number: formatReceiptNumber({ ...receiptCodes(input.storeId, input.deviceId), sequence }) };
-  await database.sales.insert(sale as unknown as StoredSale);
+  const sale: CompletedSale = { ...built.sale, number: formatReceiptNumber({ ...receiptCodes(input.storeId, input.deviceId), sequence }) };
+  await database.sales.insert(sale);
   return { ok: true, sale };
 }

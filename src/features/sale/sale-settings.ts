@@ -48,6 +48,25 @@ function readBank(store: StoreConfigDocument['store']): BankAccount | undefined 
   return { bin, accountNumber, ...(typeof accountName === 'string' ? { accountName } : {}) };
 }
 
+/**
+ * A config rule shaped as a BarcodeRule: a prefix and a value kind, with lengths on a weight or price rule.
+ * Whether its numbers make a 13-digit layout is barcodeRuleProblem's question, asked at each scan that
+ * meets the rule, so a cashier hears "the layout is wrong" rather than "no layout" for a rule that is merely
+ * mistyped in its numbers.
+ */
+function isBarcodeRule(rule: Readonly<Record<string, unknown>>): rule is Readonly<Record<string, unknown>> & BarcodeRule {
+  if (typeof rule['prefix'] !== 'string') return false;
+  if (rule['value'] === 'none') return true;
+  return (rule['value'] === 'weight' || rule['value'] === 'price') && typeof rule['itemCodeLength'] === 'number' && typeof rule['valueLength'] === 'number';
+}
+
+/** config.barcodeRules as the scanner reads them; a rule of another shape matches no code and is logged once here. */
+function readBarcodeRules(rules: readonly Readonly<Record<string, unknown>>[]): BarcodeRules {
+  const usable = rules.filter(isBarcodeRule);
+  if (usable.length < rules.length) console.error('Barcode rules of the store config without a prefix and value kind are not used', rules.filter((rule) => !isBarcodeRule(rule)));
+  return usable;
+}
+
 export function saleSettingsOf(config: StoreConfigDocument): SaleSettings {
   const permissions = config.permissions ?? {};
   const priceRules: PriceRules = {
@@ -65,7 +84,7 @@ export function saleSettingsOf(config: StoreConfigDocument): SaleSettings {
   return {
     currency: config.store.currency,
     taxClasses,
-    barcodeRules: (config.barcodeRules ?? []) as unknown as readonly BarcodeRule[],
+    barcodeRules: readBarcodeRules(config.barcodeRules ?? []),
     priceRules,
     saleRules: { taxClasses, ...(cashRounding ? { cashRounding } : {}), ...(amountPerPoint ? { loyalty: { amountPerPoint } } : {}) },
     ...(bank ? { bank } : {}),
