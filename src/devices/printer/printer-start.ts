@@ -5,9 +5,9 @@
  * localStorage key at start and loads the printer code (the ESC/POS encoder) only on a till that has a
  * USB printer paired; every other till loads it on its first print.
  */
+import { PRINTER_STORAGE_KEY } from './printer-storage-key.ts';
 
-/** Where the printer service keeps the paired printer and its settings (this device only). */
-export const PRINTER_STORAGE_KEY = 'pos.printer';
+export { PRINTER_STORAGE_KEY };
 
 function storedPrinterIsPaired(): boolean {
   const raw = localStorage.getItem(PRINTER_STORAGE_KEY);
