@@ -4,11 +4,9 @@ import { LanguageSwitch } from '../ui/language-switch.tsx';
 import { ConnectionStatus } from './connection-status.tsx';
 import { SyncStatusBadge } from './sync-status-badge.tsx';
 import { MainArea } from './main-area.tsx';
-import { matchRoute, routes, type RouteId } from './routes.ts';
+import { routeRegistry } from './route-registry.ts';
 import { UpdatePrompt } from './update-prompt.tsx';
 import { navigate, useLocationPath } from './use-location-path.ts';
-
-const navLabelKeys: Record<RouteId, string> = { sale: 'nav.sale', receipts: 'sale.receipts.title', settings: 'nav.settings', enrol: 'enrolment.open', sync: 'sync.title', audit: 'audit.title' };
 
 // Lazy: the staff corner needs the device database and the PIN check, which the first paint does not.
 const StaffHeaderControl = lazy(() => import('../features/staff/staff-header-control.tsx').then((m) => ({ default: m.StaffHeaderControl })));
@@ -22,7 +20,7 @@ function followLink(event: MouseEvent<HTMLAnchorElement>, path: string): void {
 
 export function AppShell() {
   const { t } = useTranslation();
-  const current = matchRoute(useLocationPath());
+  const current = routeRegistry.match(useLocationPath());
   return (
     <div className="pos-shell" data-testid="pos-shell">
       <header className="shell-header">
@@ -31,7 +29,7 @@ export function AppShell() {
           <span className="brand-name">{t('app.name')}</span>
         </div>
         <nav className="shell-nav" aria-label={t('app.mainNavigation')}>
-          {routes.filter((route) => route.inNav).map((route) => (
+          {routeRegistry.nav.map((route) => (
             <a
               key={route.id}
               href={route.path}
@@ -39,13 +37,13 @@ export function AppShell() {
               aria-current={route.id === current.id ? 'page' : undefined}
               onClick={(event) => followLink(event, route.path)}
             >
-              {t(navLabelKeys[route.id])}
+              {t(route.titleKey)}
             </a>
           ))}
         </nav>
         <div className="shell-status">
           <Suspense fallback={null}>
-            <StaffHeaderControl onOpenAudit={() => navigate('/audit')} />
+            <StaffHeaderControl screens={routeRegistry.restricted} onOpen={navigate} />
           </Suspense>
           <ConnectionStatus />
           <SyncStatusBadge onOpen={(event) => followLink(event, '/sync')} />

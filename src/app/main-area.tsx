@@ -2,13 +2,13 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DatabaseGate } from './database-gate.tsx';
 import { ScreenErrorBoundary } from './screen-error-boundary.tsx';
-import type { Route } from './routes.ts';
+import type { ScreenRoute } from '../ui/screen-route.ts';
 
 // Nobody sells before signing in: screens on device data sit behind the staff sign-in (lazy, like them).
 const StaffGate = lazy(() => import('../features/staff/staff-gate.tsx').then((m) => ({ default: m.StaffGate })));
 
 /** The current screen, loaded lazily, behind the database gate when it reads device data. */
-export function MainArea({ route }: { route: Route }) {
+export function MainArea({ route }: { route: ScreenRoute }) {
   const { t } = useTranslation();
   const Screen = route.screen;
   const screen = route.needsDatabase ? (

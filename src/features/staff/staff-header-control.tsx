@@ -1,8 +1,9 @@
 import './staff.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { can, PERMISSIONS } from '../../domain/permissions.ts';
+import { can } from '../../domain/permissions.ts';
 import { useStaffSessionStore } from '../../session/staff-session-store.ts';
+import type { ScreenRoute } from '../../ui/screen-route.ts';
 import { ApprovalDialog } from './approval-dialog.tsx';
 import { NoSaleButton } from './no-sale-button.tsx';
 import { SignInPanel } from './sign-in-panel.tsx';
@@ -12,10 +13,11 @@ import { useStaffServices } from './use-staff-services.ts';
 
 /**
  * The header's staff corner: who is signed in, the quick switch to another cashier (who types their own
- * PIN), sign-out, the no-sale drawer button and, for whoever holds `report.view`, the audit trail. It also
- * hosts what must run once per page whoever is signed in: the approval dialog and the idle sign-out.
+ * PIN), sign-out, the no-sale drawer button and a link to each screen for some roles only (the audit trail for
+ * whoever holds `report.view`), to whoever holds its permission. It also hosts what must run once per page
+ * whoever is signed in: the approval dialog and the idle sign-out.
  */
-export function StaffHeaderControl({ onOpenAudit }: { onOpenAudit: () => void }) {
+export function StaffHeaderControl({ screens, onOpen }: { screens: readonly ScreenRoute[]; onOpen: (path: string) => void }) {
   const { t } = useTranslation();
   const services = useStaffServices();
   const staff = useStaffSessionStore((state) => state.staff);
@@ -43,10 +45,12 @@ export function StaffHeaderControl({ onOpenAudit }: { onOpenAudit: () => void })
             {t('staff.signOut')}
           </button>
           <NoSaleButton services={services} />
-          {can(staff.role, PERMISSIONS.viewAudit, directory.permissions) && (
-            <button type="button" data-testid="open-audit" onClick={onOpenAudit}>
-              {t('audit.open')}
-            </button>
+          {screens.map(({ id, path, restrictedTo }) =>
+            restrictedTo && can(staff.role, restrictedTo.permission, directory.permissions) ? (
+              <button key={id} type="button" data-testid={`open-${id}`} onClick={() => onOpen(path)}>
+                {t(restrictedTo.openKey)}
+              </button>
+            ) : null,
           )}
         </>
       ) : (

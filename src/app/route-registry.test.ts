@@ -1,0 +1,51 @@
+// The screens come from the features' own route files; the shell keeps its URLs and navigation order, and a
+// new feature's screen joins by being declared, not by an edit to the shell.
+import { lazy } from 'react';
+import { describe, expect, it } from 'vitest';
+import type { ScreenRoute } from '../ui/screen-route.ts';
+import { buildRouteRegistry, routeRegistry } from './route-registry.ts';
+
+const blank = lazy(async () => ({ default: () => null }));
+const screenOf = (id: string, path: string, extra: Partial<ScreenRoute> = {}): ScreenRoute => ({ id, path, titleKey: `${id}.title`, needsDatabase: false, screen: blank, ...extra });
+
+describe('the route registry', () => {
+  it('gathers every feature screen at its address, with the counter, receipts and settings in the navigation in that order', () => {
+    expect(Object.fromEntries(routeRegistry.all.map((route) => [route.id, route.path]))).toEqual({
+      sale: '/',
+      receipts: '/receipts',
+      settings: '/settings',
+      enrol: '/enrol',
+      sync: '/sync',
+      audit: '/audit',
+    });
+    expect(routeRegistry.nav.map((route) => route.id)).toEqual(['sale', 'receipts', 'settings']);
+    expect(routeRegistry.all.filter((route) => route.needsDatabase).map((route) => route.id).sort()).toEqual(['audit', 'receipts', 'sale']);
+  });
+
+  it('offers the audit trail from the staff corner to whoever holds report.view', () => {
+    expect(routeRegistry.restricted.map((route) => [route.id, route.restrictedTo])).toEqual([['audit', { permission: 'report.view', openKey: 'audit.open' }]]);
+  });
+
+  it('sends a cashier who follows a stale link, or a trailing slash, to the right screen', () => {
+    expect(routeRegistry.match('/no-such-screen').id).toBe('sale');
+    expect(routeRegistry.match('/receipts/').id).toBe('receipts');
+    expect(routeRegistry.match('/').id).toBe('sale');
+  });
+
+  it('puts a new feature screen in the navigation at its place', () => {
+    const registry = buildRouteRegistry({
+      '../features/sale/routes.ts': { routes: [screenOf('sale', '/', { navOrder: 10 })] },
+      '../features/settings/routes.ts': { routes: [screenOf('settings', '/settings', { navOrder: 90 })] },
+      '../features/pickup/routes.ts': { routes: [screenOf('pickup', '/pickup', { navOrder: 30 })] },
+    });
+    expect(registry.nav.map((route) => route.id)).toEqual(['sale', 'pickup', 'settings']);
+    expect(registry.match('/pickup').id).toBe('pickup');
+  });
+
+  it('refuses two screens on one address or one id, and an app without a counter', () => {
+    const sale = { routes: [screenOf('sale', '/')] };
+    expect(() => buildRouteRegistry({ a: sale, b: { routes: [screenOf('other', '/')] } })).toThrow(/path \/: a and b/);
+    expect(() => buildRouteRegistry({ a: sale, b: { routes: [screenOf('sale', '/sale')] } })).toThrow(/id sale: a and b/);
+    expect(() => buildRouteRegistry({ b: { routes: [screenOf('settings', '/settings')] } })).toThrow(/counter/);
+  });
+});
