@@ -22,6 +22,8 @@ export function porkAndCoffeeSale(tenders: Tenders = [{ method: 'cash', amount: 
     ],
     tenders,
     totals: { subtotal: 95_000, discount: 5_000, tax: 5_476, total: 90_000 },
+    // What the counter hands back, as it writes it: only cash goes beyond the 90.000 ₫ due.
+    change: Math.max(0, tenders.reduce((sum, tender) => sum + tender.amount, 0) - 90_000),
   };
 }
 

@@ -64,7 +64,7 @@ describe('other counters, other receipts', () => {
   });
 
   it('a store rounding cash shows the rounding, and the change is counted from the rounded amount', () => {
-    const sale: ReceiptSale = { ...porkAndCoffeeSale([{ method: 'cash', amount: 100_000 }]), totals: { subtotal: 95_200, discount: 5_000, tax: 5_476, total: 90_200, cashRounding: 300 } };
+    const sale: ReceiptSale = { ...porkAndCoffeeSale([{ method: 'cash', amount: 100_000 }]), totals: { subtotal: 95_200, discount: 5_000, tax: 5_476, total: 90_200, cashRounding: 300 }, change: 9_500 };
     const receipt = buildReceipt(sale, hoaSenStore);
     expect(pairs(receipt.totals)).toContain('Làm tròn tiền mặt: 300 ₫');
     expect(receipt.payment.change && nbsp(receipt.payment.change.value)).toBe('9.500 ₫');
@@ -77,6 +77,7 @@ describe('other counters, other receipts', () => {
       lines: sale.lines.map((line) => ({ ...line, priceIncludesTax: false })),
       totals: { subtotal: 95_000, discount: 5_000, tax: 5_850, total: 95_850 },
       tenders: [{ method: 'cash', amount: 100_000 }],
+      change: 4_150,
     };
     const receipt = buildReceipt(exclusive, hoaSenStore);
     expect(pairs(receipt.totals)).toContain('Thuế GTGT: 5.850 ₫');
@@ -92,6 +93,7 @@ describe('other counters, other receipts', () => {
       lines: [{ ...sale.lines[0]!, qty: -375, total: -45_000 }],
       tenders: [{ method: 'cash', amount: -45_000 }],
       totals: { subtotal: -45_000, discount: 0, tax: -2_143, total: -45_000 },
+      change: 0,
     };
     const receipt = buildReceipt(returned, { ...hoaSenStore, lookupCode: 'both', reprint: true });
     expect(receipt.title).toBe('PHIẾU TRẢ HÀNG');
@@ -114,6 +116,7 @@ describe('other counters, other receipts', () => {
       lines: sale.lines.map((line) => ({ ...line, qty: -line.qty, total: -line.total })),
       tenders: [{ method: 'cash', amount: -sale.totals.total }],
       totals: { subtotal: -sale.totals.subtotal, discount: -sale.totals.discount, tax: -sale.totals.tax, total: -sale.totals.total },
+      change: 0,
     };
     const receipt = buildReceipt(cancellation, hoaSenStore);
     expect(receipt.title).toBe('PHIẾU HỦY HÓA ĐƠN');
@@ -121,6 +124,19 @@ describe('other counters, other receipts', () => {
     expect(receipt.payment.change).toBeUndefined();
     expect(receipt.opensCashDrawer).toBe(true);
     expect(buildReceipt(cancellation, { ...hoaSenStore, locale: 'en' }).title).toBe('SALE CANCELLED');
+  });
+
+  it('prints the change and the VAT added as the sale document says them, not as a second reckoning', () => {
+    const sale = porkAndCoffeeSale([{ method: 'cash', amount: 100_000 }]);
+    const exclusive: ReceiptSale = {
+      ...sale,
+      lines: sale.lines.map((line) => ({ ...line, priceIncludesTax: false })),
+      totals: { subtotal: 95_000, discount: 5_000, tax: 5_850, total: 95_850 },
+      change: 4_150,
+    };
+    expect(pairs(buildReceipt(exclusive, hoaSenStore).totals)).toContain('Thuế GTGT: 5.850 ₫');
+    // A document that says nothing was handed back prints no change, whatever its tenders add up to.
+    expect(buildReceipt({ ...exclusive, change: 0 }, hoaSenStore).payment.change).toBeUndefined();
   });
 
   it('a store in another time zone prints its own clock', () => {

@@ -5,8 +5,10 @@
  * language and with money formatted by the domain code, so the two renderings can only differ in looks.
  *
  * Pure: no DOM, no clock, no storage. A reprint rebuilds the same receipt from the same sale.
- * The amounts are the sale's own (the device wrote them before printing); only the per-rate VAT
- * summary and the change are derived, with the domain's computeTaxes and integer arithmetic.
+ * The amounts are the sale's own (the device wrote them before printing): totals, the VAT added to
+ * tax-exclusive prices (total - line totals), cash rounding and change. Only the per-rate VAT summary,
+ * which the document does not store, is derived from its lines with the domain's computeTaxes (the
+ * same computation that made totals.tax, so its rows add up to it).
  */
 import type { SaleDocument, SaleLine, SaleTender } from '../../domain/documents.ts';
 import { formatMoney, formatMoneyAmount } from '../../domain/money-format.ts';
@@ -134,10 +136,9 @@ function buildTotals(sale: ReceiptSale, context: ReceiptContext, texts: ReceiptT
   const rows: LabelledValue[] = [{ label: texts.subtotal, value: money(sale.totals.subtotal) }];
   if (sale.totals.discount !== 0) rows.push({ label: texts.discount, value: money(-sale.totals.discount) });
   // VAT only adds to the bill when some prices exclude it; otherwise it is inside the prices (see the summary).
+  // The sale's own figures: what it totals beyond its lines is the VAT added on top of tax-exclusive prices.
   if (sale.lines.some((line) => line.priceIncludesTax === false)) {
-    const added = computeTaxes(
-      sale.lines.filter((line) => line.priceIncludesTax === false).map((line) => ({ amount: line.total, rateBasisPoints: line.taxRate, pricesIncludeTax: false })),
-    ).totals.tax;
+    const added = sumMinorUnits([sale.totals.total, ...sale.lines.map((line) => -line.total)]);
     rows.push({ label: texts.taxAdded, value: money(added) });
   }
   rows.push({ label: texts.total[sale.kind], value: money(sale.totals.total), emphasis: true });
@@ -159,10 +160,8 @@ function tenderLabel(tender: ReceiptSale['tenders'][number], texts: ReceiptTexts
 function buildPayment(sale: ReceiptSale, context: ReceiptContext, texts: ReceiptTexts): Receipt['payment'] {
   const money = (amount: number): string => formatMoney(amount, sale.currency, context.locale);
   const tenders = sale.tenders.map((tender) => ({ label: tenderLabel(tender, texts), value: money(tender.amount) }));
-  // Only cash goes beyond what is due; what it goes beyond by is handed back (README "Paying").
-  const paid = sumMinorUnits(sale.tenders.map((tender) => tender.amount));
-  const due = sumMinorUnits([sale.totals.total, cashRoundingOf(sale.totals)]);
-  const change = sale.kind === 'sale' ? paid - due : 0;
+  // The change the sale document says was handed back (a cancellation that hands none back says 0 or less).
+  const change = sale.change ?? 0;
   return {
     title: texts.payment[sale.kind],
     tenders,

@@ -81,7 +81,6 @@ export function CartPanel() {
             // Voiding keeps the voided cart in the undo history: a mistaken tap costs one Undo.
             const { history, historyLimit, ...voided } = cart;
             useCounterStore.getState().replaceCart({ ...emptyCart(historyLimit), history: [...history, voided].slice(-historyLimit) });
-            useCounterStore.getState().setCustomer(null);
           }}
           data-testid="cart-void"
         >

@@ -96,7 +96,6 @@ function Counter({ config }: { readonly config: StoreConfigDocument }) {
       });
       if (customer === undefined) return;
       store.replaceCart(attachCustomer(useCounterStore.getState().cart, customer.id));
-      store.setCustomer({ id: customer.id, name: customer.name, phone: customer.phone });
       store.tell({ tone: 'success', key: 'customer.attached', values: { name: customer.name } });
     },
     [ringUpScan, database],

@@ -1,6 +1,7 @@
 /*
- * The counter's UI state: the cart being rung up (an immutable domain value with its undo history), the
- * tenders taken so far, the customer attached, what the cashier is told right now, and which panel is open.
+ * The counter's UI state: the cart being rung up (an immutable domain value with its undo history, and the
+ * attached customer's id: use-attached-customer.ts), the tenders taken so far, what the cashier is told right
+ * now, and which panel is open.
  * In memory only: a cart worth keeping across a reload is parked (src/data/parked-carts.ts). Components
  * subscribe to the slice they show (a line row to its own line), so a scan re-renders the new row and the
  * totals, not the whole cart.
@@ -10,12 +11,6 @@ import { emptyCart } from '../../domain/cart.ts';
 import type { Cart, CartProduct, CartResult } from '../../domain/cart.ts';
 import type { Tender } from '../../domain/tender.ts';
 import { useSaleActivityStore } from '../../session/sale-activity-store.ts';
-
-export interface AttachedCustomer {
-  readonly id: string;
-  readonly name: string;
-  readonly phone: string;
-}
 
 /** Something the cashier must see: a translation key under "sale." with values, and what can be done about it. */
 export interface CounterNotice {
@@ -40,7 +35,6 @@ export type CounterPanel = 'cart' | 'search' | 'pay' | 'parked' | 'camera';
 interface CounterState {
   cart: Cart;
   tenders: readonly Tender[];
-  customer: AttachedCustomer | null;
   notice: CounterNotice | null;
   panel: CounterPanel;
   searchText: string;
@@ -56,7 +50,6 @@ interface CounterState {
   applyCart: (result: CartResult) => result is Extract<CartResult, { ok: true }>;
   replaceCart: (cart: Cart) => void;
   setTenders: (tenders: readonly Tender[]) => void;
-  setCustomer: (customer: AttachedCustomer | null) => void;
   tell: (notice: CounterNotice | null) => void;
   openPanel: (panel: CounterPanel) => void;
   openSearch: (text?: string) => void;
@@ -78,7 +71,6 @@ const NO_TENDERS: readonly Tender[] = [];
 export const useCounterStore = create<CounterState>()((set) => ({
   cart: emptyCart(),
   tenders: NO_TENDERS,
-  customer: null,
   notice: null,
   panel: 'cart',
   searchText: '',
@@ -99,7 +91,6 @@ export const useCounterStore = create<CounterState>()((set) => ({
     set({ cart, tenders: NO_TENDERS });
   },
   setTenders: (tenders) => set({ tenders }),
-  setCustomer: (customer) => set({ customer }),
   tell: (notice) => set({ notice }),
   openPanel: (panel) => set({ panel }),
   openSearch: (text) => set((state) => ({ panel: 'search', searchText: text ?? state.searchText, notice: null })),
@@ -109,7 +100,7 @@ export const useCounterStore = create<CounterState>()((set) => ({
   startNextSale: (lastSale) => {
     const cart = emptyCart();
     markActivity(cart);
-    set({ cart, tenders: NO_TENDERS, customer: null, panel: 'cart', editingLineId: null, lastSale, notice: null, weighing: null });
+    set({ cart, tenders: NO_TENDERS, panel: 'cart', editingLineId: null, lastSale, notice: null, weighing: null });
   },
 }));
 

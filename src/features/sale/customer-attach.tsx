@@ -4,12 +4,13 @@ import { useDatabase } from '../../data/database-context.ts';
 import { attachCustomer, detachCustomer } from '../../domain/cart.ts';
 import { useCounterStore } from './counter-store.ts';
 import { findCustomer } from './customer-lookup.ts';
+import { useAttachedCustomer } from './use-attached-customer.ts';
 
 /** The customer on the sale: type a phone number (or scan a member card anywhere on the counter). */
 export function CustomerAttach() {
   const { t } = useTranslation();
   const database = useDatabase();
-  const customer = useCounterStore((state) => state.customer);
+  const customer = useAttachedCustomer();
   const [phone, setPhone] = useState('');
   const [busy, setBusy] = useState(false);
 
@@ -24,7 +25,6 @@ export function CustomerAttach() {
         return;
       }
       store.replaceCart(attachCustomer(store.cart, found.id));
-      store.setCustomer({ id: found.id, name: found.name, phone: found.phone });
       store.tell(null);
       setPhone('');
     } catch (error) {
@@ -39,14 +39,13 @@ export function CustomerAttach() {
     return (
       <div className="customer-attached" data-testid="customer-attached" data-customer-id={customer.id}>
         <span>
-          {customer.name} · {customer.phone}
+          {customer.name ?? ''} · {customer.phone ?? ''}
         </span>
         <button
           type="button"
           onClick={() => {
             const store = useCounterStore.getState();
             store.replaceCart(detachCustomer(store.cart));
-            store.setCustomer(null);
           }}
         >
           {t('sale.customer.detach')}

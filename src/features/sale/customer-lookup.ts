@@ -20,3 +20,9 @@ export async function findCustomer(database: PosDatabase, typedOrScanned: string
     .exec();
   return found === null ? undefined : (found.toJSON() as CustomerDocument);
 }
+
+/** The name of a customer this device holds, by id (a parked cart's or a stored sale's customerId). */
+export async function customerNameOf(database: PosDatabase, customerId: string): Promise<string | undefined> {
+  const found = await database.customers.findOne(customerId).exec();
+  return found?.name;
+}

@@ -32,9 +32,8 @@ function cartOf(price: number, customerId?: string): Cart {
   return customerId === undefined ? result.cart : attachCustomer(result.cart, customerId);
 }
 
-function renderPayPanel(current: Till, config: StoreConfigDocument, cart: Cart, customer?: { id: string; name: string; phone: string }) {
+function renderPayPanel(current: Till, config: StoreConfigDocument, cart: Cart) {
   useCounterStore.getState().replaceCart(cart);
-  useCounterStore.getState().setCustomer(customer ?? null);
   useCounterStore.getState().openPanel('pay');
   return renderOnTill(
     current,
@@ -147,7 +146,7 @@ describe('paying at the counter', () => {
     fireEvent.click(screen.getByTestId('method-points'));
     expect(screen.getByTestId('needs-customer')).toBeTruthy();
     cleanup();
-    renderPayPanel(till, config, cartOf(300_000, 'cust-7'), { id: 'cust-7', name: 'Chị Mai', phone: '0903123456' });
+    renderPayPanel(till, config, cartOf(300_000, 'cust-7'));
 
     fireEvent.click(screen.getByTestId('method-points'));
     const points = await screen.findByTestId('points-balance');

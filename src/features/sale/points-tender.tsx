@@ -19,10 +19,10 @@ interface PointsTenderProps {
 export function PointsTender({ total, remaining, tenders, rules, onTender }: PointsTenderProps) {
   const { t } = useTranslation();
   const money = useMoney();
-  const customer = useCounterStore((state) => state.customer);
-  const balance = useTenderBalance('points', customer?.id ?? null);
+  const customerId = useCounterStore((state) => state.cart.customerId);
+  const balance = useTenderBalance('points', customerId ?? null);
   if (rules === undefined) return <p className="notice" data-testid="points-off">{t('sale.pay.pointsOff')}</p>;
-  if (customer === null) return <p className="notice" data-testid="needs-customer">{t('sale.pay.needsCustomer')}</p>;
+  if (customerId === undefined) return <p className="notice" data-testid="needs-customer">{t('sale.pay.needsCustomer')}</p>;
   if (balance === undefined) return null;
   const pointsInSale = tenders.reduce((sum, tender) => sum + (tender.method === 'points' ? tender.points : 0), 0);
   const limit = pointsRedeemLimit({ availablePoints: balance.value ?? 0, pointsInSale, total, remaining }, rules);

@@ -3,18 +3,27 @@
  * service (USB, or the browser's print dialog when none is paired). The printer code is loaded on the first
  * print, so the counter opens without it. Never throws: the sale is already durable, and the outcome says
  * what went wrong in a code the screen words (receipt.printer.*).
+ *
+ * Every fact printed comes from the stored document: the cashier is the sale's staffId named by the config's
+ * staff (a reprint names who sold, not who is signed in now), the customer is the sale's customerId named by
+ * this device's customers, and the amounts are the sale's own (receipt-model.ts).
  */
-import type { StoreConfigDocument } from '../../data/schemas/types.ts';
+import type { PosDatabase } from '../../data/database.ts';
+import type { SaleDocument, StoreConfigDocument } from '../../data/schemas/types.ts';
 import type { PrintOutcome } from '../../devices/printer/usb-printer-service.ts';
 import type { ReceiptSale } from '../../devices/printer/receipt-model.ts';
+import { customerNameOf } from './customer-lookup.ts';
 
 export interface PrintSaleOptions {
   readonly config: StoreConfigDocument;
+  /** Where the sale's customer is looked up by id. */
+  readonly database: PosDatabase;
   readonly locale: string;
-  readonly staffName?: string;
-  readonly customerName?: string;
   readonly reprint?: boolean;
 }
+
+/** A stored sale as the receipt prints it: the receipt's fields and the people it names. */
+export type PrintableSale = ReceiptSale & Pick<SaleDocument, 'staffId' | 'customerId'>;
 
 function joinedText(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
@@ -22,24 +31,36 @@ function joinedText(value: unknown): string | undefined {
   return undefined;
 }
 
-export async function printSaleReceipt(sale: ReceiptSale, options: PrintSaleOptions): Promise<PrintOutcome> {
+async function customerNameOfSale(database: PosDatabase, sale: PrintableSale): Promise<string | undefined> {
+  const { customerId, number } = sale;
+  if (customerId === undefined) return undefined;
+  // The receipt still prints without the name: the sale is what matters.
+  return customerNameOf(database, customerId).catch((error: unknown) => {
+    console.error('Reading the customer of a receipt failed', { number, customerId, error });
+    return undefined;
+  });
+}
+
+export async function printSaleReceipt(sale: PrintableSale, options: PrintSaleOptions): Promise<PrintOutcome> {
   try {
-    const [{ buildReceipt }, { getPrinterService }] = await Promise.all([
+    const [{ buildReceipt }, { getPrinterService }, customerName] = await Promise.all([
       import('../../devices/printer/receipt-model.ts'),
       import('../../devices/printer/use-printer.ts'),
+      customerNameOfSale(options.database, sale),
     ]);
     const { config } = options;
     const printer = getPrinterService();
     const header = joinedText(config.receipt?.['header']);
     const footer = joinedText(config.receipt?.['footer']);
+    const staffName = config.staff.find((member) => member.id === sale.staffId)?.name;
     const receipt = buildReceipt(sale, {
       store: config.store,
       receiptTexts: { ...(header ? { header } : {}), ...(footer ? { footer } : {}) },
       locale: options.locale === 'en' ? 'en' : 'vi',
       width: printer.state.settings.paperWidth,
       ...(config.store.timeZone ? { timeZone: config.store.timeZone } : {}),
-      ...(options.staffName ? { staffName: options.staffName } : {}),
-      ...(options.customerName ? { customerName: options.customerName } : {}),
+      ...(staffName ? { staffName } : {}),
+      ...(customerName ? { customerName } : {}),
       ...(options.reprint ? { reprint: true } : {}),
     });
     return await printer.printReceipt(receipt, { openCashDrawer: receipt.opensCashDrawer && !options.reprint });

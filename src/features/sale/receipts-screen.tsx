@@ -5,7 +5,6 @@ import type { SaleDocument, StoreConfigDocument } from '../../data/schemas/types
 import { useStoreConfig } from '../../data/use-store-config.ts';
 import { cancelledSaleIds } from '../../domain/sale-reversal.ts';
 import { useSyncStatusStore } from '../../sync/sync-status-store.ts';
-import { useStaffSessionStore } from '../../session/staff-session-store.ts';
 import { printSaleReceipt } from './print-sale-receipt.ts';
 import { ReceiptRow } from './receipt-row.tsx';
 import { saleSettingsOf } from './sale-settings.ts';
@@ -76,8 +75,8 @@ function ReceiptsOfDay({ deviceId, config }: { readonly deviceId: string; readon
   }, [database, deviceId, day, number]);
 
   const reprint = async (sale: SaleDocument) => {
-    const staffName = useStaffSessionStore.getState().staff?.name;
-    const outcome = await printSaleReceipt(sale, { config, locale: i18n.language, reprint: true, ...(staffName ? { staffName } : {}) });
+    // The sale's own cashier and customer, as on the first print (print-sale-receipt.ts).
+    const outcome = await printSaleReceipt(sale, { config, database, locale: i18n.language, reprint: true });
     setMessage(outcome.ok ? null : { tone: 'error', text: t(`receipt.printer.${outcome.problem}`) });
   };
 

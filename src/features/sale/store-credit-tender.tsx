@@ -18,9 +18,9 @@ interface StoreCreditTenderProps {
 export function StoreCreditTender({ remaining, tenders, rules, onTender }: StoreCreditTenderProps) {
   const { t } = useTranslation();
   const money = useMoney();
-  const customer = useCounterStore((state) => state.customer);
-  const balance = useTenderBalance('credit', customer?.id ?? null);
-  if (customer === null) return <p className="notice" data-testid="needs-customer">{t('sale.pay.needsCustomer')}</p>;
+  const customerId = useCounterStore((state) => state.cart.customerId);
+  const balance = useTenderBalance('credit', customerId ?? null);
+  if (customerId === undefined) return <p className="notice" data-testid="needs-customer">{t('sale.pay.needsCustomer')}</p>;
   if (balance === undefined) return null;
   if (balance.value === null) return <UnknownBalance what="creditUnknown" />;
   const inSale = tenders.reduce((sum, tender) => sum + (tender.method === 'store_credit' ? tender.amount : 0), 0);

@@ -61,7 +61,7 @@ export function useCancelSale(config: StoreConfigDocument) {
         setBusyId(null);
       }
       // The cancellation is durable: the slip prints without holding up the screen.
-      const outcome = await printSaleReceipt(result.reversal, { config, locale: i18n.language, staffName: staff.name });
+      const outcome = await printSaleReceipt(result.reversal, { config, database, locale: i18n.language });
       if (!outcome.ok) return { ok: true, number: result.reversal.number, printProblem: outcome.problem };
       return { ok: true, number: result.reversal.number, ...(outcome.warning === undefined ? {} : { printWarning: outcome.warning }) };
     },

@@ -52,10 +52,9 @@ export function useCompleteSale(config: StoreConfigDocument) {
     setBusy(false);
     if (!result.ok) return store.tell({ tone: 'error', key: `pay.refused.${result.reason}` });
     const { sale } = result;
-    const customerName = store.customer?.name;
     store.startNextSale({ id: sale.id, number: sale.number, total: sale.totals.total, change: sale.change, durableMs });
     store.tell({ tone: 'success', key: 'pay.completed', values: { number: sale.number } });
-    const outcome = await printSaleReceipt(sale, { config, locale: i18n.language, staffName: staff.name, ...(customerName ? { customerName } : {}) });
+    const outcome = await printSaleReceipt(sale, { config, database, locale: i18n.language });
     if (!outcome.ok) useCounterStore.getState().tell({ tone: 'error', key: 'pay.printFailed', values: { number: sale.number, problem: outcome.problem } });
     // Printed, but the cashier must know (no drawer without a USB printer, paper running out).
     else if (outcome.warning !== undefined) useCounterStore.getState().tell({ tone: 'info', key: 'pay.completedWithWarning', values: { number: sale.number, warning: i18n.t(`receipt.printer.${outcome.warning}`) } });

@@ -11,6 +11,7 @@ import { parkCart, takeParkedCart, watchParkedCarts } from '../../data/parked-ca
 import { emptyCart } from '../../domain/cart.ts';
 import { useStaffSessionStore } from '../../session/staff-session-store.ts';
 import { useCounterStore } from './counter-store.ts';
+import { customerNameOf } from './customer-lookup.ts';
 
 export function useCounterDatabase(): CounterDatabase {
   const database = useDatabase();
@@ -31,6 +32,7 @@ export function useParkedCartList(): ParkedCartRow[] | undefined {
 }
 
 export function useParkActions() {
+  const database = useDatabase();
   const counter = useCounterDatabase();
 
   const park = useCallback(async (): Promise<boolean> => {
@@ -38,13 +40,22 @@ export function useParkActions() {
     if (store.cart.lines.length === 0) return false;
     const { history: _history, historyLimit: _limit, ...cart } = store.cart;
     const staffName = useStaffSessionStore.getState().staff?.name;
+    // The list of parked carts names the customer; the cart itself keeps only the id.
+    const { customerId } = cart;
+    const customerName =
+      customerId === undefined
+        ? undefined
+        : await customerNameOf(database, customerId).catch((error: unknown) => {
+            console.error('Reading the name of a parked cart’s customer failed', { customerId, error });
+            return undefined;
+          });
     try {
       await parkCart(counter, {
         id: uuidv7(),
         parkedAt: new Date().toISOString(),
         cart,
         ...(staffName ? { staffName } : {}),
-        ...(store.customer ? { customerName: store.customer.name } : {}),
+        ...(customerName ? { customerName } : {}),
       });
     } catch (error) {
       console.error('Parking the cart failed', error);
@@ -54,7 +65,7 @@ export function useParkActions() {
     store.startNextSale(store.lastSale);
     store.tell({ tone: 'success', key: 'park.parked' });
     return true;
-  }, [counter]);
+  }, [counter, database]);
 
   const resume = useCallback(
     async (id: string): Promise<boolean> => {
@@ -76,9 +87,8 @@ export function useParkActions() {
         return false;
       }
       const fresh = emptyCart();
+      // The customer comes back with the cart (its id is the cart's): the screen looks the name up again.
       store.replaceCart({ ...row.cart, history: [], historyLimit: fresh.historyLimit });
-      // The customer's name is shown again only once it is looked up; the id stays on the cart either way.
-      store.setCustomer(row.cart.customerId && row.customerName ? { id: row.cart.customerId, name: row.customerName, phone: '' } : null);
       store.openPanel('cart');
       store.tell({ tone: 'success', key: 'park.resumed' });
       return true;
