@@ -115,6 +115,22 @@ export default tseslint.config(
     },
   },
   {
+    // The one door from the domain to the stored documents' generated shapes: type-only, this file only.
+    files: ['src/domain/documents.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...forbiddenInDomain.filter(({ group }) => !group.includes('../*')),
+            { regex: '^\\.\\./(?!data/schemas/types\\.ts$)', message: 'src/domain imports only from src/domain (and types from src/data/schemas/types.ts).' },
+            { regex: '^\\.\\./data/schemas/types\\.ts$', allowTypeImports: true, message: 'src/domain takes only types from the schemas: use import type.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/**/*.ts', 'src/**/*.tsx'],
     ignores: ['src/domain/**'],
     rules: {

@@ -73,6 +73,21 @@ describe('a lower floor imports no higher one', () => {
   });
 });
 
+describe("the domain's one door to the stored documents' shapes", () => {
+  it('lets src/domain/documents.ts take types from the generated schema types', async () => {
+    const code = "import type { SaleDocument } from '../data/schemas/types.ts';\nexport type Sale = SaleDocument;\n";
+    expect(await lintProbe('src/domain/documents.ts', code)).toEqual([]);
+  });
+
+  it.each([
+    ['src/domain/documents.ts', "import { SaleDocument } from '../data/schemas/types.ts';\nexport const x = SaleDocument;\n", /only types/],
+    ['src/domain/documents.ts', "import type { PosDatabase } from '../data/database.ts';\nexport type X = PosDatabase;\n", /imports only from src\/domain/],
+    ['src/domain/cart-probe.ts', "import type { SaleDocument } from '../data/schemas/types.ts';\nexport type Sale = SaleDocument;\n", /imports only from src\/domain/],
+  ])('refuses in %s: %s', async (probe, code, reason) => {
+    expect((await lintProbe(probe, code)).join('\n')).toMatch(reason);
+  });
+});
+
 describe('the server keeps its floors', () => {
   it.each([
     ['sync-server/src/store/wall-probe.ts', 'sync-server/src/plugins', /sits below plugins/],
