@@ -10,9 +10,9 @@
  * derived from the sale's id, so writing the sale twice writes the same movements (idempotent by id):
  *   - stock:     one per line, refId productId, delta -qty (thousandths), reason 'sale'  (<id>-stock-<line>)
  *   - points:    earned by the attached customer, floor(amount paid other than in points / amountPerPoint),
- *                reason 'earn' (<id>-points-earn); redeemed as a tender, -points, reason 'redeem'
- *   - giftcard:  -amount on the gift card, reason 'redeem'                      (<id>-giftcard-<tender>)
- *   - credit:    -amount of the customer's store credit, reason 'redeem'        (<id>-credit-<tender>)
+ *                reason 'earn' (<id>-points-earn)
+ *   - and what each tender moves, as its kind says (tender-kinds.ts): points redeemed -points, gift card
+ *     money -amount, store credit -amount, reason 'redeem' (<id>-points|giftcard|credit-<tender index>)
  *
  * Cash rounding, when the store uses it, is kept as `totals.cashRounding` (paid - change = total +
  * cashRounding) and the change handed back as `change`.
@@ -20,9 +20,11 @@
 import type { CartState } from './cart.ts';
 import { cartTotals } from './cart-totals.ts';
 import type { CashRounding } from './cart-totals.ts';
-import type { Narrowed, SaleDocument, SaleLedgerEntry, SaleLine, SaleTender, SaleTotals } from './documents.ts';
+import type { Narrowed, SaleDocument, SaleLedgerEntry, SaleLine, SaleTotals } from './documents.ts';
 import { isNonEmpty, mapNonEmpty } from './non-empty.ts';
 import type { NonEmpty } from './non-empty.ts';
+import { kindOf, tenderOnWire } from './tender-kinds.ts';
+import type { CounterSaleTender } from './tender-kinds.ts';
 import { paymentState } from './tender.ts';
 import type { PaymentProblem, Tender } from './tender.ts';
 import type { TaxClass } from './tax-presets.ts';
@@ -57,11 +59,8 @@ export type CounterSaleLine = SaleLine & {
   readonly approvedBy?: string;
 };
 
-/** A tender as the counter writes it; reference = card terminal reference, transfer content, or gift card id. */
-export type CounterSaleTender = SaleTender & {
-  /** Points redeemed, on a points tender. */
-  readonly points?: number;
-};
+/** A tender as the counter writes it (tender-kinds.ts); reference = card terminal reference, transfer content, or gift card id. */
+export type { CounterSaleTender };
 
 export type CounterSaleTotals = SaleTotals & { readonly cashRounding?: number };
 
@@ -101,26 +100,6 @@ const MAX_ID_LENGTH = 64;
 const MAX_LINES = 1000;
 const MAX_TENDERS = 50;
 
-function tenderOnWire(tender: Tender): CounterSaleTender {
-  switch (tender.method) {
-    case 'card':
-      return { method: tender.method, amount: tender.amount, reference: tender.reference };
-    case 'bank_qr':
-      return tender.reference === undefined ? { method: tender.method, amount: tender.amount } : { method: tender.method, amount: tender.amount, reference: tender.reference };
-    case 'gift_card':
-      return { method: tender.method, amount: tender.amount, reference: tender.giftCardId };
-    case 'points':
-      return { method: tender.method, amount: tender.amount, points: tender.points };
-    case 'cash':
-    case 'store_credit':
-      return { method: tender.method, amount: tender.amount };
-    default: {
-      const unknown: never = tender;
-      throw new Error(`Unknown tender method in ${JSON.stringify(unknown)}`);
-    }
-  }
-}
-
 function checkContext(context: SaleContext): string | undefined {
   for (const key of ['id', 'storeId', 'deviceId', 'number', 'staffId'] as const) {
     const value = context[key];
@@ -143,16 +122,14 @@ function ledgerOf(cart: CartState, tenders: readonly Tender[], id: string, total
   }));
   const customerId = cart.customerId;
   tenders.forEach((tender, index) => {
-    if (tender.method === 'gift_card') ledger.push({ id: `${id}-giftcard-${index}`, kind: 'giftcard', refId: tender.giftCardId, delta: -tender.amount, reason: 'redeem' });
-    if (customerId === undefined) return;
-    if (tender.method === 'points') ledger.push({ id: `${id}-points-${index}`, kind: 'points', refId: customerId, delta: -tender.points, reason: 'redeem' });
-    if (tender.method === 'store_credit') ledger.push({ id: `${id}-credit-${index}`, kind: 'credit', refId: customerId, delta: -tender.amount, reason: 'redeem' });
+    const entry = kindOf(tender).ledgerEntry(tender, { saleId: id, index, ...(customerId === undefined ? {} : { customerId }) });
+    if (entry !== undefined) ledger.push(entry);
   });
   const amountPerPoint = rules.loyalty?.amountPerPoint;
   if (customerId !== undefined && amountPerPoint !== undefined) {
     if (!Number.isSafeInteger(amountPerPoint) || amountPerPoint <= 0) throw new Error(`Loyalty amountPerPoint must be a positive integer, got ${amountPerPoint}`);
-    const paidInPoints = tenders.reduce((sum, tender) => sum + (tender.method === 'points' ? tender.amount : 0), 0);
-    const earned = Math.floor(Math.max(0, total - paidInPoints) / amountPerPoint);
+    const paidWithoutEarning = tenders.reduce((sum, tender) => sum + (kindOf(tender).earnsPoints ? 0 : tender.amount), 0);
+    const earned = Math.floor(Math.max(0, total - paidWithoutEarning) / amountPerPoint);
     if (earned > 0) ledger.push({ id: `${id}-points-earn`, kind: 'points', refId: customerId, delta: earned, reason: 'earn' });
   }
   return ledger;
@@ -166,7 +143,7 @@ export function buildSaleDocument(cart: CartState, tenders: readonly Tender[], c
   if (cart.lines.length > MAX_LINES || tenders.length > MAX_TENDERS) {
     return { ok: false, reason: 'too-large', detail: `a sale holds at most ${MAX_LINES} lines and ${MAX_TENDERS} tenders: split it` };
   }
-  if (cart.customerId === undefined && tenders.some((tender) => tender.method === 'points' || tender.method === 'store_credit')) {
+  if (cart.customerId === undefined && tenders.some((tender) => kindOf(tender).needsCustomer)) {
     return { ok: false, reason: 'customer-required', detail: 'points and store credit belong to a customer: attach one first' };
   }
   const totals = cartTotals(cart, rules.taxClasses, rules.cashRounding);

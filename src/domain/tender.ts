@@ -15,32 +15,18 @@
 import { roundToStep, sumMinorUnits } from './money.ts';
 import { MAX_UNIT_PRICE } from './cart.ts';
 import type { CashRounding } from './cart-totals.ts';
-import { checkTerminalReference } from './tender-reference.ts';
-import type { ReferenceFailureReason } from './tender-reference.ts';
+import { kindOf } from './tender-kinds.ts';
+import type { Tender, TenderDetailFailureReason, TenderMethod } from './tender-kinds.ts';
 
-export type TenderMethod = 'cash' | 'card' | 'bank_qr' | 'gift_card' | 'points' | 'store_credit';
-
-export type Tender =
-  /** Cash as handed over by the customer (change comes back out of it). */
-  | { readonly method: 'cash'; readonly amount: number }
-  /** External card terminal: only the slip's reference, never a card number. */
-  | { readonly method: 'card'; readonly amount: number; readonly reference: string }
-  /** Bank transfer to the store's account by VietQR, confirmed by the cashier; reference = transfer content. */
-  | { readonly method: 'bank_qr'; readonly amount: number; readonly reference?: string }
-  | { readonly method: 'gift_card'; readonly amount: number; readonly giftCardId: string }
-  /** Loyalty points of the sale's customer: `points` redeemed for `amount`. */
-  | { readonly method: 'points'; readonly amount: number; readonly points: number }
-  /** Store credit of the sale's customer. */
-  | { readonly method: 'store_credit'; readonly amount: number };
+/** The kinds of tender and their shapes are the tender-kinds table's (tender-kinds.ts). */
+export type { Tender, TenderMethod };
 
 export type TenderFailureReason =
-  | ReferenceFailureReason
+  | TenderDetailFailureReason
   /** Not a positive whole amount. */
   | 'bad-amount'
   /** A tender other than cash for more than is still due. */
-  | 'only-cash-gives-change'
-  /** A gift card without its id, or points that are not a positive whole number. */
-  | 'missing-detail';
+  | 'only-cash-gives-change';
 
 export type TenderResult =
   | { readonly ok: true; readonly tenders: readonly Tender[] }
@@ -84,37 +70,12 @@ function nonCashSum(tenders: readonly Tender[]): number {
   return sumMinorUnits(tenders.filter((tender) => tender.method !== 'cash').map((tender) => tender.amount));
 }
 
-/** Checks one tender on its own (amount, reference, details); the reference comes back trimmed. */
-export function checkTender(tender: Tender): { ok: true; tender: Tender } | { ok: false; reason: TenderFailureReason; detail: string } {
+/** Checks one tender on its own (amount, then its kind's details); the reference comes back trimmed. */
+export function checkTender<Method extends TenderMethod>(
+  tender: Tender<Method>,
+): { ok: true; tender: Tender<Method> } | { ok: false; reason: TenderFailureReason; detail: string } {
   if (!isAmount(tender.amount)) return { ok: false, reason: 'bad-amount', detail: `${String(tender.amount)} is not a positive whole amount` };
-  switch (tender.method) {
-    case 'card': {
-      const checked = checkTerminalReference(tender.reference);
-      return checked.ok ? { ok: true, tender: { ...tender, reference: checked.reference } } : checked;
-    }
-    case 'bank_qr': {
-      if (tender.reference === undefined) return { ok: true, tender };
-      const checked = checkTerminalReference(tender.reference);
-      return checked.ok ? { ok: true, tender: { ...tender, reference: checked.reference } } : checked;
-    }
-    case 'gift_card':
-      if (tender.giftCardId.trim() === '' || tender.giftCardId.length > 64) {
-        return { ok: false, reason: 'missing-detail', detail: 'a gift card tender needs the card id (up to 64 characters)' };
-      }
-      return { ok: true, tender };
-    case 'points':
-      if (!Number.isSafeInteger(tender.points) || tender.points <= 0) {
-        return { ok: false, reason: 'missing-detail', detail: `points redeemed must be a positive whole number, got ${String(tender.points)}` };
-      }
-      return { ok: true, tender };
-    case 'cash':
-    case 'store_credit':
-      return { ok: true, tender };
-    default: {
-      const unknown: never = tender;
-      throw new Error(`Unknown tender method in ${JSON.stringify(unknown)}`);
-    }
-  }
+  return kindOf(tender).check(tender);
 }
 
 /**
@@ -125,7 +86,7 @@ export function addTender(tenders: readonly Tender[], tender: Tender, totalDue: 
   assertDue(totalDue);
   const checked = checkTender(tender);
   if (!checked.ok) return checked;
-  if (tender.method !== 'cash') {
+  if (!kindOf(tender).givesChange) {
     const alreadyPaid = sumMinorUnits(tenders.map((each) => each.amount));
     const largestAllowed = Math.max(0, totalDue - alreadyPaid);
     if (tender.amount > largestAllowed) {

@@ -13,7 +13,8 @@
 import type { SaleDocument, SaleLine, SaleTender } from '../../domain/documents.ts';
 import { formatMoney, formatMoneyAmount } from '../../domain/money-format.ts';
 import { multiplyByQuantity, sumMinorUnits } from '../../domain/money.ts';
-import { cashRoundingOf, pointsOf } from '../../domain/sale-amounts.ts';
+import { cashRoundingOf } from '../../domain/sale-amounts.ts';
+import { tenderKinds } from '../../domain/tender-kinds.ts';
 import { computeTaxes } from '../../domain/tax.ts';
 import { DEFAULT_TIME_ZONE, formatQuantity, formatRate, formatReceiptTime, printableReference } from './receipt-format.ts';
 import { fillIn, receiptTexts } from './receipt-texts.ts';
@@ -149,12 +150,11 @@ function buildTotals(sale: ReceiptSale, context: ReceiptContext, texts: ReceiptT
 
 function tenderLabel(tender: ReceiptSale['tenders'][number], texts: ReceiptTexts): string {
   const name = texts.tender[tender.method];
-  const points = pointsOf(tender);
-  if (tender.method === 'points' && points !== undefined) return `${name} (${fillIn(texts.pointsUsed, { points: String(points) })})`;
-  if (tender.reference !== undefined && tender.reference !== '' && tender.method !== 'gift_card') {
-    return `${name} (${fillIn(texts.reference, { reference: printableReference(tender.reference) })})`;
-  }
-  return name;
+  // What follows the name is the tender kind's to say (src/domain/tender-kinds.ts), worded here.
+  const note = tenderKinds[tender.method].receiptNote(tender);
+  if (note === undefined) return name;
+  if (note.note === 'pointsUsed') return `${name} (${fillIn(texts.pointsUsed, { points: String(note.points) })})`;
+  return `${name} (${fillIn(texts.reference, { reference: printableReference(note.reference) })})`;
 }
 
 function buildPayment(sale: ReceiptSale, context: ReceiptContext, texts: ReceiptTexts): Receipt['payment'] {

@@ -7,27 +7,19 @@ import { formatReceiptNumber } from '../../domain/receipt-number.ts';
 import { loyaltyRedeemRules } from '../../domain/redeem-limits.ts';
 import { addTender, paymentState, removeTender } from '../../domain/tender.ts';
 import type { Tender } from '../../domain/tender.ts';
-import { checkTerminalReference } from '../../domain/tender-reference.ts';
 import { useStaffSessionStore } from '../../session/staff-session-store.ts';
 import { useSyncStatusStore } from '../../sync/sync-status-store.ts';
-import { CashTender } from './cash-tender.tsx';
-import { CardTender } from './card-tender.tsx';
-import { QrTender } from './qr-tender.tsx';
-import { GiftCardTender } from './gift-card-tender.tsx';
-import { PointsTender } from './points-tender.tsx';
-import { StoreCreditTender } from './store-credit-tender.tsx';
 import { receiptCodes } from './complete-sale.ts';
 import { useCounterStore } from './counter-store.ts';
 import { useCompleteSale } from './use-complete-sale.ts';
 import { useCounterDatabase } from './use-parked-carts.ts';
 import { useMoney, useSaleSettings } from './sale-settings-context.ts';
-
-const METHODS = ['cash', 'card', 'bank_qr', 'gift_card', 'points', 'store_credit'] as const;
-type Method = (typeof METHODS)[number];
+import { registeredTenders } from './tenders/registered-tenders.ts';
 
 /**
- * Taking payment: any mix of cash, card on the terminal, bank QR, gift card, loyalty points and store credit;
- * only cash may go over (change). When the store rounds cash, the cash part is rounded and the rounding shown.
+ * Taking payment: any mix of the registered tenders (tenders/registered-tenders.ts: cash, card on the terminal,
+ * bank QR, gift card, loyalty points, store credit), one tab each; only cash may go over (change). When the
+ * store rounds cash, the cash part is rounded and the rounding shown.
  */
 export function PayPanel({ config }: { readonly config: StoreConfigDocument }) {
   const { t } = useTranslation();
@@ -38,7 +30,7 @@ export function PayPanel({ config }: { readonly config: StoreConfigDocument }) {
   const staff = useStaffSessionStore((state) => state.staff);
   const enrolment = useSyncStatusStore((state) => state.enrolment);
   const counter = useCounterDatabase();
-  const [method, setMethod] = useState<Method>('cash');
+  const [openFormId, setOpenFormId] = useState(registeredTenders[0]?.id);
   const [expectedNumber, setExpectedNumber] = useState('');
   const { complete, busy } = useCompleteSale(config);
   const total = useMemo(() => cartTotals(cart, settings.taxClasses).total, [cart, settings.taxClasses]);
@@ -70,7 +62,8 @@ export function PayPanel({ config }: { readonly config: StoreConfigDocument }) {
     store.setTenders(result.tenders);
     store.tell(null);
   };
-  const qrReference = checkTerminalReference(`QR ${expectedNumber}`);
+  const openForm = registeredTenders.find((form) => form.id === openFormId);
+  const describe = (tender: Tender): string => registeredTenders.find((form) => form.method === tender.method)?.describe?.(tender, t) ?? '';
 
   return (
     <section className="pay-panel" data-testid="pay-panel">
@@ -81,8 +74,7 @@ export function PayPanel({ config }: { readonly config: StoreConfigDocument }) {
         {tenders.map((tender, index) => (
           <li key={index} data-testid="tender" data-method={tender.method} data-amount={tender.amount}>
             {t(`receipt.tender.${tender.method}`)}
-            {tender.method === 'points' && ` (${t('receipt.pointsUsed', { points: tender.points })})`}
-            {tender.method === 'gift_card' && ` ${tender.giftCardId}`} {money(tender.amount)}
+            {describe(tender)} {money(tender.amount)}
             <button type="button" onClick={() => useCounterStore.getState().setTenders(removeTender(useCounterStore.getState().tenders, index))}>
               {t('sale.pay.removeTender')}
             </button>
@@ -103,29 +95,22 @@ export function PayPanel({ config }: { readonly config: StoreConfigDocument }) {
         </p>
       )}
       <div className="tender-methods" role="tablist">
-        {METHODS.map((each) => (
-          <button key={each} type="button" role="tab" aria-selected={method === each} onClick={() => setMethod(each)} data-testid={`method-${each}`}>
-            {t(`receipt.tender.${each}`)}
+        {registeredTenders.map((form) => (
+          <button key={form.id} type="button" role="tab" aria-selected={openFormId === form.id} onClick={() => setOpenFormId(form.id)} data-testid={`method-${form.id}`}>
+            {t(`receipt.tender.${form.method}`)}
           </button>
         ))}
       </div>
-      {payment.remaining > 0 && method === 'cash' && <CashTender remaining={payment.remainingInCash} onTender={(amount) => take({ method: 'cash', amount })} />}
-      {payment.remaining > 0 && method === 'card' && <CardTender remaining={exactRemaining} onTender={(amount, reference) => take({ method: 'card', amount, reference })} />}
-      {payment.remaining > 0 && method === 'bank_qr' && (
-        <QrTender
+      {payment.remaining > 0 && openForm !== undefined && (
+        <openForm.Form
+          total={total}
           remaining={exactRemaining}
-          purpose={expectedNumber}
-          onConfirmed={(amount) => take({ method: 'bank_qr', amount, ...(qrReference.ok ? { reference: qrReference.reference } : {}) })}
+          remainingInCash={payment.remainingInCash}
+          tenders={tenders}
+          redeemRules={redeemRules}
+          expectedNumber={expectedNumber}
+          take={take}
         />
-      )}
-      {payment.remaining > 0 && method === 'gift_card' && (
-        <GiftCardTender remaining={exactRemaining} tenders={tenders} rules={redeemRules} onTender={(amount, giftCardId) => take({ method: 'gift_card', amount, giftCardId })} />
-      )}
-      {payment.remaining > 0 && method === 'points' && (
-        <PointsTender total={total} remaining={exactRemaining} tenders={tenders} rules={redeemRules} onTender={(points, amount) => take({ method: 'points', amount, points })} />
-      )}
-      {payment.remaining > 0 && method === 'store_credit' && (
-        <StoreCreditTender remaining={exactRemaining} tenders={tenders} rules={redeemRules} onTender={(amount) => take({ method: 'store_credit', amount })} />
       )}
       {staff === null && <p className="notice error" role="alert" data-testid="sign-in-to-sell">{t('sale.staff.signInToSell')}</p>}
       <div className="pay-actions">

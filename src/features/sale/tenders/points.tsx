@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pointsRedeemLimit } from '../../domain/redeem-limits.ts';
-import type { LoyaltyRedeemRules } from '../../domain/redeem-limits.ts';
-import type { Tender } from '../../domain/tender.ts';
-import { useCounterStore } from './counter-store.ts';
-import { useMoney } from './sale-settings-context.ts';
-import { useTenderBalance } from './use-tender-balance.ts';
+import { pointsRedeemLimit } from '../../../domain/redeem-limits.ts';
+import type { LoyaltyRedeemRules } from '../../../domain/redeem-limits.ts';
+import type { Tender } from '../../../domain/tender.ts';
+import { useCounterStore } from '../counter-store.ts';
+import { useMoney } from '../sale-settings-context.ts';
+import { useTenderBalance } from '../use-tender-balance.ts';
+import type { TenderForm } from './tender-form.ts';
 
 interface PointsTenderProps {
   readonly total: number;
@@ -68,3 +69,12 @@ function PointsForm({ min, max, available, pointValue, money, onTender }: Points
     </form>
   );
 }
+
+export const pointsTender: TenderForm = {
+  id: 'points',
+  method: 'points',
+  Form: ({ total, remaining, tenders, redeemRules, take }) => (
+    <PointsTender total={total} remaining={remaining} tenders={tenders} rules={redeemRules} onTender={(points, amount) => take({ method: 'points', amount, points })} />
+  ),
+  describe: (tender, t) => (tender.method === 'points' ? ` (${t('receipt.pointsUsed', { points: tender.points })})` : ''),
+};

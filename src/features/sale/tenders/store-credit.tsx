@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { storedValueRedeemLimit } from '../../domain/redeem-limits.ts';
-import type { LoyaltyRedeemRules } from '../../domain/redeem-limits.ts';
-import type { Tender } from '../../domain/tender.ts';
-import { useCounterStore } from './counter-store.ts';
-import { RedeemAmount, UnknownBalance } from './redeem-amount.tsx';
-import { useMoney } from './sale-settings-context.ts';
-import { useTenderBalance } from './use-tender-balance.ts';
+import { storedValueRedeemLimit } from '../../../domain/redeem-limits.ts';
+import type { LoyaltyRedeemRules } from '../../../domain/redeem-limits.ts';
+import type { Tender } from '../../../domain/tender.ts';
+import { useCounterStore } from '../counter-store.ts';
+import { RedeemAmount, UnknownBalance } from '../redeem-amount.tsx';
+import { useMoney } from '../sale-settings-context.ts';
+import { useTenderBalance } from '../use-tender-balance.ts';
+import type { TenderForm } from './tender-form.ts';
 
 interface StoreCreditTenderProps {
   readonly remaining: number;
@@ -27,3 +28,9 @@ export function StoreCreditTender({ remaining, tenders, rules, onTender }: Store
   const limit = storedValueRedeemLimit(balance.value, inSale, remaining, rules);
   return <RedeemAmount key={limit} balance={balance.value - inSale} limit={limit} money={money} onTender={onTender} testId="store-credit" />;
 }
+
+export const storeCreditTender: TenderForm = {
+  id: 'store_credit',
+  method: 'store_credit',
+  Form: ({ remaining, tenders, redeemRules, take }) => <StoreCreditTender remaining={remaining} tenders={tenders} rules={redeemRules} onTender={(amount) => take({ method: 'store_credit', amount })} />,
+};

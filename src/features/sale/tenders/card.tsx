@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseMoneyInput, formatMoneyAmount } from '../../domain/money-format.ts';
-import { useSaleSettings } from './sale-settings-context.ts';
+import { parseMoneyInput, formatMoneyAmount } from '../../../domain/money-format.ts';
+import { useSaleSettings } from '../sale-settings-context.ts';
+import type { TenderForm } from './tender-form.ts';
 
 /**
  * A card paid on the store's external terminal: the amount charged there and the reference on its slip.
@@ -36,3 +37,9 @@ export function CardTender({ remaining, onTender }: { readonly remaining: number
     </form>
   );
 }
+
+export const cardTender: TenderForm = {
+  id: 'card',
+  method: 'card',
+  Form: ({ remaining, take }) => <CardTender remaining={remaining} onTender={(amount, reference) => take({ method: 'card', amount, reference })} />,
+};

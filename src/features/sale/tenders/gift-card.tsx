@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useScanClaim } from '../../devices/scanner/scan-claim.ts';
-import { storedValueRedeemLimit } from '../../domain/redeem-limits.ts';
-import type { LoyaltyRedeemRules } from '../../domain/redeem-limits.ts';
-import type { Tender } from '../../domain/tender.ts';
-import { RedeemAmount, UnknownBalance } from './redeem-amount.tsx';
-import { useMoney } from './sale-settings-context.ts';
-import { useTenderBalance } from './use-tender-balance.ts';
+import { useScanClaim } from '../../../devices/scanner/scan-claim.ts';
+import { storedValueRedeemLimit } from '../../../domain/redeem-limits.ts';
+import type { LoyaltyRedeemRules } from '../../../domain/redeem-limits.ts';
+import type { Tender } from '../../../domain/tender.ts';
+import { RedeemAmount, UnknownBalance } from '../redeem-amount.tsx';
+import { useMoney } from '../sale-settings-context.ts';
+import { useTenderBalance } from '../use-tender-balance.ts';
+import type { TenderForm } from './tender-form.ts';
 
 interface GiftCardTenderProps {
   readonly remaining: number;
@@ -55,3 +56,12 @@ function GiftCardBalance({ cardId, remaining, tenders, rules, onTender, money }:
   const limit = storedValueRedeemLimit(balance.value, inSale, remaining, rules);
   return <RedeemAmount key={limit} balance={balance.value - inSale} limit={limit} money={money} onTender={(amount) => onTender(amount, cardId)} testId="gift-card" />;
 }
+
+export const giftCardTender: TenderForm = {
+  id: 'gift_card',
+  method: 'gift_card',
+  Form: ({ remaining, tenders, redeemRules, take }) => (
+    <GiftCardTender remaining={remaining} tenders={tenders} rules={redeemRules} onTender={(amount, giftCardId) => take({ method: 'gift_card', amount, giftCardId })} />
+  ),
+  describe: (tender) => (tender.method === 'gift_card' ? ` ${tender.giftCardId}` : ''),
+};

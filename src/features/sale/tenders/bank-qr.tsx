@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { buildVietQr } from '../../domain/vietqr.ts';
-import { useMoney, useSaleSettings } from './sale-settings-context.ts';
+import { buildVietQr } from '../../../domain/vietqr.ts';
+import { useMoney, useSaleSettings } from '../sale-settings-context.ts';
+import { checkTerminalReference } from '../../../domain/tender-reference.ts';
+import type { TenderForm, TenderFormProps } from './tender-form.ts';
 
 interface QrTenderProps {
   readonly remaining: number;
@@ -55,3 +57,11 @@ export function QrTender({ remaining, purpose, onConfirmed }: QrTenderProps) {
     </div>
   );
 }
+
+/** The transfer's content names the sale's expected number; it is the tender's reference when it can be one. */
+function BankQrForm({ remaining, expectedNumber, take }: TenderFormProps) {
+  const reference = checkTerminalReference(`QR ${expectedNumber}`);
+  return <QrTender remaining={remaining} purpose={expectedNumber} onConfirmed={(amount) => take({ method: 'bank_qr', amount, ...(reference.ok ? { reference: reference.reference } : {}) })} />;
+}
+
+export const bankQrTender: TenderForm = { id: 'bank_qr', method: 'bank_qr', Form: BankQrForm };
