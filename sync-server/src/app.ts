@@ -50,22 +50,18 @@ export interface AppDependencies {
 }
 
 export async function buildApp(config: ServerConfig, deps: AppDependencies = {}): Promise<FastifyInstance> {
-  const options: FastifyServerOptions = {
+  const options = {
     ...(deps.logger
       ? { loggerInstance: deps.logger }
       : { logger: { level: config.logLevel, redact: ['req.headers.authorization'] } }),
     bodyLimit: DEFAULT_BODY_LIMIT,
     schemaErrorFormatter: formatSchemaErrors,
     trustProxy: config.trustProxy,
-  };
-  const app = (
-    config.tls
-      ? Fastify<HttpsServer>({
-          ...(options as FastifyServerOptions<HttpsServer>),
-          https: { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) },
-        })
-      : Fastify(options)
-  ) as unknown as FastifyInstance;
+  } satisfies FastifyServerOptions;
+  // An HTTPS server is an HTTP server to everything registered below (node's https.Server extends http.Server).
+  const app: FastifyInstance = config.tls
+    ? Fastify<HttpsServer>({ ...options, https: { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) } })
+    : Fastify(options);
 
   let store = deps.store;
   const ownsStore = store === undefined;

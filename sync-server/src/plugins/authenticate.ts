@@ -46,7 +46,10 @@ function unauthorized(reply: FastifyReply, message: string): HttpError {
 
 export default fp(
   async function authenticate(app) {
-    app.decorateRequest('device', null as unknown as AuthenticatedDevice);
+    // null until the onRequest hook below sets it, which runs before every route of this subtree (so routes
+    // read request.device as set). Fastify types a null start value through the overload that takes the
+    // decorator's dependencies: it has none.
+    app.decorateRequest('device', null, []);
     app.decorateRequest('staff', null);
     app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
       const header = request.headers.authorization;

@@ -1,7 +1,7 @@
 /*
  * The sync machinery every sync route shares, built once per app: the compiled document validators
  * (compiling the collection schemas is the slow part), the change bus (in-process on SQLite, LISTEN/NOTIFY
- * on PostgreSQL, see sync/change-bus.ts) and the hub of live event streams fed by it.
+ * on PostgreSQL, see live/change-bus.ts) and the hub of live event streams fed by it.
  * Closing the app closes the streams first, so in-flight SSE responses do not hold the server open.
  */
 import fp from 'fastify-plugin';

@@ -153,7 +153,7 @@ export async function readNarrowAfter(db: Kysely<Database>, table: NarrowTable, 
   if (range.storeId !== undefined) q = q.where('store_id', '=', range.storeId);
   if (range.toSeq !== undefined) q = q.where('seq', '<=', range.toSeq);
   const rows = await q.orderBy('seq', range.newestFirst ? 'desc' : 'asc').limit(range.limit).execute();
-  return rows as unknown as NarrowRow[];
+  return rows;
 }
 
 /** How many rows a store has (all stores' when storeId is undefined). */
