@@ -6,6 +6,9 @@
  * changed keeps the server's; a field both changed to different values keeps the server's (its change is
  * the later one by server time) and is listed so the conflict can be shown. Identity and server-stamped
  * fields always come from the server.
+ * The server merges its CustomerDocuments (src/data/schemas/types.ts) with it: local and master are the
+ * checked push and the stored document, both of that type, and so is the merge; base is whatever the device
+ * says it last saw, only ever compared.
  */
 import { sameContent } from './canonical-json.ts';
 
@@ -17,24 +20,33 @@ export interface MergeResult<T> {
 
 const SERVER_FIELDS = new Set(['id', 'createdAt', 'updatedAt', 'storeId']);
 
-export function mergeCustomer<T extends Record<string, unknown>>(base: T | undefined, local: T, master: T): MergeResult<T> {
-  const merged: Record<string, unknown> = { ...master };
+/** A document's own fields by name, in their order. */
+function fieldsOf(document: object | undefined): Map<string, unknown> {
+  return new Map(document === undefined ? [] : Object.entries(document));
+}
+
+export function mergeCustomer<T extends object>(base: object | undefined, local: T, master: T): MergeResult<T> {
+  const baseFields = fieldsOf(base);
+  const localFields = fieldsOf(local);
+  const masterFields = fieldsOf(master);
+  const merged = new Map(masterFields);
   const conflictingFields: string[] = [];
-  const fields = new Set([...Object.keys(local), ...Object.keys(master), ...Object.keys(base ?? {})]);
+  const fields = new Set([...localFields.keys(), ...masterFields.keys(), ...baseFields.keys()]);
   for (const field of fields) {
     if (SERVER_FIELDS.has(field)) continue;
-    const baseValue = base?.[field];
-    const localValue = local[field];
-    const masterValue = master[field];
+    const baseValue = baseFields.get(field);
+    const localValue = localFields.get(field);
+    const masterValue = masterFields.get(field);
     const deviceChanged = !sameContent(localValue, baseValue);
     if (!deviceChanged) continue;
     const serverChanged = !sameContent(masterValue, baseValue);
     if (!serverChanged || sameContent(localValue, masterValue)) {
-      if (localValue === undefined) delete merged[field];
-      else merged[field] = localValue;
+      if (localValue === undefined) merged.delete(field);
+      else merged.set(field, localValue);
     } else {
       conflictingFields.push(field);
     }
   }
-  return { merged: merged as T, conflictingFields: conflictingFields.sort() };
+  // Every field comes from master or local, both a T, and the server-stamped ones from master.
+  return { merged: Object.fromEntries(merged) as T, conflictingFields: conflictingFields.sort() };
 }

@@ -4,6 +4,9 @@
  * from both sides exactly once and replays the device's new events on the server's state. A handover that
  * meets a cancellation (the goods left the store, but the order was cancelled online meanwhile) cannot be
  * undone by software: the order stays handed over and is flagged for a manager, as is a second handover.
+ * MergeableOrder is what the merge reads and writes of an order. The server merges the generated
+ * OrderDocument (src/data/schemas/types.ts) with it as it stands, so an orders.json change this merge does
+ * not follow fails the server's type check.
  */
 
 export type OrderStatus = 'pending' | 'ready' | 'picked_up' | 'cancelled' | 'returned';
@@ -16,17 +19,23 @@ export interface OrderEvent {
   deviceId?: string;
 }
 
-export interface OrderFlag {
-  code: 'handover-after-cancellation' | 'handover-repeated' | 'handover-before-ready';
+/** A flag as an order carries it: the codes this merge writes, or any a later version may. */
+export interface StoredOrderFlag {
+  code: string;
   eventId: string;
   at: string;
+}
+
+/** A flag this merge raises. */
+export interface OrderFlag extends StoredOrderFlag {
+  code: 'handover-after-cancellation' | 'handover-repeated' | 'handover-before-ready';
 }
 
 export interface MergeableOrder {
   id: string;
   status: OrderStatus;
   events: OrderEvent[];
-  flags?: OrderFlag[];
+  flags?: StoredOrderFlag[];
 }
 
 /** The device events that change an order's status when merged. */
@@ -36,7 +45,7 @@ export function mergeOrder<T extends MergeableOrder>(master: T, local: T): T {
   const known = new Set(master.events.map((event) => event.id));
   const newEvents = local.events.filter((event) => !known.has(event.id)).sort(byTime);
   let status = master.status;
-  const flags: OrderFlag[] = [...(master.flags ?? [])];
+  const flags: StoredOrderFlag[] = [...(master.flags ?? [])];
   for (const event of newEvents) {
     if (event.type !== HANDOVER_EVENT) continue;
     const flag = handoverFlag(status);

@@ -4,12 +4,15 @@
  * encrypted, keyCompression, ...; `final` and `ref` inside properties), which Ajv's strict mode rejects.
  * Removing those keywords keeps one schema file per collection as the single source of validation on
  * the device (RxDB) and on the server (the seed's self-check now, pushed documents in the sync routes).
+ * The same files generate the document types (src/data/schemas/types.ts), so each compiled validator is a
+ * type guard: a value that passes the schema of collection C is a CollectionDocuments[C] from then on.
  */
 import { Ajv } from 'ajv';
 import type { ErrorObject, SchemaObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { collectionNames, collectionSchemas } from '../../src/data/schemas/index.ts';
 import type { CollectionName } from '../../src/data/schemas/index.ts';
+import type { CollectionDocuments } from '../../src/data/schemas/types.ts';
 
 const RXDB_TOP_LEVEL_KEYWORDS = [
   'version',
@@ -66,16 +69,27 @@ function withoutRxdbKeywords(schema: SchemaObject, keywords: readonly string[]):
   return schema;
 }
 
-export type DocumentValidators = Record<CollectionName, ValidateFunction>;
+/**
+ * A document of collection C as RxDB replicates it: the document, and beside it the flag `_deleted` (which
+ * the schema accepts only when compiled with allowDeletedFlag).
+ */
+export type DocumentState<C extends CollectionName> = CollectionDocuments[C] & { _deleted?: boolean };
+
+/** The compiled schema of collection C, as a type guard: what passes it is that collection's document. */
+export type DocumentValidator<C extends CollectionName> = ValidateFunction<DocumentState<C>>;
+
+export type DocumentValidators = { readonly [C in CollectionName]: DocumentValidator<C> };
 
 /** One compiled validator per collection (compile once at start-up: compiling is the slow part). */
 export function createDocumentValidators(options: AjvSchemaOptions = {}): DocumentValidators {
   const ajv = new Ajv({ strict: true, allErrors: false });
   addFormats(ajv);
-  const validators = {} as DocumentValidators;
-  for (const name of collectionNames) {
-    validators[name] = ajv.compile(toAjvSchema(collectionSchemas[name], options));
-  }
+  const validators = {} as { [C in CollectionName]: DocumentValidator<C> };
+  const compile = <C extends CollectionName>(into: { [K in C]: DocumentValidator<K> }, name: C): void => {
+    // The type argument is the generated type of the very schema compiled here.
+    into[name] = ajv.compile<DocumentState<C>>(toAjvSchema(collectionSchemas[name], options));
+  };
+  for (const name of collectionNames) compile(validators, name);
   return validators;
 }
 

@@ -2,6 +2,7 @@
 // decided by the permission table in the store's config, read at every call: the same table the tablets
 // and the push role check use. Moving a permission in config moves the right; nobody keeps it by role name.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StoreConfigDocument } from '../../src/data/schemas/types.ts';
 import { DATABASE_KINDS } from './helpers/test-databases.test-helper.ts';
 import { startTestApp } from './helpers/test-app.test-helper.ts';
 import type { TestApp } from './helpers/test-app.test-helper.ts';
@@ -21,7 +22,7 @@ describe.each(DATABASE_KINDS)('device administration follows the store permissio
   afterAll(async () => t?.close());
 
   /** The head office edits the store's config on the server, as a config change would arrive. */
-  const editConfig = async (change: (body: Record<string, unknown>) => Record<string, unknown>) => {
+  const editConfig = async (change: (body: StoreConfigDocument) => object) => {
     const current = await t.app.documents.get('config', shop.id);
     if (current === undefined) throw new Error('the test store has no config');
     await serverWrites(t.store, [{ collection: 'config', id: shop.id, storeId: shop.id, body: change(current.body) }]);
@@ -133,7 +134,7 @@ describe.each(DATABASE_KINDS)('device administration follows the store permissio
   });
 
   /** The config body as it is now, to put back after a story changed it. */
-  async function currentConfig(): Promise<Record<string, unknown>> {
+  async function currentConfig(): Promise<StoreConfigDocument> {
     const current = await t.app.documents.get('config', shop.id);
     if (current === undefined) throw new Error('the test store has no config');
     return current.body;

@@ -1,12 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  BalanceDocument,
-  CustomerDocument,
-  OrderDocument,
-  ProductDocument,
-  StoreConfigDocument,
-} from '../../src/data/schemas/types.ts';
+import type { ProductDocument, StoreConfigDocument } from '../../src/data/schemas/types.ts';
 import { collectionNames } from '../../src/data/schemas/index.ts';
+import type { CollectionName } from '../../src/data/schemas/index.ts';
 import { hasValidGtinCheckDigit } from '../../src/domain/gtin.ts';
 import { foldForSearch } from '../../src/domain/search-text.ts';
 import { VIETNAM_TAX_CLASSES } from '../../src/domain/tax-presets.ts';
@@ -24,14 +19,20 @@ import type { TestDatabase } from './helpers/test-databases.test-helper.ts';
 
 const VIETNAMESE_LETTERS = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/i;
 
-async function readAll(documents: DocumentsRepository, collection: (typeof collectionNames)[number]): Promise<StoredDocument[]> {
-  const all: StoredDocument[] = [];
+async function readAll<C extends CollectionName>(documents: DocumentsRepository, collection: C): Promise<StoredDocument<C>[]> {
+  const all: StoredDocument<C>[] = [];
   for (let after = 0; ; ) {
     const page = await documents.readAfter({ collection, afterSeq: after, limit: 5000 });
     if (page.length === 0) return all;
     all.push(...page);
     after = page[page.length - 1]?.seq ?? after;
   }
+}
+
+async function readConfig(documents: DocumentsRepository, storeId: string): Promise<StoreConfigDocument> {
+  const stored = await documents.get('config', storeId);
+  if (stored === undefined) throw new Error(`The store ${storeId} has no config document`);
+  return stored.body;
 }
 
 /** What the tablet will do offline: WebCrypto only, no library. */
@@ -58,7 +59,7 @@ describe.each(DATABASE_KINDS)('the demo store on %s', (kind) => {
     const first = await ensureDemoStore(store, { products: 2000 });
     expect(first.seeded).toBe(true);
     demo = first.summary;
-    products = (await readAll(documents, 'products')).map((d) => d.body as unknown as ProductDocument);
+    products = (await readAll(documents, 'products')).map((d) => d.body);
   });
 
   afterAll(async () => {
@@ -104,7 +105,7 @@ describe.each(DATABASE_KINDS)('the demo store on %s', (kind) => {
     }
     const usedClasses = new Set(products.map((p) => p.taxClassId));
     expect(usedClasses.size).toBeGreaterThanOrEqual(3);
-    const config = (await documents.get('config', demo.storeId))?.body as unknown as StoreConfigDocument;
+    const config = await readConfig(documents, demo.storeId);
     const known = new Set(config.taxClasses.map((t) => t.id));
     expect([...usedClasses].every((id) => known.has(id))).toBe(true);
   });
@@ -117,7 +118,7 @@ describe.each(DATABASE_KINDS)('the demo store on %s', (kind) => {
 
   it('knows the stock of every product in the store, in thousandths of its unit', async () => {
     const stock = (await readAll(documents, 'balances'))
-      .map((d) => d.body as unknown as BalanceDocument)
+      .map((d) => d.body)
       .filter((b) => b.kind === 'stock');
     expect(stock).toHaveLength(2000);
     expect(new Set(stock.map((b) => b.refId))).toEqual(new Set(products.map((p) => p.id)));
@@ -125,7 +126,7 @@ describe.each(DATABASE_KINDS)('the demo store on %s', (kind) => {
   });
 
   it('is set up as a store in Ho Chi Minh City: VND, vi-VN, Vietnam VAT, loyalty, returns, scale barcodes, receipt texts', async () => {
-    const config = (await documents.get('config', demo.storeId))?.body as unknown as StoreConfigDocument;
+    const config = await readConfig(documents, demo.storeId);
     expect(config.store).toMatchObject({ name: demo.storeName, currency: 'VND', locale: 'vi-VN', timeZone: 'Asia/Ho_Chi_Minh' });
     expect(config.taxClasses).toEqual(VIETNAM_TAX_CLASSES);
     expect(config.loyalty).toMatchObject({ enabled: true });
@@ -140,8 +141,7 @@ describe.each(DATABASE_KINDS)('the demo store on %s', (kind) => {
   });
 
   it('lets the cashier, supervisor and manager sign in with the printed PINs, which are stored only as hashes', async () => {
-    const configDoc = await documents.get('config', demo.storeId);
-    const config = configDoc?.body as unknown as StoreConfigDocument;
+    const config = await readConfig(documents, demo.storeId);
     expect(config.staff.map((s) => s.role).sort()).toEqual(['cashier', 'manager', 'supervisor']);
     expect(new Set(demo.staff.map((s) => s.pin)).size).toBe(3);
     for (const printed of demo.staff) {
@@ -154,27 +154,27 @@ describe.each(DATABASE_KINDS)('the demo store on %s', (kind) => {
       expect(await verifyPin(printed.pin, member)).toBe(true);
       expect(await verifyPinLikeTheBrowser(printed.pin, member)).toBe(true);
       expect(await verifyPin('000000' === printed.pin ? '111111' : '000000', member)).toBe(false);
-      expect(JSON.stringify(configDoc?.body)).not.toContain(`"${printed.pin}"`);
+      expect(JSON.stringify(config)).not.toContain(`"${printed.pin}"`);
     }
     const salts = config.staff.map((s) => s.pinSalt);
     expect(new Set(salts).size).toBe(salts.length);
   });
 
   it('has about 200 customers with Vietnamese names, unique mobile numbers and points balances', async () => {
-    const customers = (await readAll(documents, 'customers')).map((d) => d.body as unknown as CustomerDocument);
+    const customers = (await readAll(documents, 'customers')).map((d) => d.body);
     expect(customers).toHaveLength(200);
     expect(customers.every((c) => /^0\d{9}$/.test(c.phone))).toBe(true);
     expect(new Set(customers.map((c) => c.phone)).size).toBe(200);
     expect(customers.filter((c) => VIETNAMESE_LETTERS.test(c.name)).length).toBeGreaterThan(150);
     const points = (await readAll(documents, 'balances'))
-      .map((d) => d.body as unknown as BalanceDocument)
+      .map((d) => d.body)
       .filter((b) => b.kind === 'points');
     expect(new Set(points.map((b) => b.refId))).toEqual(new Set(customers.map((c) => c.id)));
     expect(points.some((b) => b.value > 0)).toBe(true);
   });
 
   it('has online orders ready for pickup whose printed codes match the stored hashes', async () => {
-    const orders = (await readAll(documents, 'orders')).map((d) => d.body as unknown as OrderDocument);
+    const orders = (await readAll(documents, 'orders')).map((d) => d.body);
     expect(orders.length).toBeGreaterThanOrEqual(5);
     expect(orders.length).toBeLessThanOrEqual(10);
     expect(orders.every((o) => o.status === 'ready' && o.storeId === demo.storeId)).toBe(true);
@@ -224,7 +224,7 @@ describe.each(DATABASE_KINDS)('the demo store on %s', (kind) => {
     const { summary } = await ensureDemoStore(store, { products: 2000, pins: { cashier: '2468' } });
     const cashier = summary.staff.find((s) => s.role === 'cashier');
     expect(cashier?.pin).toBe('2468');
-    const config = (await documents.get('config', demo.storeId))?.body as unknown as StoreConfigDocument;
+    const config = await readConfig(documents, demo.storeId);
     const member = config.staff.find((s) => s.id === cashier?.staffId);
     expect(member && (await verifyPin('2468', member))).toBe(true);
   });
@@ -260,7 +260,7 @@ describe.each(DATABASE_KINDS)('a benchmark catalog of 100,000 products on %s', (
     if (kind === 'sqlite') expect(seconds).toBeLessThan(30);
     const documents = new DocumentsRepository(store);
     expect(await documents.count({ collection: 'products', storeId: null })).toBe(100_000);
-    const barcodes = (await readAll(documents, 'products')).flatMap((d) => (d.body as unknown as ProductDocument).barcodes);
+    const barcodes = (await readAll(documents, 'products')).flatMap((d) => d.body.barcodes);
     expect(new Set(barcodes).size).toBe(barcodes.length);
     expect(barcodes.length).toBeGreaterThan(95_000);
   });

@@ -16,7 +16,6 @@ import type { Transaction } from 'kysely';
 import type { OrderDocument } from '../../../src/data/schemas/types.ts';
 import { canonicalJson } from '../../../src/domain/canonical-json.ts';
 import { mergeOrder } from '../../../src/domain/merge-order.ts';
-import type { MergeableOrder } from '../../../src/domain/merge-order.ts';
 import { grantCustomerToStore } from '../store/customers-repository.ts';
 import type { Database } from '../store/database-types.ts';
 import type { DocumentsRepository, DocumentWrite } from '../store/documents-repository.ts';
@@ -54,7 +53,7 @@ export async function receiveOnlineOrder(
   return store.db.transaction().execute(async (trx) => {
     await lockSequenceCounter(trx);
     const stored = (await documents.getMany(trx, 'orders', [incoming.id])).get(incoming.id);
-    const outcome = decideDelivery(stored === undefined ? undefined : (stored.body as unknown as OrderDocument), incoming, now);
+    const outcome = decideDelivery(stored?.body, incoming, now);
     if (outcome.kind === 'created' || outcome.kind === 'updated') await writeOrdersInTransaction(trx, documents, [outcome.order], bus, now);
     return outcome;
   });
@@ -71,8 +70,8 @@ export function decideDelivery(stored: OrderDocument | undefined, incoming: Inco
   };
   if (canonicalJson(serverOwned(next)) === canonicalJson(serverOwned(stored))) return { kind: 'unchanged', order: stored };
   // Replaying every stored event on the new server state keeps the device's handovers (and flags them).
-  const master = { ...next, events: [], updatedAt } as unknown as MergeableOrder;
-  const merged = mergeOrder(master, stored as unknown as MergeableOrder) as unknown as OrderDocument;
+  const master: OrderDocument = { ...next, events: [], updatedAt };
+  const merged = mergeOrder(master, stored);
   return { kind: 'updated', order: { ...merged, updatedAt } };
 }
 

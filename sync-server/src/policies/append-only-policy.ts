@@ -21,11 +21,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import type { CollectionName } from '../../../src/data/schemas/index.ts';
+import type { CollectionDocuments, LedgerEntryDocument, SaleDocument } from '../../../src/data/schemas/types.ts';
 import { decideAppendOnly } from '../../../src/domain/append-only.ts';
 import { canonicalJson } from '../../../src/domain/canonical-json.ts';
 import { checkSale } from '../../../src/domain/sale-check.ts';
-import type { CheckedSale } from '../../../src/domain/sale-check.ts';
 import { resolveCustomerAliases } from '../store/customers-repository.ts';
 import type { Database } from '../store/database-types.ts';
 import type { DocumentsRepository } from '../store/documents-repository.ts';
@@ -34,16 +33,15 @@ import { HttpError } from '../http-error.ts';
 import { planBalances } from './balances.ts';
 import type { LedgerMovement } from './balances.ts';
 import { describeRefusal, directoryFromConfig, judgeActors } from './role-check.ts';
+import type { ActorFields } from './role-check.ts';
 import type { SaleMismatch } from '../../../src/domain/sale-check.ts';
-import type { Body, PushContext, PushedDocument, WritePlan } from './write-plan.ts';
+import type { CollectionsDecidedBy, PushContext, PushedBatch, PushedDocument, WritePlan } from './write-plan.ts';
 
-interface EmbeddedLedgerEntry {
-  id: string;
-  kind: string;
-  refId: string;
-  delta: number;
-  reason: string;
-}
+/** The collections of facts: sales, ledger entries, shift events, audit entries. */
+export type FactCollection = CollectionsDecidedBy<'append-only'>;
+
+/** A movement a new sale embeds; stored as a ledger document with the same id. */
+type EmbeddedLedgerEntry = NonNullable<SaleDocument['ledger']>[number];
 
 /**
  * How the ledger entries a new sale embeds are decided: looked up like any pushed fact, or taken as new
@@ -54,49 +52,66 @@ export type DerivedLedger = 'look-up' | 'assume-new';
 export async function planAppendOnlyPush(
   trx: Transaction<Database>,
   documents: DocumentsRepository,
-  collection: CollectionName,
-  pushed: readonly PushedDocument[],
+  batch: PushedBatch<FactCollection>,
   context: PushContext,
   plan: WritePlan,
   derivedLedger: DerivedLedger = 'look-up',
 ): Promise<void> {
-  const inserted = await planFacts(trx, documents, collection, pushed.map((p) => p.doc), context.storeId, plan, true);
-  const staffMismatches = await checkActors(trx, documents, collection, inserted, pushed, context.storeId);
   const movements: LedgerMovement[] = [];
-  if (collection === 'sales') {
-    const derived: Body[] = [];
-    for (const sale of inserted) {
-      checkPushedSale(sale, plan, staffMismatches.get(sale['id'] as string) ?? []);
-      for (const entry of (sale['ledger'] as EmbeddedLedgerEntry[] | undefined) ?? []) derived.push(ledgerDocument(sale, entry));
+  switch (batch.collection) {
+    case 'sales': {
+      const inserted = await planFacts(trx, documents, 'sales', docsOf(batch.rows), context.storeId, plan, true);
+      const staffMismatches = await checkActors(trx, documents, 'sales', inserted, batch.rows, context.storeId);
+      const derived: LedgerEntryDocument[] = [];
+      for (const sale of inserted) {
+        checkPushedSale(sale, plan, staffMismatches.get(sale.id) ?? []);
+        for (const entry of sale.ledger ?? []) derived.push(ledgerDocument(sale, entry));
+      }
+      const ledgerInserted = await planFacts(trx, documents, 'ledger', derived, context.storeId, plan, false, derivedLedger === 'look-up');
+      movements.push(...ledgerInserted.map(toMovement));
+      await planShoppingCustomers(trx, documents, inserted, context.storeId, plan);
+      break;
     }
-    const ledgerInserted = await planFacts(trx, documents, 'ledger', derived, context.storeId, plan, false, derivedLedger === 'look-up');
-    movements.push(...ledgerInserted.map(toMovement));
-    await planShoppingCustomers(trx, documents, inserted, context.storeId, plan);
-  } else if (collection === 'ledger') {
-    movements.push(...inserted.map(toMovement));
+    case 'audit': {
+      const inserted = await planFacts(trx, documents, 'audit', docsOf(batch.rows), context.storeId, plan, true);
+      await checkActors(trx, documents, 'audit', inserted, batch.rows, context.storeId);
+      break;
+    }
+    case 'ledger': {
+      const inserted = await planFacts(trx, documents, 'ledger', docsOf(batch.rows), context.storeId, plan, true);
+      movements.push(...inserted.map(toMovement));
+      break;
+    }
+    default:
+      // Facts with no effect beyond themselves (shift events).
+      await planFacts(trx, documents, batch.collection, docsOf(batch.rows), context.storeId, plan, true);
   }
   await planBalances(trx, documents, movements, plan, context.now);
 }
 
+function docsOf<C extends FactCollection>(rows: readonly PushedDocument<C>[]): CollectionDocuments[C][] {
+  return rows.map((row) => row.doc);
+}
+
 /** Decides each fact against what is stored (and earlier in this batch); returns the ones to insert. */
-async function planFacts(
+async function planFacts<C extends FactCollection>(
   trx: Transaction<Database>,
   documents: DocumentsRepository,
-  collection: CollectionName,
-  docs: readonly Body[],
+  collection: C,
+  docs: readonly CollectionDocuments[C][],
   storeId: string,
   plan: WritePlan,
   answerConflicts: boolean,
   lookUp = true,
-): Promise<Body[]> {
+): Promise<CollectionDocuments[C][]> {
   if (docs.length === 0) return [];
   // Without the look-up, only the batch's own repeats are decided here; a stored one fails the insert.
-  const known = new Map<string, Body>();
-  if (lookUp) for (const [id, document] of await documents.getMany(trx, collection, docs.map((d) => d['id'] as string))) known.set(id, document.body);
-  const inserted: Body[] = [];
+  const known = new Map<string, CollectionDocuments[C]>();
+  if (lookUp) for (const [id, document] of await documents.getMany(trx, collection, docs.map((d) => d.id))) known.set(id, document.body);
+  const inserted: CollectionDocuments[C][] = [];
   const conflicts: NewIncident[] = [];
   for (const doc of docs) {
-    const id = doc['id'] as string;
+    const id = doc.id;
     const prior = known.get(id);
     const decision = decideAppendOnly(prior, doc);
     if (decision.kind === 'insert') {
@@ -136,11 +151,11 @@ async function withoutKnownConflicts(trx: Transaction<Database>, storeId: string
 async function planShoppingCustomers(
   trx: Transaction<Database>,
   documents: DocumentsRepository,
-  sales: readonly Body[],
+  sales: readonly SaleDocument[],
   storeId: string,
   plan: WritePlan,
 ): Promise<void> {
-  const ids = [...new Set(sales.map((sale) => sale['customerId']).filter((id): id is string => typeof id === 'string'))];
+  const ids = [...new Set(sales.map((sale) => sale.customerId).filter((id): id is string => typeof id === 'string'))];
   if (ids.length === 0) return;
   const aliases = await resolveCustomerAliases(trx, ids);
   const customers = await documents.getMany(trx, 'customers', ids.map((id) => aliases.get(id) ?? id));
@@ -167,52 +182,52 @@ async function planShoppingCustomers(
 async function checkActors(
   trx: Transaction<Database>,
   documents: DocumentsRepository,
-  collection: CollectionName,
-  inserted: readonly Body[],
-  pushed: readonly PushedDocument[],
+  collection: 'sales' | 'audit',
+  inserted: readonly ActorFields[],
+  pushed: readonly Pick<PushedDocument, 'id' | 'index'>[],
   storeId: string,
 ): Promise<Map<string, SaleMismatch[]>> {
   const flagged = new Map<string, SaleMismatch[]>();
-  if ((collection !== 'sales' && collection !== 'audit') || inserted.length === 0) return flagged;
+  if (inserted.length === 0) return flagged;
   const config = (await documents.getMany(trx, 'config', [storeId])).get(storeId);
   const directory = directoryFromConfig(storeId, config?.deleted === false ? config.body : undefined);
   for (const doc of inserted) {
     const verdict = judgeActors(collection, doc, directory);
-    if (verdict.kind === 'flag') flagged.set(doc['id'] as string, verdict.mismatches);
+    if (verdict.kind === 'flag') flagged.set(doc.id, verdict.mismatches);
     if (verdict.kind !== 'forbidden') continue;
-    const index = pushed.find((p) => p.id === doc['id'])?.index ?? 0;
+    const index = pushed.find((p) => p.id === doc.id)?.index ?? 0;
     throw new HttpError(403, 'permission_missing', describeRefusal(collection, index, doc, verdict));
   }
   return flagged;
 }
 
-function checkPushedSale(sale: Body, plan: WritePlan, staffMismatches: readonly SaleMismatch[]): void {
-  const result = checkSale(sale as unknown as CheckedSale);
+function checkPushedSale(sale: SaleDocument, plan: WritePlan, staffMismatches: readonly SaleMismatch[]): void {
+  const result = checkSale(sale);
   if (result.ok && staffMismatches.length === 0) return;
   const mismatches = [...staffMismatches, ...(result.ok ? [] : result.mismatches)];
   plan.incidents.push({
-    storeId: sale['storeId'] as string,
+    storeId: sale.storeId,
     kind: 'sale-mismatch',
     collection: 'sales',
-    documentId: sale['id'] as string,
-    detail: { number: sale['number'], mismatches },
+    documentId: sale.id,
+    detail: { number: sale.number, mismatches },
   });
 }
 
-function ledgerDocument(sale: Body, entry: EmbeddedLedgerEntry): Body {
+function ledgerDocument(sale: SaleDocument, entry: EmbeddedLedgerEntry): LedgerEntryDocument {
   return {
     id: entry.id,
     kind: entry.kind,
-    storeId: sale['storeId'],
-    deviceId: sale['deviceId'],
+    storeId: sale.storeId,
+    deviceId: sale.deviceId,
     refId: entry.refId,
     delta: entry.delta,
     reason: entry.reason,
-    sourceId: sale['id'],
-    createdAt: sale['createdAt'],
+    sourceId: sale.id,
+    createdAt: sale.createdAt,
   };
 }
 
-function toMovement(doc: Body): LedgerMovement {
-  return { id: doc['id'] as string, kind: doc['kind'] as string, storeId: doc['storeId'] as string, refId: doc['refId'] as string, delta: doc['delta'] as number };
+function toMovement(doc: LedgerEntryDocument): LedgerMovement {
+  return { id: doc.id, kind: doc.kind, storeId: doc.storeId, refId: doc.refId, delta: doc.delta };
 }

@@ -8,14 +8,15 @@
  * reported as a 'balance-overdraft' incident: the sale happened, a manager decides what to do.
  */
 import type { Transaction } from 'kysely';
+import type { BalanceDocument } from '../../../src/data/schemas/types.ts';
 import type { Database } from '../store/database-types.ts';
 import type { DocumentsRepository } from '../store/documents-repository.ts';
 import { resolveCustomerAliases } from '../store/customers-repository.ts';
-import type { Body, WritePlan } from './write-plan.ts';
+import type { WritePlan } from './write-plan.ts';
 
 export interface LedgerMovement {
   id: string;
-  kind: string;
+  kind: BalanceDocument['kind'];
   storeId: string;
   refId: string;
   delta: number;
@@ -23,7 +24,7 @@ export interface LedgerMovement {
 
 const CUSTOMER_KINDS = new Set(['points', 'credit']);
 
-export function balanceId(kind: string, storeId: string, refId: string): string {
+export function balanceId(kind: BalanceDocument['kind'], storeId: string, refId: string): string {
   return `${kind}:${storeId}:${refId}`;
 }
 
@@ -39,7 +40,7 @@ export async function planBalances(
     trx,
     movements.filter((m) => CUSTOMER_KINDS.has(m.kind)).map((m) => m.refId),
   );
-  const totals = new Map<string, { kind: string; storeId: string; refId: string; delta: number; entries: string[] }>();
+  const totals = new Map<string, { kind: BalanceDocument['kind']; storeId: string; refId: string; delta: number; entries: string[] }>();
   for (const movement of movements) {
     const refId = CUSTOMER_KINDS.has(movement.kind) ? (aliases.get(movement.refId) ?? movement.refId) : movement.refId;
     const id = balanceId(movement.kind, movement.storeId, refId);
@@ -51,9 +52,9 @@ export async function planBalances(
   const stored = await documents.getMany(trx, 'balances', [...totals.keys()]);
   const updatedAt = now.toISOString();
   for (const [id, total] of totals) {
-    const before = Number(stored.get(id)?.body['value'] ?? 0);
+    const before = Number(stored.get(id)?.body.value ?? 0);
     const value = before + total.delta;
-    const body: Body = { id, kind: total.kind, storeId: total.storeId, refId: total.refId, value, updatedAt };
+    const body: BalanceDocument = { id, kind: total.kind, storeId: total.storeId, refId: total.refId, value, updatedAt };
     plan.write({ collection: 'balances', id, storeId: total.storeId, body });
     if (total.kind !== 'stock' && value < 0 && total.delta < 0) {
       plan.incidents.push({

@@ -15,6 +15,7 @@
  * A device may write customers of its own store, and edit those of other stores its store may see.
  */
 import type { Transaction } from 'kysely';
+import type { CustomerDocument } from '../../../src/data/schemas/types.ts';
 import { sameContent } from '../../../src/domain/canonical-json.ts';
 import { mergeCustomer } from '../../../src/domain/merge-customer.ts';
 import { HttpError } from '../http-error.ts';
@@ -25,22 +26,22 @@ import type { StoreKind } from '../store/open-store.ts';
 import { balanceId, planBalances } from './balances.ts';
 import type { LedgerMovement } from './balances.ts';
 import { loadCurrentDocuments } from './write-plan.ts';
-import type { Body, CurrentDocument, PushContext, PushedDocument, WritePlan } from './write-plan.ts';
+import type { CurrentDocument, PushContext, PushedDocument, WritePlan } from './write-plan.ts';
 
 export async function planCustomersPush(
   trx: Transaction<Database>,
   kind: StoreKind,
   documents: DocumentsRepository,
-  pushed: readonly PushedDocument[],
+  pushed: readonly PushedDocument<'customers'>[],
   context: PushContext,
   plan: WritePlan,
 ): Promise<void> {
   const current = await loadCurrentDocuments(trx, documents, 'customers', pushed);
-  const visibleElsewhere = await grantedCustomers(trx, context.storeId, [...current.values()].filter((c) => c.storeId !== context.storeId).map((c) => c.body['id'] as string));
+  const visibleElsewhere = await grantedCustomers(trx, context.storeId, [...current.values()].filter((c) => c.storeId !== context.storeId).map((c) => c.body.id));
   const now = context.now.toISOString();
   const merges: Array<{ aliasId: string; customerId: string }> = [];
 
-  const store = (id: string, storeId: string, body: Body, deleted: boolean): void => {
+  const store = (id: string, storeId: string, body: CustomerDocument, deleted: boolean): void => {
     current.set(id, { storeId, body, deleted });
     plan.write({ collection: 'customers', id, storeId, body, deleted });
   };
@@ -49,8 +50,8 @@ export async function planCustomersPush(
     const master = current.get(row.id);
     if (master === undefined) {
       if (row.deleted) continue;
-      if (row.doc['storeId'] !== context.storeId) {
-        throw new HttpError(403, 'forbidden', `body/${row.index}/newDocumentState/storeId is "${String(row.doc['storeId'])}" but this device belongs to store "${context.storeId}": a new customer's home store is the store that created it`);
+      if (row.doc.storeId !== context.storeId) {
+        throw new HttpError(403, 'forbidden', `body/${row.index}/newDocumentState/storeId is "${row.doc.storeId}" but this device belongs to store "${context.storeId}": a new customer's home store is the store that created it`);
       }
       const known = await knownCustomerWithPhone(trx, kind, row, current);
       if (known === undefined) {
@@ -58,12 +59,12 @@ export async function planCustomersPush(
         continue;
       }
       const { merged } = mergeCustomer(undefined, { ...row.doc, id: known.id }, known.body);
-      merged['updatedAt'] = now;
+      merged.updatedAt = now;
       store(known.id, known.storeId, merged, false);
       if (known.storeId !== context.storeId) plan.grants.push({ customerId: known.id, storeId: context.storeId });
       plan.aliases.push({ aliasId: row.id, customerId: known.id });
       merges.push({ aliasId: row.id, customerId: known.id });
-      const standIn: Body = { ...row.doc, mergedIntoId: known.id, updatedAt: now };
+      const standIn: CustomerDocument = { ...row.doc, mergedIntoId: known.id, updatedAt: now };
       store(row.id, context.storeId, standIn, true);
       plan.conflict(standIn, true);
       continue;
@@ -71,10 +72,10 @@ export async function planCustomersPush(
     if (master.storeId !== context.storeId && !visibleElsewhere.has(row.id) && !plan.grants.some((g) => g.customerId === row.id)) {
       throw new HttpError(403, 'forbidden', `body/${row.index}/newDocumentState is customer "${row.id}" of another store, which this device may not change`);
     }
-    if (row.doc['storeId'] !== master.storeId && row.doc['storeId'] !== context.storeId) {
+    if (row.doc.storeId !== master.storeId && row.doc.storeId !== context.storeId) {
       throw new HttpError(403, 'forbidden', `body/${row.index}/newDocumentState/storeId must stay "${master.storeId}" (the customer's home store)`);
     }
-    if (typeof master.body['mergedIntoId'] === 'string' && master.deleted) {
+    if (typeof master.body.mergedIntoId === 'string' && master.deleted) {
       // An edit of a stand-in: the device has not yet adopted the merge; answer it again.
       plan.conflict(master.body, true);
       continue;
@@ -82,15 +83,15 @@ export async function planCustomersPush(
     if (sameContent(row.doc, master.body) && row.deleted === master.deleted) continue;
     const upToDate = row.assumed !== undefined && sameContent(row.assumed, master.body) && row.assumedDeleted === master.deleted;
     if (upToDate) {
-      const homeStore = master.body['storeId'] ?? row.doc['storeId'];
+      const homeStore = master.body.storeId ?? row.doc.storeId;
       const stored = { ...row.doc, storeId: homeStore };
       store(row.id, master.storeId ?? context.storeId, stored, row.deleted);
       // The home store is the server's to keep: a device that changed it gets the stored version back.
-      if (homeStore !== row.doc['storeId']) plan.conflict(stored, row.deleted);
+      if (homeStore !== row.doc.storeId) plan.conflict(stored, row.deleted);
       continue;
     }
     const { merged } = mergeCustomer(row.assumed, row.doc, master.body);
-    merged['updatedAt'] = now;
+    merged.updatedAt = now;
     store(row.id, master.storeId ?? context.storeId, merged, master.deleted);
     plan.conflict(merged, master.deleted);
   }
@@ -114,8 +115,8 @@ async function moveMergedBalances(
   const stored = await documents.getMany(trx, 'balances', ids);
   const movements: LedgerMovement[] = [];
   for (const merge of merges) {
-    for (const kind of ['points', 'credit']) {
-      const value = Number(stored.get(balanceId(kind, storeId, merge.aliasId))?.body['value'] ?? 0);
+    for (const kind of ['points', 'credit'] as const) {
+      const value = Number(stored.get(balanceId(kind, storeId, merge.aliasId))?.body.value ?? 0);
       if (value === 0) continue;
       movements.push({ id: `merge:${merge.aliasId}`, kind, storeId, refId: merge.aliasId, delta: -value });
       movements.push({ id: `merge:${merge.aliasId}`, kind, storeId, refId: merge.customerId, delta: value });
@@ -127,14 +128,14 @@ async function moveMergedBalances(
 async function knownCustomerWithPhone(
   trx: Transaction<Database>,
   kind: StoreKind,
-  row: PushedDocument,
-  current: Map<string, CurrentDocument>,
-): Promise<{ id: string; storeId: string; body: Body } | undefined> {
-  const phone = typeof row.doc['phone'] === 'string' ? row.doc['phone'].trim() : '';
+  row: PushedDocument<'customers'>,
+  current: Map<string, CurrentDocument<'customers'>>,
+): Promise<{ id: string; storeId: string; body: CustomerDocument } | undefined> {
+  const phone = typeof row.doc.phone === 'string' ? row.doc.phone.trim() : '';
   if (phone === '') return undefined;
   // A customer created earlier in this same batch counts too.
   for (const [id, doc] of current) {
-    if (id !== row.id && !doc.deleted && doc.body['phone'] === phone && doc.storeId !== null) return { id, storeId: doc.storeId, body: doc.body };
+    if (id !== row.id && !doc.deleted && doc.body.phone === phone && doc.storeId !== null) return { id, storeId: doc.storeId, body: doc.body };
   }
   const found = (await findCustomersByPhone(trx, kind, phone)).find((c) => c.id !== row.id && c.storeId !== null);
   if (found === undefined) return undefined;

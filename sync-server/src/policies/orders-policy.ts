@@ -9,17 +9,16 @@
 import type { Transaction } from 'kysely';
 import { sameContent } from '../../../src/domain/canonical-json.ts';
 import { mergeOrder } from '../../../src/domain/merge-order.ts';
-import type { MergeableOrder } from '../../../src/domain/merge-order.ts';
 import { HttpError } from '../http-error.ts';
 import type { Database } from '../store/database-types.ts';
 import type { DocumentsRepository } from '../store/documents-repository.ts';
 import { loadCurrentDocuments } from './write-plan.ts';
-import type { Body, CurrentDocument, PushContext, PushedDocument, WritePlan } from './write-plan.ts';
+import type { PushContext, PushedDocument, WritePlan } from './write-plan.ts';
 
 export async function planOrdersPush(
   trx: Transaction<Database>,
   documents: DocumentsRepository,
-  pushed: readonly PushedDocument[],
+  pushed: readonly PushedDocument<'orders'>[],
   context: PushContext,
   plan: WritePlan,
 ): Promise<void> {
@@ -33,25 +32,26 @@ export async function planOrdersPush(
         `body/${row.index}/newDocumentState is order "${row.id}", which is not an order of this store: orders come from the online shop, a device only adds pickup events to its store's orders`,
       );
     }
-    const before = master.body as unknown as MergeableOrder;
-    const merged = mergeOrder(before, row.doc as unknown as MergeableOrder) as unknown as Body;
-    const added = (merged['events'] as unknown[]).length - before.events.length;
+    const before = master.body;
+    const merged = mergeOrder(before, row.doc);
+    const added = merged.events.length - before.events.length;
+    let latest = master;
     if (added > 0) {
-      merged['updatedAt'] = context.now.toISOString();
+      merged.updatedAt = context.now.toISOString();
       plan.write({ collection: 'orders', id: row.id, storeId: context.storeId, body: merged, deleted: master.deleted });
-      current.set(row.id, { storeId: context.storeId, body: merged, deleted: master.deleted });
-      const newFlags = ((merged['flags'] as MergeableOrder['flags']) ?? []).slice((before.flags ?? []).length);
+      latest = { storeId: context.storeId, body: merged, deleted: master.deleted };
+      current.set(row.id, latest);
+      const newFlags = (merged.flags ?? []).slice((before.flags ?? []).length);
       for (const flag of newFlags) {
         plan.incidents.push({
           storeId: context.storeId,
           kind: 'order-flag',
           collection: 'orders',
           documentId: row.id,
-          detail: { number: merged['number'], code: flag.code, eventId: flag.eventId, at: flag.at, statusBefore: before.status },
+          detail: { number: merged.number, code: flag.code, eventId: flag.eventId, at: flag.at, statusBefore: before.status },
         });
       }
     }
-    const master2 = current.get(row.id) as CurrentDocument;
-    if (!sameContent(row.doc, master2.body) || row.deleted !== master2.deleted) plan.conflict(master2.body, master2.deleted);
+    if (!sameContent(row.doc, latest.body) || row.deleted !== latest.deleted) plan.conflict(latest.body, latest.deleted);
   }
 }

@@ -14,7 +14,7 @@
  * with every entry looked up. Same outcome, only slower in that rare case.
  */
 import type { Transaction } from 'kysely';
-import { collectionPolicies, type CollectionName } from '../../../src/data/schemas/index.ts';
+import { collectionPolicies, type CollectionName, type CollectionPolicy } from '../../../src/data/schemas/index.ts';
 import type { Database } from '../store/database-types.ts';
 import type { DocumentsRepository, WrittenRange } from '../store/documents-repository.ts';
 import { grantCustomerToStore, insertCustomerAlias } from '../store/customers-repository.ts';
@@ -28,7 +28,7 @@ import type { ChangeEvent } from '../live/change-bus.ts';
 import { planCustomersPush } from './customers-policy.ts';
 import { planOrdersPush } from './orders-policy.ts';
 import { WritePlan } from './write-plan.ts';
-import type { PushContext, PushedDocument } from './write-plan.ts';
+import type { CollectionsDecidedBy, PushContext, PushedBatch } from './write-plan.ts';
 
 export interface PushResult {
   /** The conflicting master documents as JSON text, for the answer. */
@@ -49,24 +49,27 @@ export interface PushHooks {
 export async function pushBatch(
   store: Store,
   documents: DocumentsRepository,
-  collection: CollectionName,
-  pushed: readonly PushedDocument[],
+  batch: PushedBatch,
   context: PushContext,
   hooks: PushHooks = {},
 ): Promise<PushResult> {
   try {
-    return await pushBatchOnce(store, documents, collection, pushed, context, hooks, 'assume-new');
+    return await pushBatchOnce(store, documents, batch, context, hooks, 'assume-new');
   } catch (error) {
     if (!isDuplicateLedgerEntry(store.kind, error)) throw error;
-    return pushBatchOnce(store, documents, collection, pushed, context, hooks, 'look-up');
+    return pushBatchOnce(store, documents, batch, context, hooks, 'look-up');
   }
+}
+
+/** Whether the policy table gives this batch's collection to conflict policy `conflicts` (and so its documents' type). */
+function isDecidedBy<P extends CollectionPolicy['conflicts']>(batch: PushedBatch<CollectionName>, conflicts: P): batch is PushedBatch<CollectionsDecidedBy<P>> {
+  return collectionPolicies[batch.collection].conflicts === conflicts;
 }
 
 async function pushBatchOnce(
   store: Store,
   documents: DocumentsRepository,
-  collection: CollectionName,
-  pushed: readonly PushedDocument[],
+  batch: PushedBatch,
   context: PushContext,
   hooks: PushHooks,
   derivedLedger: DerivedLedger,
@@ -75,10 +78,10 @@ async function pushBatchOnce(
   const result = await store.db.transaction().execute(async (trx) => {
     await lockSequenceCounter(trx);
     const plan = new WritePlan();
-    const conflicts = collectionPolicies[collection].conflicts;
-    if (conflicts === 'append-only') await planAppendOnlyPush(trx, documents, collection, pushed, context, plan, derivedLedger);
-    else if (conflicts === 'merge-fields') await planCustomersPush(trx, store.kind, documents, pushed, context, plan);
-    else if (conflicts === 'merge-order') await planOrdersPush(trx, documents, pushed, context, plan);
+    const { collection } = batch;
+    if (isDecidedBy(batch, 'append-only')) await planAppendOnlyPush(trx, documents, batch, context, plan, derivedLedger);
+    else if (isDecidedBy(batch, 'merge-fields')) await planCustomersPush(trx, store.kind, documents, batch.rows, context, plan);
+    else if (isDecidedBy(batch, 'merge-order')) await planOrdersPush(trx, documents, batch.rows, context, plan);
     else throw new Error(`${collection} is written by the server alone: no device push policy`);
 
     const now = context.now.toISOString();

@@ -18,6 +18,7 @@ const config = {
 const directory = directoryFromConfig('q1', config);
 const audit = (action: string, staffId: string, extra: Record<string, unknown> = {}) => ({ id: 'a1', action, staffId, ...extra });
 const voidSale = (staffId: string, extra: Record<string, unknown> = {}) => ({ id: 's1', kind: 'return', reason: 'void', originalSaleId: 's0', staffId, ...extra });
+const ordinarySale = (staffId: string) => ({ id: 's2', kind: 'sale', staffId });
 
 describe('who may record a permission-bound action', () => {
   it('a cashier alone may not open the drawer without a sale, a supervisor may', () => {
@@ -57,8 +58,8 @@ describe('who may record a permission-bound action', () => {
   });
 
   it('an ordinary sale by someone the store does not know is kept and flagged, never refused', () => {
-    expect(judgeActors('sales', { id: 's2', kind: 'sale', staffId: 'lan' }, directory)).toEqual({ kind: 'ok' });
-    expect(judgeActors('sales', { id: 's2', kind: 'sale', staffId: 'old-manager' }, directory)).toMatchObject({
+    expect(judgeActors('sales', ordinarySale('lan'), directory)).toEqual({ kind: 'ok' });
+    expect(judgeActors('sales', ordinarySale('old-manager'), directory)).toMatchObject({
       kind: 'flag',
       mismatches: [{ field: 'staffId', actual: 'old-manager' }],
     });

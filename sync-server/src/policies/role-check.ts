@@ -20,7 +20,27 @@ import { can, isRole, parsePermissionTable, PERMISSIONS } from '../../../src/dom
 import type { PermissionTable, Role } from '../../../src/domain/permissions.ts';
 import type { SaleMismatch } from '../../../src/domain/sale-check.ts';
 
-type Body = Record<string, unknown>;
+/**
+ * What the check reads of a pushed sale (SaleDocument) or audit entry (AuditEntryDocument): who acted, who
+ * approved, and what was done (a sale's reason, an audit entry's action and details).
+ */
+export interface ActorFields {
+  id: string;
+  staffId: string;
+  approverId?: string;
+  reason?: string;
+  action?: string;
+  details?: { [k: string]: unknown };
+}
+
+/**
+ * What the directory reads of a config document (StoreConfigDocument). Both are read defensively: the
+ * table and the staff list are the store's to edit, and a malformed entry must not let anyone through.
+ */
+export interface DirectorySource {
+  staff?: unknown;
+  permissions?: unknown;
+}
 
 export interface StaffEntry {
   role: Role;
@@ -54,28 +74,28 @@ const AUDIT_ACTION_PERMISSIONS: Readonly<Record<string, string>> = {
 };
 
 /** Reads staff and the permission table from a config document; a missing config knows nobody and allows nothing. */
-export function directoryFromConfig(storeId: string, config: Body | undefined): StoreDirectory {
+export function directoryFromConfig(storeId: string, config: DirectorySource | undefined): StoreDirectory {
   const staff = new Map<string, StaffEntry>();
-  const list = config?.['staff'];
+  const list = config?.staff;
   if (Array.isArray(list)) {
     for (const member of list as unknown[]) {
       if (typeof member !== 'object' || member === null) continue;
-      const { id, role, active } = member as Body;
+      const { id, role, active } = member as Record<string, unknown>;
       if (typeof id === 'string' && isRole(role)) staff.set(id, { role, active: active === true });
     }
   }
-  return { storeId, staff, table: parsePermissionTable(config?.['permissions']) };
+  return { storeId, staff, table: parsePermissionTable(config?.permissions) };
 }
 
 /**
  * The permission a pushed document's action needs, undefined when it needs none, or a string describing
  * why it cannot be judged (an approval without the permission it approved).
  */
-export function permissionNeeded(collection: string, doc: Body): { permission: string } | { invalid: string } | undefined {
-  if (collection === 'sales') return doc['reason'] === 'void' ? { permission: PERMISSIONS.voidSale } : undefined;
+export function permissionNeeded(collection: string, doc: ActorFields): { permission: string } | { invalid: string } | undefined {
+  if (collection === 'sales') return doc.reason === 'void' ? { permission: PERMISSIONS.voidSale } : undefined;
   if (collection !== 'audit') return undefined;
-  const action = doc['action'];
-  const details = typeof doc['details'] === 'object' && doc['details'] !== null ? (doc['details'] as Body) : {};
+  const action = doc.action;
+  const details = typeof doc.details === 'object' && doc.details !== null ? doc.details : {};
   if (action === 'approval.granted') {
     const permission = details['permission'];
     return typeof permission === 'string' && permission !== ''
@@ -88,9 +108,9 @@ export function permissionNeeded(collection: string, doc: Body): { permission: s
 }
 
 /** Judges the people a pushed audit entry or sale names against the store's directory. */
-export function judgeActors(collection: string, doc: Body, directory: StoreDirectory): ActorVerdict {
+export function judgeActors(collection: string, doc: ActorFields, directory: StoreDirectory): ActorVerdict {
   const needed = permissionNeeded(collection, doc);
-  const staffId = typeof doc['staffId'] === 'string' ? doc['staffId'] : '';
+  const staffId = typeof doc.staffId === 'string' ? doc.staffId : '';
   const staff = directory.staff.get(staffId);
   const staffKnown = staff !== undefined && staff.active;
   if (needed !== undefined && 'invalid' in needed) return { kind: 'forbidden', permission: 'details.permission', reason: needed.invalid };
@@ -105,8 +125,8 @@ export function judgeActors(collection: string, doc: Body, directory: StoreDirec
 }
 
 /** Undefined when the document's approver is another active staff member holding `permission`; otherwise why not. */
-function approverHolds(doc: Body, staffId: string, permission: string, directory: StoreDirectory): string | undefined {
-  const approverId = doc['approverId'];
+function approverHolds(doc: ActorFields, staffId: string, permission: string, directory: StoreDirectory): string | undefined {
+  const approverId = doc.approverId;
   if (typeof approverId !== 'string' || approverId === '') return 'no approver (approverId) was named';
   if (approverId === staffId) return 'the approver is the same person (nobody approves their own action)';
   const approver = directory.staff.get(approverId);
@@ -129,8 +149,8 @@ function flagUnknown(collection: string, staffId: string, staffKnown: boolean, d
 }
 
 /** The 403 message for a refused document: which document, which action, which permission, who was named. */
-export function describeRefusal(collection: string, index: number, doc: Body, verdict: Extract<ActorVerdict, { kind: 'forbidden' }>): string {
-  const what = collection === 'sales' ? `sale ${String(doc['id'])} (a cancellation, reason "void")` : `audit entry ${String(doc['id'])} (${String(doc['action'])})`;
+export function describeRefusal(collection: string, index: number, doc: ActorFields, verdict: Extract<ActorVerdict, { kind: 'forbidden' }>): string {
+  const what = collection === 'sales' ? `sale ${doc.id} (a cancellation, reason "void")` : `audit entry ${doc.id} (${String(doc.action)})`;
   if (verdict.permission === 'details.permission') return `body/${index}/newDocumentState: ${what}: ${verdict.reason}`;
   return `body/${index}/newDocumentState: ${what} needs the permission "${verdict.permission}", but ${verdict.reason}: nothing of this push was written`;
 }

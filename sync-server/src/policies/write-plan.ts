@@ -3,14 +3,26 @@
  * end of the push transaction: documents (one seq counter update for the whole batch), incidents,
  * customer aliases and visibility grants, the conflicts to answer with, and which collections changed for
  * which stores (what the event stream announces after the commit).
+ * Also the shapes the policies decide on: a pushed row is typed as its collection's document once it has
+ * passed the collection's schema (push-rows.ts), and a batch carries its collection with it, so a policy
+ * for customers gets CustomerDocuments and the policy table alone says which policy that is.
  */
 import type { Transaction } from 'kysely';
-import type { CollectionName } from '../../../src/data/schemas/index.ts';
+import type { CollectionName, collectionPolicies, CollectionPolicy } from '../../../src/data/schemas/index.ts';
+import type { CollectionDocuments } from '../../../src/data/schemas/types.ts';
 import type { Database } from '../store/database-types.ts';
 import type { DocumentsRepository, DocumentWrite } from '../store/documents-repository.ts';
 import type { NewIncident } from '../store/incidents-repository.ts';
 
-export type Body = Record<string, unknown>;
+type Policies = typeof collectionPolicies;
+
+/** The collections devices may push: every one the policy table does not leave to the server alone. */
+export type PushedCollection = { [C in CollectionName]: Policies[C]['writer'] extends 'server' ? never : C }[CollectionName];
+
+/** The collections whose pushes the policy table gives to conflict policy P. */
+export type CollectionsDecidedBy<P extends CollectionPolicy['conflicts']> = {
+  [C in CollectionName]: Policies[C]['conflicts'] extends P ? C : never;
+}[CollectionName];
 
 export interface PushContext {
   storeId: string;
@@ -18,20 +30,33 @@ export interface PushContext {
   now: Date;
 }
 
-/** A pushed row after validation: the document without `_deleted`, and the flag. */
-export interface PushedDocument {
+/** A pushed row after validation: the document of its collection without `_deleted`, and the flag. */
+export interface PushedDocument<C extends CollectionName = CollectionName> {
   index: number;
   id: string;
-  doc: Body;
+  doc: CollectionDocuments[C];
   deleted: boolean;
-  assumed: Body | undefined;
+  /** The device's assumed master as it was sent (only its id is checked: it is compared, never stored). */
+  assumed: Readonly<Record<string, unknown>> | undefined;
   assumedDeleted: boolean;
 }
 
+/** The checked rows of one push, with their collection. */
+export interface PushedRowsOf<C extends CollectionName> {
+  collection: C;
+  rows: readonly PushedDocument<C>[];
+}
+
+/**
+ * A checked push of one of the collections K: for K a union, a union of one case per collection, so that
+ * telling the collection apart tells the document type apart.
+ */
+export type PushedBatch<K extends CollectionName = PushedCollection> = { [C in K]: PushedRowsOf<C> }[K];
+
 /** The current state of a document within the batch (stored, or written earlier in the same batch). */
-export interface CurrentDocument {
+export interface CurrentDocument<C extends CollectionName> {
   storeId: string | null;
-  body: Body;
+  body: CollectionDocuments[C];
   deleted: boolean;
 }
 
@@ -53,19 +78,19 @@ export class WritePlan {
     else if (stores !== null) stores.add(write.storeId);
   }
 
-  conflict(body: Body, deleted: boolean): void {
+  conflict(body: object, deleted: boolean): void {
     this.conflicts.push(JSON.stringify({ ...body, _deleted: deleted }));
   }
 }
 
 /** The stored (master) versions of the pushed documents, read inside the push transaction. */
-export async function loadCurrentDocuments(
+export async function loadCurrentDocuments<C extends CollectionName>(
   trx: Transaction<Database>,
   documents: DocumentsRepository,
-  collection: CollectionName,
-  pushed: readonly PushedDocument[],
-): Promise<Map<string, CurrentDocument>> {
-  const current = new Map<string, CurrentDocument>();
+  collection: C,
+  pushed: readonly PushedDocument<C>[],
+): Promise<Map<string, CurrentDocument<C>>> {
+  const current = new Map<string, CurrentDocument<C>>();
   for (const [id, stored] of await documents.getMany(trx, collection, pushed.map((p) => p.id))) {
     current.set(id, { storeId: stored.storeId, body: stored.body, deleted: stored.deleted });
   }

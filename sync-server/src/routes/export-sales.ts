@@ -8,7 +8,7 @@
  */
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsync } from 'fastify';
-import type { SaleDocument, StoreConfigDocument } from '../../../src/data/schemas/types.ts';
+import type { SaleDocument } from '../../../src/data/schemas/types.ts';
 import { SALES_CSV_HEADER, csvRow, saleCsvRows } from '../export/sales-csv.ts';
 import { requirePermission } from '../plugins/authenticate.ts';
 import { HttpError } from '../http-error.ts';
@@ -40,7 +40,7 @@ const exportRoutes: FastifyPluginAsync = async (app) => {
     if (!(from < to)) throw new HttpError(400, 'bad_request', `querystring/from (${request.query.from}) must be before querystring/to (${request.query.to})`);
     const { storeId } = request.device;
     const config = await app.documents.get('config', storeId);
-    const staffNames = new Map(((config?.body['staff'] as StoreConfigDocument['staff'] | undefined) ?? []).map((s) => [s.id, s.name]));
+    const staffNames = new Map((config?.body.staff ?? []).map((s) => [s.id, s.name]));
     const csv = request.query.format === 'csv';
     const db = app.store.db;
 

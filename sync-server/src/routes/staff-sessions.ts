@@ -9,7 +9,6 @@
  * Retry-After): walking through the staff list five PINs each is as slow as guessing one person's.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import type { StoreConfigDocument } from '../../../src/data/schemas/types.ts';
 import { verifyPin } from '../auth/staff-pins.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { HttpError } from '../http-error.ts';
@@ -38,13 +37,13 @@ const staffSessionRoutes: FastifyPluginAsync<{ pinLockoutMs: number; staffSessio
     const { staffId, pin } = request.body;
     await refuseWhenLimited(failures, request.device.id, reply, 'failed staff sign-ins on this device');
     const config = await app.documents.get('config', storeId);
-    const staff = ((config?.body['staff'] as StoreConfigDocument['staff'] | undefined) ?? []).find((s) => s.id === staffId && s.active);
+    const staff = (config?.body.staff ?? []).find((s) => s.id === staffId && s.active);
     if (staff === undefined) {
       await failures.recordFailure(request.device.id);
       throw new HttpError(401, 'unknown_staff', `No active staff member "${staffId}" at this store`);
     }
     // The config's settings win; the server's POS_PIN_LOCKOUT_MINUTES fills in a config without a time.
-    const lockout = lockoutSettingsFrom({ pinLockoutMinutes: options.pinLockoutMs / 60_000, ...(config?.body['permissions'] as object | undefined) });
+    const lockout = lockoutSettingsFrom({ pinLockoutMinutes: options.pinLockoutMs / 60_000, ...config?.body.permissions });
 
     const now = new Date();
     const lockedTill = await lockedUntil(app.store.db, storeId, staffId, now.toISOString());

@@ -8,13 +8,13 @@
  * Unknown collection 404; server-owned collections (products, balances, config) refuse pushes with 403.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import { collectionNames, collectionPolicies } from '../../../src/data/schemas/index.ts';
+import { collectionNames } from '../../../src/data/schemas/index.ts';
 import type { CollectionName } from '../../../src/data/schemas/index.ts';
 import { HttpError } from '../http-error.ts';
 import { decodeRequestBody } from '../plugins/request-encoding.ts';
 import { readVisibleRows } from '../store/visible-documents.ts';
 import { pushBatch } from '../policies/push-batch.ts';
-import { readPushRows } from '../policies/push-rows.ts';
+import { isPushedCollection, readPushRows } from '../policies/push-rows.ts';
 import type { PushRowInput } from '../policies/push-rows.ts';
 
 export const MAX_PULL_LIMIT = 20_000;
@@ -80,7 +80,7 @@ const replicationRoutes: FastifyPluginAsync = async (app) => {
     { bodyLimit: PUSH_BODY_LIMIT, preParsing: decodeRequestBody, schema: { params: collectionParamsSchema, body: pushBodySchema } },
     async (request, reply) => {
       const collection = knownCollection(request.params.collection);
-      if (collectionPolicies[collection].writer === 'server') {
+      if (!isPushedCollection(collection)) {
         throw new HttpError(403, 'forbidden', `${collection} are written by the server only: devices pull them but cannot push them`);
       }
       // Server-Timing tells a device (and the bench) where a slow push went: receiving and parsing the body,
@@ -92,14 +92,13 @@ const replicationRoutes: FastifyPluginAsync = async (app) => {
       const result = await pushBatch(
         app.store,
         app.documents,
-        collection,
         pushed,
         { storeId: request.device.storeId, deviceId: request.device.id, now: new Date() },
         { beforeCommit: (trx, events) => app.changeBus.announce(trx, events) },
       );
       if (result.conflicts.length > 0 || Object.keys(result.incidents).length > 0) {
         request.log.info(
-          { collection, rows: pushed.length, conflicts: result.conflicts.length, incidents: result.incidents },
+          { collection, rows: pushed.rows.length, conflicts: result.conflicts.length, incidents: result.incidents },
           'push answered with conflicts or recorded incidents for a manager',
         );
       }

@@ -7,6 +7,7 @@
  */
 import { sql } from 'kysely';
 import type { Kysely, RawBuilder } from 'kysely';
+import type { CustomerDocument } from '../../../src/data/schemas/types.ts';
 import type { Database } from './database-types.ts';
 import { isDeleted } from './database-types.ts';
 import type { StoreKind } from './open-store.ts';
@@ -14,7 +15,7 @@ import type { StoreKind } from './open-store.ts';
 export interface CustomerRow {
   id: string;
   storeId: string | null;
-  body: Record<string, unknown>;
+  body: CustomerDocument;
 }
 
 function phoneExpression(kind: StoreKind): RawBuilder<string> {
@@ -35,7 +36,7 @@ export async function findCustomersByPhone(db: Kysely<Database>, kind: StoreKind
     .where(phoneExpression(kind), '=', phone)
     .orderBy('seq')
     .execute();
-  return rows.filter((row) => !isDeleted(row.deleted)).map((row) => ({ id: row.id, storeId: row.store_id, body: JSON.parse(row.body) as Record<string, unknown> }));
+  return rows.filter((row) => !isDeleted(row.deleted)).map((row) => ({ id: row.id, storeId: row.store_id, body: JSON.parse(row.body) as CustomerDocument }));
 }
 
 /** Chain-wide search: a phone prefix when the query is digits, otherwise a part of the folded name. */

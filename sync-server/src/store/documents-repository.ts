@@ -25,11 +25,15 @@
  * methods, so callers read and write those collections like any other. A 2,000-sale push writes the sales
  * here and about 11,000 ledger entries and up to as many balances there: on PostgreSQL the next statement is
  * prepared (its bodies serialised) while the database runs the one before.
+ * A body read back is typed as its collection's document (storedBody): what goes in is that document, a
+ * device's push having passed the collection's schema (policies/push-rows.ts) and the server writing its own
+ * documents (orders, balances, config, the seed) from the generated types.
  */
 import { CompiledQuery } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
 import type SqliteDatabase from 'better-sqlite3';
 import type { CollectionName } from '../../../src/data/schemas/index.ts';
+import type { CollectionDocuments } from '../../../src/data/schemas/types.ts';
 import { selectByIds } from './by-ids.ts';
 import type { Database } from './database-types.ts';
 import { isDeleted } from './database-types.ts';
@@ -51,18 +55,18 @@ export interface DocumentWrite {
   isNew?: boolean;
 }
 
-export interface StoredDocument {
+export interface StoredDocument<C extends CollectionName = CollectionName> {
   collection: string;
   id: string;
   storeId: string | null;
   seq: number;
   deleted: boolean;
-  body: Record<string, unknown>;
+  body: CollectionDocuments[C];
   updatedAt: string;
 }
 
-export interface DocumentQuery {
-  collection: CollectionName;
+export interface DocumentQuery<C extends CollectionName = CollectionName> {
+  collection: C;
   /** A store's documents, null for chain-wide ones, undefined for all. */
   storeId?: string | null;
 }
@@ -181,12 +185,12 @@ export class DocumentsRepository {
   }
 
   /** Documents changed after a checkpoint, oldest first. */
-  async readAfter(query: DocumentQuery & { afterSeq: number; limit: number }): Promise<StoredDocument[]> {
+  async readAfter<C extends CollectionName>(query: DocumentQuery<C> & { afterSeq: number; limit: number }): Promise<StoredDocument<C>[]> {
     const table = NARROW_TABLES.get(query.collection);
     if (table !== undefined) {
       if (query.storeId === null) return [];
       const range = { ...(query.storeId !== undefined ? { storeId: query.storeId } : {}), afterSeq: query.afterSeq, limit: query.limit };
-      return (await readNarrowAfter(this.store.db, table, range)).map((row) => narrowDocument(table, row));
+      return (await readNarrowAfter(this.store.db, table, range)).map((row) => narrowDocument<C>(table, row));
     }
     const rows = await this.scoped(this.store.db, query)
       .where('seq', '>', query.afterSeq)
@@ -194,24 +198,24 @@ export class DocumentsRepository {
       .limit(query.limit)
       .selectAll()
       .execute();
-    return rows.map(toStoredDocument);
+    return rows.map((row) => toStoredDocument<C>(row));
   }
 
   /** The stored versions of some documents of one collection, by id (inside a push transaction). */
-  async getMany(db: Kysely<Database>, collection: CollectionName, ids: readonly string[]): Promise<Map<string, StoredDocument>> {
-    const found = new Map<string, StoredDocument>();
+  async getMany<C extends CollectionName>(db: Kysely<Database>, collection: C, ids: readonly string[]): Promise<Map<string, StoredDocument<C>>> {
+    const found = new Map<string, StoredDocument<C>>();
     if (ids.length === 0) return found;
     const table = NARROW_TABLES.get(collection);
     if (table !== undefined) {
-      for (const row of await readNarrowByIds(db, this.store.kind, table, ids)) found.set(row.id, narrowDocument(table, row));
+      for (const row of await readNarrowByIds(db, this.store.kind, table, ids)) found.set(row.id, narrowDocument<C>(table, row));
       return found;
     }
     const { rows } = await db.executeQuery<DocumentRow>(selectByIds(this.store.kind, 'documents', ids, collection));
-    for (const row of rows) found.set(row.id, toStoredDocument(row));
+    for (const row of rows) found.set(row.id, toStoredDocument<C>(row));
     return found;
   }
 
-  async get(collection: CollectionName, id: string): Promise<StoredDocument | undefined> {
+  async get<C extends CollectionName>(collection: C, id: string): Promise<StoredDocument<C> | undefined> {
     if (NARROW_TABLES.has(collection)) return (await this.getMany(this.store.db, collection, [id])).get(id);
     const row = await this.store.db
       .selectFrom('documents')
@@ -219,7 +223,7 @@ export class DocumentsRepository {
       .where('collection', '=', collection)
       .where('id', '=', id)
       .executeTakeFirst();
-    return row && toStoredDocument(row);
+    return row && toStoredDocument<C>(row);
   }
 
   async count(query: DocumentQuery & { includeDeleted?: boolean }): Promise<number> {
@@ -330,20 +334,28 @@ function booleanFor(kind: StoreKind, value: boolean): boolean | number {
   return value ? 1 : 0;
 }
 
-function toStoredDocument(row: DocumentRow): StoredDocument {
+/**
+ * The one place a stored body is typed as the document of the collection it was read from: the store gives
+ * back what was written as that document (see the top of this file).
+ */
+function storedBody<C extends CollectionName>(body: Record<string, unknown>): CollectionDocuments[C] {
+  return body as CollectionDocuments[C];
+}
+
+function toStoredDocument<C extends CollectionName>(row: DocumentRow): StoredDocument<C> {
   return {
     collection: row.collection,
     id: row.id,
     storeId: row.store_id,
     seq: Number(row.seq),
     deleted: isDeleted(row.deleted),
-    body: JSON.parse(row.body) as Record<string, unknown>,
+    body: storedBody<C>(JSON.parse(row.body) as Record<string, unknown>),
     updatedAt: row.updated_at,
   };
 }
 
-function narrowDocument(table: NarrowTable, row: NarrowRow): StoredDocument {
+function narrowDocument<C extends CollectionName>(table: NarrowTable, row: NarrowRow): StoredDocument<C> {
   const body = narrowBody(table, row);
   const updatedAt = (body['updatedAt'] ?? body['createdAt']) as string;
-  return { collection: table.collection, id: row.id, storeId: row.store_id, seq: Number(row.seq), deleted: false, body, updatedAt };
+  return { collection: table.collection, id: row.id, storeId: row.store_id, seq: Number(row.seq), deleted: false, body: storedBody<C>(body), updatedAt };
 }
