@@ -13,14 +13,14 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateEnrollmentCode } from '../../sync-server/src/seed/enrollment-code.ts';
+import { generateEnrollmentCode } from '../../sync-server/src/auth/enrollment-code.ts';
 import { randomPin } from '../../sync-server/src/seed/staff-pins.ts';
 import { ORDER_SIGNING_META_KEY } from '../../sync-server/src/auth/order-signing.ts';
 import { DEMO_PINS } from '../e2e/support/pos-server.test-helper.ts';
 
 const DIST = join(process.cwd(), 'dist');
 
-// The enrollment code format (sync-server/src/seed/enrollment-code.ts): three groups of four from an
+// The enrollment code format (sync-server/src/auth/enrollment-code.ts): three groups of four from an
 // alphabet without look-alikes. The only allowed occurrence is the format example shown to the user.
 const ENROLLMENT_CODE_FORMAT = /\b[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}\b/g;
 const DOCUMENTED_EXAMPLES = new Set(['K7QM-4XPD-92HT']);

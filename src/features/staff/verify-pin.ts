@@ -1,6 +1,6 @@
 /*
  * Checks a typed PIN against the PBKDF2-SHA256 hash in the store's config, offline, with WebCrypto: the same
- * parameters the server hashes with (sync-server/src/seed/staff-pins.ts): base64 salt and hash, the stored
+ * parameters the server hashes with (sync-server/src/auth/staff-pins.ts): base64 salt and hash, the stored
  * iteration count, a key as long as the stored hash. The comparison looks at every byte whatever differs, so
  * its timing says nothing about how close a guess was. The PIN itself is never stored or logged.
  */
