@@ -3,6 +3,8 @@ import type { i18n as I18n } from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { DatabaseProvider } from '../data/database-provider.tsx';
+import { TenderFormsContext } from '../ui/tender-form.ts';
+import { tenderForms } from './tender-registry.ts';
 import type { PosDatabase } from '../data/database.ts';
 import { CatalogContext } from '../catalog/catalog-context.ts';
 import type { CatalogDatabase } from '../catalog/catalog-database.ts';
@@ -36,7 +38,9 @@ export function App({ i18n, databaseOpening, catalog, syncDatabase, syncControll
           <CatalogContext value={catalog}>
             <SyncDatabaseContext value={syncDatabase}>
               <SyncControllerContext value={syncController}>
-                <AppShell />
+                <TenderFormsContext value={tenderForms}>
+                  <AppShell />
+                </TenderFormsContext>
               </SyncControllerContext>
             </SyncDatabaseContext>
           </CatalogContext>

@@ -9,12 +9,12 @@ import { addTender, paymentState, removeTender } from '../../domain/tender.ts';
 import type { Tender } from '../../domain/tender.ts';
 import { useStaffSessionStore } from '../../session/staff-session-store.ts';
 import { useSyncStatusStore } from '../../sync/sync-status-store.ts';
+import { useTenderForms } from '../../ui/tender-form.ts';
 import { receiptCodes } from './complete-sale.ts';
 import { useCounterStore } from './counter-store.ts';
 import { useCompleteSale } from './use-complete-sale.ts';
 import { useCounterDatabase } from './use-parked-carts.ts';
 import { useMoney, useSaleSettings } from './sale-settings-context.ts';
-import { registeredTenders } from './tenders/registered-tenders.ts';
 
 /**
  * Taking payment: any mix of the registered tenders (tenders/registered-tenders.ts: cash, card on the terminal,
@@ -30,6 +30,7 @@ export function PayPanel({ config }: { readonly config: StoreConfigDocument }) {
   const staff = useStaffSessionStore((state) => state.staff);
   const enrolment = useSyncStatusStore((state) => state.enrolment);
   const counter = useCounterDatabase();
+  const registeredTenders = useTenderForms();
   const [openFormId, setOpenFormId] = useState(registeredTenders[0]?.id);
   const [expectedNumber, setExpectedNumber] = useState('');
   const { complete, busy } = useCompleteSale(config);

@@ -4,6 +4,8 @@
 import type { ReactNode } from 'react';
 import { render } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
+import { TenderFormsContext } from '../../ui/tender-form.ts';
+import { tenderForms } from './tenders.ts';
 import { CatalogContext } from '../../catalog/catalog-context.ts';
 import { openCatalogDatabase, type CatalogDatabase } from '../../catalog/catalog-database.ts';
 import { counterDatabaseFor, type CounterDatabase } from '../../data/counter-database.ts';
@@ -90,7 +92,9 @@ export function renderOnTill(till: Till, children: ReactNode) {
   return render(
     <I18nextProvider i18n={createI18n()}>
       <DatabaseContext value={{ state: 'ready', database: till.database }}>
-        <CatalogContext value={till.catalog}>{children}</CatalogContext>
+        <CatalogContext value={till.catalog}>
+          <TenderFormsContext value={tenderForms}>{children}</TenderFormsContext>
+        </CatalogContext>
       </DatabaseContext>
     </I18nextProvider>,
   );

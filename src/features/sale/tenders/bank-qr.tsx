@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { buildVietQr } from '../../../domain/vietqr.ts';
 import { useMoney, useSaleSettings } from '../sale-settings-context.ts';
 import { checkTerminalReference } from '../../../domain/tender-reference.ts';
-import type { TenderForm, TenderFormProps } from './tender-form.ts';
+import type { TenderForm, TenderFormProps } from '../../../ui/tender-form.ts';
 
 interface QrTenderProps {
   readonly remaining: number;
@@ -64,4 +64,4 @@ function BankQrForm({ remaining, expectedNumber, take }: TenderFormProps) {
   return <QrTender remaining={remaining} purpose={expectedNumber} onConfirmed={(amount) => take({ method: 'bank_qr', amount, ...(reference.ok ? { reference: reference.reference } : {}) })} />;
 }
 
-export const bankQrTender: TenderForm = { id: 'bank_qr', method: 'bank_qr', Form: BankQrForm };
+export const bankQrTender: TenderForm = { id: 'bank_qr', order: 30, method: 'bank_qr', Form: BankQrForm };

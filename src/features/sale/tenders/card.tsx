@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseMoneyInput, formatMoneyAmount } from '../../../domain/money-format.ts';
 import { useSaleSettings } from '../sale-settings-context.ts';
-import type { TenderForm } from './tender-form.ts';
+import type { TenderForm } from '../../../ui/tender-form.ts';
 
 /**
  * A card paid on the store's external terminal: the amount charged there and the reference on its slip.
@@ -40,6 +40,7 @@ export function CardTender({ remaining, onTender }: { readonly remaining: number
 
 export const cardTender: TenderForm = {
   id: 'card',
+  order: 20,
   method: 'card',
   Form: ({ remaining, take }) => <CardTender remaining={remaining} onTender={(amount, reference) => take({ method: 'card', amount, reference })} />,
 };

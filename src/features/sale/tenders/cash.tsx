@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { parseMoneyInput } from '../../../domain/money-format.ts';
 import { suggestCashAmounts } from '../../../domain/tender-cash.ts';
 import { useMoney, useSaleSettings } from '../sale-settings-context.ts';
-import type { TenderForm } from './tender-form.ts';
+import type { TenderForm } from '../../../ui/tender-form.ts';
 
 /** Cash as the customer hands it over: one tap on the likely banknote amount, or typed. */
 export function CashTender({ remaining, onTender }: { readonly remaining: number; readonly onTender: (amount: number) => void }) {
@@ -41,6 +41,7 @@ export function CashTender({ remaining, onTender }: { readonly remaining: number
 /** Cash, with change: the quick amounts are what is left to pay in cash (rounded when the store rounds cash). */
 export const cashTender: TenderForm = {
   id: 'cash',
+  order: 10,
   method: 'cash',
   Form: ({ remainingInCash, take }) => <CashTender remaining={remainingInCash} onTender={(amount) => take({ method: 'cash', amount })} />,
 };

@@ -7,7 +7,7 @@ import type { Tender } from '../../../domain/tender.ts';
 import { RedeemAmount, UnknownBalance } from '../redeem-amount.tsx';
 import { useMoney } from '../sale-settings-context.ts';
 import { useTenderBalance } from '../use-tender-balance.ts';
-import type { TenderForm } from './tender-form.ts';
+import type { TenderForm } from '../../../ui/tender-form.ts';
 
 interface GiftCardTenderProps {
   readonly remaining: number;
@@ -59,6 +59,7 @@ function GiftCardBalance({ cardId, remaining, tenders, rules, onTender, money }:
 
 export const giftCardTender: TenderForm = {
   id: 'gift_card',
+  order: 40,
   method: 'gift_card',
   Form: ({ remaining, tenders, redeemRules, take }) => (
     <GiftCardTender remaining={remaining} tenders={tenders} rules={redeemRules} onTender={(amount, giftCardId) => take({ method: 'gift_card', amount, giftCardId })} />

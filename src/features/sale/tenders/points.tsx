@@ -6,7 +6,7 @@ import type { Tender } from '../../../domain/tender.ts';
 import { useCounterStore } from '../counter-store.ts';
 import { useMoney } from '../sale-settings-context.ts';
 import { useTenderBalance } from '../use-tender-balance.ts';
-import type { TenderForm } from './tender-form.ts';
+import type { TenderForm } from '../../../ui/tender-form.ts';
 
 interface PointsTenderProps {
   readonly total: number;
@@ -72,6 +72,7 @@ function PointsForm({ min, max, available, pointValue, money, onTender }: Points
 
 export const pointsTender: TenderForm = {
   id: 'points',
+  order: 50,
   method: 'points',
   Form: ({ total, remaining, tenders, redeemRules, take }) => (
     <PointsTender total={total} remaining={remaining} tenders={tenders} rules={redeemRules} onTender={(points, amount) => take({ method: 'points', amount, points })} />

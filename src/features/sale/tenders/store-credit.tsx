@@ -6,7 +6,7 @@ import { useCounterStore } from '../counter-store.ts';
 import { RedeemAmount, UnknownBalance } from '../redeem-amount.tsx';
 import { useMoney } from '../sale-settings-context.ts';
 import { useTenderBalance } from '../use-tender-balance.ts';
-import type { TenderForm } from './tender-form.ts';
+import type { TenderForm } from '../../../ui/tender-form.ts';
 
 interface StoreCreditTenderProps {
   readonly remaining: number;
@@ -31,6 +31,7 @@ export function StoreCreditTender({ remaining, tenders, rules, onTender }: Store
 
 export const storeCreditTender: TenderForm = {
   id: 'store_credit',
+  order: 60,
   method: 'store_credit',
   Form: ({ remaining, tenders, redeemRules, take }) => <StoreCreditTender remaining={remaining} tenders={tenders} rules={redeemRules} onTender={(amount) => take({ method: 'store_credit', amount })} />,
 };
