@@ -40,7 +40,8 @@ describe('the POS shell', () => {
     renderApp();
     fireEvent.click(screen.getByTestId('nav-settings'));
     expect(window.location.pathname).toBe('/settings');
-    expect(await screen.findByTestId('settings-screen')).toBeInTheDocument();
+    // The settings screen is a lazy chunk: its first import is compiled on the spot in this test runner.
+    expect(await screen.findByTestId('settings-screen', {}, { timeout: 10_000 })).toBeInTheDocument();
     expect(screen.getByTestId('nav-settings')).toHaveAttribute('aria-current', 'page');
   });
 
