@@ -85,6 +85,20 @@ describe('codes a shop uses every day are never taken for a card number', () => 
     expect(containsCardNumber(number)).toBe(false);
   });
 
+  it('property: no UUID and no ISO date-time trips it, alone or in a sentence', () => {
+    fc.assert(
+      fc.property(fc.uuid(), fc.date({ min: new Date('1970-01-01'), max: new Date('9999-12-31'), noInvalidDate: true }), (uuid, date) => {
+        const iso = date.toISOString();
+        for (const text of [uuid, uuid.toUpperCase(), `${uuid}-giftcard-3`, iso, iso.replace('T', ' ').slice(0, 19), `sale ${uuid} at ${iso}`]) {
+          expect(containsCardNumber(text), text).toBe(false);
+        }
+      }),
+    );
+    // A UUID whose digit groups alone would make a Visa number that passes Luhn.
+    expect(containsCardNumber('41111111-1111-1111-1111-000000000000')).toBe(false);
+    expect(containsCardNumber('4111 1111 1111 1111 at 2024-06-01T09:15:00Z')).toBe(true);
+  });
+
   it("a caller's own codes (gift cards) are excluded as whole runs", () => {
     const giftCard = '7700' + '4111111111111111';
     expect(containsCardNumber(giftCard)).toBe(true); // the card hidden at its end is found by default

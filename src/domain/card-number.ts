@@ -14,9 +14,11 @@
  * every group of digits in a run, so "4111111111111111 5" and "94111111111111111" are both caught.
  *
  * What does not count, so that selling never trips on it: a 13- or 14-digit run that is a valid GTIN
- * (EAN-13 or GTIN-14 check digit) is a product code; and a caller may name its own codes (gift-card numbers,
- * which are never Luhn-valid nor start like a network's, receipt numbers) through `isKnownCode`. A masked
- * PAN ("411111******1111") has too few digits to be one.
+ * (EAN-13 or GTIN-14 check digit) is a product code; a UUID ("0190f3c2-7a1b-7cc0-9d2e-...", every id the
+ * devices make) and an ISO date-time ("2024-06-01T09:15:00", "2024-06-01 09:15:00") are read as what they
+ * are, never as digits to check, since their digit groups can add up to a Luhn-valid run by chance; and a
+ * caller may name its own codes (gift-card numbers, receipt numbers) through `isKnownCode`. A masked PAN
+ * ("411111******1111") has too few digits to be one.
  */
 import { hasValidGtinCheckDigit } from './gtin.ts';
 
@@ -37,6 +39,15 @@ const MIN_LENGTH = 13;
 const MAX_LENGTH = 19;
 /** Digits with at most three separator characters between two of them; letters end a run. */
 const DIGIT_RUN = /\d(?:[^\p{L}\p{N}]{0,3}\d)*/gu;
+/** Shapes whose digits are not a card number: a UUID, an ISO 8601 date and time. */
+const NOT_CARD_SHAPES = [/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, /\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?/gi];
+
+/** The text with every UUID and date-time replaced by letters of the same length, so no digit run crosses them. */
+function withoutNonCardShapes(text: string): string {
+  let out = text;
+  for (const shape of NOT_CARD_SHAPES) out = out.replace(shape, (found) => 'x'.repeat(found.length));
+  return out;
+}
 
 /** Luhn (mod 10) check over a string of digits, as card numbers carry. */
 export function passesLuhn(digits: string): boolean {
@@ -98,7 +109,7 @@ interface Digit {
 /** The card numbers in a text, first to last, without overlaps. */
 export function findCardNumbers(text: string, options: CardNumberOptions = {}): CardNumberMatch[] {
   const matches: CardNumberMatch[] = [];
-  for (const run of text.matchAll(DIGIT_RUN)) {
+  for (const run of withoutNonCardShapes(text).matchAll(DIGIT_RUN)) {
     const runText = run[0];
     const offset = run.index ?? 0;
     const digits: Digit[] = [];

@@ -4,12 +4,15 @@
  * through the external terminal; storing a primary account number (PAN) would put the whole system,
  * the server and its backups in PCI DSS scope, so it is refused before it is ever written.
  *
- * The rule: any run of digits in the reference (spaces and dashes between digits ignored, as a PAN is
- * printed "4111 1111 1111 1111" or "4111-1111-...") that is 12 to 19 digits long (ISO/IEC 7812 PAN
- * lengths) and passes the Luhn check is refused. A masked PAN ("411111******1111") is not a run of
- * 12+ digits and is accepted. Known cost: about one in ten genuine 12-19 digit references also passes
- * Luhn by chance; the cashier is then asked for another reference from the slip (the approval code).
+ * The rule is the one card-number recogniser of the app and the server (card-number.ts): a run of 13-19
+ * digits, whatever separators stand between them ("4111 1111 1111 1111", "4111.1111.1111.1111",
+ * "4111/1111/...", "4111_1111_..."; a digit glued before or after does not hide it), that passes the Luhn
+ * check and starts like a card network's number, is refused. A masked PAN ("411111******1111"), an RRN or
+ * approval code, and a product code (a valid EAN-13 or GTIN-14) are accepted. Known cost: about one in ten
+ * genuine 13-19 digit references starting like a network's number also passes Luhn by chance; the cashier
+ * is then asked for another reference from the slip (the approval code).
  */
+import { findCardNumbers } from './card-number.ts';
 
 /** Longest reference the sales schema stores. */
 export const MAX_REFERENCE_LENGTH = 100;
@@ -28,22 +31,6 @@ export type CheckedReference =
   | { readonly ok: true; readonly reference: string }
   | { readonly ok: false; readonly reason: ReferenceFailureReason; readonly detail: string };
 
-/** Luhn (mod 10) check over a string of digits, as used by card numbers. */
-export function passesLuhn(digits: string): boolean {
-  if (!/^\d+$/.test(digits)) return false;
-  let sum = 0;
-  for (let index = 0; index < digits.length; index += 1) {
-    let digit = Number(digits[digits.length - 1 - index]);
-    if (index % 2 === 1) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return sum % 10 === 0;
-}
-
-const DIGIT_RUN = /\d(?:[ -]?\d)*/g;
 
 /** The terminal reference as it will be stored (trimmed), or why it cannot be. */
 export function checkTerminalReference(text: string): CheckedReference {
@@ -55,15 +42,13 @@ export function checkTerminalReference(text: string): CheckedReference {
   if (/[^\x20-\x7E]/.test(reference)) {
     return { ok: false, reason: 'bad-characters', detail: 'only letters, digits and punctuation as printed on the slip' };
   }
-  for (const run of reference.match(DIGIT_RUN) ?? []) {
-    const digits = run.replace(/[ -]/g, '');
-    if (digits.length >= 12 && digits.length <= 19 && passesLuhn(digits)) {
-      return {
-        ok: false,
-        reason: 'looks-like-card-number',
-        detail: `${digits.length} digits that pass the card-number check: never record a card number, use the approval code`,
-      };
-    }
+  const card = findCardNumbers(reference)[0];
+  if (card !== undefined) {
+    return {
+      ok: false,
+      reason: 'looks-like-card-number',
+      detail: `${card.digits.length} digits that pass the card-number check: never record a card number, use the approval code`,
+    };
   }
   return { ok: true, reference };
 }
