@@ -1,7 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { v7 as uuidv7 } from 'uuid';
 import { buildApp } from '../../sync-server/src/app.ts';
+import { hashToken, newToken } from '../../sync-server/src/auth/tokens.ts';
+import { insertDevice } from '../../sync-server/src/store/devices-repository.ts';
 import { openStore } from '../../sync-server/src/store/open-store.ts';
 import type { Store } from '../../sync-server/src/store/open-store.ts';
 import { DATABASE_KINDS } from './helpers/test-databases.test-helper.ts';
@@ -21,6 +24,14 @@ interface ChangeData {
 const changeOf = (event: SseEvent): ChangeData => JSON.parse(event.data) as ChangeData;
 const hasDocument = (collection: string, id: string) => (event: SseEvent) =>
   event.event === 'change' && changeOf(event).collection === collection && changeOf(event).documents.some((d) => d.id === id);
+
+/** A tablet of `storeId` as enrolment would leave it, without going through the enrolment limits. */
+async function registerTablet(store: Store, storeId: string, name: string): Promise<EnrolledDevice> {
+  const token = newToken();
+  const deviceId = uuidv7();
+  await insertDevice(store.db, { id: deviceId, storeId, name, tokenHash: hashToken(token), createdAt: new Date().toISOString() });
+  return { deviceId, storeId, token };
+}
 
 async function listen(app: FastifyInstance): Promise<string> {
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -133,7 +144,8 @@ describe.each(DATABASE_KINDS)('live changes over Server-Sent Events (%s)', (kind
   });
 
   it('fans a pushed sale out to 200 tablets streaming at once, quickly', async () => {
-    const devices = await Promise.all(Array.from({ length: 200 }, (_, i) => enroll(t.app, 'Q1AA-BBCC-DDEE', `Quầy ${i}`)));
+    // Registered straight in the database: enrolment through the API stops at 50 tablets an hour per store.
+    const devices = await Promise.all(Array.from({ length: 200 }, (_, i) => registerTablet(t.store, 'store-q1', `Quầy ${i}`)));
     const clients = await Promise.all(devices.map((d) => stream(d)));
     const sale = ringUpSale(q1a, [{ productId: 'p-3', qty: 1000, unitPrice: 7_000 }]);
     const started = performance.now();
