@@ -204,9 +204,13 @@ describe.each(DATABASE_KINDS)('replication: pull and push (%s)', (kind) => {
   it('points redeemed offline beyond the balance are kept and reported as an overdraft', async () => {
     const customer = newCustomer('store-q1', 'Võ Thị Yến', '0901000001');
     await push(t.app, q1a.token, 'customers', asNew([customer]));
-    await push(t.app, q1a.token, 'sales', asNew([ringUpSale(q1a, [{ productId: 'p-5', qty: 1000, unitPrice: 10_005 }], { customerId: customer.id, points: 50 })]));
+    // 500,005 VND earns 50 points (one per 10,000 VND, the store's loyalty rule).
+    await push(t.app, q1a.token, 'sales', asNew([ringUpSale(q1a, [{ productId: 'p-5', qty: 1000, unitPrice: 500_005 }], { customerId: customer.id, points: 50 })]));
     expect(await balance(t, `points:store-q1:${customer.id}`)).toBe(50);
-    await push(t.app, q1b.token, 'sales', asNew([ringUpSale(q1b, [{ productId: 'p-5', qty: 1000, unitPrice: 10_005 }], { customerId: customer.id, points: -80 })]));
+    // The other tablet takes 80 points (8,000 VND) as a tender, and cash for the rest.
+    const redeeming = ringUpSale(q1b, [{ productId: 'p-5', qty: 1000, unitPrice: 10_005 }], { customerId: customer.id, points: -80 });
+    const tenders = [{ method: 'points' as const, amount: 8_000, points: 80 }, { method: 'cash' as const, amount: redeeming.totals.total - 8_000 }];
+    await push(t.app, q1b.token, 'sales', asNew([{ ...redeeming, tenders }]));
     expect(await balance(t, `points:store-q1:${customer.id}`)).toBe(-30);
     const incident = await t.store.db.selectFrom('incidents').selectAll().where('kind', '=', 'balance-overdraft').where('document_id', '=', `points:store-q1:${customer.id}`).executeTakeFirstOrThrow();
     expect(JSON.parse(incident.detail)).toMatchObject({ before: 50, delta: -80, after: -30 });
@@ -240,7 +244,7 @@ describe.each(DATABASE_KINDS)('replication: pull and push (%s)', (kind) => {
     expect(live).toEqual([expect.objectContaining({ id: known.id, name: 'Phạm Thu Hà', email: 'ha@example.vn', storeId: 'store-q3' })]);
     expect(visible.find((c) => c.id === offline.id)).toMatchObject({ _deleted: true, mergedIntoId: known.id });
     // Points earned under the offline id count on the known customer.
-    await push(t.app, q1a.token, 'sales', asNew([ringUpSale(q1a, [{ productId: 'p-6', qty: 1000, unitPrice: 10_006 }], { customerId: offline.id, points: 12 })]));
+    await push(t.app, q1a.token, 'sales', asNew([ringUpSale(q1a, [{ productId: 'p-6', qty: 1000, unitPrice: 120_006 }], { customerId: offline.id, points: 12 })]));
     expect(await balance(t, `points:store-q1:${known.id}`)).toBe(12);
     // Quận 1 may now edit the merged customer; a second offline copy merges the same way.
     const again = newCustomer('store-q1', 'Hà', '0903000003');
@@ -257,7 +261,7 @@ describe.each(DATABASE_KINDS)('replication: pull and push (%s)', (kind) => {
     await push(t.app, q1a.token, 'customers', asNew([known]));
     const offline = newCustomer('store-q1', 'Mai', '0906000006');
     // The sales queue reaches the server before the customers queue.
-    await push(t.app, q1b.token, 'sales', asNew([ringUpSale(q1b, [{ productId: 'p-6', qty: 1000, unitPrice: 10_006 }], { customerId: offline.id, points: 25 })]));
+    await push(t.app, q1b.token, 'sales', asNew([ringUpSale(q1b, [{ productId: 'p-6', qty: 1000, unitPrice: 250_006 }], { customerId: offline.id, points: 25 })]));
     expect(await balance(t, `points:store-q1:${offline.id}`)).toBe(25);
     await push(t.app, q1b.token, 'customers', asNew([offline]));
     expect(await balance(t, `points:store-q1:${offline.id}`)).toBe(0);

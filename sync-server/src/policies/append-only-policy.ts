@@ -6,15 +6,20 @@
  * the manager's list).
  *
  * A newly stored sale also brings its effects, in the same transaction:
- *   - its embedded `ledger` entries become ledger documents with the same ids (idempotent the same way,
+ *   - its embedded `stock` entries become ledger documents with the same ids (idempotent the same way,
  *     so a device that also pushes them, or a sale re-pushed, changes no balance twice; push-batch.ts
  *     first writes them as new without looking them up, and decides again with lookups if one exists):
  *     {id, kind, storeId, deviceId, refId, delta, reason, sourceId: sale id, createdAt: sale createdAt};
+ *   - its gift-card, store-credit and points movements as the SERVER derives them from the sale (or, for a
+ *     reversal, from its original), never as embedded (sale-money.ts, issue 12 finding 2): an embedded money
+ *     entry that does not follow is kept in the sale, applied to nothing and flagged;
  *   - the balances those entries move (balances.ts);
- *   - a 'sale-mismatch' incident when the server's recomputation (checkSale) disagrees;
+ *   - a 'sale-mismatch' incident when the server's recomputation (checkSale) disagrees, or the embedded
+ *     money entries do (detail.ledger: which entry and why);
  *   - a customer of another store (found through the chain search) who buys here becomes visible to
  *     this store (customer_stores) and is written again with a new seq so the store's devices pull it.
- * A newly stored ledger entry pushed on its own moves its balance too.
+ * A newly stored stock entry pushed on its own moves its balance too; a money entry pushed on its own is
+ * refused with 403 (money moves only through the sale or return that causes it).
  * Newly stored sales and audit entries are first checked against the store's current staff and
  * permission table (role-check.ts): a permission-bound action nobody named may take refuses the whole push
  * with 403; a sale by someone the store does not know is kept and flagged in its 'sale-mismatch' incident.
@@ -30,7 +35,10 @@ import type { Database } from '../store/database-types.ts';
 import type { DocumentsRepository } from '../store/documents-repository.ts';
 import type { NewIncident } from '../store/incidents-repository.ts';
 import { HttpError } from '../http-error.ts';
+import { isMoneyKind } from '../../../src/domain/sale-ledger.ts';
 import { planBalances } from './balances.ts';
+import { deriveSaleMoney } from './sale-money.ts';
+import type { SaleMoney } from './sale-money.ts';
 import type { LedgerMovement } from './balances.ts';
 import { describeRefusal, directoryFromConfig, judgeActors } from './role-check.ts';
 import type { ActorFields } from './role-check.ts';
@@ -62,10 +70,14 @@ export async function planAppendOnlyPush(
     case 'sales': {
       const inserted = await planFacts(trx, documents, 'sales', docsOf(batch.rows), context.storeId, plan, true);
       const staffMismatches = await checkActors(trx, documents, 'sales', inserted, batch.rows, context.storeId);
+      const money = await deriveSaleMoney(trx, documents, inserted, context.storeId);
       const derived: LedgerEntryDocument[] = [];
       for (const sale of inserted) {
-        checkPushedSale(sale, plan, staffMismatches.get(sale.id) ?? []);
-        for (const entry of sale.ledger ?? []) derived.push(ledgerDocument(sale, entry));
+        const saleMoney = money.get(sale.id);
+        checkPushedSale(sale, plan, staffMismatches.get(sale.id) ?? [], saleMoney);
+        // Stock is what happened at the counter: taken as the device says. Money only as derived.
+        for (const entry of sale.ledger ?? []) if (!isMoneyKind(entry.kind)) derived.push(ledgerDocument(sale, entry));
+        derived.push(...(saleMoney?.documents ?? []));
       }
       const ledgerInserted = await planFacts(trx, documents, 'ledger', derived, context.storeId, plan, false, derivedLedger === 'look-up');
       movements.push(...ledgerInserted.map(toMovement));
@@ -78,6 +90,7 @@ export async function planAppendOnlyPush(
       break;
     }
     case 'ledger': {
+      refuseBareMoney(batch.rows);
       const inserted = await planFacts(trx, documents, 'ledger', docsOf(batch.rows), context.storeId, plan, true);
       movements.push(...inserted.map(toMovement));
       break;
@@ -201,17 +214,40 @@ async function checkActors(
   return flagged;
 }
 
-function checkPushedSale(sale: SaleDocument, plan: WritePlan, staffMismatches: readonly SaleMismatch[]): void {
+function checkPushedSale(sale: SaleDocument, plan: WritePlan, staffMismatches: readonly SaleMismatch[], money: SaleMoney | undefined): void {
   const result = checkSale(sale);
-  if (result.ok && staffMismatches.length === 0) return;
+  const refused = money?.refused ?? [];
+  const problems = money?.problems ?? [];
+  if (result.ok && staffMismatches.length === 0 && refused.length === 0 && problems.length === 0) return;
   const mismatches = [...staffMismatches, ...(result.ok ? [] : result.mismatches)];
   plan.incidents.push({
     storeId: sale.storeId,
     kind: 'sale-mismatch',
     collection: 'sales',
     documentId: sale.id,
-    detail: { number: sale.number, mismatches },
+    detail: {
+      number: sale.number,
+      mismatches,
+      // Embedded money entries the server did not apply, and why (the balances moved by what it derived).
+      ...(refused.length === 0 ? {} : { ledger: refused }),
+      ...(problems.length === 0 ? {} : { ledgerProblems: problems }),
+    },
   });
+}
+
+/**
+ * A device never moves gift-card, store-credit or points money by a ledger entry of its own: those
+ * balances move only by what the server derives from a sale or reversal (sale-money.ts). Stock entries
+ * pushed alone are still taken (stock is what happened at the counter).
+ */
+function refuseBareMoney(rows: readonly PushedDocument<'ledger'>[]): void {
+  const money = rows.find((row) => isMoneyKind(row.doc.kind));
+  if (money === undefined) return;
+  throw new HttpError(
+    403,
+    'ledger_money_refused',
+    `body/${money.index}: ledger entry ${money.id} moves ${money.doc.kind}: gift-card, store-credit and points balances move only through the sale or return that causes them; push that sale (the server derives its movements from the tenders) and no ledger entry of money on its own`,
+  );
 }
 
 function ledgerDocument(sale: SaleDocument, entry: EmbeddedLedgerEntry): LedgerEntryDocument {
