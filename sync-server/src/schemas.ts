@@ -6,6 +6,13 @@
  * the device (RxDB) and on the server (the seed's self-check now, pushed documents in the sync routes).
  * The same files generate the document types (src/data/schemas/types.ts), so each compiled validator is a
  * type guard: a value that passes the schema of collection C is a CollectionDocuments[C] from then on.
+ *
+ * One deliberate difference: the server closes the money document. sales.json lets unnamed fields through
+ * on a sale, its lines, tenders and totals, and a device's RxDB refuses a changed schema under the same
+ * version number, so the device's file stays as it is; but what a stored sale may carry is decided here: the
+ * fields sales.json names plus the few the counter writes unnamed (COUNTER_SALE_FIELDS, from
+ * sale-document.ts, sale-reversal.ts and tender-kinds.ts), and nothing else. A `pan` or `expiry` on a sale
+ * is refused with a 400 naming it, so it is never stored, pulled or exported.
  */
 import { Ajv } from 'ajv';
 import type { ErrorObject, SchemaObject, ValidateFunction } from 'ajv';
@@ -33,6 +40,38 @@ export interface AjvSchemaOptions {
    * arrive in a push.
    */
   allowDeletedFlag?: boolean;
+}
+
+const AMOUNT = { type: 'integer', minimum: -1000000000000000, maximum: 1000000000000000 } as const;
+
+/**
+ * The fields the counter writes on a sale that sales.json lets through without naming them: a line's unit,
+ * its list price before an override and who approved the override or discount (sale-document.ts); the
+ * points a points tender redeemed (tender-kinds.ts); the cash rounding of the totals (sale-document.ts,
+ * negated by sale-reversal.ts).
+ */
+export const COUNTER_SALE_FIELDS = {
+  line: {
+    unit: { type: 'string', enum: ['pcs', 'kg'] },
+    listPrice: { type: 'integer', minimum: 0, maximum: 1000000000000 },
+    approvedBy: { type: 'string', maxLength: 64 },
+  },
+  tender: { points: AMOUNT },
+  totals: { cashRounding: AMOUNT },
+} as const;
+
+/** The sale schema as the server checks a pushed sale: the counter's unnamed fields named, every object closed. */
+function closedSaleSchema(schema: SchemaObject): SchemaObject {
+  const properties = schema['properties'] as Record<string, SchemaObject>;
+  const close = (object: SchemaObject, extra: Record<string, unknown>): void => {
+    object['properties'] = { ...(object['properties'] as object), ...extra };
+    object['additionalProperties'] = false;
+  };
+  close(schema, {});
+  close(properties['lines']!['items'] as SchemaObject, COUNTER_SALE_FIELDS.line);
+  close(properties['tenders']!['items'] as SchemaObject, COUNTER_SALE_FIELDS.tender);
+  close(properties['totals']!, COUNTER_SALE_FIELDS.totals);
+  return schema;
 }
 
 /** A plain JSON Schema (draft-07) for Ajv from an RxDB collection schema. Does not modify its input. */
@@ -80,14 +119,18 @@ export type DocumentValidator<C extends CollectionName> = ValidateFunction<Docum
 
 export type DocumentValidators = { readonly [C in CollectionName]: DocumentValidator<C> };
 
-/** One compiled validator per collection (compile once at start-up: compiling is the slow part). */
+/**
+ * One compiled validator per collection (compile once at start-up: compiling is the slow part); the sales
+ * validator is the closed copy (see the top of this file).
+ */
 export function createDocumentValidators(options: AjvSchemaOptions = {}): DocumentValidators {
   const ajv = new Ajv({ strict: true, allErrors: false });
   addFormats(ajv);
   const validators = {} as { [C in CollectionName]: DocumentValidator<C> };
   const compile = <C extends CollectionName>(into: { [K in C]: DocumentValidator<K> }, name: C): void => {
     // The type argument is the generated type of the very schema compiled here.
-    into[name] = ajv.compile<DocumentState<C>>(toAjvSchema(collectionSchemas[name], options));
+    const schema = toAjvSchema(collectionSchemas[name], options);
+    into[name] = ajv.compile<DocumentState<C>>(name === 'sales' ? closedSaleSchema(schema) : schema);
   };
   for (const name of collectionNames) compile(validators, name);
   return validators;

@@ -12,13 +12,20 @@
  * ids a 2,000-sale push); if one was stored after all (a device that pushed it on its own, or a forged
  * id), the insert fails on the table's key, the transaction rolls back and the push is decided again
  * with every entry looked up. Same outcome, only slower in that rare case.
+ * Whatever the policy decided, a document this push writes is also flagged for the manager (an incident,
+ * once per document and kind) when push-rows.ts masked a card number in it ('card-number-masked', naming
+ * the paths, never the digits), or when its createdAt lies more than a day after the server's clock or, for
+ * the facts of a store (sales, ledger, shifts, audit), more than a day before the store existed
+ * ('implausible-date'): stored, because the till's record of what happened must not be lost, but looked at.
  */
 import type { Transaction } from 'kysely';
 import { collectionPolicies, type CollectionName, type CollectionPolicy } from '../../../src/data/schemas/index.ts';
 import type { Database } from '../store/database-types.ts';
-import type { DocumentsRepository, WrittenRange } from '../store/documents-repository.ts';
+import type { DocumentsRepository, DocumentWrite, WrittenRange } from '../store/documents-repository.ts';
 import { grantCustomerToStore, insertCustomerAlias } from '../store/customers-repository.ts';
 import { insertIncidents } from '../store/incidents-repository.ts';
+import type { NewIncident } from '../store/incidents-repository.ts';
+import { findStoreRecord } from '../store/stores-repository.ts';
 import type { Store } from '../store/open-store.ts';
 import { lockSequenceCounter } from '../store/visible-documents.ts';
 import { isDuplicateLedgerEntry } from '../store/narrow-tables.ts';
@@ -29,6 +36,7 @@ import { planCustomersPush } from './customers-policy.ts';
 import { planOrdersPush } from './orders-policy.ts';
 import { WritePlan } from './write-plan.ts';
 import type { CollectionsDecidedBy, PushContext, PushedBatch } from './write-plan.ts';
+import type { CheckedPush } from './push-rows.ts';
 
 export interface PushResult {
   /** The conflicting master documents as JSON text, for the answer. */
@@ -49,15 +57,15 @@ export interface PushHooks {
 export async function pushBatch(
   store: Store,
   documents: DocumentsRepository,
-  batch: PushedBatch,
+  checked: CheckedPush,
   context: PushContext,
   hooks: PushHooks = {},
 ): Promise<PushResult> {
   try {
-    return await pushBatchOnce(store, documents, batch, context, hooks, 'assume-new');
+    return await pushBatchOnce(store, documents, checked, context, hooks, 'assume-new');
   } catch (error) {
     if (!isDuplicateLedgerEntry(store.kind, error)) throw error;
-    return pushBatchOnce(store, documents, batch, context, hooks, 'look-up');
+    return pushBatchOnce(store, documents, checked, context, hooks, 'look-up');
   }
 }
 
@@ -69,11 +77,12 @@ function isDecidedBy<P extends CollectionPolicy['conflicts']>(batch: PushedBatch
 async function pushBatchOnce(
   store: Store,
   documents: DocumentsRepository,
-  batch: PushedBatch,
+  checked: CheckedPush,
   context: PushContext,
   hooks: PushHooks,
   derivedLedger: DerivedLedger,
 ): Promise<PushResult> {
+  const { batch } = checked;
   let decidedAt = 0;
   const result = await store.db.transaction().execute(async (trx) => {
     await lockSequenceCounter(trx);
@@ -83,6 +92,7 @@ async function pushBatchOnce(
     else if (isDecidedBy(batch, 'merge-fields')) await planCustomersPush(trx, store.kind, documents, batch.rows, context, plan);
     else if (isDecidedBy(batch, 'merge-order')) await planOrdersPush(trx, documents, batch.rows, context, plan);
     else throw new Error(`${collection} is written by the server alone: no device push policy`);
+    plan.incidents.push(...(await flagsForTheManager(trx, checked, plan.writes, context)));
 
     const now = context.now.toISOString();
     for (const grant of plan.grants) await grantCustomerToStore(trx, grant.customerId, grant.storeId);
@@ -107,4 +117,63 @@ function changeEvents(plan: WritePlan, written: WrittenRange, originDeviceId: st
     toSeq: written.lastSeq,
     originDeviceId,
   }));
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The card-number and date incidents of the documents this push writes (see the top of this file), without
+ * those already recorded for the same document (a customer edited and pushed again).
+ */
+async function flagsForTheManager(
+  trx: Transaction<Database>,
+  { batch, masked }: CheckedPush,
+  writes: readonly DocumentWrite[],
+  context: PushContext,
+): Promise<NewIncident[]> {
+  const written = new Set(writes.filter((write) => write.collection === batch.collection).map((write) => write.id));
+  const rows: ReadonlyArray<PushedBatch['rows'][number]> = batch.rows;
+  const byIndex = new Map(rows.map((row) => [row.index, row]));
+  const numberOf = (doc: object): { number?: string } => ('number' in doc && typeof doc.number === 'string' ? { number: doc.number } : {});
+  const flags: NewIncident[] = [];
+  const flag = (kind: NewIncident['kind'], documentId: string, detail: Record<string, unknown>): void => {
+    flags.push({ storeId: context.storeId, kind, collection: batch.collection, documentId, detail });
+  };
+  for (const row of masked) {
+    const doc = byIndex.get(row.index)?.doc;
+    if (doc !== undefined && written.has(row.id)) flag('card-number-masked', row.id, { ...numberOf(doc), paths: row.paths });
+  }
+  const factsOfTheStore = collectionPolicies[batch.collection].conflicts === 'append-only';
+  const now = context.now.getTime();
+  let storeCreatedAt: string | undefined;
+  for (const row of rows) {
+    const createdAt = 'createdAt' in row.doc ? row.doc.createdAt : undefined;
+    const at = typeof createdAt === 'string' ? Date.parse(createdAt) : Number.NaN;
+    if (row.deleted || !written.has(row.id) || Number.isNaN(at)) continue;
+    if (at > now + DAY_MS) {
+      flag('implausible-date', row.id, { ...numberOf(row.doc), path: 'createdAt', value: createdAt, why: 'future', serverTime: context.now.toISOString() });
+    } else if (factsOfTheStore && at < now - DAY_MS) {
+      // The store's creation is read only for a document more than a day old: it cannot be later than now.
+      storeCreatedAt ??= (await findStoreRecord(trx, context.storeId))?.createdAt ?? '';
+      const opened = Date.parse(storeCreatedAt);
+      if (at < opened - DAY_MS) flag('implausible-date', row.id, { ...numberOf(row.doc), path: 'createdAt', value: createdAt, why: 'before-store', storeCreatedAt });
+    }
+  }
+  if (flags.length === 0) return flags;
+  const known = await trx
+    .selectFrom('incidents')
+    .select(['kind', 'document_id'])
+    .where('store_id', '=', context.storeId)
+    .where('kind', 'in', [...new Set(flags.map((f) => f.kind))])
+    .where('document_id', 'in', [...new Set(flags.map((f) => f.documentId))])
+    .execute();
+  const seen = new Set(known.map((row) => `${row.kind}|${row.document_id}`));
+  const fresh: NewIncident[] = [];
+  for (const f of flags) {
+    const key = `${f.kind}|${f.documentId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    fresh.push(f);
+  }
+  return fresh;
 }

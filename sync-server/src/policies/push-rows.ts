@@ -1,9 +1,13 @@
 /*
  * Checks a pushed batch before anything touches the database, so a bad batch is refused whole with an
- * answer that says which row and field: the collection's JSON schema (the same file RxDB validates with
- * on the device), no U+0000 anywhere (PostgreSQL cannot store it in JSON, and no till types it), the
- * assumed master being the same document, and ownership: a document must belong to the device's store,
- * and facts the device writes (sales, shifts, audit, ledger) must carry its own device id.
+ * answer that says which row and field: first its shape, walked without recursion (document-shape.ts: depth,
+ * size, no U+0000 and no lone surrogate anywhere), then the collection's JSON schema (the file RxDB validates
+ * with on the device, closed on the server where a money document must not carry unnamed fields:
+ * schemas.ts), the assumed master being the same document, and ownership: a document must belong to the
+ * device's store, and facts the device writes (sales, shifts, audit, ledger) must carry its own device id.
+ * Every card number in a checked document's text is masked here, before any policy sees it, so nothing
+ * after this point (storage, pulls, exports, conflict answers) ever holds one; the masked rows are listed
+ * for the push to flag them (push-batch.ts).
  * This is where a pushed row becomes its collection's document type: the schema check is a type guard
  * (schemas.ts), and from here on the policies work on SaleDocument, CustomerDocument and so on.
  */
@@ -12,12 +16,27 @@ import type { CollectionDocuments } from '../../../src/data/schemas/types.ts';
 import { HttpError } from '../http-error.ts';
 import { describeValidationErrors } from '../schemas.ts';
 import type { DocumentState, DocumentValidator } from '../schemas.ts';
+import { checkDocumentShape, maskCardNumbersIn } from './document-shape.ts';
 import type { PushedBatch, PushedCollection, PushedDocument } from './write-plan.ts';
 
 /** One row of a push as it arrives: objects, nothing checked yet. */
 export interface PushRowInput {
   assumedMasterState?: Readonly<Record<string, unknown>> | null;
   newDocumentState: Readonly<Record<string, unknown>>;
+}
+
+/** A pushed row whose text held card numbers, masked before anything else saw it. */
+export interface MaskedRow {
+  index: number;
+  id: string;
+  /** Where in the document ("tenders/0/reference"); never the digits. */
+  paths: readonly string[];
+}
+
+/** A checked push: its rows as documents (card numbers masked), and which of them were masked. */
+export interface CheckedPush<C extends PushedCollection = PushedCollection> {
+  batch: PushedBatch<C>;
+  masked: readonly MaskedRow[];
 }
 
 /** Whether devices may push this collection at all (the policy table's writer is not the server alone). */
@@ -31,16 +50,18 @@ export function readPushRows<C extends PushedCollection>(
   validate: DocumentValidator<C>,
   device: { id: string; storeId: string },
   mayContainNul = true,
-): PushedBatch<C> {
+): CheckedPush<C> {
   const policy = collectionPolicies[collection];
   const pushed: PushedDocument<C>[] = [];
+  const masked: MaskedRow[] = [];
   rows.forEach((row, index) => {
     const where = `body/${index}/newDocumentState`;
+    const shape = checkDocumentShape(row.newDocumentState, where, mayContainNul);
     const state = row.newDocumentState;
     if (!validate(state)) throw new HttpError(400, 'invalid_document', describeValidationErrors(validate.errors, where));
-    const nul = mayContainNul ? findNul(state, where) : undefined;
-    if (nul !== undefined) throw new HttpError(400, 'invalid_document', `${nul} contains the character U+0000, which is not allowed in a document`);
-    const { doc, deleted } = withoutDeletedFlag<C>(state);
+    const cardsMasked = maskCardNumbersIn(state, shape);
+    const { doc, deleted } = withoutDeletedFlag<C>(cardsMasked.document);
+    if (cardsMasked.paths.length > 0) masked.push({ index, id: doc.id, paths: cardsMasked.paths });
     const id = doc.id;
     if (deleted && policy.conflicts === 'append-only') {
       throw new HttpError(400, 'invalid_document', `${where}/_deleted: ${collection} are append-only and cannot be deleted; push a reversing document instead`);
@@ -48,6 +69,8 @@ export function readPushRows<C extends PushedCollection>(
     let assumed: Readonly<Record<string, unknown>> | undefined;
     let assumedDeleted = false;
     if (row.assumedMasterState !== undefined && row.assumedMasterState !== null) {
+      // Only compared and merged from, never stored, but read by recursive code all the same.
+      checkDocumentShape(row.assumedMasterState, `body/${index}/assumedMasterState`, mayContainNul);
       const { _deleted: flag, ...rest } = row.assumedMasterState;
       assumed = rest;
       assumedDeleted = flag === true;
@@ -68,7 +91,7 @@ export function readPushRows<C extends PushedCollection>(
     }
     pushed.push({ index, id, doc, deleted, assumed, assumedDeleted });
   });
-  return { collection, rows: pushed };
+  return { batch: { collection, rows: pushed }, masked };
 }
 
 /**
@@ -79,24 +102,4 @@ export function readPushRows<C extends PushedCollection>(
 function withoutDeletedFlag<C extends CollectionName>(state: DocumentState<C>): { doc: CollectionDocuments[C]; deleted: boolean } {
   const { _deleted: flag, ...doc } = state;
   return { doc: doc as CollectionDocuments[C], deleted: flag === true };
-}
-
-/** The path of the first string (or key) containing U+0000, if any. */
-function findNul(value: unknown, path: string): string | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = findNul(value[i], `${path}/${i}`);
-      if (found !== undefined) return found;
-    }
-    return undefined;
-  }
-  if (value !== null && typeof value === 'object') {
-    for (const [key, field] of Object.entries(value)) {
-      if (key.includes('\u0000')) return `${path} (a field name)`;
-      const found = findNul(field, `${path}/${key}`);
-      if (found !== undefined) return found;
-    }
-  }
-  return undefined;
 }

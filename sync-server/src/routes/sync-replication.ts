@@ -3,8 +3,9 @@
  *   GET  /api/v1/sync/:collection/pull?id=&seq=&limit=  -> 200 {documents, checkpoint}
  *   POST /api/v1/sync/:collection/push  [{assumedMasterState, newDocumentState}] -> 200 [conflicting masters]
  * Pull answers are built from the stored JSON text (visible-documents.ts): no parse and re-serialise on
- * the hot path of a new tablet's 100,000-product catalog. A push is checked whole (push-rows.ts), then
- * decided and written in one transaction (push-batch.ts); its change events go out with the commit.
+ * the hot path of a new tablet's 100,000-product catalog. A push is checked whole (push-rows.ts: shape,
+ * schema and owner of every row, card numbers masked), then decided and written in one transaction
+ * (push-batch.ts); its change events go out with the commit.
  * Unknown collection 404; server-owned collections (products, balances, config) refuse pushes with 403.
  */
 import type { FastifyPluginAsync } from 'fastify';
@@ -87,18 +88,18 @@ const replicationRoutes: FastifyPluginAsync = async (app) => {
       // checking its rows, deciding and writing them.
       const received = reply.elapsedTime;
       const cpuAtStart = process.cpuUsage();
-      const pushed = readPushRows(collection, request.body, app.documentValidators[collection], request.device, request.bodyMayContainNul ?? true);
-      const checked = reply.elapsedTime;
+      const checked = readPushRows(collection, request.body, app.documentValidators[collection], request.device, request.bodyMayContainNul ?? true);
+      const checkedAt = reply.elapsedTime;
       const result = await pushBatch(
         app.store,
         app.documents,
-        pushed,
+        checked,
         { storeId: request.device.storeId, deviceId: request.device.id, now: new Date() },
         { beforeCommit: (trx, events) => app.changeBus.announce(trx, events) },
       );
       if (result.conflicts.length > 0 || Object.keys(result.incidents).length > 0) {
         request.log.info(
-          { collection, rows: pushed.rows.length, conflicts: result.conflicts.length, incidents: result.incidents },
+          { collection, rows: checked.batch.rows.length, conflicts: result.conflicts.length, incidents: result.incidents },
           'push answered with conflicts or recorded incidents for a manager',
         );
       }
@@ -106,7 +107,7 @@ const replicationRoutes: FastifyPluginAsync = async (app) => {
       // database or the machine); commit: the part of write spent committing (the log's sync to disk).
       const cpu = process.cpuUsage(cpuAtStart);
       const timing =
-        `receive;dur=${received.toFixed(1)}, check;dur=${(checked - received).toFixed(1)}, write;dur=${(reply.elapsedTime - checked).toFixed(1)}, ` +
+        `receive;dur=${received.toFixed(1)}, check;dur=${(checkedAt - received).toFixed(1)}, write;dur=${(reply.elapsedTime - checkedAt).toFixed(1)}, ` +
         `cpu;dur=${((cpu.user + cpu.system) / 1000).toFixed(1)}, commit;dur=${result.commitMs.toFixed(1)}`;
       return reply
         .type('application/json; charset=utf-8')

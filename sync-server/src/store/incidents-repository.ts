@@ -6,12 +6,14 @@
  *   sale-mismatch         a sale whose amounts do not add up when the server recomputes them
  *   balance-overdraft     points, a gift card or store credit went below zero (redeemed offline)
  *   order-flag            a pickup handover met a cancellation (or repeated, or came before ready)
+ *   card-number-masked    a pushed document's text held a card number, masked before it was stored (paths only)
+ *   implausible-date      a pushed document's createdAt is over a day ahead of the server, or before its store existed
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './database-types.ts';
 
-export type IncidentKind = 'append-only-conflict' | 'sale-mismatch' | 'balance-overdraft' | 'order-flag';
+export type IncidentKind = 'append-only-conflict' | 'sale-mismatch' | 'balance-overdraft' | 'order-flag' | 'card-number-masked' | 'implausible-date';
 
 export interface NewIncident {
   storeId: string;
