@@ -2,7 +2,9 @@
  * Bad input at the sync door: thousands of generated malformed and hostile pushes (fast-check) against
  * a live app on each database. Every answer must be a 4xx with a message saying what was wrong (never a
  * 5xx), and a refused push must write nothing at all: documents, incidents and the seq counter stay as
- * they were. Sales whose totals do not add up are the exception by design: accepted and flagged.
+ * they were. Among them the shapes of issue 12 (finding 7): nesting past 32 levels, a document past 1 MiB of
+ * JSON, a lone surrogate in a string or a field name, a field the closed sale schema does not name.
+ * Sales whose totals do not add up, or dated implausibly, are the exception by design: accepted and flagged.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,6 +29,14 @@ const SALE_INTEGER_FIELDS = ['lines/0/qty', 'lines/0/unitPrice', 'lines/0/discou
 const SALE_REQUIRED = ['id', 'kind', 'storeId', 'deviceId', 'number', 'createdAt', 'staffId', 'currency', 'lines', 'tenders', 'totals', 'lines/0/qty', 'lines/0/total', 'tenders/0/amount', 'totals/tax', 'ledger/0/kind', 'ledger/0/delta'];
 // Where a text may be anything (so only the U+0000 in it is wrong).
 const FREE_TEXT_FIELDS = ['number', 'staffId', 'lines/0/name', 'lines/0/sku', 'ledger/0/reason'];
+// The objects of a sale the server's schema closes, with the fields it names there (schemas.ts).
+const CLOSED_SALE_OBJECTS: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['', ['id', 'kind', 'storeId', 'deviceId', 'number', 'createdAt', 'staffId', 'customerId', 'originalSaleId', 'orderId', 'reason', 'originalNumber', 'approverId', 'discountApprovedBy', 'currency', 'lines', 'tenders', 'totals', 'change', 'ledger', '_deleted']],
+  ['lines/0/', ['productId', 'sku', 'name', 'qty', 'unitPrice', 'discount', 'taxRate', 'total', 'priceIncludesTax', 'unit', 'listPrice', 'approvedBy']],
+  ['tenders/0/', ['method', 'amount', 'reference', 'points']],
+  ['totals/', ['subtotal', 'discount', 'tax', 'total', 'cashRounding']],
+];
+const LONE_SURROGATES = ['\ud800', '\udbff', '\udc00', '\udfff'];
 
 /** Whether JSON.parse refuses the text: its exception is the answer here, not an error to report. */
 function isNotJson(text: string): boolean {
@@ -85,6 +95,11 @@ describe.each(DATABASE_KINDS)('hostile and malformed pushes (%s)', (kind) => {
 
   const sale = (): Json => ({ ...ringUpSale(device, [{ productId: 'p-1', qty: 2000, unitPrice: 12_500, discount: 500 }, { productId: 'p-2', qty: 375, unitPrice: 160_000 }], { customerId: 'c-1', points: 8 }), _deleted: false }) as Json;
   const rows = (docs: unknown[]): string => JSON.stringify(docs.map((newDocumentState) => ({ newDocumentState })));
+  /** One audit entry whose details hold `junk`, written as JSON text (JSON.stringify would recurse). */
+  const auditRows = (junk: string): string => {
+    const entry = { id: 'audit-junk', storeId: 'store-q1', deviceId: device.deviceId, action: 'drawer.count', staffId: 'store-q1-cashier', createdAt: new Date().toISOString(), details: { junk: '@' } };
+    return JSON.stringify([{ newDocumentState: entry }]).replace('"@"', junk);
+  };
   const attack = (name: string, body: string, expected: number, collection = 'sales', contentType = 'application/json'): Attack => ({ name, collection, contentType, body, expected });
 
   const attacks: fc.Arbitrary<Attack> = fc.oneof(
@@ -102,6 +117,21 @@ describe.each(DATABASE_KINDS)('hostile and malformed pushes (%s)', (kind) => {
     // U+0000 anywhere in text, including field names.
     fc.tuple(fc.constantFrom(...FREE_TEXT_FIELDS), fc.string({ maxLength: 8 }), fc.string({ maxLength: 8 })).map(([f, a, b]) => attack(`NUL in ${f}`, rows([setAt(sale(), f, `${a}\u0000${b}`)]), 400)),
     fc.string({ maxLength: 6 }).filter((k) => !k.includes('/')).map((k) => attack('NUL in a key', rows([setAt(sale(), `extra${k}\u0000`, 1)]), 400)),
+    // Issue 12, finding 7: shapes that crashed the request or were stored.
+    fc.tuple(fc.integer({ min: 33, max: 20_000 }), fc.constantFrom('lines/0/', 'tenders/0/', '')).map(([depth, where]) => {
+      const text = rows([setAt(sale(), `${where}deep`, '@')]).replace('"@"', `${'{"x":'.repeat(depth)}1${'}'.repeat(depth)}`);
+      return attack(`an extra field nested ${depth} deep at ${where || 'the sale'}`, text, 400);
+    }),
+    fc.tuple(fc.integer({ min: 33, max: 20_000 }), fc.constantFrom('[', '{"a":[')).map(([depth, open]) => {
+      const nested = `${open.repeat(depth)}1${(open === '[' ? ']' : ']}').repeat(depth)}`;
+      return attack(`audit details nested ${depth} deep`, auditRows(nested), 400, 'audit');
+    }),
+    fc.integer({ min: 530_000, max: 1_000_000 }).map((n) => attack(`a ${n}-element junk array in audit details`, auditRows(`[${'0,'.repeat(n - 1)}0]`), 400, 'audit')),
+    fc.tuple(fc.constantFrom(...FREE_TEXT_FIELDS), fc.constantFrom(...LONE_SURROGATES), fc.stringMatching(/^[a-z ]{0,8}$/), fc.stringMatching(/^[a-z ]{0,8}$/)).map(([f, unit, a, b]) => attack(`lone surrogate U+${unit.charCodeAt(0).toString(16)} in ${f}`, rows([setAt(sale(), f, `${a}${unit}${b}`)]), 400)),
+    fc.tuple(fc.constantFrom(...LONE_SURROGATES), fc.stringMatching(/^[a-z]{1,6}$/)).map(([unit, k]) => attack('lone surrogate in a field name', rows([setAt(sale(), `lines/0/${k}${unit}`, 1)]), 400)),
+    fc.tuple(fc.constantFrom(...CLOSED_SALE_OBJECTS), fc.stringMatching(/^[a-zA-Z_$][a-zA-Z0-9_]{0,11}$/), fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.boolean()))
+      .filter(([[, named], k]) => !named.includes(k) && !['__proto__', 'constructor', 'prototype'].includes(k))
+      .map(([[where], k, v]) => attack(`unknown field ${where}${k} on a sale`, rows([setAt(sale(), `${where}${k}`, v)]), 400)),
     // Prototype pollution attempts, as raw JSON text.
     fc.constantFrom('__proto__', 'constructor').map((key) => {
       const text = rows([sale()]);
@@ -207,6 +237,28 @@ describe.each(DATABASE_KINDS)('hostile and malformed pushes (%s)', (kind) => {
     const mismatches = await t.store.db.selectFrom('incidents').select('document_id').where('kind', '=', 'sale-mismatch').execute();
     for (const doc of docs) expect(mismatches.some((m) => m.document_id === doc['id'])).toBe(true);
     expect(after.documents - before.documents).toBeGreaterThanOrEqual(200 + ledgerEntries);
+  });
+
+  it('sales dated more than a day ahead of the server or before the store existed are accepted and flagged once, never dropped', async () => {
+    const day = 24 * 60 * 60 * 1000;
+    const now = Date.now();
+    const dates = fc.oneof(
+      fc.integer({ min: now + day + 60_000, max: Date.parse('9999-12-31T23:59:59.999Z') }).map((at) => ({ at, flagged: true })),
+      fc.integer({ min: Date.parse('0001-01-01T00:00:00.000Z'), max: now - 2 * day }).map((at) => ({ at, flagged: true })),
+      fc.integer({ min: now - day + 60_000, max: now + day - 60_000 }).map((at) => ({ at, flagged: false })),
+    );
+    const samples = fc.sample(dates, { numRuns: 100, seed: 12 });
+    const docs: Json[] = samples.map(({ at }) => ({ ...sale(), createdAt: new Date(at).toISOString() }));
+    for (let i = 0; i < 2; i++) {
+      const response = await t.app.inject({ method: 'POST', url: '/api/v1/sync/sales/push', headers: bearer(device.token), payload: docs.map((newDocumentState) => ({ newDocumentState })) });
+      expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
+    }
+    const flags = await t.store.db.selectFrom('incidents').select('document_id').where('kind', '=', 'implausible-date').where('document_id', 'in', docs.map((d) => d['id'] as string)).execute();
+    const flaggedIds = flags.map((f) => f.document_id);
+    expect(new Set(flaggedIds).size, 'each flagged once').toBe(flaggedIds.length);
+    samples.forEach(({ flagged }, i) => expect(flaggedIds.includes(docs[i]!['id'] as string), String(docs[i]!['createdAt'])).toBe(flagged));
+    const stored = await t.store.db.selectFrom('documents').select('id').where('collection', '=', 'sales').where('id', 'in', docs.map((d) => d['id'] as string)).execute();
+    expect(stored).toHaveLength(docs.length);
   });
 
   it('AUTHORIZATION: another store\'s token, a revoked token and no token cannot write or read the store\'s documents', async () => {

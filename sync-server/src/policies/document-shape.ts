@@ -74,6 +74,11 @@ function hasCardLength(text: string): boolean {
   return false;
 }
 
+/** Brackets and commas of a container of n values, with each value's first character, less its own first. */
+function containerChars(n: number): number {
+  return n === 0 ? 1 : 2 * n;
+}
+
 function refuse(message: string): never {
   throw new HttpError(400, 'invalid_document', message);
 }
@@ -96,9 +101,10 @@ function checkText(text: string, checkNul: boolean, what: () => string): void {
 export function checkDocumentShape(state: unknown, where: string, checkNul: boolean): DocumentShape {
   const candidates: CardCandidate[] = [];
   const stack: Visit[] = [{ value: state, parent: undefined, key: '', depth: 0 }];
-  // Characters of JSON counted so far; a container counts one character per element up front, so a huge
-  // array is refused before its elements are pushed, and each element then adds the rest of its size.
-  let size = -1;
+  // Characters of JSON counted so far, exactly for text that needs no escapes. A container counts one
+  // character per element up front (so a huge array is refused before its elements are pushed); each value
+  // then adds the rest of its own size (the root's first character is counted here).
+  let size = 1;
   const grow = (chars: number): void => {
     size += chars;
     if (size > MAX_DOCUMENT_CHARS) refuse(`${where} is larger than ${MAX_DOCUMENT_CHARS} characters of JSON: a document holds at most that much`);
@@ -113,11 +119,11 @@ export function checkDocumentShape(state: unknown, where: string, checkNul: bool
     } else if (value !== null && typeof value === 'object') {
       if (depth >= MAX_DOCUMENT_DEPTH) refuse(`${pathOf(visit, where)} is nested deeper than ${MAX_DOCUMENT_DEPTH} levels: a document may nest at most that deep`);
       if (Array.isArray(value)) {
-        grow(1 + 2 * value.length);
+        grow(containerChars(value.length));
         for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], parent: visit, key: i, depth: depth + 1 });
       } else {
         const keys = Object.keys(value);
-        grow(1 + 2 * keys.length);
+        grow(containerChars(keys.length));
         for (let i = keys.length - 1; i >= 0; i--) {
           const key = keys[i]!;
           grow(key.length + 3);
