@@ -21,7 +21,7 @@ import type { TryLimit } from '../plugins/rate-limit.ts';
 import { lockoutSettingsFrom } from '../../../src/domain/pin-lockout.ts';
 import type { LockoutSettings } from '../../../src/domain/pin-lockout.ts';
 import { insertStaffSession } from '../store/devices-repository.ts';
-import { clearPinFailures, reservePinAttempt } from '../store/pin-lockouts-repository.ts';
+import { clearPinFailures, lockedUntil, reservePinAttempt } from '../store/pin-lockouts-repository.ts';
 
 const sessionBodySchema = {
   type: 'object',
@@ -44,6 +44,15 @@ const staffSessionRoutes: FastifyPluginAsync<{ pinLockoutMs: number; staffSessio
   app.post<{ Body: { staffId: string; pin: string } }>('/staff/sessions', { schema: { body: sessionBodySchema } }, async (request, reply) => {
     const { storeId } = request.device;
     const { staffId, pin } = request.body;
+    const config = await app.documents.get('config', storeId);
+    const staff = (config?.body.staff ?? []).find((s) => s.id === staffId && s.active);
+    // The config's settings win; the server's POS_PIN_LOCKOUT_MINUTES fills in a config without a time.
+    const lockout = lockoutSettingsFrom({ pinLockoutMinutes: options.pinLockoutMs / 60_000, ...config?.body.permissions });
+    const now = new Date();
+    // A plain read turns away a burst at someone already locked out cheaply; it only ever refuses.
+    const alreadyLocked = staff === undefined ? undefined : await lockedUntil(app.store.db, storeId, staffId, now.toISOString(), lockout.maxFailures);
+    if (staff !== undefined && alreadyLocked !== undefined) throw locked(reply, staff.name, alreadyLocked, now, lockout);
+
     // Counted as failures now; handed back below if the person turns out locked or the PIN right.
     const byDevice = await countTry(app, PER_DEVICE, request.device.id, reply, 'failed staff sign-ins on this device');
     const byAddress = await countTry(app, PER_ADDRESS, request.ip, reply, 'failed staff sign-ins from this address').catch(async (error: unknown) => {
@@ -51,14 +60,8 @@ const staffSessionRoutes: FastifyPluginAsync<{ pinLockoutMs: number; staffSessio
       throw error;
     });
     const handBack = () => Promise.all([byDevice.release(), byAddress.release()]);
-
-    const config = await app.documents.get('config', storeId);
-    const staff = (config?.body.staff ?? []).find((s) => s.id === staffId && s.active);
     if (staff === undefined) throw new HttpError(401, 'unknown_staff', `No active staff member "${staffId}" at this store`);
-    // The config's settings win; the server's POS_PIN_LOCKOUT_MINUTES fills in a config without a time.
-    const lockout = lockoutSettingsFrom({ pinLockoutMinutes: options.pinLockoutMs / 60_000, ...config?.body.permissions });
 
-    const now = new Date();
     const lockUntil = new Date(now.getTime() + lockout.lockoutMs).toISOString();
     const attempt = await reservePinAttempt(app.store.db, storeId, staffId, now.toISOString(), lockUntil, lockout.maxFailures);
     if ('refusedUntil' in attempt) {
