@@ -6,11 +6,22 @@ import { attachCustomer, cartDiscount, emptyCart, lineDiscount, overridePrice, r
 import type { Cart, CartProduct, CartResult, PriceRules } from './cart.ts';
 import { cartTotals } from './cart-totals.ts';
 import type { CashRounding } from './cart-totals.ts';
-import type { buildSaleDocument, CompletedSale, SaleRules } from './sale-document.ts';
+import type { buildSaleDocument, CompletedSale, SaleContext, SaleRules } from './sale-document.ts';
 import { VIETNAM_TAX_CLASSES } from './tax-presets.ts';
 import type { TaxClass } from './tax-presets.ts';
 import { paymentState } from './tender.ts';
 import type { Tender } from './tender.ts';
+
+/** The context of the sale the domain's sale tests complete: till T03 of store Q1, cashier Lan. */
+export const saleContext: SaleContext = {
+  id: '0192f3a4-5b6c-7d8e-9f00-112233445566',
+  storeId: 'store-q1',
+  deviceId: 'device-t03',
+  number: 'Q1-T03-000123',
+  createdAt: '2025-11-24T03:08:00.000Z',
+  staffId: 'staff-lan',
+  currency: 'VND',
+};
 
 export const testTaxClasses: readonly TaxClass[] = [...VIETNAM_TAX_CLASSES, { id: 'net10', name: 'VAT 10% net', rateBasisPoints: 1000, pricesIncludeTax: false }];
 

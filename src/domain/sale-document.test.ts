@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { attachCustomer, emptyCart, lineDiscount, overridePrice, ringUpLine } from './cart.ts';
 import type { PriceRules } from './cart.ts';
 import { multiplyByQuantity } from './money.ts';
-import { cartOf, coffee, pork, saleOf, paidSaleArb } from './paid-sale.test-helper.ts';
+import { cartOf, coffee, pork, saleOf, paidSaleArb, saleContext } from './paid-sale.test-helper.ts';
 import { checkSale } from './sale-check.ts';
 import { buildSaleDocument } from './sale-document.ts';
-import type { CompletedSale, SaleContext } from './sale-document.ts';
+import type { CompletedSale } from './sale-document.ts';
 import { computeTaxes } from './tax.ts';
 import { VIETNAM_TAX_CLASSES } from './tax-presets.ts';
 import type { TaxClass } from './tax-presets.ts';
@@ -14,15 +14,7 @@ import type { Tender } from './tender.ts';
 
 const taxClasses: readonly TaxClass[] = [...VIETNAM_TAX_CLASSES, { id: 'net10', name: 'VAT 10% net', rateBasisPoints: 1000, pricesIncludeTax: false }];
 const rules: PriceRules = { maxDiscountBasisPoints: 1000, overrideNeedsApprovalAbove: 2000 };
-const context: SaleContext = {
-  id: '0192f3a4-5b6c-7d8e-9f00-112233445566',
-  storeId: 'store-q1',
-  deviceId: 'device-t03',
-  number: 'Q1-T03-000123',
-  createdAt: '2025-11-24T03:08:00.000Z',
-  staffId: 'staff-lan',
-  currency: 'VND',
-};
+const context = saleContext;
 
 /** What the server's check requires, restated independently, plus the cash rounding it does not know yet. */
 function expectArithmeticHolds(sale: CompletedSale): void {

@@ -2,23 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { attachCustomer, emptyCart, ringUpLine } from './cart.ts';
 import type { SaleDocument, SaleLedgerEntry } from './documents.ts';
-import { cartOf, coffee, paidSaleArb, saleOf, testTaxClasses } from './paid-sale.test-helper.ts';
+import { cartOf, coffee, paidSaleArb, saleOf, testTaxClasses, saleContext } from './paid-sale.test-helper.ts';
 import { buildSaleDocument } from './sale-document.ts';
-import type { SaleContext } from './sale-document.ts';
 import { compareEmbeddedLedger, isMoneyKind, loyaltyEarning, moneyMovementsOf, pointsEarned } from './sale-ledger.ts';
 import type { MoneyMovement } from './sale-ledger.ts';
 import { buildSaleReversal } from './sale-reversal.ts';
 import type { Tender } from './tender.ts';
 
-const context: SaleContext = {
-  id: '0192f3a4-5b6c-7d8e-9f00-112233445566',
-  storeId: 'store-q1',
-  deviceId: 'device-t03',
-  number: 'Q1-T03-000123',
-  createdAt: '2025-11-24T03:08:00.000Z',
-  staffId: 'staff-lan',
-  currency: 'VND',
-};
+const context = saleContext;
 const voidContext = { id: '0192f3a4-9999-7d8e-9f00-aabbccddeeff', deviceId: 'device-t03', number: 'Q1-T03-000124', createdAt: '2025-11-24T03:20:00.000Z', staffId: 'staff-lan', approverId: 'staff-hoa' };
 
 const money = (ledger: readonly SaleLedgerEntry[] | undefined): SaleLedgerEntry[] => (ledger ?? []).filter((entry) => isMoneyKind(entry.kind));

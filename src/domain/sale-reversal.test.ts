@@ -1,22 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { attachCustomer, emptyCart, ringUpLine } from './cart.ts';
-import { cartOf, coffee, pork, saleOf, paidSaleArb, testTaxClasses } from './paid-sale.test-helper.ts';
+import { cartOf, coffee, pork, saleOf, paidSaleArb, testTaxClasses, saleContext } from './paid-sale.test-helper.ts';
 import { checkSale } from './sale-check.ts';
 import { buildSaleDocument } from './sale-document.ts';
-import type { CompletedSale, SaleContext } from './sale-document.ts';
+import type { CompletedSale } from './sale-document.ts';
 import { buildSaleReversal, cancelledSaleIds } from './sale-reversal.ts';
 import type { ReversalContext, SaleReversal } from './sale-reversal.ts';
 
-const saleContext: SaleContext = {
-  id: '0192f3a4-5b6c-7d8e-9f00-112233445566',
-  storeId: 'store-q1',
-  deviceId: 'device-t03',
-  number: 'Q1-T03-000123',
-  createdAt: '2025-11-24T03:08:00.000Z',
-  staffId: 'staff-lan',
-  currency: 'VND',
-};
 const voidContext: ReversalContext = {
   id: '0192f3a4-9999-7d8e-9f00-aabbccddeeff',
   deviceId: 'device-t03',
