@@ -10,7 +10,7 @@
  *   - U+0000 in a string or field name (PostgreSQL cannot store it in JSON, and no till types it);
  *   - a lone UTF-16 surrogate in a string or field name (not text: it cannot be written as UTF-8, so
  *     PostgreSQL, an export or another device would each read it differently).
- * It also notes the strings that hold 13 digits or more, the only ones that can hold a card number.
+ * It also notes the strings that hold 13 digits between two letters, the only ones that can hold a card number.
  *
  * `maskCardNumbersIn` then (after the schema check) masks every card number in those strings with the one
  * recogniser of app and server (src/domain/card-number.ts: first 6 and last 4 digits at most), copying only
@@ -47,7 +47,7 @@ export interface CardCandidate {
 }
 
 export interface DocumentShape {
-  /** Strings with 13 digits or more, in the order met. */
+  /** Strings with 13 digits or more between two ASCII letters, in the order met. */
   readonly candidates: readonly CardCandidate[];
 }
 
@@ -65,11 +65,20 @@ function pathOf(visit: Visit, where: string): string {
   return [where, ...keysOf(visit)].join('/');
 }
 
+/**
+ * Whether the text has 13 digits with no ASCII letter between them, which any card number card-number.ts
+ * finds has (a letter ends its digit runs). Cheap, and it spares the recogniser almost every id: a UUID's
+ * hex letters break its digits up.
+ */
 function hasCardLength(text: string): boolean {
   let digits = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code >= 48 && code <= 57 && ++digits >= MIN_CARD_DIGITS) return true;
+    if (code >= 48 && code <= 57) {
+      if (++digits >= MIN_CARD_DIGITS) return true;
+    } else if ((code | 32) >= 97 && (code | 32) <= 122) {
+      digits = 0;
+    }
   }
   return false;
 }
