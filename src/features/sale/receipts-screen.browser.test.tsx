@@ -8,14 +8,13 @@ import { ApprovalDialog } from '../staff/approval-dialog.tsx';
 import { openStaffDatabase } from '../staff/pin-failures.ts';
 import { emptyCart, ringUpLine } from '../../domain/cart.ts';
 import type { CartProduct } from '../../domain/cart.ts';
+import type { CompletedSale } from '../../domain/sale-document.ts';
 import type { Tender } from '../../domain/tender.ts';
 import type { SaleDocument } from '../../data/schemas/types.ts';
 import { useStaffSessionStore } from '../../session/staff-session-store.ts';
 import { cancelSale } from './cancel-sale.ts';
-import { completeSale } from './complete-sale.ts';
 import { ReceiptsScreen } from './receipts-screen.tsx';
-import { saleSettingsOf } from './sale-settings.ts';
-import { DEVICE_ID, MANAGER_PIN, STORE_ID, hoa, lan, renderOnTill, setUpTill, tearDownTill, testConfig } from './till.test-helper.tsx';
+import { DEVICE_ID, MANAGER_PIN, STORE_ID, completeOnTill, hoa, lan, renderOnTill, setUpTill, tearDownTill, testConfig } from './till.test-helper.tsx';
 import type { Till } from './till.test-helper.tsx';
 
 const coffee: CartProduct = { id: 'p-coffee', sku: 'CF01', name: 'Cà phê sữa', price: 29_000, taxClassId: 'vat10', weighed: false };
@@ -30,21 +29,10 @@ afterEach(async () => {
   await openStaffDatabase(staffDatabaseName).delete({ disableAutoOpen: true });
 });
 
-async function sell(current: Till, qty: number, tenders: readonly Tender[]): Promise<SaleDocument> {
+async function sell(current: Till, qty: number, tenders: readonly Tender[]): Promise<CompletedSale> {
   const cart = ringUpLine(emptyCart(), coffee, { qty });
   if (!cart.ok) throw new Error(cart.detail);
-  const result = await completeSale({
-    database: current.database,
-    counter: current.counter,
-    cart: cart.cart,
-    tenders,
-    settings: saleSettingsOf(testConfig()),
-    storeId: STORE_ID,
-    deviceId: DEVICE_ID,
-    staffId: lan.id,
-  });
-  if (!result.ok) throw new Error(result.detail);
-  return result.sale as unknown as SaleDocument;
+  return completeOnTill(current, cart.cart, tenders, lan.id);
 }
 
 function renderReceipts(current: Till) {

@@ -4,14 +4,13 @@
 // browser's print dialog (browser-print.ts): the HTML handed to that dialog is what is read back here.
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CustomerDocument, SaleDocument } from '../../data/schemas/types.ts';
+import type { CustomerDocument } from '../../data/schemas/types.ts';
+import type { CompletedSale } from '../../domain/sale-document.ts';
 import { attachCustomer, emptyCart, ringUpLine } from '../../domain/cart.ts';
 import type { CartProduct } from '../../domain/cart.ts';
 import { useStaffSessionStore } from '../../session/staff-session-store.ts';
-import { completeSale } from './complete-sale.ts';
 import { ReceiptsScreen } from './receipts-screen.tsx';
-import { saleSettingsOf } from './sale-settings.ts';
-import { DEVICE_ID, STORE_ID, hoa, lan, renderOnTill, setUpTill, tearDownTill, testConfig } from './till.test-helper.tsx';
+import { STORE_ID, completeOnTill, hoa, lan, renderOnTill, setUpTill, tearDownTill, testConfig } from './till.test-helper.tsx';
 import type { Till } from './till.test-helper.tsx';
 
 const coffee: CartProduct = { id: 'p-coffee', sku: 'CF01', name: 'Cà phê sữa', price: 29_000, taxClassId: 'vat10', weighed: false };
@@ -57,24 +56,13 @@ function rowsOf(receipt: Document): string[][] {
 }
 
 /** Lan, signed in at the till, sells a coffee to Mai, as the counter does: the signed-in cashier's id on the sale. */
-async function lanSellsCoffeeToMai(current: Till): Promise<SaleDocument> {
+async function lanSellsCoffeeToMai(current: Till): Promise<CompletedSale> {
   await current.database.customers.insert(mai);
   const rungUp = ringUpLine(emptyCart(), coffee, { qty: 1000 });
   if (!rungUp.ok) throw new Error(rungUp.detail);
   const cashier = useStaffSessionStore.getState().staff;
   if (cashier === null) throw new Error('nobody is signed in at the till');
-  const result = await completeSale({
-    database: current.database,
-    counter: current.counter,
-    cart: attachCustomer(rungUp.cart, mai.id),
-    tenders: [{ method: 'cash', amount: 29_000 }],
-    settings: saleSettingsOf(testConfig()),
-    storeId: STORE_ID,
-    deviceId: DEVICE_ID,
-    staffId: cashier.id,
-  });
-  if (!result.ok) throw new Error(result.detail);
-  return result.sale as unknown as SaleDocument;
+  return completeOnTill(current, attachCustomer(rungUp.cart, mai.id), [{ method: 'cash', amount: 29_000 }], cashier.id);
 }
 
 describe('a past receipt is reprinted by someone else', () => {

@@ -18,6 +18,11 @@ import { useSyncStatusStore } from '../../sync/sync-status-store.ts';
 import { useApprovalStore } from '../../session/approval-store.ts';
 import { useStaffSessionStore, type SignedInStaff } from '../../session/staff-session-store.ts';
 import { resetCounter } from './counter-store.ts';
+import type { Cart } from '../../domain/cart.ts';
+import type { CompletedSale } from '../../domain/sale-document.ts';
+import type { Tender } from '../../domain/tender.ts';
+import { completeSale } from './complete-sale.ts';
+import { saleSettingsOf } from './sale-settings.ts';
 
 export const STORE_ID = 'store-q1';
 export const DEVICE_ID = '0192f3a4-0000-7000-8000-00000000t003';
@@ -98,4 +103,20 @@ export function renderOnTill(till: Till, children: ReactNode) {
       </DatabaseContext>
     </I18nextProvider>,
   );
+}
+
+/** Completes a paid cart on the till as the counter does (test config's rules), by the given cashier. */
+export async function completeOnTill(till: Till, cart: Cart, tenders: readonly Tender[], staffId: string): Promise<CompletedSale> {
+  const result = await completeSale({
+    database: till.database,
+    counter: till.counter,
+    cart,
+    tenders,
+    settings: saleSettingsOf(testConfig()),
+    storeId: STORE_ID,
+    deviceId: DEVICE_ID,
+    staffId,
+  });
+  if (!result.ok) throw new Error(result.detail);
+  return result.sale;
 }
