@@ -31,6 +31,10 @@ export function App({ i18n, databaseOpening, catalog, syncDatabase, syncControll
   const [client] = useState(() => queryClient ?? new QueryClient());
   // A paired USB printer reconnects without a tap (the printer service runs once however often this does).
   useEffect(reconnectPairedPrinter, []);
+  // The ways to pay load right after the first paint, long before a cashier can open the pay panel.
+  useEffect(() => {
+    tenderForms.load().catch((error: unknown) => console.error('Loading the tender forms failed; the pay panel tries again when opened', error));
+  }, []);
   return (
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={client}>

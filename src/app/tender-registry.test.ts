@@ -17,7 +17,10 @@ describe('the pay panel offers the tenders the features register', () => {
     expect(() => buildTenderRegistry({ a: { tenderForms: [form('cash', 10)] }, b: { tenderForms: [form('cash', 20)] } })).toThrow(/cash: a and b/);
   });
 
-  it('finds the sale feature’s six tenders in the app, cash first', () => {
-    expect(tenderForms.map((each) => each.id)).toEqual(['cash', 'card', 'bank_qr', 'gift_card', 'points', 'store_credit']);
+  it('finds the sale feature’s six tenders in the app, cash first, loading them once', async () => {
+    const loaded = await tenderForms.load();
+    expect(loaded.map((each) => each.id)).toEqual(['cash', 'card', 'bank_qr', 'gift_card', 'points', 'store_credit']);
+    expect(tenderForms.loaded()).toBe(loaded);
+    expect(await tenderForms.load()).toBe(loaded);
   });
 });

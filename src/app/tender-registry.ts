@@ -1,9 +1,10 @@
 /*
  * The ways to pay, gathered from the features: every src/features/<x>/tenders.ts exports its `tenderForms`
  * (see src/ui/tender-form.ts), and Vite's glob import finds them at build time, so a feature that adds a
- * tender (gift-card sales, a bank-notified QR) plugs in without an edit to the pay panel or here.
+ * tender (gift-card sales, a bank-notified QR) plugs in without an edit to the pay panel or here. The forms
+ * are loaded lazily (the shell starts it after its first paint), so they add nothing to the first download.
  */
-import type { TenderForm, TenderFormModule } from '../ui/tender-form.ts';
+import { tenderFormsFrom, type TenderForm, type TenderFormModule } from '../ui/tender-form.ts';
 
 /** Checks the features' tender forms (one id each) and puts them in tab order. */
 export function buildTenderRegistry(modules: Readonly<Record<string, TenderFormModule>>): readonly TenderForm[] {
@@ -20,4 +21,10 @@ export function buildTenderRegistry(modules: Readonly<Record<string, TenderFormM
   return forms.sort((a, b) => a.order - b.order);
 }
 
-export const tenderForms = buildTenderRegistry(import.meta.glob<TenderFormModule>('../features/*/tenders.ts', { eager: true }));
+const tenderModules = import.meta.glob<TenderFormModule>('../features/*/tenders.ts');
+
+/** Every feature's tender forms, loaded on demand: they stay out of the shell's first download. */
+export const tenderForms = tenderFormsFrom(async () => {
+  const entries = await Promise.all(Object.entries(tenderModules).map(async ([file, load]) => [file, await load()] as const));
+  return buildTenderRegistry(Object.fromEntries(entries));
+});

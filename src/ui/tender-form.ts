@@ -2,7 +2,7 @@
  * How a tender is taken on the pay panel: a form a feature registers instead of wiring it into the panel.
  * A feature that offers tenders exports `tenderForms` from its own tenders.ts (src/features/<x>/tenders.ts);
  * the shell gathers every one of those files (src/app/tender-registry.ts) and hands them to the pay panel
- * through TenderFormsContext, so a gift-card or loyalty feature adds a way to pay without editing the sale
+ * through TenderFormsContext (loaded after the shell's first paint), so a gift-card or loyalty feature adds a way to pay without editing the sale
  * feature. The panel shows one tab per form, in `order`, and lists the tenders taken with what each form
  * says about its own. What a tender is on the wire, in the ledger and on the receipt is its kind's
  * (src/domain/tender-kinds.ts); this is only how the cashier takes one.
@@ -47,11 +47,47 @@ export interface TenderFormModule {
   readonly tenderForms: readonly TenderForm[];
 }
 
-/** The registered tender forms, in tab order; given by the shell (or a test) above the pay panel. */
-export const TenderFormsContext = createContext<readonly TenderForm[] | undefined>(undefined);
+/**
+ * The registered tender forms, loaded once: the forms live in the features' chunks, not in the shell's
+ * first download, so the shell starts loading them right after it first paints and the pay panel reads
+ * them synchronously once they are in (suspending only if the cashier opens it before that).
+ */
+export interface TenderForms {
+  /** The forms in tab order, once loaded. */
+  loaded(): readonly TenderForm[] | undefined;
+  /** Starts loading (once) and resolves with the forms in tab order. */
+  load(): Promise<readonly TenderForm[]>;
+}
 
+export function tenderFormsFrom(source: () => Promise<readonly TenderForm[]>): TenderForms {
+  let forms: readonly TenderForm[] | undefined;
+  let loading: Promise<readonly TenderForm[]> | undefined;
+  return {
+    loaded: () => forms,
+    load() {
+      loading ??= source().then(
+        (result) => (forms = result),
+        (error: unknown) => {
+          loading = undefined; // a failed chunk load (offline before the service worker had it) is tried again
+          throw error;
+        },
+      );
+      return loading;
+    },
+  };
+}
+
+/** Forms already at hand (a test, or a feature rendering its own panel). */
+export function tenderFormsOf(forms: readonly TenderForm[]): TenderForms {
+  const sorted = [...forms].sort((a, b) => a.order - b.order);
+  return { loaded: () => sorted, load: () => Promise.resolve(sorted) };
+}
+
+export const TenderFormsContext = createContext<TenderForms | undefined>(undefined);
+
+/** The tender forms for the pay panel; suspends until they are loaded. */
 export function useTenderForms(): readonly TenderForm[] {
   const forms = use(TenderFormsContext);
   if (forms === undefined) throw new Error('No TenderFormsContext above the pay panel: the shell gives the registered tender forms (src/app/tender-registry.ts).');
-  return forms;
+  return forms.loaded() ?? use(forms.load());
 }

@@ -139,7 +139,11 @@ const CounterBody = memo(function CounterBody({ config, onScan, ringUpProduct }:
           </div>
           {panel === 'search' && <SearchPanel onChoose={chooseFound} />}
           {panel === 'parked' && <ParkedCartsPanel />}
-          {panel === 'pay' && <PayPanel config={config} />}
+          {panel === 'pay' && (
+            <Suspense fallback={<p role="status">{t('sale.pay.loading')}</p>}>
+              <PayPanel config={config} />
+            </Suspense>
+          )}
           {panel === 'camera' && (
             <Suspense fallback={<p role="status">{t('sale.camera.loading')}</p>}>
               <CameraScannerView onScan={(code) => void onScan(code.rawValue)} />

@@ -4,7 +4,7 @@
 import type { ReactNode } from 'react';
 import { render } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
-import { TenderFormsContext } from '../../ui/tender-form.ts';
+import { TenderFormsContext, tenderFormsOf } from '../../ui/tender-form.ts';
 import { tenderForms } from './tenders.ts';
 import { CatalogContext } from '../../catalog/catalog-context.ts';
 import { openCatalogDatabase, type CatalogDatabase } from '../../catalog/catalog-database.ts';
@@ -98,7 +98,7 @@ export function renderOnTill(till: Till, children: ReactNode) {
     <I18nextProvider i18n={createI18n()}>
       <DatabaseContext value={{ state: 'ready', database: till.database }}>
         <CatalogContext value={till.catalog}>
-          <TenderFormsContext value={tenderForms}>{children}</TenderFormsContext>
+          <TenderFormsContext value={tenderFormsOf(tenderForms)}>{children}</TenderFormsContext>
         </CatalogContext>
       </DatabaseContext>
     </I18nextProvider>,
