@@ -29,21 +29,25 @@ function renderScreen(database: CatalogDatabase, children: ReactNode = <SaleHome
 }
 
 describe('the counter home screen', () => {
+  // A live count answers after IndexedDB commits and Dexie's liveQuery re-runs: on a busy 2-core machine
+  // that took over the 1 s default.
+  const LIVE_QUERY_WAIT = { timeout: 5_000 };
+
   it('counts the catalog on this device live, as products arrive from the server', async () => {
     localStorage.clear();
     catalog = openCatalogDatabase(`catalog-test-${crypto.randomUUID()}`);
     renderScreen(catalog);
     const count = await screen.findByTestId('catalog-count');
-    await waitFor(() => expect(count.dataset.count).toBe('0'));
+    await waitFor(() => expect(count.dataset.count).toBe('0'), LIVE_QUERY_WAIT);
     expect(screen.getByTestId('sync-not-set-up').textContent).toContain('chưa được thiết lập');
     expect(screen.getByTestId('open-enrolment').getAttribute('href')).toBe('/enrol');
 
     await writeCatalogPage(catalog, 'products', { documents: [productRow(1)], checkpoint: { id: 'p-000001', seq: 1 } }, true);
-    await waitFor(() => expect(count.dataset.count).toBe('1'));
+    await waitFor(() => expect(count.dataset.count).toBe('1'), LIVE_QUERY_WAIT);
     expect(count.textContent).toBe('Danh mục trên máy có 1 sản phẩm.');
 
     await writeCatalogPage(catalog, 'products', { documents: [{ id: 'p-000001', _deleted: true }], checkpoint: { id: 'p-000001', seq: 2 } }, true);
-    await waitFor(() => expect(count.dataset.count).toBe('0'));
+    await waitFor(() => expect(count.dataset.count).toBe('0'), LIVE_QUERY_WAIT);
   });
 
   it('no longer asks to set up sync once the device is enrolled', async () => {
