@@ -18,6 +18,7 @@
  * One row per product, not one per word: IndexedDB keeps the multiEntry index itself, where a row per word
  * costs a request each from JavaScript (measured 5x slower to build).
  */
+import { liveQuery } from 'dexie';
 import type { ProductDocument } from '../data/schemas/types.ts';
 import { foldForSearch, wordsOfFolded } from '../domain/search-text.ts';
 import type { CatalogDatabase, NameWordIndexState, NameWordRow } from './catalog-database.ts';
@@ -136,6 +137,23 @@ async function counterQuiet(): Promise<void> {
 /** Whether the index holds every product's name and words (the search finds products by name). */
 export async function isNameWordIndexBuilt(database: CatalogDatabase): Promise<boolean> {
   return (await database.indexState.get('nameWords'))?.done ?? false;
+}
+
+/**
+ * Tells `listener` whether the index is built, now and each time that changes (in this tab or another), so a
+ * screen that said "names are still being indexed" can search again by itself. Returns the unsubscribe.
+ */
+export function watchNameWordIndexBuilt(database: CatalogDatabase, listener: (built: boolean) => void): () => void {
+  let last: boolean | undefined;
+  const subscription = liveQuery(() => isNameWordIndexBuilt(database)).subscribe({
+    next: (built) => {
+      if (built === last) return;
+      last = built;
+      listener(built);
+    },
+    error: (error: unknown) => console.error('Watching the product name index failed; retyping the search finds names once it is built', error),
+  });
+  return () => subscription.unsubscribe();
 }
 
 async function buildRest(database: CatalogDatabase): Promise<void> {

@@ -2,7 +2,8 @@
 // catalog, the counter database): a scanner burst rings up a line, a second scan of the same item raises its
 // quantity, the line's quantity and discount are changed, a line is removed and brought back with Undo; and
 // the search finds "Cà phê sữa" typed without accents, by any word, and rings up the product chosen; on a
-// tablet still indexing names after its first sync, codes are found at once and the search says why names not yet.
+// tablet still indexing names after its first sync, codes are found at once, the search says why names not yet
+// and searches again by itself when the names are indexed.
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeCatalogPage } from '../../catalog/catalog-writer.ts';
@@ -203,6 +204,17 @@ describe('searching at the counter', () => {
     expect(found(await typeSearch('ca phe'))).toEqual(['CF-003', 'CF-001']);
     await typeSearch('tra xanh');
     expect(screen.getByTestId('search-nothing').textContent).toBe(i18n.t('sale.search.nothing', { text: 'tra xanh' }));
+  });
+
+  it('a name search left on screen while names are indexed finds its products by itself once the index is ready, without retyping', async () => {
+    till = await openCounter(INLINE_WORDS_MAX + 100);
+    act(() => useCounterStore.getState().openSearch(''));
+    const results = await typeSearch('ca phe');
+    expect(screen.getByTestId('search-nothing').textContent).toBe(i18n.t('sale.search.namesPending', { text: 'ca phe' }));
+    // The cashier waits; the background build finishes (no keystroke, no re-render from the test).
+    await buildNameWordIndex(till.catalog, 0);
+    await waitFor(() => expect(found(results)).toEqual(['CF-003', 'CF-001']), { timeout: 5_000 });
+    expect(screen.queryByTestId('search-nothing')).toBeNull();
   });
 
   it('shows a page of a long result list at a time (virtualized), never every match at once', async () => {

@@ -8,7 +8,7 @@ import type { ProductDocument } from '../../data/schemas/types.ts';
 import type { CatalogDatabase } from '../../catalog/catalog-database.ts';
 import { findProductByBarcodes, searchProducts } from '../../catalog/catalog-lookup.ts';
 import { recentProductsOf } from '../../catalog/recent-products.ts';
-import { isNameWordIndexBuilt, stepAsideForCounter } from '../../catalog/name-word-index.ts';
+import { isNameWordIndexBuilt, stepAsideForCounter, watchNameWordIndexBuilt } from '../../catalog/name-word-index.ts';
 
 export interface ProductFinder {
   /** The first product carrying any of these codes (the forms a GTIN may be stored in). */
@@ -22,6 +22,8 @@ export interface ProductFinder {
   search(text: string, limit: number): Promise<ProductDocument[]>;
   /** Whether search finds products by name yet (a new tablet indexes names in the background after its first sync). */
   namesIndexed(): Promise<boolean>;
+  /** Calls `listener` with whether names are indexed, now and on each change; returns the unsubscribe. */
+  watchNamesIndexed(listener: (indexed: boolean) => void): () => void;
   /** The server-confirmed stock of a product in this store, in thousandths; undefined when unknown. */
   confirmedStock(productId: string): Promise<{ value: number; updatedAt: string } | undefined>;
 }
@@ -43,6 +45,7 @@ export function catalogProductFinder(catalog: CatalogDatabase): ProductFinder {
     bySku: (sku) => catalog.products.where('sku').equals(sku).first(),
     search: (text, limit) => searchProducts(catalog, text, limit),
     namesIndexed: () => isNameWordIndexBuilt(catalog),
+    watchNamesIndexed: (listener) => watchNameWordIndexBuilt(catalog, listener),
     async confirmedStock(productId) {
       const row = await catalog.balances.where('[kind+refId]').equals(['stock', productId]).first();
       return row === undefined ? undefined : { value: row.value, updatedAt: row.updatedAt };

@@ -24,6 +24,10 @@ const finder: ProductFinder = {
   bySku: async (sku) => [milk, gum, pork].find((each) => each.sku === sku),
   search: async () => [],
   namesIndexed: async () => true,
+  watchNamesIndexed: (listener) => {
+    listener(true);
+    return () => undefined;
+  },
   confirmedStock: async () => undefined,
 };
 

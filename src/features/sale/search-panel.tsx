@@ -24,7 +24,17 @@ export function SearchPanel({ onChoose }: SearchPanelProps) {
   // namesPending: nothing found while this tablet is still indexing names (right after its first sync).
   const [found, setFound] = useState<{ text: string; products: ProductDocument[]; namesPending: boolean }>({ text: '', products: [], namesPending: false });
   const [failed, setFailed] = useState(false);
+  // Bumped when the name index becomes ready, so a search that found nothing while it was built runs again.
+  const [namesReadyCount, setNamesReadyCount] = useState(0);
   const listRef = useRef<HTMLDivElement>(null);
+  const waitingForNames = found.namesPending && found.text === text;
+
+  useEffect(() => {
+    if (!waitingForNames) return undefined;
+    return finder.watchNamesIndexed((indexed) => {
+      if (indexed) setNamesReadyCount((count) => count + 1);
+    });
+  }, [finder, waitingForNames]);
 
   useEffect(() => {
     let current = true;
@@ -45,7 +55,7 @@ export function SearchPanel({ onChoose }: SearchPanelProps) {
     return () => {
       current = false;
     };
-  }, [finder, text]);
+  }, [finder, text, namesReadyCount]);
 
   const products = found.products;
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the list is meant to re-render as it scrolls
