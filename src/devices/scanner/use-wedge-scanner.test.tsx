@@ -1,7 +1,9 @@
-// On a React screen: a scan does not leak into a controlled quantity field's state, typing does reach it.
+// On a React screen: a scan does not leak into a controlled quantity field's state, typing does reach it;
+// a Bluetooth scanner's slower keys are read whole once this device's scanner setting says how slow it is.
 import { useState } from 'react';
 import { act, cleanup, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { saveScannerSettings } from './scanner-settings.ts';
 import { useWedgeScanner } from './use-wedge-scanner.ts';
 import type { UseWedgeScannerOptions } from './use-wedge-scanner.ts';
 
@@ -34,6 +36,7 @@ function press(char: string, timeStamp: number): void {
 
 const typeAt = (text: string, start: number, gap: number) => [...text].forEach((c, i) => press(c, start + i * gap));
 
+beforeEach(() => localStorage.clear());
 afterEach(cleanup);
 
 describe('useWedgeScanner on a sale screen', () => {
@@ -64,6 +67,37 @@ describe('useWedgeScanner on a sale screen', () => {
     field.focus();
     field.setSelectionRange(1, 1);
     typeAt('8934588012228\n', 0, 4);
+    expect(screen.getByTestId('state').textContent).toBe('18934588012228|');
+  });
+
+  it('a Bluetooth scanner 55 ms between keys: with this device set to wait 80 ms, one whole scan and nothing in the field', () => {
+    saveScannerSettings({ maxGapMs: 80, source: 'chosen' });
+    render(<SaleLine />);
+    const field = screen.getByTestId<HTMLInputElement>('quantity');
+    field.focus();
+    field.setSelectionRange(1, 1);
+    typeAt('0000015893458\n', 0, 55);
+    expect(screen.getByTestId('state').textContent).toBe('1|0000015893458');
+    expect(field.value).toBe('1');
+  });
+
+  it('a setting changed while the counter is open (Settings, or another tab) applies to the next scan', () => {
+    render(<SaleLine />);
+    const field = screen.getByTestId<HTMLInputElement>('quantity');
+    field.focus();
+    act(() => saveScannerSettings({ maxGapMs: 120, source: 'measured', slowestGapMs: 70 }));
+    field.setSelectionRange(1, 1);
+    typeAt('8934588012228\n', 0, 70);
+    expect(screen.getByTestId('state').textContent).toBe('1|8934588012228');
+  });
+
+  it('a caller naming its own wait keeps it, whatever the device setting', () => {
+    saveScannerSettings({ maxGapMs: 120, source: 'chosen' });
+    render(<SaleLine options={{ maxGapMs: 30 }} />);
+    const field = screen.getByTestId<HTMLInputElement>('quantity');
+    field.focus();
+    field.setSelectionRange(1, 1);
+    typeAt('8934588012228\n', 0, 70);
     expect(screen.getByTestId('state').textContent).toBe('18934588012228|');
   });
 });

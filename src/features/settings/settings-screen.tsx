@@ -4,6 +4,7 @@ import { LanguageSwitch } from '../../ui/language-switch.tsx';
 import { StoragePanel } from './storage-panel.tsx';
 import { PrinterPanel } from './printer-panel.tsx';
 import { DevicesPanel } from './devices-panel.tsx';
+import { ScannerPanel } from './scanner-panel.tsx';
 import { useDrawerTest } from './use-drawer-test.ts';
 
 export function SettingsScreen() {
@@ -13,6 +14,7 @@ export function SettingsScreen() {
     <section className="screen" data-testid="settings-screen">
       <h1>{t('settings.title')}</h1>
       <PrinterPanel drawerTest={drawerTest} />
+      <ScannerPanel />
       <StoragePanel />
       <DevicesPanel />
       <section className="panel" data-testid="settings-sync">
