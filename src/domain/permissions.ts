@@ -28,6 +28,8 @@ export const PERMISSIONS = {
   /** Reading the store's reports: the audit trail, the incidents, the sales export. */
   viewReports: 'report.view',
   rotateEnrollmentCode: 'enrollment.rotate',
+  /** Import the chain's catalog (POST /api/v1/catalog/import) and, in the back office, edit products. */
+  manageCatalog: 'catalog.manage',
 } as const;
 
 export function isRole(value: unknown): value is Role {

@@ -6,6 +6,8 @@ describe('the store config permissions', () => {
     const permissions = buildStoreConfig('q1', [], '2026-01-01T00:00:00.000Z').permissions as Record<string, unknown>;
     expect(permissions['manager']).toContain('sale.void');
     expect(permissions['supervisor']).not.toContain('sale.void');
+    expect(permissions['manager']).toContain('catalog.manage');
+    expect(permissions['supervisor']).not.toContain('catalog.manage');
     expect(permissions).toMatchObject({ pinMaxFailures: 5, pinLockoutMinutes: 15, idleSignOutMinutes: 10 });
     expect(withDefaultPermissions(permissions)).toBeUndefined();
   });

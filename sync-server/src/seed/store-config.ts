@@ -6,6 +6,7 @@
  * `permissions` holds the role table (role -> permission names) and the PIN lock-out and idle sign-out settings.
  */
 import type { StoreConfigDocument } from '../../../src/data/schemas/types.ts';
+import { DEFAULT_ROLE_PERMISSIONS, defaultPermissions, STAFF_SESSION_SETTINGS } from '../../../src/domain/default-permissions.ts';
 import { VIETNAM_TAX_CLASSES } from '../../../src/domain/tax-presets.ts';
 import type { PinHash } from '../auth/staff-pins.ts';
 
@@ -27,16 +28,6 @@ export interface StaffMember extends PinHash {
   role: StaffRole;
   active: boolean;
 }
-
-const CASHIER = ['sale.ring_up', 'sale.tender', 'sale.park', 'pickup.hand_over', 'customer.create', 'loyalty.redeem', 'drawer.count'];
-const SUPERVISOR = [...CASHIER, 'sale.void_line', 'sale.discount', 'price.override', 'return.with_receipt', 'drawer.cash_in_out', 'drawer.open'];
-const MANAGER = [...SUPERVISOR, 'sale.void', 'return.without_receipt', 'refund.above_limit', 'order.resolve_conflict', 'day.close', 'device.revoke', 'enrollment.rotate', 'settings.edit', 'staff.edit', 'report.view'];
-
-/**
- * Lock-out and idle settings, kept next to the role table (the till reads them through
- * src/domain/pin-lockout.ts; the server's staff sign-in route uses the same numbers).
- */
-export const STAFF_SESSION_SETTINGS = { pinMaxFailures: 5, pinLockoutMinutes: 15, idleSignOutMinutes: 10 } as const;
 
 export function buildStoreConfig(storeId: string, staff: readonly StaffMember[], updatedAt: string): StoreConfigDocument {
   return {
@@ -72,7 +63,7 @@ export function buildStoreConfig(storeId: string, staff: readonly StaffMember[],
       paperWidthMm: 80,
     },
     staff: staff.map((s) => ({ ...s })),
-    permissions: { cashier: CASHIER, supervisor: SUPERVISOR, manager: MANAGER, ...STAFF_SESSION_SETTINGS },
+    permissions: defaultPermissions(),
     updatedAt,
   };
 }
@@ -86,7 +77,7 @@ export function withDefaultPermissions(permissions: unknown): Record<string, unk
   const current = typeof permissions === 'object' && permissions !== null ? (permissions as Record<string, unknown>) : {};
   const next: Record<string, unknown> = { ...current };
   let changed = false;
-  for (const [role, defaults] of Object.entries({ cashier: CASHIER, supervisor: SUPERVISOR, manager: MANAGER })) {
+  for (const [role, defaults] of Object.entries(DEFAULT_ROLE_PERMISSIONS)) {
     const held = Array.isArray(current[role]) ? (current[role] as unknown[]) : [];
     const missing = defaults.filter((name) => !held.includes(name));
     if (missing.length === 0) continue;
