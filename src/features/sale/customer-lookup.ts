@@ -1,20 +1,16 @@
 /*
  * Finding the customer to attach to a sale on this device (RxDB customers of this store): by phone as the
- * cashier types it, or by a scanned member card. Phones are compared as digits, with +84 read as 0.
+ * cashier types it, or by a scanned member card. Phones are compared as the same number however written
+ * (+84, 84 or 0 in front: src/domain/phone-number.ts, the rule the server merges and looks up by).
  */
 import type { PosDatabase } from '../../data/database.ts';
 import type { CustomerDocument } from '../../data/schemas/types.ts';
-
-export function normalisePhone(text: string): string {
-  const digits = text.replace(/\D/g, '');
-  return digits.startsWith('84') && digits.length >= 11 ? `0${digits.slice(2)}` : digits;
-}
+import { normaliseVietnamPhone, phoneForms } from '../../domain/phone-number.ts';
 
 export async function findCustomer(database: PosDatabase, typedOrScanned: string): Promise<CustomerDocument | undefined> {
   const text = typedOrScanned.trim();
   if (text === '') return undefined;
-  const phone = normalisePhone(text);
-  const candidates = [...new Set([text, phone].filter((value) => value !== ''))];
+  const candidates = [...new Set([text, ...phoneForms(normaliseVietnamPhone(text))].filter((value) => value !== ''))];
   const found = await database.customers
     .findOne({ selector: { $or: [{ phone: { $in: candidates } }, { memberCard: { $in: candidates } }], mergedIntoId: { $exists: false } } })
     .exec();

@@ -1,23 +1,29 @@
 /*
- * Pushes of customers, edited at the counter and on the server (online shop, other stores):
- *  - an edit based on the server's current version is stored as it is;
- *  - an edit based on an older version is merged field by field (mergeCustomer: base = the device's
- *    assumed master, local = its new state, master = the server's); the merge is stored with a new
- *    updatedAt and answered as the conflicting master, which the device adopts;
- *  - a NEW customer whose phone is already known in the chain (created offline a second time, or at
- *    another store) is merged into the known customer: the merge is stored under the known id, the
- *    device's id becomes an alias of it (customer_aliases) and is stored as a deleted stand-in
- *    `{...device's document, mergedIntoId, _deleted: true}`, answered as the conflict. The device adopts
- *    the stand-in (its copy disappears from lists) and pulls the known customer (visible to its store
- *    from now on, customer_stores); sales and ledger entries that reference the device's id still
- *    resolve: on the server through the alias (points move the known customer's balance, and points
- *    counted under the device's id before the merge move over), on the device through mergedIntoId.
- * A device may write customers of its own store, and edit those of other stores its store may see.
+ * Pushes of customers, edited at the counter and on the server (online shop). A store's customers are its
+ * own to change: the rule is decideCustomerPush (src/domain/merge-customer.ts), carried out here.
+ *  - A device changes or deletes only customers of its own store. Another store's customer that its
+ *    tablets hold (she shops or collects an order there) is theirs to use on a sale, not to edit: such a
+ *    row is refused with 403 naming the customer and her home store, and the whole push with it (the tablet
+ *    sets the row aside in its quarantine and the rest flows on). Sent back unchanged it changes nothing.
+ *  - An edit of its own customer based on the server's current version is stored as it is; one based on
+ *    an older version is merged field by field (mergeCustomer), stored with a new updatedAt and answered as
+ *    the conflicting master, which the device adopts.
+ *  - A NEW customer whose phone number (national form: +84 and 0 are one number) is already a live customer
+ *    of the SAME store (created offline a second time) is merged into it: the merge is stored under the
+ *    known id, the device's id becomes an alias of it (customer_aliases) and is stored as a deleted stand-in
+ *    `{...device's document, mergedIntoId, _deleted: true}`, answered as the conflict. Sales and ledger
+ *    entries that reference the device's id still resolve: on the server through the alias (points counted
+ *    under the device's id before the merge move over), on the device through mergedIntoId.
+ *  - A NEW customer whose number belongs only to customers of OTHER stores (or the online shop) is stored
+ *    as the pushing store's own and answered like any new customer, so a push never tells a tablet who is
+ *    a customer elsewhere; its manager sees a 'customer-duplicate' incident (how many, never who). The
+ *    other records are not read into the answer, not written, not granted to the pushing store.
  */
 import type { Transaction } from 'kysely';
 import type { CustomerDocument } from '../../../src/data/schemas/types.ts';
-import { sameContent } from '../../../src/domain/canonical-json.ts';
-import { mergeCustomer } from '../../../src/domain/merge-customer.ts';
+import { decideCustomerPush } from '../../../src/domain/merge-customer.ts';
+import type { CustomerPushRefusal, HeldCustomer } from '../../../src/domain/merge-customer.ts';
+import { normaliseVietnamPhone, phoneForms } from '../../../src/domain/phone-number.ts';
 import { HttpError } from '../http-error.ts';
 import type { Database } from '../store/database-types.ts';
 import type { DocumentsRepository } from '../store/documents-repository.ts';
@@ -37,65 +43,72 @@ export async function planCustomersPush(
   plan: WritePlan,
 ): Promise<void> {
   const current = await loadCurrentDocuments(trx, documents, 'customers', pushed);
-  const visibleElsewhere = await grantedCustomers(trx, context.storeId, [...current.values()].filter((c) => c.storeId !== context.storeId).map((c) => c.body.id));
+  const visibleElsewhere = await grantedCustomers(trx, context.storeId, [...current.entries()].filter(([, c]) => c.storeId !== context.storeId).map(([id]) => id));
   const now = context.now.toISOString();
   const merges: Array<{ aliasId: string; customerId: string }> = [];
 
-  const store = (id: string, storeId: string, body: CustomerDocument, deleted: boolean): void => {
-    current.set(id, { storeId, body, deleted });
-    plan.write({ collection: 'customers', id, storeId, body, deleted });
-  };
-
   for (const row of pushed) {
-    const master = current.get(row.id);
-    if (master === undefined) {
-      if (row.deleted) continue;
-      if (row.doc.storeId !== context.storeId) {
-        throw new HttpError(403, 'forbidden', `body/${row.index}/newDocumentState/storeId is "${row.doc.storeId}" but this device belongs to store "${context.storeId}": a new customer's home store is the store that created it`);
-      }
-      const known = await knownCustomerWithPhone(trx, kind, row, current);
-      if (known === undefined) {
-        store(row.id, context.storeId, row.doc, false);
+    const found = current.get(row.id);
+    const master = found === undefined ? undefined : { id: row.id, ...found };
+    const decision = decideCustomerPush(
+      { id: row.id, doc: row.doc, deleted: row.deleted, assumed: row.assumed, assumedDeleted: row.assumedDeleted },
+      {
+        storeId: context.storeId,
+        now,
+        master,
+        masterVisible: master !== undefined && (master.storeId === context.storeId || visibleElsewhere.has(row.id)),
+        samePhone: master === undefined && !row.deleted ? await customersWithPhone(trx, kind, row, current) : [],
+      },
+    );
+    switch (decision.kind) {
+      case 'nothing':
         continue;
-      }
-      const { merged } = mergeCustomer(undefined, { ...row.doc, id: known.id }, known.body);
-      merged.updatedAt = now;
-      store(known.id, known.storeId, merged, false);
-      if (known.storeId !== context.storeId) plan.grants.push({ customerId: known.id, storeId: context.storeId });
-      plan.aliases.push({ aliasId: row.id, customerId: known.id });
-      merges.push({ aliasId: row.id, customerId: known.id });
-      const standIn: CustomerDocument = { ...row.doc, mergedIntoId: known.id, updatedAt: now };
-      store(row.id, context.storeId, standIn, true);
-      plan.conflict(standIn, true);
-      continue;
+      case 'refuse':
+        throw new HttpError(403, 'forbidden', refusal(row, decision.why, decision.homeStoreId, context.storeId));
+      case 'answer':
+        plan.conflict(decision.answer.body, decision.answer.deleted);
+        continue;
+      case 'write':
+        for (const write of decision.writes) {
+          current.set(write.id, { storeId: write.storeId, body: write.body, deleted: write.deleted });
+          plan.write({ collection: 'customers', ...write });
+        }
+        if (decision.answer !== undefined) plan.conflict(decision.answer.body, decision.answer.deleted);
+        if (decision.mergedInto !== undefined) {
+          plan.aliases.push({ aliasId: row.id, customerId: decision.mergedInto });
+          merges.push({ aliasId: row.id, customerId: decision.mergedInto });
+        }
+        if (decision.possibleDuplicates > 0) {
+          plan.incidents.push({
+            storeId: context.storeId,
+            kind: 'customer-duplicate',
+            collection: 'customers',
+            documentId: row.id,
+            detail: {
+              match: 'phone',
+              otherCustomers: decision.possibleDuplicates,
+              why: 'the same phone number is a customer of another store or of the online shop: both are kept, each changed only by its own store',
+            },
+          });
+        }
     }
-    if (master.storeId !== context.storeId && !visibleElsewhere.has(row.id) && !plan.grants.some((g) => g.customerId === row.id)) {
-      throw new HttpError(403, 'forbidden', `body/${row.index}/newDocumentState is customer "${row.id}" of another store, which this device may not change`);
-    }
-    if (row.doc.storeId !== master.storeId && row.doc.storeId !== context.storeId) {
-      throw new HttpError(403, 'forbidden', `body/${row.index}/newDocumentState/storeId must stay "${master.storeId}" (the customer's home store)`);
-    }
-    if (typeof master.body.mergedIntoId === 'string' && master.deleted) {
-      // An edit of a stand-in: the device has not yet adopted the merge; answer it again.
-      plan.conflict(master.body, true);
-      continue;
-    }
-    if (sameContent(row.doc, master.body) && row.deleted === master.deleted) continue;
-    const upToDate = row.assumed !== undefined && sameContent(row.assumed, master.body) && row.assumedDeleted === master.deleted;
-    if (upToDate) {
-      const homeStore = master.body.storeId ?? row.doc.storeId;
-      const stored = { ...row.doc, storeId: homeStore };
-      store(row.id, master.storeId ?? context.storeId, stored, row.deleted);
-      // The home store is the server's to keep: a device that changed it gets the stored version back.
-      if (homeStore !== row.doc.storeId) plan.conflict(stored, row.deleted);
-      continue;
-    }
-    const { merged } = mergeCustomer(row.assumed, row.doc, master.body);
-    merged.updatedAt = now;
-    store(row.id, master.storeId ?? context.storeId, merged, master.deleted);
-    plan.conflict(merged, master.deleted);
   }
   await moveMergedBalances(trx, documents, merges, context.storeId, plan, context.now);
+}
+
+/** The 403 message of a refused row: what was refused, whose customer it is, and what the device may do. */
+function refusal(row: PushedDocument<'customers'>, why: CustomerPushRefusal, homeStoreId: string | null, storeId: string): string {
+  const path = `body/${row.index}/newDocumentState`;
+  switch (why) {
+    case 'new-for-another-store':
+      return `${path}/storeId is "${row.doc.storeId}" but this device belongs to store "${storeId}": a new customer's home store is the store that created it`;
+    case 'home-store-moved':
+      return `${path}/storeId must stay "${storeId}": a customer's home store is the store that created it`;
+    case 'another-store': {
+      const owner = homeStoreId === null ? 'the online shop (no home store)' : `store "${homeStoreId}"`;
+      return `${path}: customer "${row.id}" belongs to ${owner}; only that store's devices may change or delete it (this device may name the customer on its sales, or create a customer of its own store)`;
+    }
+  }
 }
 
 /**
@@ -125,22 +138,29 @@ async function moveMergedBalances(
   await planBalances(trx, documents, movements, plan, now);
 }
 
-async function knownCustomerWithPhone(
+/**
+ * The live customers with the pushed customer's phone number (national form), other than itself: those
+ * written earlier in this batch, and those stored under any way of writing the number (phoneForms).
+ */
+async function customersWithPhone(
   trx: Transaction<Database>,
   kind: StoreKind,
   row: PushedDocument<'customers'>,
   current: Map<string, CurrentDocument<'customers'>>,
-): Promise<{ id: string; storeId: string; body: CustomerDocument } | undefined> {
-  const phone = typeof row.doc.phone === 'string' ? row.doc.phone.trim() : '';
-  if (phone === '') return undefined;
-  // A customer created earlier in this same batch counts too.
-  for (const [id, doc] of current) {
-    if (id !== row.id && !doc.deleted && doc.body.phone === phone && doc.storeId !== null) return { id, storeId: doc.storeId, body: doc.body };
+): Promise<Array<HeldCustomer<CustomerDocument>>> {
+  const national = normaliseVietnamPhone(row.doc.phone);
+  if (national === '') return [];
+  const same = new Map<string, HeldCustomer<CustomerDocument>>();
+  for (const found of await findCustomersByPhone(trx, kind, phoneForms(national))) {
+    if (found.id !== row.id) same.set(found.id, { ...found, deleted: false });
   }
-  const found = (await findCustomersByPhone(trx, kind, phone)).find((c) => c.id !== row.id && c.storeId !== null);
-  if (found === undefined) return undefined;
-  const latest = current.get(found.id);
-  return { id: found.id, storeId: found.storeId as string, body: latest?.body ?? found.body };
+  // This batch's writes are newer than what is stored: a customer created, merged or deleted earlier in it.
+  for (const [id, doc] of current) {
+    if (id === row.id) continue;
+    if (normaliseVietnamPhone(doc.body.phone) === national) same.set(id, { id, ...doc });
+    else same.delete(id);
+  }
+  return [...same.values()];
 }
 
 async function grantedCustomers(trx: Transaction<Database>, storeId: string, ids: string[]): Promise<Set<string>> {

@@ -11,7 +11,10 @@ import { PERMISSIONS } from '../../../src/domain/permissions.ts';
 const incidentsQuerySchema = {
   type: 'object',
   properties: {
-    kind: { type: 'string', enum: ['append-only-conflict', 'sale-mismatch', 'balance-overdraft', 'order-flag', 'card-number-masked', 'implausible-date'] },
+    kind: {
+      type: 'string',
+      enum: ['append-only-conflict', 'sale-mismatch', 'balance-overdraft', 'order-flag', 'card-number-masked', 'implausible-date', 'customer-duplicate', 'customer-lookup'],
+    },
     limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
   },
   additionalProperties: false,

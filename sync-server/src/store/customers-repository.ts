@@ -1,9 +1,10 @@
 /*
- * Customers across the chain: finding one by phone (a customer created offline is merged into the known
- * customer with the same phone), chain-wide search for the counter, the aliases left by such merges
- * (customer_aliases: the offline id -> the known customer, so sales and points referencing either id
- * resolve) and which other stores may see a customer (customer_stores: orders there, merged there).
- * Phone lookups use the expression index on the phone inside customer documents (migration 0004).
+ * Customers across the chain: finding them by phone (a customer created offline is merged into its store's
+ * customer with the same number; the chain-wide lookup at the counter takes a whole number), the aliases
+ * left by such merges (customer_aliases: the offline id -> the known customer, so sales and points
+ * referencing either id resolve) and which other stores may see a customer (customer_stores: orders or
+ * sales there). Phone lookups use the expression index on the phone inside customer documents (migration
+ * 0004), one equality per way the number may be written (src/domain/phone-number.ts, phoneForms).
  */
 import { sql } from 'kysely';
 import type { Kysely, RawBuilder } from 'kysely';
@@ -23,46 +24,19 @@ function phoneExpression(kind: StoreKind): RawBuilder<string> {
   return kind === 'postgres' ? sql<string>`((body::jsonb)->>'phone')` : sql<string>`json_extract(body, '$.phone')`;
 }
 
-function searchNameExpression(kind: StoreKind): RawBuilder<string> {
-  return kind === 'postgres' ? sql<string>`((body::jsonb)->>'searchName')` : sql<string>`json_extract(body, '$.searchName')`;
-}
-
-/** Live (not deleted) customers with exactly this phone, oldest first. */
-export async function findCustomersByPhone(db: Kysely<Database>, kind: StoreKind, phone: string): Promise<CustomerRow[]> {
+/** Live (not deleted) customers whose phone is exactly one of `phones`, oldest first, at most `limit`. */
+export async function findCustomersByPhone(db: Kysely<Database>, kind: StoreKind, phones: readonly string[], limit = 1000): Promise<CustomerRow[]> {
+  if (phones.length === 0) return [];
   const rows = await db
     .selectFrom('documents')
     .select(['id', 'store_id', 'body', 'deleted', 'seq'])
     .where('collection', '=', 'customers')
-    .where(phoneExpression(kind), '=', phone)
+    .where(phoneExpression(kind), 'in', [...phones])
+    .where('deleted', '=', kind === 'postgres' ? false : 0)
     .orderBy('seq')
+    .limit(limit)
     .execute();
   return rows.filter((row) => !isDeleted(row.deleted)).map((row) => ({ id: row.id, storeId: row.store_id, body: JSON.parse(row.body) as CustomerDocument }));
-}
-
-/** Chain-wide search: a phone prefix when the query is digits, otherwise a part of the folded name. */
-export async function searchCustomers(
-  db: Kysely<Database>,
-  kind: StoreKind,
-  query: { phonePrefix?: string; foldedName?: string; limit: number },
-): Promise<Array<{ json: string }>> {
-  let q = db
-    .selectFrom('documents')
-    .select(['body'])
-    .where('collection', '=', 'customers')
-    .where('deleted', '=', kind === 'postgres' ? false : 0);
-  if (query.phonePrefix !== undefined) {
-    // A range instead of LIKE: both databases use the phone index for it.
-    const prefix = query.phonePrefix;
-    const upper = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
-    q = q.where(phoneExpression(kind), '>=', prefix).where(phoneExpression(kind), '<', upper);
-    q = q.orderBy(phoneExpression(kind));
-  } else if (query.foldedName !== undefined) {
-    const pattern = `%${query.foldedName.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    q = q.where(sql<boolean>`${searchNameExpression(kind)} like ${pattern} escape '\\'`);
-    q = q.orderBy(searchNameExpression(kind));
-  }
-  const rows = await q.limit(query.limit).execute();
-  return rows.map((row) => ({ json: row.body }));
 }
 
 /** Where each of these ids leads: the customer it was merged into, for the ids that are aliases. */

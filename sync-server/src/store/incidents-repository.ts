@@ -8,12 +8,22 @@
  *   order-flag            a pickup handover met a cancellation (or repeated, or came before ready)
  *   card-number-masked    a pushed document's text held a card number, masked before it was stored (paths only)
  *   implausible-date      a pushed document's createdAt is over a day ahead of the server, or before its store existed
+ *   customer-duplicate    a new customer's phone number is already a customer of another store (kept as two)
+ *   customer-lookup       a device of the store looked a phone number up chain-wide (who looked, whose records were shown)
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './database-types.ts';
 
-export type IncidentKind = 'append-only-conflict' | 'sale-mismatch' | 'balance-overdraft' | 'order-flag' | 'card-number-masked' | 'implausible-date';
+export type IncidentKind =
+  | 'append-only-conflict'
+  | 'sale-mismatch'
+  | 'balance-overdraft'
+  | 'order-flag'
+  | 'card-number-masked'
+  | 'implausible-date'
+  | 'customer-duplicate'
+  | 'customer-lookup';
 
 export interface NewIncident {
   storeId: string;
