@@ -21,7 +21,13 @@ const i18n = createI18n();
 // (Not data/database.ts's defaultDatabaseName: importing it would pull RxDB into the first chunk.)
 const DEVICE_DATABASE_NAME = 'store-pos';
 
-const databaseOpening = import('./data/database.ts').then(({ createPosDatabase }) => createPosDatabase({ name: DEVICE_DATABASE_NAME }));
+const databaseOpening = import('./data/database.ts').then(async ({ createPosDatabase }) => {
+  const database = await createPosDatabase({ name: DEVICE_DATABASE_NAME });
+  // Every permission-bound sale or audit entry is signed by the PIN that approved it (session/approval-keys.ts).
+  const { signApprovalsOnInsert } = await import('./session/approval-keys.ts');
+  signApprovalsOnInsert(database);
+  return database;
+});
 databaseOpening.catch((error: unknown) => {
   // Logged once with context for a developer; DatabaseGate tells the cashier what to do.
   console.error('Opening the device database failed', error);

@@ -14,6 +14,7 @@
  * Collections written only by the server (products, balances, config) may instead be wiped and pulled again.
  */
 import type { MigrationStrategies } from 'rxdb';
+import { splitStaffHashes } from '../domain/approval-proof.ts';
 import { collectionNames, collectionSchemas, type CollectionName } from './schemas/index.ts';
 
 export type PosMigrationStrategies = { readonly [Collection in CollectionName]: MigrationStrategies };
@@ -21,17 +22,26 @@ export type PosMigrationStrategies = { readonly [Collection in CollectionName]: 
 export const migrationStrategies: PosMigrationStrategies = {
   products: {},
   balances: {},
-  config: {},
+  config: {
+    // v1: a tablet keeps a 12-bit check of each PIN instead of its full hash (src/domain/approval-proof.ts);
+    // the same conversion as the server's migration 0008, so both end with one body.
+    1: (old: Record<string, unknown>) => splitStaffHashes(old).config,
+  },
   customers: {},
   orders: {},
   sales: {
     // v1 names fields sales already carried (change, discountApprovedBy) and those of a cancellation
     // (reason, originalNumber, approverId): every version-0 document is valid as it is.
     1: (old: Record<string, unknown>) => old,
+    // v2 names approvalProof, which no earlier document has.
+    2: (old: Record<string, unknown>) => old,
   },
   ledger: {},
   shifts: {},
-  audit: {},
+  audit: {
+    // v1 names approvalProof, which no earlier entry has.
+    1: (old: Record<string, unknown>) => old,
+  },
 };
 
 /** RxDB refuses a schema version above 0 unless its migration plugin is added; only then is it loaded. */

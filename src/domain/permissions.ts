@@ -63,3 +63,53 @@ export function requiredRole(permission: string, table: PermissionTable): Role |
 export function approverRoles(permission: string, table: PermissionTable): Role[] {
   return ROLES_BY_RANK.filter((role) => can(role, permission, table));
 }
+
+/**
+ * What the permission check reads of a document a device writes (a sale or an audit entry): who acted, who
+ * approved, and what was done (a sale's reason, an audit entry's action and details).
+ */
+export interface ActorFields {
+  id: string;
+  staffId: string;
+  approverId?: string;
+  reason?: string;
+  action?: string;
+  details?: { [k: string]: unknown };
+}
+
+/** Audit actions bound to a permission (src/data/audit-log.ts writes them): the permission of the same name. */
+const AUDIT_ACTION_PERMISSIONS: Readonly<Record<string, string>> = {
+  'price.override': PERMISSIONS.priceOverride,
+  'sale.discount': PERMISSIONS.discount,
+  'sale.void_line': PERMISSIONS.voidLine,
+  'sale.void': PERMISSIONS.voidSale,
+  'refund.above_limit': PERMISSIONS.refundAboveLimit,
+  'return.without_receipt': PERMISSIONS.returnWithoutReceipt,
+  'drawer.open': PERMISSIONS.noSaleDrawerOpen,
+  'day.close': PERMISSIONS.closeDay,
+  'device.revoke': PERMISSIONS.revokeDevice,
+};
+
+/**
+ * The permission a document's action needs, undefined when it needs none, or why it cannot be judged (an
+ * approval without the permission it approved). The same on the tablet (which proves it, see
+ * approval-proof.ts) and on the server (which checks the proof and who holds the permission):
+ *   a sale cancelling a completed sale (reason 'void'): sale.void;
+ *   an audit entry: its action's permission; day.close only when `details.variance` is not exactly 0;
+ *   approval.granted: the permission named in `details.permission` (required).
+ */
+export function permissionNeeded(collection: string, doc: ActorFields): { permission: string } | { invalid: string } | undefined {
+  if (collection === 'sales') return doc.reason === 'void' ? { permission: PERMISSIONS.voidSale } : undefined;
+  if (collection !== 'audit') return undefined;
+  const action = doc.action;
+  const details = typeof doc.details === 'object' && doc.details !== null ? doc.details : {};
+  if (action === 'approval.granted') {
+    const permission = details['permission'];
+    return typeof permission === 'string' && permission !== ''
+      ? { permission }
+      : { invalid: 'an approval.granted entry must name the approved permission in details.permission' };
+  }
+  if (action === 'day.close' && details['variance'] === 0) return undefined;
+  const permission = typeof action === 'string' ? AUDIT_ACTION_PERMISSIONS[action] : undefined;
+  return permission === undefined ? undefined : { permission };
+}

@@ -6,6 +6,7 @@
  */
 import { create } from 'zustand';
 import type { Role } from '../domain/permissions.ts';
+import { forgetApprovalKey } from './approval-keys.ts';
 
 /** The roles of the store's permission table (src/domain/permissions.ts); what each may do is the table's. */
 export type StaffRole = Role;
@@ -25,10 +26,19 @@ interface StaffSessionState {
   touch: (now?: number) => void;
 }
 
-export const useStaffSessionStore = create<StaffSessionState>()((set) => ({
+export const useStaffSessionStore = create<StaffSessionState>()((set, get) => ({
   staff: null,
   lastActivityAt: 0,
-  signIn: (staff) => set({ staff, lastActivityAt: Date.now() }),
-  signOut: () => set({ staff: null }),
+  signIn: (staff) => {
+    const before = get().staff;
+    // The person handing over stops signing: their key goes with their session (session/approval-keys.ts).
+    if (before !== null && before.id !== staff.id) forgetApprovalKey(before.id);
+    set({ staff, lastActivityAt: Date.now() });
+  },
+  signOut: () => {
+    const before = get().staff;
+    if (before !== null) forgetApprovalKey(before.id);
+    set({ staff: null });
+  },
   touch: (now = Date.now()) => set({ lastActivityAt: now }),
 }));

@@ -14,7 +14,8 @@ export interface StaffMember {
   id: string;
   name: string;
   role: Role;
-  pinHash: string;
+  /** The tablet's short check of the PIN (src/domain/approval-proof.ts), never the PIN's hash. */
+  pinCheck: number;
   pinSalt: string;
   pinIterations: number;
 }
@@ -28,7 +29,7 @@ export interface StaffDirectory {
 
 export function directoryFrom(config: StoreConfigDocument): StaffDirectory {
   return {
-    staff: config.staff.filter((member) => member.active).map(({ id, name, role, pinHash, pinSalt, pinIterations }) => ({ id, name, role, pinHash, pinSalt, pinIterations })),
+    staff: config.staff.filter((member) => member.active).map(({ id, name, role, pinCheck, pinSalt, pinIterations }) => ({ id, name, role, pinCheck, pinSalt, pinIterations })),
     permissions: parsePermissionTable(config.permissions),
     lockout: lockoutSettingsFrom(config.permissions),
     idleSignOutMs: idleSignOutMsFrom(config.permissions),

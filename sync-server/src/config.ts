@@ -4,6 +4,7 @@
  * names the variable, instead of surfacing later as a confusing runtime error.
  * Reading is pure apart from checking that TLS files exist: creating the data directory is the store's job.
  */
+import { pinProblem } from '../../src/domain/approval-proof.ts';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -85,9 +86,9 @@ export function readServerConfig(env: Env = process.env, cwd: string = process.c
     logLevel: logLevelFrom(env),
     demoProducts: integerIn(env, 'POS_DEMO_PRODUCTS', 2000, 1, MAX_DEMO_PRODUCTS),
     demoPins: {
-      cashier: pinFrom(env, 'POS_DEMO_CASHIER_PIN'),
-      supervisor: pinFrom(env, 'POS_DEMO_SUPERVISOR_PIN'),
-      manager: pinFrom(env, 'POS_DEMO_MANAGER_PIN'),
+      cashier: pinFrom(env, 'POS_DEMO_CASHIER_PIN', 'cashier'),
+      supervisor: pinFrom(env, 'POS_DEMO_SUPERVISOR_PIN', 'supervisor'),
+      manager: pinFrom(env, 'POS_DEMO_MANAGER_PIN', 'manager'),
     },
     trustProxy: trustProxyFrom(env),
     pinLockoutMs: integerIn(env, 'POS_PIN_LOCKOUT_MINUTES', 5, 1, 24 * 60) * 60_000,
@@ -184,9 +185,12 @@ function webhookSecretFrom(env: Env): string | undefined {
   return secret;
 }
 
-function pinFrom(env: Env, name: string): string | undefined {
+function pinFrom(env: Env, name: string, role: string): string | undefined {
   const pin = nonEmpty(env, name);
-  if (pin !== undefined && !PIN.test(pin)) throw new ConfigError(`${name} must be 4 to 8 digits`);
+  if (pin === undefined) return undefined;
+  if (!PIN.test(pin)) throw new ConfigError(`${name} must be 4 to 8 digits`);
+  const problem = pinProblem(pin, role);
+  if (problem !== undefined) throw new ConfigError(`${name}: ${problem}`);
   return pin;
 }
 

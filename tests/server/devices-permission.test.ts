@@ -37,8 +37,8 @@ describe.each(DATABASE_KINDS)('device administration follows the store permissio
   const listDevices = (token: string) => t.app.inject({ method: 'GET', url: '/api/v1/devices', headers: bearer(token) });
 
   it('with the standard table a manager lists the devices; a supervisor and a device token are refused with the permission named', async () => {
-    const manager = await signIn(t.app, counter, 'store-q5-manager', '9999');
-    const supervisor = await signIn(t.app, counter, 'store-q5-supervisor', '2222');
+    const manager = await signIn(t.app, counter, 'store-q5-manager', '999999');
+    const supervisor = await signIn(t.app, counter, 'store-q5-supervisor', '222222');
 
     const list = await listDevices(manager);
     expect(list.statusCode).toBe(200);
@@ -59,8 +59,8 @@ describe.each(DATABASE_KINDS)('device administration follows the store permissio
   });
 
   it('when the config gives device.revoke to supervisors instead, the supervisor revokes a tablet and the manager is refused, without signing in again', async () => {
-    const manager = await signIn(t.app, counter, 'store-q5-manager', '9999');
-    const supervisor = await signIn(t.app, counter, 'store-q5-supervisor', '2222');
+    const manager = await signIn(t.app, counter, 'store-q5-manager', '999999');
+    const supervisor = await signIn(t.app, counter, 'store-q5-supervisor', '222222');
     const spare = await enroll(t.app, shop.enrollmentCode, 'Quầy dự phòng');
     await movePermission('device.revoke', 'manager', 'supervisor');
     try {
@@ -79,7 +79,7 @@ describe.each(DATABASE_KINDS)('device administration follows the store permissio
   });
 
   it('a table where nobody holds device.revoke refuses everyone, and says so', async () => {
-    const manager = await signIn(t.app, counter, 'store-q5-manager', '9999');
+    const manager = await signIn(t.app, counter, 'store-q5-manager', '999999');
     const before = await currentConfig();
     await editConfig((body) => {
       const table = body['permissions'] as Record<string, string[]>;
@@ -95,7 +95,7 @@ describe.each(DATABASE_KINDS)('device administration follows the store permissio
   });
 
   it('a manager taken off the staff list after signing in loses access at the next call', async () => {
-    const manager = await signIn(t.app, counter, 'store-q5-manager', '9999');
+    const manager = await signIn(t.app, counter, 'store-q5-manager', '999999');
     const before = await currentConfig();
     await editConfig((body) => ({
       ...body,
@@ -111,7 +111,7 @@ describe.each(DATABASE_KINDS)('device administration follows the store permissio
   });
 
   it('the code rotation, the incidents and the sales export follow enrollment.rotate and report.view the same way', async () => {
-    const supervisor = await signIn(t.app, counter, 'store-q5-supervisor', '2222');
+    const supervisor = await signIn(t.app, counter, 'store-q5-supervisor', '222222');
     const calls = [
       { permission: 'enrollment.rotate', method: 'POST' as const, url: '/api/v1/stores/enrollment-code', what: /^Rotating the enrollment code needs/ },
       { permission: 'report.view', method: 'GET' as const, url: '/api/v1/incidents', what: /^Reading the incidents needs/ },

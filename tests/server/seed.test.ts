@@ -7,6 +7,8 @@ import { foldForSearch } from '../../src/domain/search-text.ts';
 import { VIETNAM_TAX_CLASSES } from '../../src/domain/tax-presets.ts';
 import { hashPickupCode } from '../../sync-server/src/auth/pickup-codes.ts';
 import { PIN_ITERATIONS, verifyPin } from '../../sync-server/src/auth/staff-pins.ts';
+import type { StaffCredential } from '../../sync-server/src/auth/staff-pins.ts';
+import { getStaffCredentials } from '../../sync-server/src/store/staff-credentials-repository.ts';
 import { createDocumentValidators, describeValidationErrors } from '../../sync-server/src/schemas.ts';
 import { generateProduct } from '../../sync-server/src/seed/catalog.ts';
 import { ensureDemoStore, extendCatalog, readDemoSummary, seedDemoStore } from '../../sync-server/src/seed/demo-store.ts';
@@ -36,14 +38,21 @@ async function readConfig(documents: DocumentsRepository, storeId: string): Prom
 }
 
 /** What the tablet will do offline: WebCrypto only, no library. */
-async function verifyPinLikeTheBrowser(pin: string, staff: { pinHash: string; pinSalt: string; pinIterations: number }): Promise<boolean> {
+/** The check a tablet makes offline, written out with WebCrypto as a browser runs it (12 bits of the hash). */
+async function passesTabletCheck(pin: string, staff: { pinCheck: number; pinSalt: string; pinIterations: number }): Promise<boolean> {
   const key = await globalThis.crypto.subtle.importKey('raw', new TextEncoder().encode(pin), 'PBKDF2', false, ['deriveBits']);
   const bits = await globalThis.crypto.subtle.deriveBits(
     { name: 'PBKDF2', hash: 'SHA-256', salt: Buffer.from(staff.pinSalt, 'base64'), iterations: staff.pinIterations },
     key,
     256,
   );
-  return Buffer.from(bits).toString('base64') === staff.pinHash;
+  return Buffer.from(bits).readUInt16BE(0) >> 4 === staff.pinCheck;
+}
+
+async function credentialOf(store: Store, storeId: string, staffId: string): Promise<StaffCredential> {
+  const credential = (await getStaffCredentials(store.db, storeId, [staffId])).get(staffId);
+  if (credential === undefined) throw new Error(`no credential for ${staffId}`);
+  return credential;
 }
 
 describe.each(DATABASE_KINDS)('the demo store on %s', (kind) => {
@@ -140,7 +149,7 @@ describe.each(DATABASE_KINDS)('the demo store on %s', (kind) => {
     expect(config.receipt).toMatchObject({ header: expect.any(Array), footer: expect.any(Array) });
   });
 
-  it('lets the cashier, supervisor and manager sign in with the printed PINs, which are stored only as hashes', async () => {
+  it('lets the cashier, supervisor and manager sign in with the printed PINs, hashed on the server and only checked on tablets', async () => {
     const config = await readConfig(documents, demo.storeId);
     expect(config.staff.map((s) => s.role).sort()).toEqual(['cashier', 'manager', 'supervisor']);
     expect(new Set(demo.staff.map((s) => s.pin)).size).toBe(3);
@@ -151,10 +160,15 @@ describe.each(DATABASE_KINDS)('the demo store on %s', (kind) => {
       expect(printed.pin).toMatch(/^\d{6}$/);
       expect(member.pinIterations).toBe(PIN_ITERATIONS);
       expect(Buffer.from(member.pinSalt, 'base64')).toHaveLength(16);
-      expect(await verifyPin(printed.pin, member)).toBe(true);
-      expect(await verifyPinLikeTheBrowser(printed.pin, member)).toBe(true);
-      expect(await verifyPin('000000' === printed.pin ? '111111' : '000000', member)).toBe(false);
+      const credential = await credentialOf(store, demo.storeId, printed.staffId);
+      expect(credential.pinSalt).toBe(member.pinSalt);
+      expect(await verifyPin(printed.pin, credential)).toBeDefined();
+      expect(await passesTabletCheck(printed.pin, member)).toBe(true);
+      expect(await verifyPin('000000' === printed.pin ? '111111' : '000000', credential)).toBeUndefined();
       expect(JSON.stringify(config)).not.toContain(`"${printed.pin}"`);
+      // The tablet's copy holds 12 bits of the hash, never the hash.
+      expect(JSON.stringify(config)).not.toContain(credential.pinHash);
+      expect(member.pinCheck).toBeLessThan(4096);
     }
     const salts = config.staff.map((s) => s.pinSalt);
     expect(new Set(salts).size).toBe(salts.length);
@@ -226,7 +240,8 @@ describe.each(DATABASE_KINDS)('the demo store on %s', (kind) => {
     expect(cashier?.pin).toBe('2468');
     const config = await readConfig(documents, demo.storeId);
     const member = config.staff.find((s) => s.id === cashier?.staffId);
-    expect(member && (await verifyPin('2468', member))).toBe(true);
+    expect(member && (await passesTabletCheck('2468', member))).toBe(true);
+    expect(await verifyPin('2468', await credentialOf(store, demo.storeId, cashier?.staffId ?? ''))).toBeDefined();
   });
 
   it('grows the catalog for benchmarks without touching the products it already has', async () => {

@@ -82,7 +82,7 @@ describe.each(DATABASE_KINDS)('devices and staff sign in (%s)', (kind) => {
     expect(minutes).toBeGreaterThan(10);
     expect(minutes).toBeLessThanOrEqual(15);
     // A staff of another store is unknown here.
-    const other = await t.app.inject({ method: 'POST', url: '/api/v1/staff/sessions', headers: bearer(device.token), payload: { staffId: 'store-q3-manager', pin: '9999' } });
+    const other = await t.app.inject({ method: 'POST', url: '/api/v1/staff/sessions', headers: bearer(device.token), payload: { staffId: 'store-q3-manager', pin: '999999' } });
     expect(other.statusCode).toBe(401);
     expect(other.json().message).toMatch(/No active staff member/);
   });
@@ -99,17 +99,17 @@ describe.each(DATABASE_KINDS)('devices and staff sign in (%s)', (kind) => {
     const fifth = await attempt('store-q1-supervisor', '0000');
     expect(fifth.statusCode).toBe(423);
     expect(fifth.json().message).toMatch(/locked out after 5 wrong PINs/);
-    const right = await attempt('store-q1-supervisor', '2222');
+    const right = await attempt('store-q1-supervisor', '222222');
     expect(right.statusCode).toBe(423);
     expect(Number(right.headers['retry-after'])).toBeGreaterThan(200);
-    expect((await attempt('store-q1-manager', '9999')).statusCode).toBe(201);
+    expect((await attempt('store-q1-manager', '999999')).statusCode).toBe(201);
     expect((await attempt('store-q1-cashier', '12')).statusCode).toBe(400);
   });
 
   it('manager-only calls refuse a device token and a cashier with 403, and answer a manager', async () => {
     const device = await enroll(t.app, q1.enrollmentCode);
     const cashier = await signIn(t.app, device, 'store-q1-cashier', '1111');
-    const manager = await signIn(t.app, device, 'store-q1-manager', '9999');
+    const manager = await signIn(t.app, device, 'store-q1-manager', '999999');
     const calls = [
       { method: 'GET' as const, url: '/api/v1/devices' },
       { method: 'POST' as const, url: '/api/v1/stores/enrollment-code' },
@@ -132,7 +132,7 @@ describe.each(DATABASE_KINDS)('devices and staff sign in (%s)', (kind) => {
 
   it('a manager rotates the enrollment code: the old one stops working, the new one enrols', async () => {
     const device = await enroll(t.app, q3.enrollmentCode);
-    const manager = await signIn(t.app, device, 'store-q3-manager', '9999');
+    const manager = await signIn(t.app, device, 'store-q3-manager', '999999');
     const rotated = await t.app.inject({ method: 'POST', url: '/api/v1/stores/enrollment-code', headers: bearer(manager) });
     expect(rotated.statusCode).toBe(200);
     const { enrollmentCode } = rotated.json<{ enrollmentCode: string }>();
@@ -146,9 +146,9 @@ describe.each(DATABASE_KINDS)('devices and staff sign in (%s)', (kind) => {
     const stolen = await enroll(t.app, q1.enrollmentCode, 'Quầy bị mất');
     const counter = await enroll(t.app, q1.enrollmentCode, 'Quầy chính');
     const stolenStaff = await signIn(t.app, stolen, 'store-q1-cashier', '1111');
-    const manager = await signIn(t.app, counter, 'store-q1-manager', '9999');
+    const manager = await signIn(t.app, counter, 'store-q1-manager', '999999');
     const q3Device = await enroll(t.app, q3.enrollmentCode);
-    const q3Manager = await signIn(t.app, q3Device, 'store-q3-manager', '9999');
+    const q3Manager = await signIn(t.app, q3Device, 'store-q3-manager', '999999');
 
     const foreign = await t.app.inject({ method: 'DELETE', url: `/api/v1/devices/${stolen.deviceId}`, headers: bearer(q3Manager) });
     expect(foreign.statusCode).toBe(404);

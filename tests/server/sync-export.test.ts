@@ -45,7 +45,7 @@ describe.each(DATABASE_KINDS)('the manager exports sales for the ERP (%s)', (kin
     await openShop(t.store, 'store-q3', 'Quận 3', 'Q3AA-BBCC-DDEE');
     const device = await enroll(t.app, 'Q1AA-BBCC-DDEE');
     const other = await enroll(t.app, 'Q3AA-BBCC-DDEE');
-    manager = await signIn(t.app, device, 'store-q1-manager', '9999');
+    manager = await signIn(t.app, device, 'store-q1-manager', '999999');
     const awkward = ringUpSale(device, [{ productId: 'p-1', qty: 375, unitPrice: 160_000, taxRate: 500 }], { createdAt: '2025-03-02T03:15:00.000Z' });
     awkward.lines[0]!.name = 'Thịt heo "ba rọi", loại 1\nquầy tươi';
     awkward.lines[0]!.sku = '=HYPERLINK("x")';

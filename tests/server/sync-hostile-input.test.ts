@@ -85,7 +85,7 @@ describe.each(DATABASE_KINDS)('hostile and malformed pushes (%s)', (kind) => {
     device = await enroll(t.app, 'Q1AA-BBCC-DDEE');
     other = await enroll(t.app, 'Q3AA-BBCC-DDEE');
     revoked = await enroll(t.app, 'Q1AA-BBCC-DDEE', 'Quầy cũ');
-    const manager = await signIn(t.app, device, 'store-q1-manager', '9999');
+    const manager = await signIn(t.app, device, 'store-q1-manager', '999999');
     await t.app.inject({ method: 'DELETE', url: `/api/v1/devices/${revoked.deviceId}`, headers: bearer(manager) });
     // Something already stored, so "nothing written" is checked against a non-empty database.
     await push(t.app, device.token, 'sales', [{ newDocumentState: { ...ringUpSale(device, [{ productId: 'p-1', qty: 1000, unitPrice: 5_000 }]), _deleted: false } }]);

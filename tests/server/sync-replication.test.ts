@@ -182,7 +182,7 @@ describe.each(DATABASE_KINDS)('replication: pull and push (%s)', (kind) => {
     }
     const stored = await new DocumentsRepository(t.store).get('sales', sale.id);
     expect(stored?.body['totals']).toEqual(sale.totals);
-    const manager = await signIn(t.app, q1b, 'store-q1-manager', '9999');
+    const manager = await signIn(t.app, q1b, 'store-q1-manager', '999999');
     const incidents = await t.app.inject({ method: 'GET', url: '/api/v1/incidents?kind=append-only-conflict', headers: bearer(manager) });
     const list = incidents.json<{ incidents: Array<{ documentId: string; collection: string }> }>().incidents.filter((i) => i.documentId === sale.id);
     expect(list).toHaveLength(1);

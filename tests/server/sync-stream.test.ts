@@ -167,7 +167,7 @@ describe.each(DATABASE_KINDS)('live changes over Server-Sent Events (%s)', (kind
   it('revoking a tablet closes its stream', async () => {
     const device = await enroll(t.app, 'Q1AA-BBCC-DDEE', 'Quầy tạm');
     const client = await stream(device);
-    const manager = await signIn(t.app, q1a, 'store-q1-manager', '9999');
+    const manager = await signIn(t.app, q1a, 'store-q1-manager', '999999');
     const revoke = await t.app.inject({ method: 'DELETE', url: `/api/v1/devices/${device.deviceId}`, headers: { authorization: `Bearer ${manager}` } });
     expect(revoke.statusCode).toBe(200);
     await client.ended;

@@ -44,7 +44,7 @@ describe.each(DATABASE_KINDS)('trust boundaries: card data and hostile shapes (%
     t = await startTestApp(kind, 'trust-card-shapes');
     await openShop(t.store, 'store-q1', 'Quận 1', 'Q1AA-BBCC-DDEE');
     till = await enroll(t.app, 'Q1AA-BBCC-DDEE');
-    manager = await signIn(t.app, till, 'store-q1-manager', '9999');
+    manager = await signIn(t.app, till, 'store-q1-manager', '999999');
   });
   afterAll(async () => t?.close());
 

@@ -13,6 +13,13 @@ export interface AuditEntryDocument {
   deviceId: string;
   action: string;
   staffId: string;
+  /**
+   * proof that the person holding the permission (by: the actor or the approver) typed their PIN for this document (src/domain/approval-proof.ts)
+   */
+  approvalProof?: {
+    by: string;
+    mac: string;
+  };
   approverId?: string;
   subjectId?: string;
   details?: {
@@ -89,9 +96,12 @@ export interface StoreConfigDocument {
     id: string;
     name: string;
     role: "cashier" | "supervisor" | "manager";
-    pinHash: string;
     pinSalt: string;
     pinIterations: number;
+    /**
+     * the first 12 bits of the PIN's PBKDF2 hash: enough to catch a typo, too little to find the PIN (src/domain/approval-proof.ts)
+     */
+    pinCheck: number;
     active: boolean;
   }[];
   permissions?: {
@@ -383,6 +393,13 @@ export interface SaleDocument {
    * the receipt number of originalSaleId, printed on the return or cancellation slip
    */
   originalNumber?: string;
+  /**
+   * proof that the person holding the permission (by: the actor or the approver) typed their PIN for this document (src/domain/approval-proof.ts)
+   */
+  approvalProof?: {
+    by: string;
+    mac: string;
+  };
   /**
    * the manager who approved this document (a cancellation always names one)
    */

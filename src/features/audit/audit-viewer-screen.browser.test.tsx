@@ -16,7 +16,7 @@ const lan: SignedInStaff = { id: 'staff-lan', name: 'Nguyễn Thị Lan', role: 
 const tuan: SignedInStaff = { id: 'staff-tuan', name: 'Trần Minh Tuấn', role: 'supervisor' };
 const nam: SignedInStaff = { id: 'staff-nam', name: 'Lê Hoàng Nam', role: 'manager' };
 const identity = { storeId: 'store-q1', deviceId: 'device-1' };
-const pin = { pinHash: 'h', pinSalt: 's', pinIterations: 1_000 };
+const pin = { pinCheck: 0, pinSalt: 's', pinIterations: 1_000 };
 
 function configWith(permissions: Record<string, string[]>): StoreConfigDocument {
   return {

@@ -27,8 +27,8 @@ import { saleSettingsOf } from './sale-settings.ts';
 export const STORE_ID = 'store-q1';
 export const DEVICE_ID = '0192f3a4-0000-7000-8000-00000000t003';
 
-// '482913' hashed the server's way (Node pbkdf2, 1,000 iterations to keep the test quick).
-const pin482913 = { pinHash: 'we6rVCj08GBfyRicSe+VTCVTsZ4UAzgnPccSNwg9x/o=', pinSalt: 'c2FsdC1mb3ItbGFuLTAwMQ==', pinIterations: 1_000 };
+// '482913' checked the tablet's way: the first 12 bits of its PBKDF2 hash (1,000 iterations to keep the test quick).
+const pin482913 = { pinCheck: 3102, pinSalt: 'c2FsdC1mb3ItbGFuLTAwMQ==', pinIterations: 1_000 };
 export const MANAGER_PIN = '482913';
 
 export const lan: SignedInStaff = { id: 'staff-lan', name: 'Lan', role: 'cashier' };

@@ -6,8 +6,8 @@ import { createPosDatabase, type PosDatabase } from '../../data/database.ts';
 import { openStaffDatabase, type StaffDatabase } from './pin-failures.ts';
 import { checkStaffPin, type PinCheckContext } from './check-staff-pin.ts';
 
-// '482913' hashed the server's way (Node pbkdf2, 1,000 iterations to keep the test quick).
-const lan = { id: 'staff-lan', pinHash: 'we6rVCj08GBfyRicSe+VTCVTsZ4UAzgnPccSNwg9x/o=', pinSalt: 'c2FsdC1mb3ItbGFuLTAwMQ==', pinIterations: 1_000 };
+// '482913' as a tablet checks it: the first 12 bits of its PBKDF2 hash (1,000 iterations to keep the test quick).
+const lan = { id: 'staff-lan', pinCheck: 3102, pinSalt: 'c2FsdC1mb3ItbGFuLTAwMQ==', pinIterations: 1_000 };
 const identity = { storeId: 'store-q1', deviceId: 'device-1' };
 const cleanups: Array<() => Promise<void>> = [];
 

@@ -8,7 +8,11 @@ import type { LockoutSettings, PinAttemptOutcome } from '../../domain/pin-lockou
 import { recordAudit, type AuditIdentity } from '../../data/audit-log.ts';
 import type { PosDatabase } from '../../data/database.ts';
 import { clearWrongPins, countWrongPin, currentLockout, type StaffDatabase } from './pin-failures.ts';
-import { pinMatches, type StoredPin } from './verify-pin.ts';
+import { checkPinOnTablet, type TabletPinCheck } from '../../domain/approval-proof.ts';
+import { APPROVER_KEY_MS, rememberApprovalKey } from '../../session/approval-keys.ts';
+
+/** The purpose a sign-in passes; anything else is the permission being approved. */
+export const SIGN_IN_PURPOSE = 'sign-in';
 
 export interface PinCheckContext {
   staffDatabase: StaffDatabase;
@@ -20,12 +24,15 @@ export interface PinCheckContext {
   now?: () => number;
 }
 
-export async function checkStaffPin(member: StoredPin & { id: string }, pin: string, context: PinCheckContext): Promise<PinAttemptOutcome> {
+export async function checkStaffPin(member: TabletPinCheck & { id: string }, pin: string, context: PinCheckContext): Promise<PinAttemptOutcome> {
   const now = context.now ?? Date.now;
   const locked = await currentLockout(context.staffDatabase, member.id, now());
   if (locked !== undefined) return { kind: 'locked', lockedUntil: locked, justLocked: false };
-  if (await pinMatches(pin, member)) {
+  const hash = await checkPinOnTablet(pin, member);
+  if (hash !== undefined) {
     await clearWrongPins(context.staffDatabase, member.id);
+    // The key that signs this person's approvals: for the whole session after a sign-in, briefly for an approval.
+    await rememberApprovalKey(member.id, hash, context.purpose === SIGN_IN_PURPOSE ? Infinity : now() + APPROVER_KEY_MS);
     return { kind: 'accepted' };
   }
   const outcome = await countWrongPin(context.staffDatabase, member.id, now(), context.settings);

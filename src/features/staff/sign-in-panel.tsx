@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useStaffSessionStore } from '../../session/staff-session-store.ts';
 import type { StaffDirectory } from '../../session/use-staff-directory.ts';
+import { SIGN_IN_PURPOSE } from './check-staff-pin.ts';
 import { signInStaff } from './staff-actions.ts';
 import { StaffPinEntry } from './staff-pin-entry.tsx';
 import type { StaffServices } from './use-staff-services.ts';
@@ -22,7 +23,7 @@ export function SignInPanel({ services, onSignedIn }: SignInPanelProps) {
       <StaffPinEntry
         services={services}
         candidates={candidates}
-        purpose="sign-in"
+        purpose={SIGN_IN_PURPOSE}
         onAccepted={async (member) => {
           await signInStaff(services, member);
           onSignedIn?.();

@@ -4,6 +4,8 @@ import type { PinAttemptOutcome } from '../../domain/pin-lockout.ts';
 import type { StaffDirectory, StaffMember } from '../../session/use-staff-directory.ts';
 import { PinPad } from '../../ui/pin-pad.tsx';
 import { StaffChoices } from '../../ui/staff-choices.tsx';
+import { forgetApprovalKey } from '../../session/approval-keys.ts';
+import type { OnlineApproval } from '../../sync/approval-check-api.ts';
 import { checkStaffPin } from './check-staff-pin.ts';
 import type { StaffServices } from './use-staff-services.ts';
 
@@ -14,12 +16,22 @@ interface StaffPinEntryProps {
   /** Written on a lock-out's audit entry: "sign-in" or the permission being approved. */
   purpose: string;
   onAccepted: (member: StaffMember) => Promise<void> | void;
+  /**
+   * For an approval: asks the server once the tablet's short check passed (sync/approval-check-api.ts). The
+   * server's "wrong" or "locked" wins; when it cannot be reached the tablet's check stands.
+   */
+  confirmOnline?: (member: StaffMember, pin: string) => Promise<OnlineApproval>;
 }
 
-type Message = { kind: 'wrong'; triesLeft: number } | { kind: 'locked'; until: number } | { kind: 'failed' };
+type Message =
+  | { kind: 'wrong'; triesLeft: number }
+  | { kind: 'serverWrong' }
+  | { kind: 'refused' }
+  | { kind: 'locked'; until: number }
+  | { kind: 'failed' };
 
 /** Pick a person, type their PIN: shared by the sign-in screen, the quick switch and the approval dialog. */
-export function StaffPinEntry({ services, candidates, purpose, onAccepted }: StaffPinEntryProps) {
+export function StaffPinEntry({ services, candidates, purpose, onAccepted, confirmOnline }: StaffPinEntryProps) {
   const { t, i18n } = useTranslation();
   const [chosen, setChosen] = useState<StaffMember>();
   const [busy, setBusy] = useState(false);
@@ -43,8 +55,17 @@ export function StaffPinEntry({ services, candidates, purpose, onAccepted }: Sta
         settings: services.directory.lockout,
         purpose,
       });
-      if (outcome.kind === 'accepted') await onAccepted(chosen);
-      else if (outcome.kind === 'wrong') setMessage({ kind: 'wrong', triesLeft: outcome.triesLeft });
+      if (outcome.kind === 'accepted') {
+        const online = confirmOnline ? await confirmOnline(chosen, pin) : ({ kind: 'accepted' } as const);
+        if (online.kind === 'accepted' || online.kind === 'unreachable') await onAccepted(chosen);
+        else {
+          // The server said no: the key the tablet's check let through must not sign anything.
+          forgetApprovalKey(chosen.id);
+          if (online.kind === 'wrong') setMessage({ kind: 'serverWrong' });
+          else if (online.kind === 'refused') setMessage({ kind: 'refused' });
+          else setMessage({ kind: 'locked', until: Date.now() + (online.retryAfterSeconds ?? 60) * 1000 });
+        }
+      } else if (outcome.kind === 'wrong') setMessage({ kind: 'wrong', triesLeft: outcome.triesLeft });
       else setMessage({ kind: 'locked', until: outcome.lockedUntil });
     } catch (error) {
       console.error('Checking a staff PIN failed', error);
@@ -69,6 +90,8 @@ export function StaffPinEntry({ services, candidates, purpose, onAccepted }: Sta
       {message && (
         <p className="error" role="alert" data-testid="pin-message" data-kind={message.kind}>
           {message.kind === 'wrong' && t('staff.wrongPin', { count: message.triesLeft })}
+          {message.kind === 'serverWrong' && t('staff.wrongPinServer')}
+          {message.kind === 'refused' && t('staff.approverRefused')}
           {message.kind === 'locked' && t('staff.lockedOut', { time: time(message.until) })}
           {message.kind === 'failed' && t('staff.checkFailed')}
         </p>

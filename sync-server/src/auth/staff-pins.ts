@@ -1,35 +1,47 @@
 /*
- * Staff PINs, stored only as PBKDF2-SHA256 hashes in the store's config document so a tablet can check a
- * PIN offline, and the server checks them the same way when a person signs in (routes/staff-sessions.ts).
- * The format is what the browser's WebCrypto can verify without any library:
- *   deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: base64decode(pinSalt), iterations: pinIterations },
- *              importKey('raw', utf8(pin), 'PBKDF2'), 256) === base64decode(pinHash)
- * A random 16-byte salt per person means equal PINs do not show as equal hashes.
+ * Staff PINs on the server. A person's full PIN hash (PBKDF2-SHA256 over a random 16-byte salt) is kept only
+ * in the staff_credentials table (store/staff-credentials-repository.ts); the store's config document, which
+ * every tablet of the store pulls, carries the salt, the iteration count and the hash's first 12 bits, so a
+ * tablet can catch a typo offline without holding what would let it find the PIN
+ * (src/domain/approval-proof.ts, where the hash and the check are defined for tablet and server alike).
+ * The server checks a PIN against the full hash when a person signs in or approves online
+ * (routes/staff-sessions.ts), and approval proofs against it on push (policies/approval-proofs.ts).
  */
-import { pbkdf2, randomBytes, timingSafeEqual } from 'node:crypto';
-import { promisify } from 'node:util';
-
-const pbkdf2Async = promisify(pbkdf2);
+import { randomBytes } from 'node:crypto';
+import { bytesToBase64, base64ToBytes, constantTimeEqual, pinCheckOf, pinHash, pinProblem } from '../../../src/domain/approval-proof.ts';
+import type { TabletPinCheck } from '../../../src/domain/approval-proof.ts';
 
 export const PIN_ITERATIONS = 100_000;
-const KEY_BYTES = 32;
 const SALT_BYTES = 16;
 
-export interface PinHash {
+/** What only the server keeps of a PIN. */
+export interface StaffCredential {
   pinHash: string;
   pinSalt: string;
   pinIterations: number;
 }
 
-export async function hashPin(pin: string, iterations: number = PIN_ITERATIONS): Promise<PinHash> {
-  const salt = randomBytes(SALT_BYTES);
-  const key = await pbkdf2Async(pin, salt, iterations, KEY_BYTES, 'sha256');
-  return { pinHash: key.toString('base64'), pinSalt: salt.toString('base64'), pinIterations: iterations };
+/** A PIN that cannot be a role's PIN (too short for an approver, not digits): the message says why. */
+export class PinRefused extends Error {}
+
+/**
+ * Hashes a new PIN for a person of `role`: the credential for the server and the check for the store's
+ * config. Refuses a PIN the role may not have (approvers need 6 digits, see minimumPinLength).
+ */
+export async function staffPinFor(pin: string, role: string, iterations: number = PIN_ITERATIONS): Promise<{ credential: StaffCredential; tablet: TabletPinCheck }> {
+  const problem = pinProblem(pin, role);
+  if (problem !== undefined) throw new PinRefused(problem);
+  const pinSalt = randomBytes(SALT_BYTES).toString('base64');
+  const hash = await pinHash(pin, pinSalt, iterations);
+  return {
+    credential: { pinHash: bytesToBase64(hash), pinSalt, pinIterations: iterations },
+    tablet: { pinSalt, pinIterations: iterations, pinCheck: pinCheckOf(hash) },
+  };
 }
 
-/** Whether `pin` matches the stored hash, compared in constant time. */
-export async function verifyPin(pin: string, stored: PinHash): Promise<boolean> {
-  const expected = Buffer.from(stored.pinHash, 'base64');
-  const key = await pbkdf2Async(pin, Buffer.from(stored.pinSalt, 'base64'), stored.pinIterations, expected.length, 'sha256');
-  return key.length === expected.length && timingSafeEqual(key, expected);
+/** The full hash when `pin` is the person's PIN (compared in constant time), undefined otherwise. */
+export async function verifyPin(pin: string, stored: StaffCredential): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  const expected = base64ToBytes(stored.pinHash);
+  const hash = await pinHash(pin, stored.pinSalt, stored.pinIterations);
+  return constantTimeEqual(hash, expected) ? hash : undefined;
 }

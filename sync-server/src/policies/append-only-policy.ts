@@ -22,7 +22,8 @@
  * refused with 403 (money moves only through the sale or return that causes it).
  * Newly stored sales and audit entries are first checked against the store's current staff and
  * permission table (role-check.ts): a permission-bound action nobody named may take refuses the whole push
- * with 403; a sale by someone the store does not know is kept and flagged in its 'sale-mismatch' incident.
+ * with 403; a sale by someone the store does not know is kept and flagged in its 'sale-mismatch' incident;
+ * a permission-bound document without a valid approval proof is kept and flagged 'unproven-approval'.
  */
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
@@ -41,7 +42,8 @@ import { deriveSaleMoney } from './sale-money.ts';
 import type { SaleMoney } from './sale-money.ts';
 import type { LedgerMovement } from './balances.ts';
 import { describeRefusal, directoryFromConfig, judgeActors } from './role-check.ts';
-import type { ActorFields } from './role-check.ts';
+import { unprovenApprovals } from './approval-proofs.ts';
+import type { ProofCase, ProvableDocument } from './approval-proofs.ts';
 import type { SaleMismatch } from '../../../src/domain/sale-check.ts';
 import type { CollectionsDecidedBy, PushContext, PushedBatch, PushedDocument, WritePlan } from './write-plan.ts';
 
@@ -69,7 +71,7 @@ export async function planAppendOnlyPush(
   switch (batch.collection) {
     case 'sales': {
       const inserted = await planFacts(trx, documents, 'sales', docsOf(batch.rows), context.storeId, plan, true);
-      const staffMismatches = await checkActors(trx, documents, 'sales', inserted, batch.rows, context.storeId);
+      const staffMismatches = await checkActors(trx, documents, 'sales', inserted, batch.rows, context.storeId, plan);
       const money = await deriveSaleMoney(trx, documents, inserted, context.storeId);
       const derived: LedgerEntryDocument[] = [];
       for (const sale of inserted) {
@@ -86,7 +88,7 @@ export async function planAppendOnlyPush(
     }
     case 'audit': {
       const inserted = await planFacts(trx, documents, 'audit', docsOf(batch.rows), context.storeId, plan, true);
-      await checkActors(trx, documents, 'audit', inserted, batch.rows, context.storeId);
+      await checkActors(trx, documents, 'audit', inserted, batch.rows, context.storeId, plan);
       break;
     }
     case 'ledger': {
@@ -190,27 +192,33 @@ async function planShoppingCustomers(
 
 /**
  * Checks the people named by newly stored sales and audit entries (role-check.ts). Throws 403 for the first
- * forged one, which rolls the whole push back; returns the staff mismatches to flag per sale id.
+ * forged one, which rolls the whole push back; returns the staff mismatches to flag per sale id, and adds an
+ * 'unproven-approval' incident for each permission-bound document without a valid proof (approval-proofs.ts).
  */
 async function checkActors(
   trx: Transaction<Database>,
   documents: DocumentsRepository,
   collection: 'sales' | 'audit',
-  inserted: readonly ActorFields[],
+  inserted: readonly ProvableDocument[],
   pushed: readonly Pick<PushedDocument, 'id' | 'index'>[],
   storeId: string,
+  plan: WritePlan,
 ): Promise<Map<string, SaleMismatch[]>> {
   const flagged = new Map<string, SaleMismatch[]>();
   if (inserted.length === 0) return flagged;
   const config = (await documents.getMany(trx, 'config', [storeId])).get(storeId);
   const directory = directoryFromConfig(storeId, config?.deleted === false ? config.body : undefined);
+  const proofs: ProofCase[] = [];
   for (const doc of inserted) {
     const verdict = judgeActors(collection, doc, directory);
+    if (verdict.kind === 'forbidden') {
+      const index = pushed.find((p) => p.id === doc.id)?.index ?? 0;
+      throw new HttpError(403, 'permission_missing', describeRefusal(collection, index, doc, verdict));
+    }
     if (verdict.kind === 'flag') flagged.set(doc.id, verdict.mismatches);
-    if (verdict.kind !== 'forbidden') continue;
-    const index = pushed.find((p) => p.id === doc.id)?.index ?? 0;
-    throw new HttpError(403, 'permission_missing', describeRefusal(collection, index, doc, verdict));
+    if (verdict.proof !== undefined) proofs.push({ collection, doc, needed: verdict.proof });
   }
+  plan.incidents.push(...(await unprovenApprovals(trx, storeId, proofs)));
   return flagged;
 }
 

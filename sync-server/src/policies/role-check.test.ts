@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { directoryFromConfig, judgeActors, permissionNeeded } from './role-check.ts';
+import { permissionNeeded } from '../../../src/domain/permissions.ts';
+import { directoryFromConfig, judgeActors } from './role-check.ts';
 
 const config = {
   staff: [
@@ -23,11 +24,11 @@ const ordinarySale = (staffId: string) => ({ id: 's2', kind: 'sale', staffId });
 describe('who may record a permission-bound action', () => {
   it('a cashier alone may not open the drawer without a sale, a supervisor may', () => {
     expect(judgeActors('audit', audit('drawer.open', 'lan'), directory)).toMatchObject({ kind: 'forbidden', permission: 'drawer.open' });
-    expect(judgeActors('audit', audit('drawer.open', 'tuan'), directory)).toEqual({ kind: 'ok' });
+    expect(judgeActors('audit', audit('drawer.open', 'tuan'), directory)).toEqual({ kind: 'ok', proof: { permission: 'drawer.open', holders: ['tuan'] } });
   });
 
   it('a cashier with a manager as approver may, but not with herself, another cashier, an unknown or a removed approver', () => {
-    expect(judgeActors('audit', audit('drawer.open', 'lan', { approverId: 'nam' }), directory)).toEqual({ kind: 'ok' });
+    expect(judgeActors('audit', audit('drawer.open', 'lan', { approverId: 'nam' }), directory)).toEqual({ kind: 'ok', proof: { permission: 'drawer.open', holders: ['nam'] } });
     const refused = (approverId: string) => judgeActors('audit', audit('price.override', 'lan', { approverId }), directory);
     expect(refused('lan')).toMatchObject({ kind: 'forbidden', reason: expect.stringMatching(/same person/) });
     expect(refused('ghost')).toMatchObject({ kind: 'forbidden', reason: expect.stringMatching(/"ghost" is not on this store's staff list/) });
@@ -35,7 +36,10 @@ describe('who may record a permission-bound action', () => {
   });
 
   it('an approval names the permission it approved, and the approver must hold it', () => {
-    expect(judgeActors('audit', audit('approval.granted', 'lan', { approverId: 'nam', details: { permission: 'sale.void' } }), directory)).toEqual({ kind: 'ok' });
+    expect(judgeActors('audit', audit('approval.granted', 'lan', { approverId: 'nam', details: { permission: 'sale.void' } }), directory)).toEqual({
+      kind: 'ok',
+      proof: { permission: 'sale.void', holders: ['nam'] },
+    });
     expect(judgeActors('audit', audit('approval.granted', 'lan', { approverId: 'tuan', details: { permission: 'sale.void' } }), directory)).toMatchObject({
       kind: 'forbidden',
       reason: expect.stringMatching(/"tuan" is a supervisor, who does not hold it either/),
@@ -53,8 +57,8 @@ describe('who may record a permission-bound action', () => {
   it('a cancellation of a completed sale needs sale.void from the cashier or her approver', () => {
     expect(judgeActors('sales', voidSale('lan'), directory)).toMatchObject({ kind: 'forbidden', permission: 'sale.void' });
     expect(judgeActors('sales', voidSale('lan', { approverId: 'tuan' }), directory)).toMatchObject({ kind: 'forbidden' });
-    expect(judgeActors('sales', voidSale('lan', { approverId: 'nam' }), directory)).toEqual({ kind: 'ok' });
-    expect(judgeActors('sales', voidSale('nam', { approverId: 'nam' }), directory)).toEqual({ kind: 'ok' });
+    expect(judgeActors('sales', voidSale('lan', { approverId: 'nam' }), directory)).toEqual({ kind: 'ok', proof: { permission: 'sale.void', holders: ['nam'] } });
+    expect(judgeActors('sales', voidSale('nam', { approverId: 'nam' }), directory)).toEqual({ kind: 'ok', proof: { permission: 'sale.void', holders: ['nam'] } });
   });
 
   it('an ordinary sale by someone the store does not know is kept and flagged, never refused', () => {

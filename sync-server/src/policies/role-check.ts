@@ -3,35 +3,19 @@
  * action, and a sale that cancels a completed sale (reason 'void'), must name a person who holds that
  * permission in the store's CURRENT config document: the acting staff member (staffId) or an approver
  * (approverId) who is another active staff member of the same store. Anything else is a forgery (a cashier's
- * browser writing "the manager approved this") and the whole push is refused with 403.
- *
- * Which audit actions need which permission (the names the app writes, src/data/audit-log.ts):
- *   price.override, sale.discount, sale.void_line, sale.void, refund.above_limit, return.without_receipt,
- *   drawer.open (the no-sale opening), device.revoke: the permission of the same name;
- *   day.close: 'day.close' unless `details.variance` is exactly 0 (closing without variance is anyone's job);
- *   approval.granted: the permission named in `details.permission` (required).
- * Other actions (sign-in, sign-out, lock-outs) need no permission.
+ * browser writing "the manager approved this") and the whole push is refused with 403. Which action needs
+ * which permission is the domain's `permissionNeeded` (src/domain/permissions.ts), the tablet's rule too.
+ * Naming a holder is not enough: a device token can name anyone. The verdict lists the holders named, and
+ * the caller checks the document's approvalProof against them (approval-proof.ts); without a valid proof
+ * the document is kept and flagged 'unproven-approval', never counted as approved.
  *
  * An ordinary sale is never refused: a sale rung up by someone the config does not know (or no longer
  * lists as active) is stored and flagged for a manager, as a recomputation mismatch is.
  * Pure: the caller loads the config and turns a verdict into an answer.
  */
-import { can, isRole, parsePermissionTable, PERMISSIONS } from '../../../src/domain/permissions.ts';
-import type { PermissionTable, Role } from '../../../src/domain/permissions.ts';
+import { can, isRole, parsePermissionTable, permissionNeeded } from '../../../src/domain/permissions.ts';
+import type { ActorFields, PermissionTable, Role } from '../../../src/domain/permissions.ts';
 import type { SaleMismatch } from '../../../src/domain/sale-check.ts';
-
-/**
- * What the check reads of a pushed sale (SaleDocument) or audit entry (AuditEntryDocument): who acted, who
- * approved, and what was done (a sale's reason, an audit entry's action and details).
- */
-export interface ActorFields {
-  id: string;
-  staffId: string;
-  approverId?: string;
-  reason?: string;
-  action?: string;
-  details?: { [k: string]: unknown };
-}
 
 /**
  * What the directory reads of a config document (StoreConfigDocument). Both are read defensively: the
@@ -54,24 +38,18 @@ export interface StoreDirectory {
   table: PermissionTable;
 }
 
+/** The permission a document needs and the people it names who hold it: one of them must prove it (approval-proof.ts). */
+export interface ProofNeeded {
+  permission: string;
+  holders: string[];
+}
+
 export type ActorVerdict =
-  | { kind: 'ok' }
+  | { kind: 'ok'; proof?: ProofNeeded }
   /** Refuse the push: `missing` is the permission nobody named holds; `reason` says who was named and why they do not count. */
   | { kind: 'forbidden'; permission: string; reason: string }
   /** Keep the document and record these mismatches for a manager. */
-  | { kind: 'flag'; mismatches: SaleMismatch[] };
-
-const AUDIT_ACTION_PERMISSIONS: Readonly<Record<string, string>> = {
-  'price.override': PERMISSIONS.priceOverride,
-  'sale.discount': PERMISSIONS.discount,
-  'sale.void_line': PERMISSIONS.voidLine,
-  'sale.void': PERMISSIONS.voidSale,
-  'refund.above_limit': PERMISSIONS.refundAboveLimit,
-  'return.without_receipt': PERMISSIONS.returnWithoutReceipt,
-  'drawer.open': PERMISSIONS.noSaleDrawerOpen,
-  'day.close': PERMISSIONS.closeDay,
-  'device.revoke': PERMISSIONS.revokeDevice,
-};
+  | { kind: 'flag'; mismatches: SaleMismatch[]; proof?: ProofNeeded };
 
 /** Reads staff and the permission table from a config document; a missing config knows nobody and allows nothing. */
 export function directoryFromConfig(storeId: string, config: DirectorySource | undefined): StoreDirectory {
@@ -87,26 +65,6 @@ export function directoryFromConfig(storeId: string, config: DirectorySource | u
   return { storeId, staff, table: parsePermissionTable(config?.permissions) };
 }
 
-/**
- * The permission a pushed document's action needs, undefined when it needs none, or a string describing
- * why it cannot be judged (an approval without the permission it approved).
- */
-export function permissionNeeded(collection: string, doc: ActorFields): { permission: string } | { invalid: string } | undefined {
-  if (collection === 'sales') return doc.reason === 'void' ? { permission: PERMISSIONS.voidSale } : undefined;
-  if (collection !== 'audit') return undefined;
-  const action = doc.action;
-  const details = typeof doc.details === 'object' && doc.details !== null ? doc.details : {};
-  if (action === 'approval.granted') {
-    const permission = details['permission'];
-    return typeof permission === 'string' && permission !== ''
-      ? { permission }
-      : { invalid: 'an approval.granted entry must name the approved permission in details.permission' };
-  }
-  if (action === 'day.close' && details['variance'] === 0) return undefined;
-  const permission = typeof action === 'string' ? AUDIT_ACTION_PERMISSIONS[action] : undefined;
-  return permission === undefined ? undefined : { permission };
-}
-
 /** Judges the people a pushed audit entry or sale names against the store's directory. */
 export function judgeActors(collection: string, doc: ActorFields, directory: StoreDirectory): ActorVerdict {
   const needed = permissionNeeded(collection, doc);
@@ -115,11 +73,15 @@ export function judgeActors(collection: string, doc: ActorFields, directory: Sto
   const staffKnown = staff !== undefined && staff.active;
   if (needed !== undefined && 'invalid' in needed) return { kind: 'forbidden', permission: 'details.permission', reason: needed.invalid };
   if (needed !== undefined) {
-    if (staffKnown && can(staff.role, needed.permission, directory.table)) return { kind: 'ok' };
+    const holders: string[] = [];
+    if (staffKnown && can(staff.role, needed.permission, directory.table)) holders.push(staffId);
     const approverProblem = approverHolds(doc, staffId, needed.permission, directory);
-    if (approverProblem === undefined) return flagUnknown(collection, staffId, staffKnown, directory);
+    if (approverProblem === undefined && doc.approverId !== undefined) holders.push(doc.approverId);
+    if (holders.length > 0) {
+      return { ...flagUnknown(collection, staffId, staffKnown, directory), proof: { permission: needed.permission, holders } };
+    }
     const who = staffKnown ? `staff member "${staffId}" is a ${staff.role}` : `staff member "${staffId}" is ${describeUnknown(staff)}`;
-    return { kind: 'forbidden', permission: needed.permission, reason: `${who}, and ${approverProblem}` };
+    return { kind: 'forbidden', permission: needed.permission, reason: `${who}, and ${approverProblem ?? 'no approver (approverId) was named'}` };
   }
   return flagUnknown(collection, staffId, staffKnown, directory);
 }
@@ -140,7 +102,7 @@ function describeUnknown(entry: StaffEntry | undefined): string {
 }
 
 /** A sale by someone the store does not know is kept and flagged; other documents pass. */
-function flagUnknown(collection: string, staffId: string, staffKnown: boolean, directory: StoreDirectory): ActorVerdict {
+function flagUnknown(collection: string, staffId: string, staffKnown: boolean, directory: StoreDirectory): { kind: 'ok' } | { kind: 'flag'; mismatches: SaleMismatch[] } {
   if (collection !== 'sales' || staffKnown) return { kind: 'ok' };
   return {
     kind: 'flag',

@@ -9,7 +9,9 @@
 import type { Transaction } from 'kysely';
 import type { BalanceDocument, ProductDocument } from '../../../src/data/schemas/types.ts';
 import { generateEnrollmentCode } from '../auth/enrollment-code.ts';
-import { hashPin } from '../auth/staff-pins.ts';
+import { staffPinFor } from '../auth/staff-pins.ts';
+import { putStaffCredentials } from '../store/staff-credentials-repository.ts';
+import type { StaffCredentialRow } from '../store/staff-credentials-repository.ts';
 import type { DemoPins } from '../config.ts';
 import type { Database } from '../store/database-types.ts';
 import { DocumentsRepository } from '../store/documents-repository.ts';
@@ -76,8 +78,11 @@ export async function seedDemoStore(store: Store, options: SeedOptions): Promise
   const enrollmentCode = options.enrollmentCode ?? generateEnrollmentCode();
   const staffPins = choosePins(options.pins ?? {});
   const staff: StaffMember[] = [];
+  const credentials: StaffCredentialRow[] = [];
   for (const pin of staffPins) {
-    staff.push({ id: pin.staffId, name: pin.name, role: pin.role, active: true, ...(await hashPin(pin.pin)) });
+    const { credential, tablet } = await staffPinFor(pin.pin, pin.role);
+    staff.push({ id: pin.staffId, name: pin.name, role: pin.role, active: true, ...tablet });
+    credentials.push({ staffId: pin.staffId, ...credential });
   }
   const customers = generateCustomers(options.customers ?? 200, storeId, now);
   const { orders, codes } = generatePickupOrders(options.pickupOrders ?? 6, storeId, customers, options.products, now);
@@ -85,6 +90,7 @@ export async function seedDemoStore(store: Store, options: SeedOptions): Promise
 
   await store.db.transaction().execute(async (trx) => {
     await insertStoreRecord(trx, { id: storeId, name: DEMO_STORE.name, enrollmentCode, createdAt: updatedAt });
+    await putStaffCredentials(trx, storeId, credentials, now);
     await repository.putInTransaction(trx, [configWrite(storeId, staff, updatedAt)], now);
     await writeCatalogRange(trx, repository, storeId, 0, options.products, now);
     await repository.putInTransaction(
@@ -193,15 +199,18 @@ async function applyPinOverrides(store: Store, meta: DemoMeta, pins: DemoPins, n
   const current = await repository.get('config', meta.storeId);
   if (current === undefined) throw new Error(`The demo store's config document ${meta.storeId} is missing`);
   const staff = [...(current.body['staff'] as StaffMember[])];
+  const credentials: StaffCredentialRow[] = [];
   for (const member of changed) {
     const pin = pins[member.role] as string;
-    const hashed = await hashPin(pin);
+    const { credential, tablet } = await staffPinFor(pin, member.role);
     const at = staff.findIndex((s) => s.id === member.staffId);
-    if (at >= 0) staff[at] = { ...(staff[at] as StaffMember), ...hashed };
+    if (at >= 0) staff[at] = { ...(staff[at] as StaffMember), ...tablet };
+    credentials.push({ staffId: member.staffId, ...credential });
     member.pin = pin;
   }
   const body = { ...current.body, staff, updatedAt: now.toISOString() };
   await store.db.transaction().execute(async (trx) => {
+    await putStaffCredentials(trx, meta.storeId, credentials, now);
     await repository.putInTransaction(trx, [{ collection: 'config', id: meta.storeId, storeId: meta.storeId, body }], now);
     await writeMeta(trx, DEMO_META_KEY, meta);
   });

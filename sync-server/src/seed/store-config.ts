@@ -8,7 +8,7 @@
 import type { StoreConfigDocument } from '../../../src/data/schemas/types.ts';
 import { DEFAULT_ROLE_PERMISSIONS, defaultPermissions, STAFF_SESSION_SETTINGS } from '../../../src/domain/default-permissions.ts';
 import { VIETNAM_TAX_CLASSES } from '../../../src/domain/tax-presets.ts';
-import type { PinHash } from '../auth/staff-pins.ts';
+import type { TabletPinCheck } from '../../../src/domain/approval-proof.ts';
 
 export const DEMO_STORE = {
   name: 'Cửa hàng Demo Quận 1',
@@ -22,7 +22,8 @@ export const DEMO_STORE = {
 
 export type StaffRole = 'cashier' | 'supervisor' | 'manager';
 
-export interface StaffMember extends PinHash {
+/** A config staff entry: who, and the tablet's short check of their PIN (never the full hash). */
+export interface StaffMember extends TabletPinCheck {
   id: string;
   name: string;
   role: StaffRole;

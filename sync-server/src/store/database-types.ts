@@ -15,6 +15,7 @@ export interface Database {
   sequence_counter: SequenceCounterTable;
   staff_sessions: StaffSessionsTable;
   pin_lockouts: PinLockoutsTable;
+  staff_credentials: StaffCredentialsTable;
   incidents: IncidentsTable;
   customer_aliases: CustomerAliasesTable;
   customer_stores: CustomerStoresTable;
@@ -112,6 +113,19 @@ export interface PinLockoutsTable {
   /** Wrong PINs in a row since the last success or lockout. */
   failures: number;
   locked_until: string | null;
+}
+
+/**
+ * A staff member's full PIN hash (PBKDF2-SHA256, base64), kept only here: the store's config document, which
+ * every tablet of the store pulls, carries the salt, the iterations and a 12-bit check (approval-proof.ts).
+ */
+export interface StaffCredentialsTable {
+  store_id: string;
+  staff_id: string;
+  pin_hash: string;
+  pin_salt: string;
+  pin_iterations: number;
+  updated_at: string;
 }
 
 export interface IncidentsTable {

@@ -22,6 +22,8 @@ export type IncidentKind =
   | 'order-flag'
   | 'card-number-masked'
   | 'implausible-date'
+  /** A permission-bound document without a valid approval proof (policies/approval-proofs.ts). */
+  | 'unproven-approval'
   | 'customer-duplicate'
   | 'customer-lookup';
 

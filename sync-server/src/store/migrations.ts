@@ -20,6 +20,7 @@
  *                    it was merged into, so sales and points referencing either id resolve
  *  customer_stores   customers of other stores that a store may see (orders there, merged there)
  *  rate_limit_failures  failed tries (wrong enrollment codes, PINs, webhook signatures) per key and minute (0006)
+ *  staff_credentials    each staff member's full PIN hash, which tablets no longer receive (0008)
  * Since 0005, documents.body is text on PostgreSQL too (it was jsonb): the server stores and serves the
  * JSON text as it is and never queries inside it except the customer phone (an expression index).
  */
@@ -27,6 +28,7 @@ import { Migrator, sql } from 'kysely';
 import type { Kysely, Migration } from 'kysely';
 import type { Database } from './database-types.ts';
 import type { Store, StoreKind } from './open-store.ts';
+import { splitStaffHashes } from '../../../src/domain/approval-proof.ts';
 
 interface ColumnTypes {
   timestamp: 'timestamptz' | 'text';
@@ -229,6 +231,39 @@ function buildMigrations(kind: StoreKind): Record<string, Migration> {
           const { rows } = await sql<{ lz4: boolean }>`
             select 'lz4' = any(enumvals) as lz4 from pg_settings where name = 'default_toast_compression'`.execute(db);
           if (rows[0]?.lz4 === true) await sql`alter table documents alter column body set compression lz4`.execute(db);
+        }
+      },
+    },
+    '0008_staff_credentials': {
+      async up(db: AnyDb) {
+        // Full PIN hashes leave the config document (every tablet pulls it) for a server-only table; the
+        // config keeps the salt, the iterations and the hash's first 12 bits (src/domain/approval-proof.ts).
+        await db.schema
+          .createTable('staff_credentials')
+          .addColumn('store_id', 'text', (c) => c.notNull())
+          .addColumn('staff_id', 'text', (c) => c.notNull())
+          .addColumn('pin_hash', 'text', (c) => c.notNull())
+          .addColumn('pin_salt', 'text', (c) => c.notNull())
+          .addColumn('pin_iterations', 'integer', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('staff_credentials_pk', ['store_id', 'staff_id'])
+          .execute();
+        const configs = (await db.selectFrom('documents').select(['id', 'store_id', 'body']).where('collection', '=', 'config').execute()) as {
+          id: string;
+          store_id: string | null;
+          body: string;
+        }[];
+        for (const row of configs) {
+          const split = splitStaffHashes(JSON.parse(row.body) as Record<string, unknown>);
+          if (split.credentials.length === 0) continue;
+          const storeId = row.store_id ?? row.id;
+          await db
+            .insertInto('staff_credentials')
+            .values(split.credentials.map((c) => ({ store_id: storeId, staff_id: c.staffId, pin_hash: c.pinHash, pin_salt: c.pinSalt, pin_iterations: c.pinIterations, updated_at: new Date().toISOString() })))
+            .onConflict((oc) => oc.columns(['store_id', 'staff_id']).doNothing())
+            .execute();
+          // The same seq: a tablet's own migration (src/data/migrations.ts) turns its copy into this body.
+          await db.updateTable('documents').set({ body: JSON.stringify(split.config) }).where('collection', '=', 'config').where('id', '=', row.id).execute();
         }
       },
     },

@@ -9,7 +9,8 @@ import type { CustomerDocument, SaleDocument } from '../../../src/data/schemas/t
 import { foldForSearch } from '../../../src/domain/search-text.ts';
 import { lineAmounts } from '../../../src/domain/sale-check.ts';
 import { computeTaxes } from '../../../src/domain/tax.ts';
-import { hashPin } from '../../../sync-server/src/auth/staff-pins.ts';
+import { staffPinFor } from '../../../sync-server/src/auth/staff-pins.ts';
+import { putStaffCredentials } from '../../../sync-server/src/store/staff-credentials-repository.ts';
 import { buildStoreConfig } from '../../../sync-server/src/seed/store-config.ts';
 import type { StaffMember, StaffRole } from '../../../sync-server/src/seed/store-config.ts';
 import { DocumentsRepository } from '../../../sync-server/src/store/documents-repository.ts';
@@ -32,18 +33,24 @@ export interface EnrolledDevice {
   token: string;
 }
 
-/** Creates a store with a cashier (PIN 1111), a supervisor (2222) and a manager (9999). */
+/** Creates a store with a cashier (PIN 1111), a supervisor (222222) and a manager (999999). */
 export async function openShop(store: Store, id: string, name: string, enrollmentCode: string): Promise<ShopStore> {
   const staff = [
     { id: `${id}-cashier`, role: 'cashier' as const, pin: '1111', name: 'Nguyễn Thị Lan' },
-    { id: `${id}-supervisor`, role: 'supervisor' as const, pin: '2222', name: 'Trần Minh Tuấn' },
-    { id: `${id}-manager`, role: 'manager' as const, pin: '9999', name: 'Lê Hoàng Nam' },
+    { id: `${id}-supervisor`, role: 'supervisor' as const, pin: '222222', name: 'Trần Minh Tuấn' },
+    { id: `${id}-manager`, role: 'manager' as const, pin: '999999', name: 'Lê Hoàng Nam' },
   ];
   const members: StaffMember[] = [];
+  const credentials = [];
   // Few iterations: the stories check the rules, not PBKDF2's cost.
-  for (const s of staff) members.push({ id: s.id, name: s.name, role: s.role, active: true, ...(await hashPin(s.pin, 1000)) });
+  for (const s of staff) {
+    const { credential, tablet } = await staffPinFor(s.pin, s.role, 1000);
+    members.push({ id: s.id, name: s.name, role: s.role, active: true, ...tablet });
+    credentials.push({ staffId: s.id, ...credential });
+  }
   const now = new Date().toISOString();
   await insertStoreRecord(store.db, { id, name, enrollmentCode, createdAt: now });
+  await putStaffCredentials(store.db, id, credentials, new Date(now));
   await new DocumentsRepository(store).put([{ collection: 'config', id, storeId: id, body: buildStoreConfig(id, members, now) }]);
   return { id, name, enrollmentCode, staff };
 }
