@@ -7,12 +7,14 @@ import { benchServerIngest } from './server-ingest.bench.ts';
 import { benchFanout } from './fanout.bench.ts';
 import { benchDeviceSync } from './device-sync.bench.ts';
 import { benchCounter } from './counter.bench.ts';
+import { benchPinGuessing } from './pin-guessing.bench.ts';
 
 const benches: Record<string, () => Promise<void>> = {
   server_ingest: benchServerIngest,
   fanout: benchFanout,
   device_sync: benchDeviceSync,
   counter: benchCounter,
+  pin_guessing: benchPinGuessing,
 };
 
 const wanted = process.argv.slice(2);

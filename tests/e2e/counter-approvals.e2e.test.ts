@@ -15,7 +15,7 @@ import { waitForAuditEntries } from './support/device-storage.test-helper.ts';
 const CODE = 'E2E-APPROVALS-01';
 
 interface ProductDoc { sku: string; price: number; barcodes: string[]; weighed: boolean }
-interface AuditDoc { id: string; action: string; staffId: string; approverId?: string; subjectId?: string }
+interface AuditDoc { id: string; action: string; staffId: string; approverId?: string; subjectId?: string; approvalProof?: { by: string; mac: string } }
 
 describe('approvals at the counter', () => {
   const fixture = useServerAndBrowser({ env: { POS_ENROLLMENT_CODE: CODE, POS_DEMO_PRODUCTS: '200' } });
@@ -70,10 +70,21 @@ describe('approvals at the counter', () => {
       .poll(async () => (await staffScreen.auditRows(page)).map((row) => row.action).sort())
       .toEqual(['approval.granted', 'approval.granted', 'approval.granted', 'price.override', 'sale.discount', 'sale.void_line'].sort());
 
-    // The server takes every entry: the approver holds each permission in the store's table.
+    // The server takes every entry: the approver holds each permission in the store's table, and each entry
+    // carries a proof made with the supervisor's PIN (signed as it was written), which the server verified.
     await syncStatus.waitForPending(page, 0, 60_000);
     const onServer = await client.pullAll<AuditDoc>('audit');
     for (const entry of sensitive) expect(onServer.filter((each) => each.id === entry.id)).toHaveLength(1);
+    for (const entry of onServer.filter((each) => sensitive.some((s) => s.id === each.id))) expect(entry.approvalProof?.by).toBe(supervisorId);
+    const managerId = await staffScreen.signedInStaffId(page);
+    const managerToken = await client.staffToken(managerId, DEMO_PINS.manager);
+    expect(await client.incidents(managerToken, 'unproven-approval')).toEqual([]);
+
+    // The same kind of entry made up with the device token alone (no PIN typed) is stored but flagged.
+    const forged = { ...sensitive[0], id: crypto.randomUUID(), createdAt: new Date().toISOString() };
+    delete (forged as Partial<AuditDoc>).approvalProof;
+    expect((await client.push('audit', [{ ...forged, _deleted: false }])).status).toBe(200);
+    expect((await client.incidents(managerToken, 'unproven-approval')).map((incident) => incident.documentId)).toEqual([forged.id]);
     await context.close();
   }, 180_000);
 });

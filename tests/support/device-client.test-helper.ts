@@ -81,4 +81,22 @@ export class DeviceClient {
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : null, serverTiming: response.headers.get('server-timing') };
   }
+
+  /** A manager's (or anyone's) staff token, from their PIN, for the staff-only routes. */
+  async staffToken(staffId: string, pin: string): Promise<string> {
+    const response = await fetch(`${this.baseUrl}/api/v1/staff/sessions`, {
+      method: 'POST',
+      headers: { ...this.headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ staffId, pin }),
+    });
+    if (response.status !== 201) throw new Error(`Staff sign-in of ${staffId} failed: ${response.status} ${await response.text()}`);
+    return ((await response.json()) as { token: string }).token;
+  }
+
+  /** The store's incidents of one kind, as a manager reads them. */
+  async incidents(staffToken: string, kind: string): Promise<Array<{ documentId: string; detail: Record<string, unknown> }>> {
+    const response = await fetch(`${this.baseUrl}/api/v1/incidents?kind=${encodeURIComponent(kind)}`, { headers: { authorization: `Bearer ${staffToken}` } });
+    if (!response.ok) throw new Error(`Reading incidents failed: ${response.status} ${await response.text()}`);
+    return ((await response.json()) as { incidents: Array<{ documentId: string; detail: Record<string, unknown> }> }).incidents;
+  }
 }
