@@ -56,24 +56,25 @@ const featureZones = features.map((feature) => ({
 }));
 
 /*
- * The server's floors: store <- live / policies / integrations <- plugins <- routes <- app.ts, main.ts.
+ * The server's floors: store <- live / policies / integrations / catalog <- plugins <- routes <- app.ts, main.ts
+ * (and the admin command, admin/ with admin-cli.ts, beside them at the top).
  * Plugins (Fastify wiring) sit above the rooms that decide and store, and seed/ (demo data) is for the
- * seed command, start-up and tests only: no production room imports it.
+ * seed command, start-up and tests only: no production room imports it (the admin command neither).
  */
 const server = 'sync-server/src';
 const serverZones = [
-  ...['policies', 'live', 'store', 'integrations'].map((room) => ({
+  ...['policies', 'live', 'store', 'integrations', 'catalog'].map((room) => ({
     target: `${server}/${room}`,
     from: `${server}/plugins`,
     message: `${server}/${room} sits below plugins/: what both need belongs in a neutral module.`,
   })),
-  ...['routes', 'plugins', 'policies', 'live', 'store', 'integrations', 'auth', 'export', 'app.ts'].map((room) => ({
+  ...['routes', 'plugins', 'policies', 'live', 'store', 'integrations', 'auth', 'export', 'catalog', 'admin', 'app.ts'].map((room) => ({
     target: `${server}/${room}`,
     from: `${server}/seed`,
     message: 'seed/ is demo data for the seed command and tests; production code does not import it.',
   })),
-  ...['routes', 'app.ts', 'main.ts', 'seed-cli.ts'].map((top) => ({
-    target: [`${server}/store`, `${server}/live`, `${server}/policies`, `${server}/integrations`, `${server}/auth`, `${server}/export`],
+  ...['routes', 'app.ts', 'main.ts', 'seed-cli.ts', 'admin', 'admin-cli.ts'].map((top) => ({
+    target: [`${server}/store`, `${server}/live`, `${server}/policies`, `${server}/integrations`, `${server}/auth`, `${server}/export`, `${server}/catalog`],
     from: `${server}/${top}`,
     message: `${top} sits at the top of the server; nothing below imports it.`,
   })),

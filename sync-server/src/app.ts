@@ -22,6 +22,7 @@ import storePlugin from './plugins/store.ts';
 import validation from './plugins/validation.ts';
 import authenticate from './plugins/authenticate.ts';
 import syncPlugin from './plugins/sync.ts';
+import catalogImportRoutes from './routes/catalog-import.ts';
 import customersSearchRoutes from './routes/customers-search.ts';
 import devicesRoutes from './routes/devices.ts';
 import enrollRoutes from './routes/enroll.ts';
@@ -104,6 +105,7 @@ export async function buildApp(config: ServerConfig, deps: AppDependencies = {})
       await api.register(enrollmentCodeRoutes);
       await api.register(incidentsRoutes);
       await api.register(exportRoutes);
+      await api.register(catalogImportRoutes);
     },
     { prefix: '/api/v1' },
   );

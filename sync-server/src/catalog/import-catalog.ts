@@ -1,0 +1,143 @@
+/*
+ * Writing a checked catalog file (POST /api/v1/catalog/import): products are chain-wide `products`
+ * documents, written through the documents repository with new seqs like any server write, so tablets pull
+ * them as deltas and the stream announces them to every store; opening stock is the importing store's.
+ *
+ * All or nothing, decided in one transaction: it takes the sequence counter's lock first (so two imports,
+ * or an import and the seed, are decided one after the other), reads the stored catalog, plans every row
+ * (src/domain/catalog-import-plan.ts: updated or created by SKU, unchanged rows written nowhere) and either
+ * writes the whole plan or, when a row clashes with the stored catalog (a barcode of another product),
+ * writes nothing and returns the problems.
+ *
+ * Opening stock is a fact like any stock movement: a `ledger` entry (kind stock, reason "opening", the
+ * import's id as its source) and the store's stock balance derived from it, written only where the store has
+ * no stock balance for the product yet. Where it has one, the file's figure is not applied (it would
+ * silently undo the sales since) and is counted as kept; changing stock on hand is a stock count, which the
+ * back office will do as its own ledger entries.
+ */
+import type { Transaction } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import type { BalanceDocument, LedgerEntryDocument, ProductDocument } from '../../../src/data/schemas/types.ts';
+import type { CatalogColumn } from '../../../src/domain/catalog-import-columns.ts';
+import type { CatalogRow, ImportProblem } from '../../../src/domain/catalog-import.ts';
+import { planCatalogImport } from '../../../src/domain/catalog-import-plan.ts';
+import type { PlannedProduct, StoredCatalog } from '../../../src/domain/catalog-import-plan.ts';
+import type { ChangeBus, ChangeEvent } from '../live/change-bus.ts';
+import { balanceId } from '../policies/balances.ts';
+import type { Database } from '../store/database-types.ts';
+import { isDeleted } from '../store/database-types.ts';
+import type { DocumentsRepository, DocumentWrite } from '../store/documents-repository.ts';
+import type { Store } from '../store/open-store.ts';
+import { lockSequenceCounter } from '../store/visible-documents.ts';
+
+export interface CatalogImportRequest {
+  storeId: string;
+  rows: readonly CatalogRow[];
+  headings: Partial<Record<CatalogColumn, string>>;
+}
+
+export interface CatalogImportCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  openingStock: { set: number; kept: number };
+}
+
+export type CatalogImportResult = { ok: true; counts: CatalogImportCounts } | { ok: false; problems: ImportProblem[] };
+
+const READ_PAGE = 20_000;
+const BALANCE_PAGE = 5_000;
+
+export async function importCatalog(
+  store: Store,
+  documents: DocumentsRepository,
+  request: CatalogImportRequest,
+  bus: ChangeBus | undefined,
+  now: Date = new Date(),
+): Promise<CatalogImportResult> {
+  return store.db.transaction().execute(async (trx) => {
+    await lockSequenceCounter(trx);
+    const catalog = await readStoredCatalog(trx);
+    const updatedAt = now.toISOString();
+    const plan = planCatalogImport(request.rows, catalog, { newId: uuidv7, updatedAt, headings: request.headings });
+    if (!plan.ok) return { ok: false, problems: plan.problems };
+    const counts: CatalogImportCounts = { created: 0, updated: 0, unchanged: 0, openingStock: { set: 0, kept: 0 } };
+    const writes: DocumentWrite[] = [];
+    for (const planned of plan.products) {
+      counts[planned.outcome] += 1;
+      if (planned.outcome !== 'unchanged') writes.push({ collection: 'products', id: planned.product.id, storeId: null, body: planned.product });
+    }
+    const stockWrites = await openingStock(trx, documents, request.storeId, plan.products, updatedAt, counts);
+    writes.push(...stockWrites);
+    const written = await documents.putInTransaction(trx, writes, now);
+    if (bus !== undefined && written.count > 0) {
+      const events: ChangeEvent[] = [];
+      if (writes.length > stockWrites.length) events.push({ collection: 'products', storeIds: null, fromSeq: written.firstSeq, toSeq: written.lastSeq });
+      if (stockWrites.length > 0) events.push({ collection: 'balances', storeIds: [request.storeId], fromSeq: written.firstSeq, toSeq: written.lastSeq });
+      await bus.announce(trx, events);
+    }
+    return { ok: true, counts };
+  });
+}
+
+/** Every live product, by SKU and by barcode, read page by page inside the import's transaction. */
+async function readStoredCatalog(trx: Transaction<Database>): Promise<StoredCatalog> {
+  const bySku = new Map<string, ProductDocument>();
+  const skuOfBarcode = new Map<string, string>();
+  let afterSeq = 0;
+  for (;;) {
+    const rows = await trx
+      .selectFrom('documents')
+      .select(['seq', 'deleted', 'body'])
+      .where('collection', '=', 'products')
+      .where('store_id', 'is', null)
+      .where('seq', '>', afterSeq)
+      .orderBy('seq')
+      .limit(READ_PAGE)
+      .execute();
+    for (const row of rows) {
+      if (isDeleted(row.deleted)) continue;
+      const product = JSON.parse(row.body) as ProductDocument;
+      if (bySku.has(product.sku)) continue;
+      bySku.set(product.sku, product);
+      for (const code of product.barcodes) if (!skuOfBarcode.has(code)) skuOfBarcode.set(code, product.sku);
+    }
+    if (rows.length < READ_PAGE) return { bySku, skuOfBarcode };
+    afterSeq = Number(rows[rows.length - 1]!.seq);
+  }
+}
+
+/** The ledger entries and balances of the opening stock the store does not have yet. */
+async function openingStock(
+  trx: Transaction<Database>,
+  documents: DocumentsRepository,
+  storeId: string,
+  products: readonly PlannedProduct[],
+  createdAt: string,
+  counts: CatalogImportCounts,
+): Promise<DocumentWrite[]> {
+  const withStock = products.filter((p): p is PlannedProduct & { stock: number } => p.stock !== undefined);
+  if (withStock.length === 0) return [];
+  const stored = new Map<string, number>();
+  const known = withStock.filter((p) => p.outcome !== 'created').map((p) => balanceId('stock', storeId, p.product.id));
+  for (let start = 0; start < known.length; start += BALANCE_PAGE) {
+    for (const [id, balance] of await documents.getMany(trx, 'balances', known.slice(start, start + BALANCE_PAGE))) stored.set(id, Number(balance.body.value));
+  }
+  const sourceId = uuidv7();
+  const entries: DocumentWrite[] = [];
+  const balances: DocumentWrite[] = [];
+  for (const { product, stock } of withStock) {
+    const id = balanceId('stock', storeId, product.id);
+    const current = stored.get(id);
+    if (current !== undefined) {
+      if (current !== stock) counts.openingStock.kept += 1;
+      continue;
+    }
+    counts.openingStock.set += 1;
+    const entry: LedgerEntryDocument = { id: uuidv7(), kind: 'stock', storeId, refId: product.id, delta: stock, reason: 'opening', sourceId, createdAt };
+    const balance: BalanceDocument = { id, kind: 'stock', storeId, refId: product.id, value: stock, updatedAt: createdAt };
+    entries.push({ collection: 'ledger', id: entry.id, storeId, body: entry, isNew: true });
+    balances.push({ collection: 'balances', id, storeId, body: balance });
+  }
+  return [...entries, ...balances];
+}
