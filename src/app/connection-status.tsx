@@ -7,20 +7,33 @@ const labelKeys: Record<ConnectionState, string> = {
   'server-unreachable': 'connection.serverUnreachable',
 };
 
-/** The header badge; it tells the cashier that selling continues whatever the network does. */
+const shortKeys: Record<ConnectionState, string> = {
+  online: 'connection.short.online',
+  offline: 'connection.short.offline',
+  'server-unreachable': 'connection.short.serverUnreachable',
+};
+
+/**
+ * The header badge; it tells the cashier that selling continues whatever the network does. On a narrow
+ * screen (a tablet held upright, a small counter PC) it says it in a word, the whole sentence in its title.
+ */
 export function ConnectionStatus() {
   const { t } = useTranslation();
   const state = useConnectionState();
   return (
     <span
-      className="connection-status"
+      className="status-chip connection-status"
       data-testid="connection-status"
       data-state={state}
       role="status"
       aria-label={t('connection.label')}
+      title={t(labelKeys[state])}
     >
-      <span className="connection-dot" aria-hidden="true" />
-      {t(labelKeys[state])}
+      <span className="status-dot" aria-hidden="true" />
+      <span className="status-long">{t(labelKeys[state])}</span>
+      <span className="status-short" aria-hidden="true">
+        {t(shortKeys[state])}
+      </span>
     </span>
   );
 }

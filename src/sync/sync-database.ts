@@ -9,6 +9,10 @@
  *   quarantine  `&[collection+id], collection`   documents the server refused (400/403) with its message:
  *                               set aside so that later documents keep flowing, shown in the sync status,
  *                               and never deleted from RxDB (a sale is never deleted).
+ *   progress    `&key`          one row, key "last-synced": when this device last exchanged anything with
+ *                               the server successfully (last-synced.ts). Kept so that a reload, an offline
+ *                               start or a second tab (which never syncs itself) still says when it was;
+ *                               held in memory only, a tablet that synced a minute ago said "never synced".
  *
  * The token is as sensitive as the device itself: it never leaves this database except in the
  * Authorization header of sync calls, and it is never put into logs or the UI state.
@@ -44,9 +48,16 @@ export interface QuarantinedDocument {
   quarantinedAt: string;
 }
 
+/** When this device last synced successfully (ISO date-time, the device's clock). */
+export interface LastSyncedRow {
+  key: 'last-synced';
+  at: string;
+}
+
 export type SyncDatabase = Dexie & {
   device: EntityTable<DeviceIdentityRow, 'key'>;
   quarantine: EntityTable<QuarantinedDocument, 'collection' | 'id'>;
+  progress: EntityTable<LastSyncedRow, 'key'>;
 };
 
 export function syncDatabaseName(deviceDatabaseName: string): string {
@@ -59,5 +70,7 @@ export function openSyncDatabase(name: string): SyncDatabase {
     device: '&key',
     quarantine: '&[collection+id], collection',
   });
+  // 2 adds progress (the last successful sync); nothing else changes.
+  database.version(2).stores({ progress: '&key' });
   return database;
 }

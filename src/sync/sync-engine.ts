@@ -10,7 +10,8 @@
  *     would write thousands of documents nothing on the device reads (the server does not stream them);
  *   - ONE event stream (event-stream.ts) feeding all of them: changes go to the replication of their
  *     collection (or poke the catalog pull), and every (re)connection RESYNCs them all;
- *   - the status store (sync-status-store.ts): busy, pending counts, quarantine, last sync, problems.
+ *   - the status store (sync-status-store.ts): busy, pending counts, quarantine, last sync (also kept in the
+ *     sync database, last-synced.ts, and read back by every tab), problems.
  * A 401 from any call marks the device revoked in IndexedDB and stops it all.
  */
 import { addRxPlugin, type RxCollection, type RxReplicationPullStreamItem } from 'rxdb';
@@ -24,6 +25,7 @@ import type { PosDatabase } from '../data/database.ts';
 import { collectionNames, collectionPolicies, deviceCollectionNames, type CollectionName, type DeviceCollectionName } from '../data/schemas/index.ts';
 import { startCatalogSync, type CatalogSync } from './catalog-sync.ts';
 import { markDeviceRevoked } from './enrolment.ts';
+import { lastSyncedWriter, watchLastSynced } from './last-synced.ts';
 import { startEventStream, type EventStream, type StreamChange } from './event-stream.ts';
 import { listPendingPushes } from './pending-count.ts';
 import { createPendingTracker, type PendingTracker } from './pending-tracker.ts';
@@ -65,6 +67,13 @@ export function startSync({ database, catalog, syncDatabase, identity, fetch: fe
   let stopped = false;
 
   status.setEnrolment(identity);
+  // When this device last synced: kept across reloads and shared by the tabs (last-synced.ts).
+  const lastSynced = lastSyncedWriter(syncDatabase);
+  const synced = () => {
+    status.recordSuccess();
+    const at = useSyncStatusStore.getState().lastSyncedAt;
+    if (at !== undefined) lastSynced.record(at);
+  };
 
   const networkListener = () => status.setNetworkOnline(navigator.onLine);
   window.addEventListener('online', networkListener);
@@ -72,6 +81,7 @@ export function startSync({ database, catalog, syncDatabase, identity, fetch: fe
   networkListener();
 
   subscriptions.push(
+    { unsubscribe: watchLastSynced(syncDatabase, (at) => status.restoreLastSynced(at)) },
     liveQuery(() => syncDatabase.quarantine.count()).subscribe({
       next: (count) => status.setQuarantined(count),
       error: (error: unknown) => console.error('Counting the quarantined documents failed', error),
@@ -95,6 +105,7 @@ export function startSync({ database, catalog, syncDatabase, identity, fetch: fe
   async function stopAll(): Promise<void> {
     if (stopped) return;
     stopped = true;
+    lastSynced.stop();
     eventStream?.stop();
     catalogSync?.stop();
     for (const subscription of subscriptions) subscription.unsubscribe();
@@ -117,7 +128,7 @@ export function startSync({ database, catalog, syncDatabase, identity, fetch: fe
       api,
       onProgress: (progress) => status.setCatalogProgress(progress),
       onBusy: (busy) => status.setBusy('catalog', busy),
-      onSuccess: () => status.recordSuccess(),
+      onSuccess: synced,
       onTemporaryFailure: reportTemporary,
       onRevoked: revoke,
     });
@@ -170,7 +181,7 @@ export function startSync({ database, catalog, syncDatabase, identity, fetch: fe
       api,
       stream$: stream.asObservable(),
       identifier: `pos-v1-${name}-${identity.serverUrl}-${identity.storeId}`,
-      onSuccess: () => status.recordSuccess(),
+      onSuccess: synced,
       onTemporaryFailure: reportTemporary,
       onRevoked: revoke,
       onRefused: async (refused) => {

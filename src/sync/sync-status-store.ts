@@ -1,8 +1,8 @@
 /*
  * What the device shows about sync: a small zustand store written by the sync engine (sync-engine.ts) and
  * read by the status badge and panel. In memory only: everything here is re-learned at start-up (pending
- * counts from RxDB, quarantine from the sync database, the enrolment from IndexedDB). The device token is
- * never put here.
+ * counts from RxDB, quarantine, the enrolment and the last successful sync from the sync database). The
+ * device token is never put here.
  */
 import { create } from 'zustand';
 import type { DeviceCollectionName } from '../data/database.ts';
@@ -50,6 +50,8 @@ export interface SyncStatusState {
   setCatalogProgress: (progress: CatalogProgress) => void;
   /** A successful exchange with the server: records the time and clears the last problem. */
   recordSuccess: (at?: Date) => void;
+  /** A sync time stored on this device (an earlier session, another tab): shown unless a later one is known. */
+  restoreLastSynced: (at: string) => void;
   reportProblem: (key: SyncProblem['key'], values?: SyncProblem['values'], at?: Date) => void;
   reset: () => void;
 }
@@ -93,6 +95,7 @@ export const useSyncStatusStore = create<SyncStatusState>()((set) => ({
       // A refusal stays visible through later successes: it needs a person, not a retry.
       lastProblem: state.lastProblem?.key === 'refused' ? state.lastProblem : undefined,
     })),
+  restoreLastSynced: (at) => set((state) => (state.lastSyncedAt !== undefined && state.lastSyncedAt >= at ? state : { lastSyncedAt: at })),
   reportProblem: (key, values, at = new Date()) => set({ lastProblem: { key, ...(values ? { values } : {}), at: at.toISOString() } }),
   reset: () => set(initial),
 }));

@@ -1,21 +1,37 @@
 import { useTranslation } from 'react-i18next';
 import { deviceCollectionNames } from '../../data/database.ts';
 import { useSyncDatabase } from '../../sync/sync-database-context.ts';
-import { useSyncStatusStore } from '../../sync/sync-status-store.ts';
+import { syncDisplayState, useSyncStatusStore } from '../../sync/sync-status-store.ts';
 import { useQuarantine } from '../../sync/use-quarantine.ts';
 
 /**
- * The whole sync picture for a manager: enrolment, what waits per kind, the quarantine. The state itself and
- * the last problem are in the header's sync status, visible on every screen.
+ * The whole sync picture for a manager: the state in words with the last problem and the catalog on this
+ * device, enrolment and the last successful sync (kept across reloads), what waits per kind, the quarantine.
+ * The header's chip shows the state in short on every screen.
  */
 export function SyncScreen() {
   const { t, i18n } = useTranslation();
   const status = useSyncStatusStore();
   const quarantine = useQuarantine(useSyncDatabase());
   const { enrolment } = status;
+  const state = syncDisplayState(status);
+  const problem = status.lastProblem;
   return (
     <section className="screen" data-testid="sync-screen">
       <h1>{t('sync.title')}</h1>
+      <section className="panel" data-testid="sync-screen-state" data-state={state}>
+        <p className="sync-screen-state">{t(`sync.state.${state}`)}</p>
+        {problem && (
+          <p className="notice error" data-testid="sync-error" data-problem={problem.key}>
+            {t(`sync.errors.${problem.key}`, problem.values)}
+          </p>
+        )}
+        {status.phase === 'running' && (
+          <p data-testid="sync-screen-catalog" data-rows={status.catalog.rows} data-ready={status.catalog.caughtUp}>
+            {status.catalog.caughtUp ? t('sync.catalogReady') : t('sync.catalogProgress', { rows: status.catalog.rows.toLocaleString(i18n.resolvedLanguage) })}
+          </p>
+        )}
+      </section>
       <section className="panel">
         {enrolment && (
           <>
@@ -25,7 +41,7 @@ export function SyncScreen() {
           </>
         )}
         {status.phase === 'waiting-for-leadership' && <p className="notice">{t('sync.otherTab')}</p>}
-        <p data-testid="sync-last-synced">
+        <p data-testid="sync-last-synced" data-at={status.lastSyncedAt ?? ''}>
           {status.lastSyncedAt
             ? t('sync.lastSynced', { time: new Date(status.lastSyncedAt).toLocaleString(i18n.resolvedLanguage) })
             : t('sync.neverSynced')}

@@ -2,8 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { syncDisplayState, totalPending, useSyncStatusStore } from '../../sync/sync-status-store.ts';
 
 /**
- * The sync state in one line, with the hooks tests read: `sync-status` (data-state), `sync-pending-count`
- * (data-count), `catalog-progress` during the first catalog download, and the last problem in words.
+ * The sync state as the header's chip: a coloured dot, the state in a word or two and, when any, how many
+ * items wait to be sent and how many were refused. The long wording and the last problem are in its title
+ * and on the sync screen, so the header stays one row. Hooks tests read: `sync-status` (data-state),
+ * `sync-pending-count` (data-count), `sync-quarantined` (data-count).
  */
 export function SyncStateLine() {
   const { t } = useTranslation();
@@ -11,34 +13,26 @@ export function SyncStateLine() {
   const state = syncDisplayState(status);
   const pending = totalPending(status.pending);
   const problem = status.lastProblem;
+  const title = [
+    t(`sync.state.${state}`),
+    pending > 0 ? t('sync.pending', { count: pending }) : undefined,
+    status.quarantined > 0 ? t('sync.quarantineCount', { count: status.quarantined }) : undefined,
+    problem ? t(`sync.errors.${problem.key}`, problem.values) : undefined,
+  ]
+    .filter((part) => part !== undefined)
+    .join(' · ');
   return (
-    <div className="sync-status" data-testid="sync-status" data-state={state} role="status" aria-label={t('sync.label')}>
-      <span className="sync-state">{t(`sync.state.${state}`)}</span>{' '}
-      <span className="sync-pending" data-testid="sync-pending-count" data-count={pending} hidden={pending === 0}>
-        {t('sync.pending', { count: pending })}
+    <span className="sync-status" data-testid="sync-status" data-state={state} role="status" aria-label={t('sync.label')} title={title}>
+      <span className="status-dot" aria-hidden="true" />
+      <span className="sync-state">{t(`sync.short.${state}`)}</span>
+      <span className="status-count" data-testid="sync-pending-count" data-count={pending} hidden={pending === 0}>
+        {t('sync.pendingShort', { count: pending })}
       </span>
-      {status.phase === 'running' && (
-        <span
-          className="catalog-progress"
-          data-testid="catalog-progress"
-          data-rows={status.catalog.rows}
-          data-ready={status.catalog.caughtUp}
-        >
-          {' '}
-          {status.catalog.caughtUp ? t('sync.catalogReady') : t('sync.catalogProgress', { rows: status.catalog.rows.toLocaleString() })}
-        </span>
-      )}
       {status.quarantined > 0 && (
-        <span className="sync-quarantined" data-testid="sync-quarantined" data-count={status.quarantined}>
-          {' '}
-          {t('sync.quarantineCount', { count: status.quarantined })}
+        <span className="status-count bad" data-testid="sync-quarantined" data-count={status.quarantined}>
+          {t('sync.quarantineShort', { count: status.quarantined })}
         </span>
       )}
-      {problem && (
-        <p className="sync-problem" data-testid="sync-error" data-problem={problem.key}>
-          {t(`sync.errors.${problem.key}`, problem.values)}
-        </p>
-      )}
-    </div>
+    </span>
   );
 }

@@ -1,6 +1,7 @@
 /*
  * What a person sees of the POS shell, in the words of the shop: open the POS, wait until it is ready,
- * read the connection status, switch the language, go to a screen, answer the new-version prompt.
+ * read the connection status, open the header's menu, switch the language, go to a screen, answer the
+ * new-version prompt.
  */
 import type { Page } from 'playwright-core';
 
@@ -40,7 +41,19 @@ export const shellScreen = {
     return page.locator('html').getAttribute('lang');
   },
 
+  /**
+   * Opens the header's menu where the staff corner and the language fold on screens under 1440 px (the
+   * default 1280 px test window); does nothing when they stand in the header row or the menu is open.
+   */
+  async openHeaderMenu(page: Page): Promise<void> {
+    const toggle = page.getByTestId('shell-menu-toggle');
+    if (!(await toggle.isVisible()) || (await toggle.getAttribute('aria-expanded')) === 'true') return;
+    await toggle.click();
+    await page.locator('[data-testid="shell-menu-toggle"][aria-expanded="true"]').waitFor({ timeout: 5_000 });
+  },
+
   async switchLanguage(page: Page, language: 'vi' | 'en'): Promise<void> {
+    await this.openHeaderMenu(page);
     const control = page.getByTestId('language-switch');
     const tag = await control.evaluate((element) => element.tagName.toLowerCase());
     if (tag === 'select') await control.selectOption(language);

@@ -1,9 +1,10 @@
 /*
  * Staff at the till, in the words of the shop: the sign-in panel over the counter, picking a person and
  * typing their PIN on the pad, the header's staff corner (who is signed in, switch, sign out, no-sale drawer,
- * audit), the approval dialog and the manager's audit viewer.
+ * audit; folded into the header's menu under 1440 px), the approval dialog and the manager's audit viewer.
  */
 import type { Locator, Page } from 'playwright-core';
+import { shellScreen } from './shell-screen.test-helper.ts';
 
 export type StaffRole = 'cashier' | 'supervisor' | 'manager';
 
@@ -40,11 +41,12 @@ export const staffScreen = {
   },
 
   async waitUntilSignedInAs(page: Page, name: string): Promise<void> {
-    await page.getByTestId('signed-in-staff').filter({ hasText: name }).waitFor({ timeout: 20_000 });
+    // Attached: under 1440 px the staff corner is folded into the header's menu.
+    await page.getByTestId('signed-in-staff').filter({ hasText: name }).waitFor({ state: 'attached', timeout: 20_000 });
   },
 
   async waitUntilNobodySignedIn(page: Page): Promise<void> {
-    await page.locator('[data-testid="signed-in-staff"][data-staff-id=""]').waitFor({ timeout: 20_000 });
+    await page.locator('[data-testid="signed-in-staff"][data-staff-id=""]').waitFor({ state: 'attached', timeout: 20_000 });
   },
 
   async pinMessage(page: Page): Promise<{ kind: string | null; text: string }> {
@@ -60,12 +62,14 @@ export const staffScreen = {
   },
 
   async signOut(page: Page): Promise<void> {
+    await shellScreen.openHeaderMenu(page);
     await page.getByTestId('staff-sign-out').click();
     await this.waitUntilNobodySignedIn(page);
   },
 
   /** The quick switch: the next person types their own PIN. */
   async switchTo(page: Page, role: StaffRole, pin: string): Promise<void> {
+    await shellScreen.openHeaderMenu(page);
     await page.getByTestId('staff-switch').click();
     const dialog = page.getByTestId('staff-switch-dialog');
     await dialog.waitFor();
@@ -74,12 +78,16 @@ export const staffScreen = {
   },
 
   async openDrawerWithoutSale(page: Page): Promise<void> {
+    await shellScreen.openHeaderMenu(page);
     await page.getByTestId('no-sale-drawer-open').click();
   },
 
   /** Someone whose role may open the drawer alone (a supervisor in the demo store) taps "no sale" `times` times. */
   async openDrawerWithoutSaleRepeatedly(page: Page, times: number): Promise<void> {
-    for (let tap = 0; tap < times; tap++) await page.getByTestId('no-sale-drawer-open').click();
+    for (let tap = 0; tap < times; tap++) {
+      await shellScreen.openHeaderMenu(page);
+      await page.getByTestId('no-sale-drawer-open').click();
+    }
   },
 
   approvalDialog(page: Page): Locator {
@@ -95,10 +103,11 @@ export const staffScreen = {
 
   /** The opening is recorded; an E2E till has no USB printer, so the drawer itself reports it did not open. */
   async waitForDrawerOpened(page: Page): Promise<void> {
-    await page.locator('[data-testid="no-sale-drawer-open"]:is([data-status="opened"], [data-status="not-opened"])').waitFor({ timeout: 20_000 });
+    await page.locator('[data-testid="no-sale-drawer-open"]:is([data-status="opened"], [data-status="not-opened"])').waitFor({ state: 'attached', timeout: 20_000 });
   },
 
   async openAuditViewer(page: Page): Promise<void> {
+    await shellScreen.openHeaderMenu(page);
     await page.getByTestId('open-audit').click();
     await page.getByTestId('audit-viewer').waitFor({ timeout: 20_000 });
   },
