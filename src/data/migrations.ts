@@ -37,7 +37,11 @@ export const migrationStrategies: PosMigrationStrategies = {
     2: (old: Record<string, unknown>) => old,
   },
   ledger: {},
-  shifts: {},
+  shifts: {
+    // v1 adds the drawer event type and names reason, saleId, currency, expected, handoverFrom, approverId and
+    // approvalProof, and indexes createdAt: every version-0 event is valid as it is.
+    1: (old: Record<string, unknown>) => old,
+  },
   audit: {
     // v1 names approvalProof, which no earlier entry has.
     1: (old: Record<string, unknown>) => old,

@@ -484,22 +484,53 @@ export interface SaleDocument {
 }
 
 /**
- * Append-only cash drawer events of a shift: open with a float, cash in/out, counts, close. Amounts in integer minor units.
+ * Append-only events of a cash drawer's shift (src/domain/shift-events.ts): open with a float counted by denomination, cash in/out with a reason, every drawer opening (a sale's or a no-sale), spot counts, close with a blind count by denomination; a hand-over is a close and the next open. Amounts in integer minor units.
  */
 export interface ShiftEventDocument {
   id: string;
   shiftId: string;
   storeId: string;
   deviceId: string;
-  type: "open" | "cash_in" | "cash_out" | "count" | "close";
+  type: "open" | "cash_in" | "cash_out" | "drawer" | "count" | "close";
+  /**
+   * open: the float; cash_in / cash_out: the cash moved (positive); count / close: the cash counted; drawer: 0
+   */
   amount: number;
+  currency?: string;
   staffId: string;
+  /**
+   * cash_in / cash_out: why the cash moved (e.g. float_top_up, safe_drop, bank_deposit, expense); drawer: sale or no_sale
+   */
+  reason?: string;
+  /**
+   * drawer: the sale that opened it
+   */
+  saleId?: string;
   note?: string;
   /**
-   * banknote/coin denomination -> count
+   * banknote/coin denomination in minor units -> count
    */
   counts?: {
     [k: string]: number;
+  };
+  /**
+   * close: the cash the tablet expected when the count was taken (float + cash kept from sales + cash in - cash out)
+   */
+  expected?: number;
+  /**
+   * open: the shift closed to hand this drawer over
+   */
+  handoverFrom?: string;
+  /**
+   * the manager who approved a close over the variance limit, or a no-sale opening
+   */
+  approverId?: string;
+  /**
+   * proof that the person holding the permission (by: the actor or the approver) typed their PIN for this document (src/domain/approval-proof.ts)
+   */
+  approvalProof?: {
+    by: string;
+    mac: string;
   };
   createdAt: string;
 }
