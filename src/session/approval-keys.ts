@@ -22,6 +22,11 @@ export async function rememberApprovalKey(staffId: string, pinHash: Uint8Array<A
   keys.set(staffId, { key: await approvalKeyOf(pinHash), until });
 }
 
+/** Whether `staffId` typed their PIN on this tablet recently enough that their approvals can be proven. */
+export function hasApprovalKey(staffId: string, now = Date.now()): boolean {
+  return liveKey(staffId, now) !== undefined;
+}
+
 export function forgetApprovalKey(staffId: string): void {
   keys.delete(staffId);
 }

@@ -20,19 +20,24 @@ export interface ApprovalRequest {
   /** Shown to the approver: what they are approving, in the user's language. */
   reason: string;
   resolve: (approver: Approver | null) => void;
+  /**
+   * The person asking may answer too: they hold the permission but their PIN's key is gone (a reload since
+   * they signed in), so they confirm with their PIN (session/approval-keys.ts).
+   */
+  allowSelf: boolean;
 }
 
 interface ApprovalState {
   pending: ApprovalRequest | null;
-  requestApproval: (permission: string, reason: string) => Promise<Approver | null>;
+  requestApproval: (permission: string, reason: string, options?: { allowSelf?: boolean }) => Promise<Approver | null>;
   settle: (approver: Approver | null) => void;
 }
 
 export const useApprovalStore = create<ApprovalState>()((set, get) => ({
   pending: null,
-  requestApproval: (permission, reason) => {
+  requestApproval: (permission, reason, options = {}) => {
     get().pending?.resolve(null);
-    return new Promise<Approver | null>((resolve) => set({ pending: { permission, reason, resolve } }));
+    return new Promise<Approver | null>((resolve) => set({ pending: { permission, reason, resolve, allowSelf: options.allowSelf === true } }));
   },
   settle: (approver) => {
     const pending = get().pending;

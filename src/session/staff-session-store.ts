@@ -1,10 +1,14 @@
 /*
  * Who is working the till right now. Set by the staff sign-in (src/features/staff) after a PIN check
  * against the store config; read by every feature that records who did something (sales, handovers,
- * drawer events, audit). In memory only: after a reload the cashier signs in again, which is also what
- * a shared tablet needs.
+ * drawer events, audit). Kept in the tab's sessionStorage (who and when they last did something, nothing
+ * secret), so a reload within the store's idle time keeps the person signed in; the idle sign-out
+ * (features/staff/use-idle-sign-out.ts) checks at once after a reload and signs out a session that went
+ * idle meanwhile. Closing the tab ends it. What a PIN unlocks (the approval key) is never stored: after a
+ * reload the person types their PIN again for an action that needs one (session/approval-keys.ts).
  */
 import { create } from 'zustand';
+import { createJSONStorage, persist } from 'zustand/middleware';
 import type { Role } from '../domain/permissions.ts';
 import { forgetApprovalKey } from './approval-keys.ts';
 
@@ -26,19 +30,30 @@ interface StaffSessionState {
   touch: (now?: number) => void;
 }
 
-export const useStaffSessionStore = create<StaffSessionState>()((set, get) => ({
-  staff: null,
-  lastActivityAt: 0,
-  signIn: (staff) => {
-    const before = get().staff;
-    // The person handing over stops signing: their key goes with their session (session/approval-keys.ts).
-    if (before !== null && before.id !== staff.id) forgetApprovalKey(before.id);
-    set({ staff, lastActivityAt: Date.now() });
-  },
-  signOut: () => {
-    const before = get().staff;
-    if (before !== null) forgetApprovalKey(before.id);
-    set({ staff: null });
-  },
-  touch: (now = Date.now()) => set({ lastActivityAt: now }),
-}));
+export const STAFF_SESSION_STORAGE_KEY = 'pos-staff-session';
+
+export const useStaffSessionStore = create<StaffSessionState>()(
+  persist(
+    (set, get) => ({
+      staff: null,
+      lastActivityAt: 0,
+      signIn: (staff) => {
+        const before = get().staff;
+        // The person handing over stops signing: their key goes with their session (session/approval-keys.ts).
+        if (before !== null && before.id !== staff.id) forgetApprovalKey(before.id);
+        set({ staff, lastActivityAt: Date.now() });
+      },
+      signOut: () => {
+        const before = get().staff;
+        if (before !== null) forgetApprovalKey(before.id);
+        set({ staff: null });
+      },
+      touch: (now = Date.now()) => set({ lastActivityAt: now }),
+    }),
+    {
+      name: STAFF_SESSION_STORAGE_KEY,
+      storage: createJSONStorage(() => sessionStorage),
+      partialize: (state) => ({ staff: state.staff, lastActivityAt: state.lastActivityAt }),
+    },
+  ),
+);

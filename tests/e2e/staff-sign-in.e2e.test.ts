@@ -73,6 +73,11 @@ describe('staff signing in at the till', () => {
     await staffScreen.switchTo(page, 'cashier', PINS.cashier);
     await staffScreen.waitUntilSignedInAs(page, NAMES.cashier);
 
+    // A reload within the idle time keeps the cashier signed in (no PIN again).
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await staffScreen.waitUntilSignedInAs(page, NAMES.cashier);
+    expect(await staffScreen.signedInStaffId(page)).toBe(cashierId);
+
     // A cashier may not open the drawer without a sale: the manager approves on the spot.
     await staffScreen.openDrawerWithoutSale(page);
     await expect.poll(() => staffScreen.approvalDialog(page).textContent()).toContain(NAMES.cashier);
@@ -93,6 +98,8 @@ describe('staff signing in at the till', () => {
     const drawer = audit.filter((entry) => entry.action === 'drawer.open');
     expect(drawer).toHaveLength(1);
     expect(drawer[0]).toMatchObject({ staffId: cashierId, approverId: managerId });
+    // Approved offline, proven all the same: the manager's PIN signed it on the tablet (approval-proof.ts).
+    expect(drawer[0]?.approvalProof?.by).toBe(managerId);
     expect(audit.filter((entry) => entry.action === 'approval.granted')).toEqual([
       expect.objectContaining({ staffId: cashierId, approverId: managerId, details: { permission: 'drawer.open' } }),
     ]);

@@ -20,6 +20,7 @@ import { enrolTestTill } from './till.test-helper.tsx';
 import { LineEditor } from './line-editor.tsx';
 import { saleSettingsOf } from './sale-settings.ts';
 import { SaleSettingsContext } from './sale-settings-context.ts';
+import { signInAfterReload, signInWithPin } from '../../session/signed-in.test-helper.ts';
 
 const lan: SignedInStaff = { id: 'staff-lan', name: 'Lan', role: 'cashier' };
 const tuan: SignedInStaff = { id: 'staff-tuan', name: 'Tuấn', role: 'supervisor' };
@@ -53,10 +54,11 @@ afterEach(async () => {
   database = undefined;
 });
 
-async function tillWithCoffee(staff: SignedInStaff): Promise<PosDatabase> {
+async function tillWithCoffee(staff: SignedInStaff, options: { reloaded?: boolean } = {}): Promise<PosDatabase> {
   database = await createPosDatabase({ name: `line-audit-${crypto.randomUUID()}`, devMode: true });
   enrolTestTill('device-3');
-  useStaffSessionStore.getState().signIn(staff);
+  if (options.reloaded) signInAfterReload(staff);
+  else await signInWithPin(staff);
   useCounterStore.getState().startNextSale(null);
   expect(useCounterStore.getState().applyCart(ringUpLine(emptyCart(), coffee))).toBe(true);
   const line = useCounterStore.getState().cart.lines[0];
@@ -118,6 +120,16 @@ describe('the audit trail of the counter', () => {
     expect(entry).toMatchObject({ action: 'price.override', staffId: tuan.id, details: { from: 100_000, to: 150_000 } });
     expect(entry?.approverId).toBeUndefined();
     expect(useApprovalStore.getState().pending).toBeNull();
+  });
+
+  it('after a reload a supervisor confirms her own big override with her PIN (her key is gone), then it is hers alone', async () => {
+    const on = await tillWithCoffee(tuan, { reloaded: true });
+    submit('line-price', '150000');
+    await waitFor(() => expect(useApprovalStore.getState().pending).toMatchObject({ permission: 'price.override', allowSelf: true }));
+    act(() => useApprovalStore.getState().settle({ id: tuan.id, name: tuan.name, role: tuan.role }));
+    const [entry] = await auditEntries(on, 1);
+    expect(entry).toMatchObject({ action: 'price.override', staffId: tuan.id });
+    expect(entry?.approverId).toBeUndefined();
   });
 
   it('records a discount over the cashier’s limit with its approver, and leaves one within the limit alone', async () => {

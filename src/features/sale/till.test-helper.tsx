@@ -23,6 +23,7 @@ import type { CompletedSale } from '../../domain/sale-document.ts';
 import type { Tender } from '../../domain/tender.ts';
 import { completeSale } from './complete-sale.ts';
 import { saleSettingsOf } from './sale-settings.ts';
+import { signInWithPin } from '../../session/signed-in.test-helper.ts';
 
 export const STORE_ID = 'store-q1';
 export const DEVICE_ID = '0192f3a4-0000-7000-8000-00000000t003';
@@ -77,7 +78,7 @@ export async function setUpTill(config: StoreConfigDocument = testConfig(), staf
   const database = await createPosDatabase({ name: `till-test-${crypto.randomUUID()}`, devMode: true });
   await database.config.insert(config);
   enrolTestTill();
-  useStaffSessionStore.getState().signIn(staff);
+  await signInWithPin(staff);
   resetCounter();
   return { database, counter: counterDatabaseFor(database.name), catalog: openCatalogDatabase(`${database.name}-catalog`) };
 }

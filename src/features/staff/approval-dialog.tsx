@@ -26,7 +26,7 @@ export function ApprovalDialog({ services }: { services: StaffServices }) {
   const { database, directory, identity } = services;
   if (!pending || !database || !directory) return null;
   const confirmOnline = (member: { id: string }, pin: string) => askServer(syncDatabase, { staffId: member.id, pin, permission: pending.permission });
-  const candidates = approvalCandidates(pending.permission, directory, requester?.id);
+  const candidates = approvalCandidates(pending.permission, directory, pending.allowSelf ? undefined : requester?.id);
   return (
     <div className="dialog-backdrop">
       <section className="dialog panel" role="dialog" aria-modal="true" aria-labelledby="approval-title" data-testid="approval-dialog">
@@ -42,7 +42,8 @@ export function ApprovalDialog({ services }: { services: StaffServices }) {
             await recordStaffAudit({ database, identity }, {
               action: 'approval.granted',
               staffId: requester?.id ?? member.id,
-              approverId: member.id,
+              // Someone confirming their own permission with their PIN is not their own approver.
+              ...(requester && requester.id !== member.id ? { approverId: member.id } : {}),
               details: { permission: pending.permission },
             });
             settle(approver);

@@ -10,6 +10,7 @@ import type { PosDatabase } from '../../data/database.ts';
 import { clearWrongPins, countWrongPin, currentLockout, type StaffDatabase } from './pin-failures.ts';
 import { checkPinOnTablet, type TabletPinCheck } from '../../domain/approval-proof.ts';
 import { APPROVER_KEY_MS, rememberApprovalKey } from '../../session/approval-keys.ts';
+import { useStaffSessionStore } from '../../session/staff-session-store.ts';
 
 /** The purpose a sign-in passes; anything else is the permission being approved. */
 export const SIGN_IN_PURPOSE = 'sign-in';
@@ -32,7 +33,8 @@ export async function checkStaffPin(member: TabletPinCheck & { id: string }, pin
   if (hash !== undefined) {
     await clearWrongPins(context.staffDatabase, member.id);
     // The key that signs this person's approvals: for the whole session after a sign-in, briefly for an approval.
-    await rememberApprovalKey(member.id, hash, context.purpose === SIGN_IN_PURPOSE ? Infinity : now() + APPROVER_KEY_MS);
+    const ownSession = context.purpose === SIGN_IN_PURPOSE || useStaffSessionStore.getState().staff?.id === member.id;
+    await rememberApprovalKey(member.id, hash, ownSession ? Infinity : now() + APPROVER_KEY_MS);
     return { kind: 'accepted' };
   }
   const outcome = await countWrongPin(context.staffDatabase, member.id, now(), context.settings);

@@ -19,6 +19,7 @@ import { NoSaleButton } from './no-sale-button.tsx';
 import { openStaffDatabase } from './pin-failures.ts';
 import type { StaffDatabase } from './pin-failures.ts';
 import type { StaffServices } from './use-staff-services.ts';
+import { signInWithPin } from '../../session/signed-in.test-helper.ts';
 
 let usb: FakeUsb;
 let database: PosDatabase | undefined;
@@ -26,7 +27,7 @@ let staffDatabase: StaffDatabase | undefined;
 
 async function servicesForManager(): Promise<StaffServices> {
   database = await createPosDatabase({ name: `no-sale-test-${crypto.randomUUID()}`, devMode: true });
-  useStaffSessionStore.getState().signIn({ id: 'manager-hoa', name: 'Hoa', role: 'manager' });
+  await signInWithPin({ id: 'manager-hoa', name: 'Hoa', role: 'manager' });
   return {
     database,
     directory: { staff: [], permissions: parsePermissionTable({ manager: ['drawer.open'] }), lockout: DEFAULT_LOCKOUT, idleSignOutMs: 600_000 },

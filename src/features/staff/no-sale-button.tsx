@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can, PERMISSIONS } from '../../domain/permissions.ts';
+import { hasApprovalKey } from '../../session/approval-keys.ts';
 import { useApprovalStore } from '../../session/approval-store.ts';
 import { useStaffSessionStore } from '../../session/staff-session-store.ts';
 import { recordStaffAudit } from './staff-actions.ts';
@@ -36,13 +37,17 @@ export function NoSaleButton({ services }: { services: StaffServices }) {
 
   const openDrawer = async () => {
     let approverId: string | undefined;
-    if (!can(staff.role, PERMISSIONS.noSaleDrawerOpen, directory.permissions)) {
-      const approver = await useApprovalStore.getState().requestApproval(PERMISSIONS.noSaleDrawerOpen, t('staff.noSaleReason', { name: staff.name }));
+    const holds = can(staff.role, PERMISSIONS.noSaleDrawerOpen, directory.permissions);
+    // A holder acts alone while their PIN's key is here; after a reload they confirm with their PIN.
+    if (!holds || !hasApprovalKey(staff.id)) {
+      const approver = await useApprovalStore
+        .getState()
+        .requestApproval(PERMISSIONS.noSaleDrawerOpen, t('staff.noSaleReason', { name: staff.name }), { allowSelf: holds });
       if (!approver) {
         setStatus('refused');
         return;
       }
-      approverId = approver.id;
+      if (approver.id !== staff.id) approverId = approver.id;
     }
     await recordStaffAudit({ database, identity }, {
       action: 'drawer.open',

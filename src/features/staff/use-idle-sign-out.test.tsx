@@ -48,4 +48,14 @@ describe('the idle sign-out', () => {
     }
     expect(useStaffSessionStore.getState().staff?.id).toBe('lan');
   });
+
+  it('signs out at once, without waiting for the next check, a session kept across a reload that went idle meanwhile', async () => {
+    useStaffSessionStore.getState().touch(Date.now() - 3 * MINUTE);
+    const insert = vi.fn(async (document: object) => document);
+    const stable = services(insert);
+    renderHook(() => useIdleSignOut(stable));
+    await act(async () => vi.advanceTimersByTime(10));
+    expect(useStaffSessionStore.getState().staff).toBeNull();
+    expect(insert).toHaveBeenCalledWith(expect.objectContaining({ action: 'staff.sign_out', staffId: 'lan', details: { reason: 'idle' } }));
+  });
 });

@@ -19,10 +19,13 @@ export function useIdleSignOut({ database, directory, identity }: StaffServices)
     if (!signedIn || !database || idleMs === undefined) return;
     const touch = () => useStaffSessionStore.getState().touch();
     for (const name of ACTIVITY_EVENTS) window.addEventListener(name, touch, { capture: true, passive: true });
-    const timer = window.setInterval(() => {
+    const check = () => {
       if (!isIdle(useStaffSessionStore.getState().lastActivityAt, Date.now(), idleMs)) return;
       signOutStaff({ database, identity }, 'idle').catch((error: unknown) => console.error('Writing the idle sign-out to the audit trail failed', error));
-    }, CHECK_EVERY_MS);
+    };
+    // At once too: a session kept across a reload (session/staff-session-store.ts) may have gone idle meanwhile.
+    check();
+    const timer = window.setInterval(check, CHECK_EVERY_MS);
     return () => {
       for (const name of ACTIVITY_EVENTS) window.removeEventListener(name, touch, { capture: true });
       window.clearInterval(timer);
