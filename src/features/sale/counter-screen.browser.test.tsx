@@ -8,13 +8,13 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeCatalogPage } from '../../catalog/catalog-writer.ts';
 import { buildNameWordIndex, INLINE_WORDS_MAX } from '../../catalog/name-word-index.ts';
-import { productRow } from '../../catalog/catalog-data.test-helper.ts';
+import { productRow, stockRow } from '../../catalog/catalog-data.test-helper.ts';
 import { makeEan13 } from '../../domain/gtin.ts';
 import { foldForSearch } from '../../domain/search-text.ts';
 import { createI18n } from '../../i18n/i18n.ts';
 import { CounterScreen } from './counter-screen.tsx';
 import { useCounterStore } from './counter-store.ts';
-import { hoa, renderOnTill, setUpTill, tearDownTill, testConfig, type Till } from './till.test-helper.tsx';
+import { completeOnTill, hoa, renderOnTill, setUpTill, tearDownTill, testConfig, type Till } from './till.test-helper.tsx';
 
 let till: Till | undefined;
 // The texts the till shows, in its language.
@@ -225,5 +225,22 @@ describe('searching at the counter', () => {
     const shown = within(results).queryAllByTestId('search-result').length;
     expect(shown).toBeGreaterThan(0);
     expect(shown).toBeLessThan(60);
+  });
+});
+
+describe('the stock hint', () => {
+  it('names the item rung up last, and still names it after the sale is completed and the cart is empty', async () => {
+    till = await openCounter();
+    const coffeeName = 'Cà phê sữa đá Trung Nguyên';
+    await writeCatalogPage(till.catalog, 'balances', { documents: [stockRow('p-000001', 58_000)], checkpoint: { id: 'b', seq: 1 } }, true);
+    await scan(coffeeCode);
+    const hint = () => screen.getByTestId('last-item-stock').textContent;
+    await waitFor(() => expect(hint()).toBe(i18n.t('sale.stock.left', { name: coffeeName, qty: '58' })));
+
+    // The cashier takes cash and completes the sale: the counter moves on to the next customer.
+    const sale = await completeOnTill(till, useCounterStore.getState().cart, [{ method: 'cash', amount: 29_000 }], hoa.id);
+    act(() => useCounterStore.getState().startNextSale({ id: sale.id, number: sale.number, total: sale.totals.total, change: sale.change }));
+    expect(lines()).toHaveLength(0);
+    await waitFor(() => expect(hint()).toBe(i18n.t('sale.stock.left', { name: coffeeName, qty: '57' })));
   });
 });

@@ -30,6 +30,13 @@ export interface CompletedSaleSummary {
   readonly durableMs?: number;
 }
 
+/** What the stock hint names of the product rung up last. */
+export interface LastProduct {
+  readonly id: string;
+  readonly name: string;
+  readonly weighed: boolean;
+}
+
 export type CounterPanel = 'cart' | 'search' | 'pay' | 'parked' | 'camera';
 
 interface CounterState {
@@ -40,8 +47,11 @@ interface CounterState {
   searchText: string;
   /** The line the cashier is editing (quantity, discount, price), or null. */
   editingLineId: string | null;
-  /** The line rung up last: its stock is shown. */
-  lastProductId: string | null;
+  /**
+   * The product rung up last: its stock is shown, under its name, until another is rung up, also after the
+   * sale is completed and its lines are gone (so the name is kept here, not looked up in the cart).
+   */
+  lastProduct: LastProduct | null;
   lastSale: CompletedSaleSummary | null;
   /** A weighed item chosen without a scale label: the cashier types its weight. */
   weighing: CartProduct | null;
@@ -55,7 +65,7 @@ interface CounterState {
   openSearch: (text?: string) => void;
   setSearchText: (text: string) => void;
   editLine: (lineId: string | null) => void;
-  noteRungUp: (productId: string) => void;
+  noteRungUp: (product: LastProduct) => void;
   /** After a completed sale (or voiding the whole cart): an empty cart, no tenders, no customer. */
   startNextSale: (lastSale: CompletedSaleSummary | null) => void;
 }
@@ -75,7 +85,7 @@ export const useCounterStore = create<CounterState>()((set) => ({
   panel: 'cart',
   searchText: '',
   editingLineId: null,
-  lastProductId: null,
+  lastProduct: null,
   lastSale: null,
   weighing: null,
   askWeight: (weighing) => set({ weighing }),
@@ -96,7 +106,7 @@ export const useCounterStore = create<CounterState>()((set) => ({
   openSearch: (text) => set((state) => ({ panel: 'search', searchText: text ?? state.searchText, notice: null })),
   setSearchText: (searchText) => set({ searchText }),
   editLine: (editingLineId) => set({ editingLineId }),
-  noteRungUp: (lastProductId) => set({ lastProductId }),
+  noteRungUp: ({ id, name, weighed }) => set({ lastProduct: { id, name, weighed } }),
   startNextSale: (lastSale) => {
     const cart = emptyCart();
     markActivity(cart);
@@ -107,5 +117,5 @@ export const useCounterStore = create<CounterState>()((set) => ({
 /** Test helper and sign-out: everything back to a fresh counter. */
 export function resetCounter(): void {
   useCounterStore.getState().startNextSale(null);
-  useCounterStore.setState({ searchText: '', lastProductId: null });
+  useCounterStore.setState({ searchText: '', lastProduct: null });
 }

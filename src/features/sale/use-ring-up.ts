@@ -26,7 +26,7 @@ export function useRingUp(rules: BarcodeRules, cue: (cue: ScanCue) => void): Rin
       const store = useCounterStore.getState();
       const result = ringUpLine(store.cart, product, options);
       if (store.applyCart(result)) {
-        store.noteRungUp(product.id);
+        store.noteRungUp(product);
         store.tell(null);
         cue('accepted');
         return true;
