@@ -20,6 +20,10 @@ export interface Database {
   customer_aliases: CustomerAliasesTable;
   customer_stores: CustomerStoresTable;
   rate_limit_failures: RateLimitFailuresTable;
+  order_inbox: OrderInboxTable;
+  outbox: OutboxTable;
+  bank_notices: BankNoticesTable;
+  payment_waits: PaymentWaitsTable;
   kysely_migration: KyselyMigrationTable;
 }
 
@@ -155,6 +159,76 @@ export interface RateLimitFailuresTable {
   key: string;
   minute: number;
   failures: number;
+}
+
+/** A platform's order delivery, kept before the webhook answers and applied after it (0009). */
+export interface OrderInboxTable {
+  id: string;
+  source: string;
+  /** The platform's delivery id (X-Shopify-Webhook-Id, X-WC-Webhook-Delivery-ID): unique per source. */
+  delivery_id: string | null;
+  topic: string;
+  source_order_id: string;
+  /** The delivery as a mapped platform order (JSON text, integrations/platform-order.ts). */
+  body: string;
+  /** pending -> done | unrouted (no store lists its location). */
+  state: string;
+  /** What applying it did: created, updated, unchanged, stale (JSON text with detail). */
+  outcome: string | null;
+  received_at: string;
+  processed_at: string | null;
+}
+
+/** A notice back to an order's source, sent by the outbox worker until the receiver answers 2xx (0009). */
+export interface OutboxTable {
+  /** UUIDv7, sent as the Idempotency-Key: the same id on every attempt, across restarts. */
+  id: string;
+  /** `<order id>|<event id>|<kind>`: one notice per order event and kind. */
+  event_key: string;
+  store_id: string;
+  order_id: string;
+  target: string;
+  kind: string;
+  /** JSON text (integrations/outbox-notices.ts). */
+  payload: string;
+  /** pending | failing (still retried, shown to the manager) | delivered */
+  state: string;
+  attempts: number;
+  next_attempt_at: string;
+  /** While a worker is sending it (ISO time); another worker may take it after that. */
+  lease_until: string | null;
+  last_error: string | null;
+  last_status: number | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
+/** A bank transfer a notifier (SePay, payOS) told of (0009). */
+export interface BankNoticesTable {
+  /** `<provider>:<the provider's transaction id>`: a retried notice is recognised. */
+  id: string;
+  provider: string;
+  store_id: string | null;
+  payment_id: string | null;
+  amount: number;
+  note: string;
+  account_number: string | null;
+  /** matched | unmatched */
+  state: string;
+  body: string;
+  received_at: string;
+}
+
+/** A bank-QR payment a tablet waits for (its `payments` document), by amount for matching (0009). */
+export interface PaymentWaitsTable {
+  payment_id: string;
+  store_id: string;
+  /** The transfer note it expects, upper-case letters and digits only. */
+  reference: string;
+  amount: number;
+  /** waiting | confirmed | cancelled */
+  state: string;
+  created_at: string;
 }
 
 export interface KyselyMigrationTable {

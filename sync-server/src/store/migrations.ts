@@ -21,6 +21,8 @@
  *  customer_stores   customers of other stores that a store may see (orders there, merged there)
  *  rate_limit_failures  failed tries (wrong enrollment codes, PINs, webhook signatures) per key and minute (0006)
  *  staff_credentials    each staff member's full PIN hash, which tablets no longer receive (0008)
+ *  order_inbox, outbox  platform order deliveries awaiting their application; notices back to the platforms (0009)
+ *  bank_notices, payment_waits  bank transfers told by SePay / payOS; bank-QR payments waiting for one (0009)
  * Since 0005, documents.body is text on PostgreSQL too (it was jsonb): the server stores and serves the
  * JSON text as it is and never queries inside it except the customer phone (an expression index).
  */
@@ -265,6 +267,79 @@ function buildMigrations(kind: StoreKind): Record<string, Migration> {
           // The same seq: a tablet's own migration (src/data/migrations.ts) turns its copy into this body.
           await db.updateTable('documents').set({ body: JSON.stringify(split.config) }).where('collection', '=', 'config').where('id', '=', row.id).execute();
         }
+      },
+    },
+    '0009_online_orders_outbox_bank_notices': {
+      async up(db: AnyDb) {
+        // Platform order deliveries, kept durably before the webhook answers and applied after it
+        // (integrations/order-inbox.ts); a platform's delivery id is unique per source (redeliveries).
+        await db.schema
+          .createTable('order_inbox')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('source', 'text', (c) => c.notNull())
+          .addColumn('delivery_id', 'text')
+          .addColumn('topic', 'text', (c) => c.notNull())
+          .addColumn('source_order_id', 'text', (c) => c.notNull())
+          .addColumn('body', 'text', (c) => c.notNull())
+          .addColumn('state', 'text', (c) => c.notNull())
+          .addColumn('outcome', 'text')
+          .addColumn('received_at', 'text', (c) => c.notNull())
+          .addColumn('processed_at', 'text')
+          .execute();
+        await db.schema.createIndex('order_inbox_delivery_idx').unique().on('order_inbox').columns(['source', 'delivery_id']).execute();
+        await db.schema.createIndex('order_inbox_state_idx').on('order_inbox').columns(['state', 'id']).execute();
+        // Notices back to the shop platforms, enqueued with the order change that causes them
+        // (integrations/outbox-worker.ts); event_key makes one notice per order event and kind.
+        await db.schema
+          .createTable('outbox')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('event_key', 'text', (c) => c.notNull().unique())
+          .addColumn('store_id', 'text', (c) => c.notNull())
+          .addColumn('order_id', 'text', (c) => c.notNull())
+          .addColumn('target', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('payload', 'text', (c) => c.notNull())
+          .addColumn('state', 'text', (c) => c.notNull())
+          .addColumn('attempts', 'integer', (c) => c.notNull())
+          .addColumn('next_attempt_at', 'text', (c) => c.notNull())
+          .addColumn('lease_until', 'text')
+          .addColumn('last_error', 'text')
+          .addColumn('last_status', 'integer')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('delivered_at', 'text')
+          .execute();
+        await db.schema.createIndex('outbox_due_idx').on('outbox').columns(['state', 'next_attempt_at']).execute();
+        await db.schema.createIndex('outbox_order_idx').on('outbox').columns(['order_id', 'id']).execute();
+        await db.schema.createIndex('outbox_store_idx').on('outbox').columns(['store_id', 'state']).execute();
+        // Bank transfers the banks' notifiers told of, matched to a waiting bank-QR payment or kept for
+        // reconciliation; and the waiting payments themselves, by amount (integrations/bank-notices.ts).
+        await db.schema
+          .createTable('bank_notices')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('provider', 'text', (c) => c.notNull())
+          .addColumn('store_id', 'text')
+          .addColumn('payment_id', 'text')
+          .addColumn('amount', 'bigint', (c) => c.notNull())
+          .addColumn('note', 'text', (c) => c.notNull())
+          .addColumn('account_number', 'text')
+          .addColumn('state', 'text', (c) => c.notNull())
+          .addColumn('body', 'text', (c) => c.notNull())
+          .addColumn('received_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('bank_notices_state_idx').on('bank_notices').columns(['state', 'amount']).execute();
+        await db.schema
+          .createTable('payment_waits')
+          .addColumn('payment_id', 'text', (c) => c.primaryKey())
+          .addColumn('store_id', 'text', (c) => c.notNull())
+          .addColumn('reference', 'text', (c) => c.notNull())
+          .addColumn('amount', 'bigint', (c) => c.notNull())
+          .addColumn('state', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('payment_waits_state_idx').on('payment_waits').columns(['state', 'amount']).execute();
+        // Platform order lines are matched to products by SKU (chain-wide catalog): an expression index.
+        const sku = kind === 'postgres' ? sql.raw(`((body::jsonb)->>'sku')`) : sql.raw(`json_extract(body, '$.sku')`);
+        await sql`create index documents_product_sku_idx on documents (${sku}) where collection = 'products'`.execute(db);
       },
     },
   };
