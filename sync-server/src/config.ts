@@ -34,6 +34,11 @@ export interface ServerConfig {
   /** Serve HTTPS when both files are given. */
   tls: { certFile: string; keyFile: string } | undefined;
   logLevel: LogLevel;
+  /**
+   * Whether the server seeds and keeps the demo store (POS_DEMO, "on" by default so `npm start` shows a
+   * working shop; "off" for a real chain, whose stores the admin command creates).
+   */
+  demo: boolean;
   /** Catalog size of the demo seed. */
   demoProducts: number;
   /** Fixed demo staff PINs (POS_DEMO_*_PIN); missing ones are generated once. */
@@ -84,6 +89,7 @@ export function readServerConfig(env: Env = process.env, cwd: string = process.c
     staticDir: path.resolve(cwd, nonEmpty(env, 'POS_STATIC_DIR') ?? path.join(repoRoot, 'dist')),
     tls: tlsFrom(env, cwd),
     logLevel: logLevelFrom(env),
+    demo: onOff(env, 'POS_DEMO', true),
     demoProducts: integerIn(env, 'POS_DEMO_PRODUCTS', 2000, 1, MAX_DEMO_PRODUCTS),
     demoPins: {
       cashier: pinFrom(env, 'POS_DEMO_CASHIER_PIN', 'cashier'),
@@ -125,6 +131,15 @@ function integerIn(env: Env, name: string, fallback: number, min: number, max: n
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
   }
   return Number(raw);
+}
+
+function onOff(env: Env, name: string, fallback: boolean): boolean {
+  const raw = nonEmpty(env, name);
+  if (raw === undefined) return fallback;
+  const value = raw.toLowerCase();
+  if (value === 'on') return true;
+  if (value === 'off') return false;
+  throw new ConfigError(`${name} must be "on" or "off", got "${raw}"`);
 }
 
 function databaseFrom(env: Env, dataDir: string): DatabaseConfig {

@@ -86,6 +86,25 @@ class LocalChangeBus implements ChangeBus {
 
 type NotifyPayload = { events: ChangeEvent[] } | { revoked: string };
 
+function changesPayload(events: readonly ChangeEvent[]): string {
+  const payload = JSON.stringify({ events: [...events] } satisfies NotifyPayload);
+  if (payload.length <= NOTIFY_LIMIT) return payload;
+  return JSON.stringify({ events: events.map((e) => ({ ...e, storeIds: null })) } satisfies NotifyPayload);
+}
+
+/**
+ * Server writes made by another process (the admin command), announced inside their write transaction.
+ * PostgreSQL: the same NOTIFY every server instance LISTENs to, so connected tablets get the change live.
+ * SQLite: a server learns of changes only in its own process, so there is no one to tell; the writes
+ * carry new seqs and tablets get them on their next pull (every stream reconnection pulls). Returns
+ * whether the change was announced.
+ */
+export async function announceFromOutside(store: Store, db: Kysely<Database>, events: readonly ChangeEvent[]): Promise<boolean> {
+  if (store.kind !== 'postgres' || events.length === 0) return false;
+  await sql`select pg_notify(${channelFor(store.schema ?? 'public')}, ${changesPayload(events)})`.execute(db);
+  return true;
+}
+
 class PostgresChangeBus extends LocalChangeBus {
   private client: pg.Client | undefined;
   private closed = false;
@@ -112,11 +131,7 @@ class PostgresChangeBus extends LocalChangeBus {
   }
 
   override async announce(db: Kysely<Database>, events: readonly ChangeEvent[]): Promise<void> {
-    let payload = JSON.stringify({ events: [...events] } satisfies NotifyPayload);
-    if (payload.length > NOTIFY_LIMIT) {
-      payload = JSON.stringify({ events: events.map((e) => ({ ...e, storeIds: null })) } satisfies NotifyPayload);
-    }
-    await sql`select pg_notify(${this.channel}, ${payload})`.execute(db);
+    await sql`select pg_notify(${this.channel}, ${changesPayload(events)})`.execute(db);
   }
 
   override async announceRevocation(deviceId: string): Promise<void> {

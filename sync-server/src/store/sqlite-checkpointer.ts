@@ -56,6 +56,9 @@ export function startSqliteCheckpointer(file: string, onProblem: (message: strin
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   return {
     stop() {
+      // Waited for from here on: a short-lived process (the admin command) may close the store before the
+      // worker has even started, and with nothing else to wait for Node would exit mid-close.
+      worker.ref();
       worker.postMessage('stop');
       return exited;
     },

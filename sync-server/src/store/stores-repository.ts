@@ -24,6 +24,17 @@ export async function findStoreRecord(db: Kysely<Database>, id: string): Promise
   return row && { id: row.id, name: row.name, enrollmentCode: row.enrollment_code, createdAt: row.created_at };
 }
 
+/** Every store of the chain, oldest first. */
+export async function listStoreRecords(db: Kysely<Database>): Promise<StoreRecord[]> {
+  const rows = await db.selectFrom('stores').selectAll().orderBy('created_at').orderBy('id').execute();
+  return rows.map((row) => ({ id: row.id, name: row.name, enrollmentCode: row.enrollment_code, createdAt: row.created_at }));
+}
+
+/** A store's name as the chain's lists show it (the config document carries it for the tablets). */
+export async function renameStoreRecord(db: Kysely<Database>, id: string, name: string): Promise<void> {
+  await db.updateTable('stores').set({ name }).where('id', '=', id).execute();
+}
+
 export async function findStoreByEnrollmentCode(db: Kysely<Database>, code: string): Promise<StoreRecord | undefined> {
   const row = await db.selectFrom('stores').selectAll().where('enrollment_code', '=', code).executeTakeFirst();
   return row && { id: row.id, name: row.name, enrollmentCode: row.enrollment_code, createdAt: row.created_at };
