@@ -202,12 +202,18 @@ describe.each(DATABASE_KINDS)('a store\'s customers are its own to change (%s)',
       expect((await lookUp(q3, '0399 999 999')).json()).toEqual({ customers: [] });
     });
 
-    it('a customer found that way who buys at Quận 3 reaches Quận 3\'s tablets, read-only there', async () => {
+    it('a customer found that way who buys at Quận 3 reaches Quận 3\'s tablets read-only, without her email or member card', async () => {
       const yen = await quan1Customer('Bùi Ngọc Yến');
       const found = (await lookUp(q3, yen.phone)).json<LookupAnswer>().customers;
       expect(found.map((c) => c['id'])).toEqual([yen.id]);
       await shopsAtQuan3(yen);
       const held = (await pullAll(t.app, q3.token, 'customers')).find((c) => c.id === yen.id)!;
+      // What Quận 3 needs to serve her (name, the number it found her by, her id); the rest is Quận 1's.
+      expect(held).toMatchObject({ id: yen.id, name: 'Bùi Ngọc Yến', phone: yen.phone, storeId: 'store-q1' });
+      expect(held).not.toHaveProperty('email');
+      expect(held).not.toHaveProperty('memberCard');
+      const own = (await pullAll(t.app, q1a.token, 'customers')).find((c) => c.id === yen.id)!;
+      expect(own).toMatchObject({ email: 'ha.pham@example.vn', memberCard: expect.stringMatching(/^TV-/) });
       expect((await push(t.app, q3.token, 'customers', [{ assumedMasterState: held, newDocumentState: { ...held, name: 'Yến' } }])).statusCode).toBe(403);
     });
 
