@@ -28,7 +28,11 @@ export const migrationStrategies: PosMigrationStrategies = {
     1: (old: Record<string, unknown>) => splitStaffHashes(old).config,
   },
   customers: {},
-  orders: {},
+  orders: {
+    // v1 names what platform orders carry (source, sourceOrderId, sourceUpdatedAt, fulfilment, and a line's
+    // sourceLineId and unknownProduct): every version-0 order is valid as it is.
+    1: (old: Record<string, unknown>) => old,
+  },
   sales: {
     // v1 names fields sales already carried (change, discountApprovedBy) and those of a cancellation
     // (reason, originalNumber, approverId): every version-0 document is valid as it is.

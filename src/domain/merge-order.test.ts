@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { HANDOVER_EVENT, mergeOrder, type MergeableOrder, type OrderStatus } from './merge-order.ts';
+import { CANCELLED_IN_STORE_EVENT, HANDOVER_EVENT, MARKED_READY_EVENT, mergeOrder, mergeOrderWithEffects, type MergeableOrder, type OrderStatus } from './merge-order.ts';
 
 const ready: MergeableOrder = {
   id: 'WEB-1042',
@@ -46,5 +46,71 @@ describe('merging an online order handed over at the pickup counter', () => {
         expect(new Set(once.events.map((event) => event.id)).size).toBe(once.events.length);
       }),
     );
+  });
+});
+
+describe('preparing, handing over in parts and cancelling at the counter', () => {
+  const twoLines: MergeableOrder = {
+    id: 'shopify-1042',
+    status: 'pending',
+    events: [],
+    lines: [{ qty: 2000 }, { qty: 1000 }],
+  };
+  const at = (minute: number) => `2026-11-24T03:${String(minute).padStart(2, '0')}:00.000Z`;
+  const ready = { id: 'r1', type: MARKED_READY_EVENT, at: at(1) };
+
+  it('a clerk marks a prepared order ready: the order is ready and the effect says so once', () => {
+    const { order, effects } = mergeOrderWithEffects(twoLines, { ...twoLines, events: [ready] });
+    expect(order.status).toBe('ready');
+    expect(effects).toEqual([{ kind: 'ready', eventId: 'r1', at: at(1) }]);
+    expect(mergeOrderWithEffects(order, { ...twoLines, events: [ready] }).effects).toEqual([]);
+  });
+
+  it('one line short: the first handover is partial and the order stays ready, the rest later completes it', () => {
+    const first = { id: 'h1', type: HANDOVER_EVENT, at: at(2), lines: [{ line: 0, qty: 2000 }] };
+    const partly = mergeOrderWithEffects(twoLines, { ...twoLines, events: [ready, first] });
+    expect(partly.order.status).toBe('ready');
+    expect(partly.effects[1]).toEqual({ kind: 'handed-over', eventId: 'h1', at: at(2), lines: [{ line: 0, qty: 2000 }], complete: false });
+    const rest = { id: 'h2', type: HANDOVER_EVENT, at: at(9) };
+    const done = mergeOrderWithEffects(partly.order, { ...partly.order, events: [...partly.order.events, rest] });
+    expect(done.order.status).toBe('picked_up');
+    expect(done.order.flags).toBeUndefined();
+    expect(done.effects).toEqual([{ kind: 'handed-over', eventId: 'h2', at: at(9), lines: [{ line: 1, qty: 1000 }], complete: true }]);
+  });
+
+  it('a handover of more than was ordered hands over what is left, never more', () => {
+    const greedy = { id: 'h1', type: HANDOVER_EVENT, at: at(2), lines: [{ line: 1, qty: 5000 }, { line: 7, qty: 1000 }] };
+    const { effects } = mergeOrderWithEffects(twoLines, { ...twoLines, events: [ready, greedy] });
+    expect(effects[1]).toMatchObject({ lines: [{ line: 1, qty: 1000 }], complete: false });
+  });
+
+  it('the store cancels an order nobody collected; a cancellation after goods left is flagged, not applied', () => {
+    const cancel = { id: 'c1', type: CANCELLED_IN_STORE_EVENT, at: at(5) };
+    const cancelled = mergeOrderWithEffects(twoLines, { ...twoLines, events: [ready, cancel] });
+    expect(cancelled.order.status).toBe('cancelled');
+    expect(cancelled.effects.map((effect) => effect.kind)).toEqual(['ready', 'cancelled']);
+
+    const part = { id: 'h1', type: HANDOVER_EVENT, at: at(2), lines: [{ line: 0, qty: 1000 }] };
+    const late = mergeOrderWithEffects(twoLines, { ...twoLines, events: [ready, part, cancel] });
+    expect(late.order.status).toBe('ready');
+    expect(late.order.flags).toEqual([{ code: 'cancel-after-handover', eventId: 'c1', at: at(5) }]);
+    expect(late.effects.map((effect) => effect.kind)).toEqual(['ready', 'handed-over']);
+  });
+
+  it('a handover that meets an online cancellation is flagged and tells the shop nothing', () => {
+    const cancelledOnline: MergeableOrder = { ...twoLines, status: 'cancelled' };
+    const handover = { id: 'h1', type: HANDOVER_EVENT, at: at(3) };
+    const { order, effects } = mergeOrderWithEffects(cancelledOnline, { ...twoLines, events: [handover] });
+    expect(order.status).toBe('picked_up');
+    expect(order.flags?.map((flag) => flag.code)).toEqual(['handover-after-cancellation']);
+    expect(effects).toEqual([]);
+  });
+
+  it('replaying every event on a fresh server state gives the same order as merging them one push at a time', () => {
+    const events = [ready, { id: 'h1', type: HANDOVER_EVENT, at: at(2), lines: [{ line: 0, qty: 1000 }] }, { id: 'h2', type: HANDOVER_EVENT, at: at(4) }];
+    let stepwise: MergeableOrder = twoLines;
+    for (let i = 1; i <= events.length; i++) stepwise = mergeOrder(stepwise, { ...twoLines, events: events.slice(0, i) });
+    expect(mergeOrder(twoLines, { ...twoLines, events })).toEqual(stepwise);
+    expect(stepwise.status).toBe('picked_up');
   });
 });

@@ -1,9 +1,18 @@
 /*
  * The conflict policy of online orders: the server owns the order (lines, totals, customer, cancellations);
- * a store device only appends events to it (the handover at the pickup counter). Merging keeps every event
- * from both sides exactly once and replays the device's new events on the server's state. A handover that
- * meets a cancellation (the goods left the store, but the order was cancelled online meanwhile) cannot be
- * undone by software: the order stays handed over and is flagged for a manager, as is a second handover.
+ * a store device only appends events to it. Merging keeps every event from both sides exactly once and
+ * replays the device's new events on the server's state, in time order. The events a device writes:
+ *   marked_ready        the order is prepared at the counter: pending -> ready
+ *   handed_over         the customer (or the courier of a delivery) took it; `lines: [{line, qty}]` hands over
+ *                       part of it (line = index in the order's lines, qty in thousandths, as the lines'),
+ *                       without `lines` everything not yet handed over; picked_up once every line is
+ *   cancelled_in_store  the store cancels it (nothing handed over yet): -> cancelled
+ * Other event types (the server's own 'placed', 'ready', notes) are kept and change nothing.
+ * A handover that meets a cancellation (the goods left the store, but the order was cancelled online
+ * meanwhile) cannot be undone by software: the order stays handed over and is flagged for a manager, as is a
+ * second handover, one before the order was ready, and a cancellation in store after goods left.
+ * What each new event did is returned as an effect (mergeOrderWithEffects): the notices back to the
+ * order's source follow from them (sync-server's outbox). A flagged handover has no effect to tell.
  * MergeableOrder is what the merge reads and writes of an order. The server merges the generated
  * OrderDocument (src/data/schemas/types.ts) with it as it stands, so an orders.json change this merge does
  * not follow fails the server's type check.
@@ -17,6 +26,7 @@ export interface OrderEvent {
   at: string;
   staffId?: string;
   deviceId?: string;
+  [field: string]: unknown;
 }
 
 /** A flag as an order carries it: the codes this merge writes, or any a later version may. */
@@ -28,7 +38,7 @@ export interface StoredOrderFlag {
 
 /** A flag this merge raises. */
 export interface OrderFlag extends StoredOrderFlag {
-  code: 'handover-after-cancellation' | 'handover-repeated' | 'handover-before-ready';
+  code: 'handover-after-cancellation' | 'handover-repeated' | 'handover-before-ready' | 'cancel-after-handover';
 }
 
 export interface MergeableOrder {
@@ -36,25 +46,118 @@ export interface MergeableOrder {
   status: OrderStatus;
   events: OrderEvent[];
   flags?: StoredOrderFlag[];
+  /** The ordered quantities (thousandths), for partial handovers; without lines a handover is whole. */
+  lines?: ReadonlyArray<{ qty: number }>;
 }
 
-/** The device events that change an order's status when merged. */
+/** Part of an order handed over: a line's index and a quantity in thousandths. */
+export interface HandedLine {
+  line: number;
+  qty: number;
+}
+
+/** What one new event did to the order. */
+export type OrderEffect =
+  | { kind: 'ready'; eventId: string; at: string }
+  | { kind: 'handed-over'; eventId: string; at: string; lines: HandedLine[]; complete: boolean }
+  | { kind: 'cancelled'; eventId: string; at: string };
+
 export const HANDOVER_EVENT = 'handed_over';
+export const MARKED_READY_EVENT = 'marked_ready';
+export const CANCELLED_IN_STORE_EVENT = 'cancelled_in_store';
 
 export function mergeOrder<T extends MergeableOrder>(master: T, local: T): T {
+  return mergeOrderWithEffects(master, local).order;
+}
+
+export function mergeOrderWithEffects<T extends MergeableOrder>(master: T, local: T): { order: T; effects: OrderEffect[] } {
   const known = new Set(master.events.map((event) => event.id));
   const newEvents = local.events.filter((event) => !known.has(event.id)).sort(byTime);
-  let status = master.status;
-  const flags: StoredOrderFlag[] = [...(master.flags ?? [])];
+  const state: ReplayState = { status: master.status, handed: handedSoFar(master), flags: [...(master.flags ?? [])] };
+  const effects: OrderEffect[] = [];
   for (const event of newEvents) {
-    if (event.type !== HANDOVER_EVENT) continue;
-    const flag = handoverFlag(status);
-    if (flag) flags.push({ code: flag, eventId: event.id, at: event.at });
-    status = 'picked_up';
+    const effect = applyEvent(master, state, event);
+    if (effect !== null) effects.push(effect);
   }
-  const merged: T = { ...master, status, events: [...master.events, ...newEvents].sort(byTime) };
-  if (flags.length > 0) merged.flags = flags;
-  return merged;
+  const order: T = { ...master, status: state.status, events: [...master.events, ...newEvents].sort(byTime) };
+  if (state.flags.length > 0) order.flags = state.flags;
+  return { order, effects };
+}
+
+interface ReplayState {
+  status: OrderStatus;
+  /** Quantity handed over so far per line index. */
+  handed: number[];
+  flags: StoredOrderFlag[];
+}
+
+function applyEvent(order: MergeableOrder, state: ReplayState, event: OrderEvent): OrderEffect | null {
+  switch (event.type) {
+    case MARKED_READY_EVENT:
+      if (state.status !== 'pending') return null;
+      state.status = 'ready';
+      return { kind: 'ready', eventId: event.id, at: event.at };
+    case HANDOVER_EVENT:
+      return applyHandover(order, state, event);
+    case CANCELLED_IN_STORE_EVENT: {
+      if (state.status === 'cancelled') return null;
+      if (state.status === 'picked_up' || state.status === 'returned' || state.handed.some((qty) => qty > 0)) {
+        state.flags.push({ code: 'cancel-after-handover', eventId: event.id, at: event.at });
+        return null;
+      }
+      state.status = 'cancelled';
+      return { kind: 'cancelled', eventId: event.id, at: event.at };
+    }
+    default:
+      return null;
+  }
+}
+
+function applyHandover(order: MergeableOrder, state: ReplayState, event: OrderEvent): OrderEffect | null {
+  const flag = handoverFlag(state.status);
+  const lines = order.lines ?? [];
+  const handedNow: HandedLine[] = [];
+  for (const wanted of requestedLines(event, lines)) {
+    const left = lines[wanted.line]!.qty - (state.handed[wanted.line] ?? 0);
+    const qty = Math.min(wanted.qty, left);
+    if (qty <= 0) continue;
+    state.handed[wanted.line] = (state.handed[wanted.line] ?? 0) + qty;
+    handedNow.push({ line: wanted.line, qty });
+  }
+  const complete = lines.every((line, index) => (state.handed[index] ?? 0) >= line.qty);
+  if (flag) state.flags.push({ code: flag, eventId: event.id, at: event.at });
+  if (complete && state.status !== 'returned') state.status = 'picked_up';
+  if (flag === 'handover-after-cancellation' || flag === 'handover-repeated') return null;
+  if (handedNow.length === 0 && lines.length > 0) return null;
+  return { kind: 'handed-over', eventId: event.id, at: event.at, lines: handedNow, complete };
+}
+
+/** The lines a handover names (valid ones only), or every line's remainder when it names none. */
+function requestedLines(event: OrderEvent, lines: ReadonlyArray<{ qty: number }>): HandedLine[] {
+  const named = event['lines'];
+  if (!Array.isArray(named)) return lines.map((line, index) => ({ line: index, qty: line.qty }));
+  const valid: HandedLine[] = [];
+  for (const entry of named as unknown[]) {
+    if (typeof entry !== 'object' || entry === null) continue;
+    const { line, qty } = entry as { line?: unknown; qty?: unknown };
+    if (typeof line === 'number' && Number.isInteger(line) && line >= 0 && line < lines.length && typeof qty === 'number' && Number.isInteger(qty) && qty > 0) {
+      valid.push({ line, qty });
+    }
+  }
+  return valid;
+}
+
+/** Quantities handed over by the handovers the order already holds (replayed without flags). */
+function handedSoFar(order: MergeableOrder): number[] {
+  const lines = order.lines ?? [];
+  const handed: number[] = lines.map(() => 0);
+  for (const event of [...order.events].sort(byTime)) {
+    if (event.type !== HANDOVER_EVENT) continue;
+    for (const wanted of requestedLines(event, lines)) {
+      handed[wanted.line] = Math.min(lines[wanted.line]!.qty, (handed[wanted.line] ?? 0) + wanted.qty);
+    }
+  }
+  return handed;
 }
 
 function handoverFlag(status: OrderStatus): OrderFlag['code'] | null {

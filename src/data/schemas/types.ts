@@ -157,11 +157,27 @@ export interface LedgerEntryDocument {
 }
 
 /**
- * An online order to be picked up or returned at this store. The server writes it; the device appends pickup events. The pickup code is stored hashed only.
+ * An online order to be picked up at (or shipped from) this store. The server writes it; the device appends pickup events (marked_ready, handed_over with optional lines, cancelled_in_store). The pickup code is stored hashed only.
  */
 export interface OrderDocument {
   id: string;
   storeId: string;
+  /**
+   * where the order came from: shopify, woocommerce, haravan; absent for the generic webhook
+   */
+  source?: string;
+  /**
+   * the order's id on its source platform
+   */
+  sourceOrderId?: string;
+  /**
+   * the platform's last change of the order: an older delivery is ignored
+   */
+  sourceUpdatedAt?: string;
+  /**
+   * picked up at the store, or shipped from it
+   */
+  fulfilment?: "pickup" | "delivery";
   number: string;
   status: "pending" | "ready" | "picked_up" | "cancelled" | "returned";
   customerId?: string;
@@ -180,6 +196,14 @@ export interface OrderDocument {
     unitPrice: number;
     taxRate: number;
     total: number;
+    /**
+     * the line's id on the source platform
+     */
+    sourceLineId?: string;
+    /**
+     * no product of the catalog has this SKU or barcode: kept as a named line, flagged
+     */
+    unknownProduct?: boolean;
   }[];
   total: number;
   paid: boolean;

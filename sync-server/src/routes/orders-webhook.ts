@@ -48,6 +48,10 @@ function webhookOrderSchema(): SchemaObject {
   delete properties['events'];
   delete properties['flags'];
   delete properties['pickupCodeHash'];
+  // Where an order came from is the server's to say: the platform routes stamp it, the generic shop cannot.
+  delete properties['source'];
+  delete properties['sourceOrderId'];
+  delete properties['sourceUpdatedAt'];
   properties['pickupCode'] = { type: 'string', pattern: '^[0-9A-Za-z]{4,16}$' };
   const required = (schema['required'] as string[]).filter((name) => !['events', 'updatedAt'].includes(name));
   return { ...schema, properties, required };
