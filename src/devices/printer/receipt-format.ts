@@ -3,9 +3,11 @@
  * VAT rates kept in basis points ("8%"), and the sale's time in the store's time zone, never the
  * device's (a tablet set to UTC must still print the time on the shop's clock).
  */
+import { DEFAULT_STORE_TIME_ZONE } from '../../domain/business-day.ts';
+import { formatStoreTime } from '../../domain/store-time-format.ts';
 import type { ReceiptLocale } from './receipt-texts.ts';
 
-export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+export const DEFAULT_TIME_ZONE = DEFAULT_STORE_TIME_ZONE;
 
 const INTL_LOCALE: Record<ReceiptLocale, string> = { vi: 'vi-VN', en: 'en-GB' };
 
@@ -42,23 +44,10 @@ export function formatRate(basisPoints: number, locale: ReceiptLocale): string {
   return `${localiseDecimal(decimal, locale)}%`;
 }
 
-/** "15/03/2025 14:05" on the store's clock. */
+/** "15/03/2025 14:05" on the store's clock, as every screen writes it too (src/domain/store-time-format.ts). */
 export function formatReceiptTime(isoTime: string, locale: ReceiptLocale, timeZone: string): string {
-  const date = new Date(isoTime);
-  if (Number.isNaN(date.getTime())) throw new Error(`The sale time "${isoTime}" is not an ISO 8601 date-time`);
-  const parts = new Intl.DateTimeFormat(INTL_LOCALE[locale], {
-    timeZone,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    numberingSystem: 'latn',
-  }).formatToParts(date);
-  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((item) => item.type === type)?.value ?? '';
-  // Day/month/year as Vietnamese receipts print it, in both languages: one layout for one shop.
-  return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')}`;
+  if (Number.isNaN(new Date(isoTime).getTime())) throw new Error(`The sale time "${isoTime}" is not an ISO 8601 date-time`);
+  return formatStoreTime(isoTime, { language: locale, timeZone });
 }
 
 /**

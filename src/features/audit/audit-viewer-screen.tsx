@@ -2,6 +2,7 @@ import './audit.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDatabase } from '../../data/database-context.ts';
+import { useStoreTime } from '../../data/use-store-time.ts';
 import { noAuditFilters, type AuditFilters } from './audit-query.ts';
 import { AuditFiltersBar } from './audit-filters-bar.tsx';
 import { useAuditPage } from './use-audit-page.ts';
@@ -28,7 +29,8 @@ export function AuditViewerScreen() {
 }
 
 function AuditTrail() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const storeTime = useStoreTime();
   const database = useDatabase();
   const staff = useStaffNames(database);
   const [filters, setFilters] = useState<AuditFilters>(noAuditFilters);
@@ -63,7 +65,7 @@ function AuditTrail() {
           <tbody>
             {result.entries.map((entry) => (
               <tr key={entry.id} data-testid="audit-row" data-action={entry.action} data-staff-id={entry.staffId} data-approver-id={entry.approverId ?? ''}>
-                <td>{new Date(entry.createdAt).toLocaleString(i18n.language)}</td>
+                <td data-testid="audit-time">{storeTime(entry.createdAt)}</td>
                 <td>{t(`audit.actions.${entry.action}`, { defaultValue: entry.action })}</td>
                 <td>{nameOf(entry.staffId)}</td>
                 <td>{nameOf(entry.approverId)}</td>

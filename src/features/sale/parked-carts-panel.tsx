@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
+import { useStoreTime } from '../../data/use-store-time.ts';
 import { cartTotals } from '../../domain/cart-totals.ts';
 import { useParkActions, useParkedCartList } from './use-parked-carts.ts';
 import { useMoney, useSaleSettings } from './sale-settings-context.ts';
 
 /** The carts put aside on this till, oldest first, each with its total; tap one to serve that customer again. */
 export function ParkedCartsPanel() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const storeTime = useStoreTime();
   const rows = useParkedCartList();
   const { resume } = useParkActions();
   const { taxClasses } = useSaleSettings();
@@ -17,7 +19,7 @@ export function ParkedCartsPanel() {
       {rows.map((row) => (
         <li key={row.id}>
           <button type="button" onClick={() => void resume(row.id)} data-testid="parked-cart" data-parked-id={row.id}>
-            <span>{new Date(row.parkedAt).toLocaleTimeString(i18n.language)}</span>
+            <span>{storeTime(row.parkedAt, 'time')}</span>
             <span>{t('sale.park.lines', { count: row.cart.lines.length })}</span>
             {row.customerName && <span>{row.customerName}</span>}
             <strong>{money(cartTotals(row.cart, taxClasses).total)}</strong>

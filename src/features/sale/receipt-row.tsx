@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SaleDocument } from '../../data/schemas/types.ts';
+import { useStoreTime } from '../../data/use-store-time.ts';
 import { formatMoney } from '../../domain/money-format.ts';
 
 interface ReceiptRowProps {
@@ -18,12 +19,13 @@ interface ReceiptRowProps {
  */
 export function ReceiptRow({ sale, cancelled, busy, onReprint, onCancel }: ReceiptRowProps) {
   const { t, i18n } = useTranslation();
+  const storeTime = useStoreTime();
   const [confirming, setConfirming] = useState(false);
   const reversal = sale.kind === 'return';
   const originalNumber = typeof sale['originalNumber'] === 'string' ? sale['originalNumber'] : undefined;
   return (
     <li data-testid="receipt-row" data-number={sale.number} data-total={sale.totals.total} data-kind={sale.kind} data-cancelled={cancelled ? 'true' : 'false'} className={cancelled ? 'cancelled' : undefined}>
-      <span>{new Date(sale.createdAt).toLocaleTimeString(i18n.language)}</span>
+      <span data-testid="receipt-time">{storeTime(sale.createdAt)}</span>
       <strong>{sale.number}</strong>
       <span>{t('sale.park.lines', { count: sale.lines.length })}</span>
       <span>{formatMoney(sale.totals.total, sale.currency, i18n.language)}</span>

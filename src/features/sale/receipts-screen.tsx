@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useDatabase } from '../../data/database-context.ts';
 import type { SaleDocument, StoreConfigDocument } from '../../data/schemas/types.ts';
 import { useStoreConfig } from '../../data/use-store-config.ts';
+import { businessDateOf, businessDaySettingsOf, businessDayWindow, DEFAULT_STORE_TIME_ZONE, type BusinessDaySettings } from '../../domain/business-day.ts';
 import { cancelledSaleIds } from '../../domain/sale-reversal.ts';
 import { useSyncStatusStore } from '../../sync/sync-status-store.ts';
 import { printSaleReceipt } from './print-sale-receipt.ts';
@@ -12,23 +13,26 @@ import { SaleSettingsContext } from './sale-settings-context.ts';
 import { useCancelSale } from './use-cancel-sale.ts';
 import './receipts.css';
 
-/** A day on this device's calendar as the date input writes it (YYYY-MM-DD). */
-function localDay(date = new Date()): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+/** The store's business day (its zone and cut-off from the config; Vietnam's midnight when unreadable). */
+function businessDayOf(config: StoreConfigDocument): BusinessDaySettings {
+  const settings = businessDaySettingsOf(config.store);
+  if (settings.ok) return settings.value;
+  console.error('The store config has no readable business day; the receipts list uses Vietnam\'s calendar day', settings.detail);
+  return { timeZone: DEFAULT_STORE_TIME_ZONE, cutoffMinutes: 0 };
 }
 
-/** Local midnight at the start of `day` and of the day after, as the ISO times sales are stamped with. */
-function dayBounds(day: string): { from: string; to: string } {
-  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  return { from: new Date(year, month - 1, date).toISOString(), to: new Date(year, month - 1, date + 1).toISOString() };
+/** The instants of a business day (YYYY-MM-DD, as the date input writes it) as the ISO times sales are stamped with. */
+function dayBounds(day: string, settings: BusinessDaySettings): { from: string; to: string } {
+  const window = businessDayWindow(day, settings);
+  return { from: new Date(window.start).toISOString(), to: new Date(window.end).toISOString() };
 }
 
 type Message = { readonly tone: 'error' | 'success'; readonly text: string };
 
 /**
- * The sales rung up on this till on a chosen day (today unless changed), newest first (live), or one found by
- * its receipt number, each with a reprint and a manager's cancel.
+ * The sales rung up on this till on a chosen business day of the store (today unless changed), newest first
+ * (live), or one found by its receipt number, each with a reprint and a manager's cancel; times on the
+ * store's clock.
  */
 export function ReceiptsScreen() {
   const { t } = useTranslation();
@@ -52,7 +56,10 @@ export function ReceiptsScreen() {
 function ReceiptsOfDay({ deviceId, config }: { readonly deviceId: string; readonly config: StoreConfigDocument }) {
   const { t, i18n } = useTranslation();
   const database = useDatabase();
-  const [day, setDay] = useState(() => localDay());
+  // Days on the store's clock: a tablet left on UTC lists the shop's today, not UTC's.
+  const businessDay = useMemo(() => businessDayOf(config), [config]);
+  const today = businessDateOf(new Date().getTime(), businessDay);
+  const [day, setDay] = useState(today);
   const [typedNumber, setTypedNumber] = useState('');
   const [number, setNumber] = useState<string | null>(null);
   const [sales, setSales] = useState<SaleDocument[]>();
@@ -62,7 +69,7 @@ function ReceiptsOfDay({ deviceId, config }: { readonly deviceId: string; readon
 
   useEffect(() => {
     // A receipt number names one sale of any till of the store; otherwise this till's sales of the day.
-    const bounds = dayBounds(day);
+    const bounds = dayBounds(day, businessDay);
     const query =
       number !== null
         ? database.sales.find({ selector: { number } })
@@ -72,7 +79,7 @@ function ReceiptsOfDay({ deviceId, config }: { readonly deviceId: string; readon
       error: (error: unknown) => console.error('Reading the sales of a day failed', { day, number, error }),
     });
     return () => subscription.unsubscribe();
-  }, [database, deviceId, day, number]);
+  }, [database, deviceId, day, number, businessDay]);
 
   const reprint = async (sale: SaleDocument) => {
     // The sale's own cashier and customer, as on the first print (print-sale-receipt.ts).
@@ -103,7 +110,7 @@ function ReceiptsOfDay({ deviceId, config }: { readonly deviceId: string; readon
           <input
             type="date"
             value={day}
-            max={localDay()}
+            max={today}
             onChange={(event) => {
               if (event.target.value === '') return;
               setDay(event.target.value);

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStoreTime } from '../../data/use-store-time.ts';
 import type { StoreDevice } from './devices-api.ts';
 
 interface DevicesListProps {
@@ -16,10 +17,9 @@ interface DevicesListProps {
  * it from another device.
  */
 export function DevicesList({ devices, thisDeviceId, revoking, onRevoke }: DevicesListProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [confirming, setConfirming] = useState<string>();
-  const locale = i18n.resolvedLanguage === 'en' ? 'en-GB' : 'vi-VN';
-  const date = (iso: string) => new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const date = useStoreTime();
   const sorted = [...devices].sort((a, b) => Number(a.revokedAt !== null) - Number(b.revokedAt !== null) || a.createdAt.localeCompare(b.createdAt));
   return (
     <ul className="devices-list" data-testid="devices-list">

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { deviceCollectionNames } from '../../data/database.ts';
+import { useStoreTime } from '../../data/use-store-time.ts';
 import { useSyncDatabase } from '../../sync/sync-database-context.ts';
 import { syncDisplayState, useSyncStatusStore } from '../../sync/sync-status-store.ts';
 import { useQuarantine } from '../../sync/use-quarantine.ts';
@@ -12,6 +13,7 @@ import { useQuarantine } from '../../sync/use-quarantine.ts';
 export function SyncScreen() {
   const { t, i18n } = useTranslation();
   const status = useSyncStatusStore();
+  const storeTime = useStoreTime();
   const quarantine = useQuarantine(useSyncDatabase());
   const { enrolment } = status;
   const state = syncDisplayState(status);
@@ -43,7 +45,7 @@ export function SyncScreen() {
         {status.phase === 'waiting-for-leadership' && <p className="notice">{t('sync.otherTab')}</p>}
         <p data-testid="sync-last-synced" data-at={status.lastSyncedAt ?? ''}>
           {status.lastSyncedAt
-            ? t('sync.lastSynced', { time: new Date(status.lastSyncedAt).toLocaleString(i18n.resolvedLanguage) })
+            ? t('sync.lastSynced', { time: storeTime(status.lastSyncedAt) })
             : t('sync.neverSynced')}
         </p>
         <a href="/enrol" data-testid="open-enrolment">
