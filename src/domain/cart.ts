@@ -68,6 +68,8 @@ export interface CartLine {
   readonly priceOverride?: { readonly approvedBy?: string };
   readonly discount?: Discount;
   readonly discountApprovedBy?: string;
+  /** On a line that sells or reloads a gift card: the card's number (gift-card-number.ts); such a line is never merged. */
+  readonly giftCardId?: string;
 }
 
 /** Everything about a cart except its undo history. */
@@ -195,6 +197,11 @@ export interface RingUpOptions {
    * weight is what stock needs), so the label price is then ignored.
    */
   readonly labelPrice?: number;
+  /**
+   * A gift card sold or reloaded: the card's number and the amount put on it (the line's price, one piece).
+   * The card holds that value once the sale is paid (the server derives it from the paid line).
+   */
+  readonly giftCard?: { readonly id: string; readonly amount: number };
 }
 
 /**
@@ -217,12 +224,17 @@ export function ringUpLine(cart: Cart, product: CartProduct, options: RingUpOpti
   if (product.weighed && qtyGiven === undefined && labelPrice === undefined) {
     return refuse('weight-required', `${product.name} is sold by weight: scan its scale label or type the weight`);
   }
+  const giftCard = options.giftCard;
+  if (giftCard !== undefined && (!isPrice(giftCard.amount) || giftCard.amount === 0 || product.weighed)) {
+    return refuse('bad-price', `a gift card is loaded with a positive whole amount, not ${String(giftCard.amount)}`);
+  }
   const qty = product.weighed && qtyGiven === undefined ? 1000 : (qtyGiven ?? 1000);
   const state = stateOf(cart);
 
-  if (!product.weighed && labelPrice === undefined) {
+  if (!product.weighed && labelPrice === undefined && giftCard === undefined) {
     const same = cart.lines.findLast(
-      (line) => line.productId === product.id && !line.weighed && line.priceOverride === undefined && line.discount === undefined && line.priceFromLabel !== true,
+      (line) =>
+        line.productId === product.id && !line.weighed && line.priceOverride === undefined && line.discount === undefined && line.priceFromLabel !== true && line.giftCardId === undefined,
     );
     if (same !== undefined) {
       if (same.qty + qty > MAX_QUANTITY_THOUSANDTHS) return refuse('too-large', `${product.name}: more than any line may hold`);
@@ -230,7 +242,7 @@ export function ringUpLine(cart: Cart, product: CartProduct, options: RingUpOpti
     }
   }
 
-  const price = labelPrice ?? product.price;
+  const price = giftCard?.amount ?? labelPrice ?? product.price;
   const line: CartLine = {
     lineId: `L${cart.nextLineNumber}`,
     productId: product.id,
@@ -244,6 +256,7 @@ export function ringUpLine(cart: Cart, product: CartProduct, options: RingUpOpti
     listPrice: price,
     ...(product.cost === undefined ? {} : { cost: product.cost }),
     ...(labelPrice === undefined ? {} : { priceFromLabel: true }),
+    ...(giftCard === undefined ? {} : { giftCardId: giftCard.id }),
   };
   return ok(cart, { ...state, lines: [...cart.lines, line], nextLineNumber: cart.nextLineNumber + 1 });
 }

@@ -9,8 +9,9 @@
  * exactly what is written. The embedded `ledger` holds the movements the sale causes, each with an id
  * derived from the sale's id, so writing the sale twice writes the same movements (idempotent by id):
  *   - stock:     one per line, refId productId, delta -qty (thousandths), reason 'sale'  (<id>-stock-<line>)
- *   - points:    earned by the attached customer, floor(amount paid other than in points / amountPerPoint),
- *                reason 'earn' (<id>-points-earn)
+ *   - points:    earned by the attached customer, by loyalty.ts (floor(amount paid other than in points /
+ *                amountPerPoint) with no tier, promotion or category rule), reason 'earn' (<id>-points-earn);
+ *                a sale earning at a tier names it (`loyaltyTier`)
  *   - and what each tender moves, as its kind says (tender-kinds.ts): points redeemed -points, gift card
  *     money -amount, store credit -amount, reason 'redeem' (<id>-points|giftcard|credit-<tender index>)
  *
@@ -23,6 +24,8 @@ import type { CashRounding } from './cart-totals.ts';
 import type { Narrowed, SaleDocument, SaleLedgerEntry, SaleLine, SaleTotals } from './documents.ts';
 import { isNonEmpty, mapNonEmpty } from './non-empty.ts';
 import type { NonEmpty } from './non-empty.ts';
+import { plainEarning, pointsEarnedBy } from './loyalty.ts';
+import type { LoyaltyRules, LoyaltyTier } from './loyalty.ts';
 import { kindOf, tenderOnWire } from './tender-kinds.ts';
 import type { CounterSaleTender } from './tender-kinds.ts';
 import { paymentState } from './tender.ts';
@@ -45,8 +48,17 @@ export interface SaleContext {
 export interface SaleRules {
   readonly taxClasses: readonly TaxClass[];
   readonly cashRounding?: CashRounding;
-  /** Loyalty earning: one point per `amountPerPoint` minor units paid (e.g. 10,000 VND). */
-  readonly loyalty?: { readonly amountPerPoint: number };
+  /**
+   * Loyalty earning: one point per `amountPerPoint` minor units paid (e.g. 10,000 VND); with the store's
+   * full `rules` (loyalty.ts: categories that earn nothing, promotion days) and the customer's `tier` as this
+   * till knows it (the sale then names it, `loyaltyTier`), and the catalog's categories.
+   */
+  readonly loyalty?: {
+    readonly amountPerPoint: number;
+    readonly rules?: LoyaltyRules;
+    readonly tier?: LoyaltyTier;
+    readonly categoryOf?: (productId: string) => string | undefined;
+  };
 }
 
 /** A line as the counter writes it: the stored line, with the fields sales.json lets through unnamed typed (documents.ts). */
@@ -57,6 +69,8 @@ export type CounterSaleLine = SaleLine & {
   readonly listPrice?: number;
   /** The manager who approved this line's override or discount. */
   readonly approvedBy?: string;
+  /** The gift card this line sells or reloads (its number). */
+  readonly giftCardId?: string;
 };
 
 /** A tender as the counter writes it (tender-kinds.ts); reference = card terminal reference, transfer content, or gift card id. */
@@ -112,7 +126,7 @@ function checkContext(context: SaleContext): string | undefined {
   return undefined;
 }
 
-function ledgerOf(cart: CartState, tenders: readonly Tender[], id: string, total: number, rules: SaleRules): SaleLedgerEntry[] {
+function ledgerOf(cart: CartState, tenders: readonly Tender[], id: string): SaleLedgerEntry[] {
   const ledger: SaleLedgerEntry[] = cart.lines.map((line, index) => ({
     id: `${id}-stock-${index}`,
     kind: 'stock',
@@ -125,14 +139,20 @@ function ledgerOf(cart: CartState, tenders: readonly Tender[], id: string, total
     const entry = kindOf(tender).ledgerEntry(tender, { saleId: id, index, ...(customerId === undefined ? {} : { customerId }) });
     if (entry !== undefined) ledger.push(entry);
   });
-  const amountPerPoint = rules.loyalty?.amountPerPoint;
-  if (customerId !== undefined && amountPerPoint !== undefined) {
-    if (!Number.isSafeInteger(amountPerPoint) || amountPerPoint <= 0) throw new Error(`Loyalty amountPerPoint must be a positive integer, got ${amountPerPoint}`);
-    const paidWithoutEarning = tenders.reduce((sum, tender) => sum + (kindOf(tender).earnsPoints ? 0 : tender.amount), 0);
-    const earned = Math.floor(Math.max(0, total - paidWithoutEarning) / amountPerPoint);
-    if (earned > 0) ledger.push({ id: `${id}-points-earn`, kind: 'points', refId: customerId, delta: earned, reason: 'earn' });
-  }
   return ledger;
+}
+
+/** The points the built sale earns its customer (loyalty.ts, the rule the server derives them by), as a ledger entry. */
+function earningOf(sale: CompletedSale, rules: SaleRules): SaleLedgerEntry | undefined {
+  const loyalty = rules.loyalty;
+  if (sale.customerId === undefined || loyalty === undefined) return undefined;
+  const amountPerPoint = loyalty.amountPerPoint;
+  if (!Number.isSafeInteger(amountPerPoint) || amountPerPoint <= 0) throw new Error(`Loyalty amountPerPoint must be a positive integer, got ${amountPerPoint}`);
+  const earning = pointsEarnedBy(sale, { ...(loyalty.rules ?? plainEarning(amountPerPoint)), amountPerPoint }, {
+    ...(loyalty.tier === undefined ? {} : { tier: loyalty.tier }),
+    ...(loyalty.categoryOf === undefined ? {} : { categoryOf: loyalty.categoryOf }),
+  });
+  return earning.points > 0 ? { id: `${sale.id}-points-earn`, kind: 'points', refId: sale.customerId, delta: earning.points, reason: 'earn' } : undefined;
 }
 
 /** The sale document for a paid cart, or why the cart cannot be completed yet. */
@@ -170,6 +190,7 @@ export function buildSaleDocument(cart: CartState, tenders: readonly Tender[], c
       unit: line.unit,
       ...(line.priceOverride === undefined ? {} : { listPrice: line.listPrice }),
       ...(approvedBy === undefined ? {} : { approvedBy }),
+      ...(line.giftCardId === undefined ? {} : { giftCardId: line.giftCardId }),
     };
   });
   const sale: CompletedSale = {
@@ -193,7 +214,9 @@ export function buildSaleDocument(cart: CartState, tenders: readonly Tender[], c
     },
     change: payment.change,
     ...(cart.discountApprovedBy === undefined ? {} : { discountApprovedBy: cart.discountApprovedBy }),
-    ledger: ledgerOf(cart, tenders, context.id, totals.total, rules),
+    ...(cart.customerId === undefined || rules.loyalty?.tier === undefined ? {} : { loyaltyTier: rules.loyalty.tier.id }),
+    ledger: ledgerOf(cart, tenders, context.id),
   };
-  return { ok: true, sale };
+  const earned = earningOf(sale, rules);
+  return { ok: true, sale: earned === undefined ? sale : { ...sale, ledger: [...sale.ledger, earned] } };
 }
