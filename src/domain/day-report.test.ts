@@ -1,0 +1,260 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addDays, businessDateOf, businessDayWindow } from './business-day.ts';
+import type { BusinessDaySettings } from './business-day.ts';
+import { attachCustomer, emptyCart, ringUpLine } from './cart.ts';
+import { dayReport, salesWindowFor } from './day-report.ts';
+import type { DayFigures, DayReport, ReportOrder, ReportSale } from './day-report.ts';
+import { dayArb, REPORT_DATE, REPORT_STORE, settingsArb } from './day-report.test-helper.ts';
+import type { ShiftEventDocument } from './documents.ts';
+import { cartOf, coffee, pork, saleOf, testTaxClasses } from './paid-sale.test-helper.ts';
+import { buildSaleDocument } from './sale-document.ts';
+import { buildSaleReversal } from './sale-reversal.ts';
+import { computeTaxes } from './tax.ts';
+
+const HANOI: BusinessDaySettings = { timeZone: 'Asia/Ho_Chi_Minh', cutoffMinutes: 0 };
+const sum = (values: readonly number[]): number => values.reduce((total, value) => total + value, 0);
+
+function reportOf(sales: readonly ReportSale[], settings: BusinessDaySettings, extra: { shiftEvents?: ShiftEventDocument[]; orders?: ReportOrder[]; asOf?: string; deviceId?: string; date?: string } = {}): DayReport {
+  return dayReport({
+    date: extra.date ?? REPORT_DATE,
+    storeId: REPORT_STORE,
+    settings: { ...settings, currency: 'VND' },
+    sales,
+    shiftEvents: extra.shiftEvents ?? [],
+    orders: extra.orders ?? [],
+    ...(extra.asOf === undefined ? {} : { asOf: extra.asOf }),
+    ...(extra.deviceId === undefined ? {} : { deviceId: extra.deviceId }),
+  });
+}
+
+/** The money figures that add up across tills. */
+function moneyOf(figures: DayFigures) {
+  const { gross, discounts, taxAdded, returns, cancellations, net, cashRounding, salesCount, returnsCount, cancellationsCount, taxes, tenders, onlineReturns, points, giftCards } = figures;
+  return { gross, discounts, taxAdded, returns, cancellations, net, cashRounding, salesCount, returnsCount, cancellationsCount, taxes, tenders, onlineReturns, points, giftCards };
+}
+
+function event(id: string, shiftId: string, deviceId: string, type: ShiftEventDocument['type'], amount: number, createdAt: string, extra: Partial<ShiftEventDocument> = {}): ShiftEventDocument {
+  return { id, shiftId, storeId: REPORT_STORE, deviceId, type, amount, staffId: 'staff-lan', createdAt, ...extra };
+}
+
+describe('a day at the Quận 1 store, in Hà Nội time', () => {
+  const context = (id: string, createdAt: string, deviceId = 'device-t03') => ({ id, storeId: REPORT_STORE, deviceId, number: `Q1-${id}`, createdAt, staffId: 'staff-lan', currency: 'VND' });
+  const rules = { taxClasses: testTaxClasses, loyalty: { amountPerPoint: 10_000 } };
+  // 08:05: three coffees (87,000 at 10 % included), paid 100,000 in cash.
+  const morning = saleOf(buildSaleDocument(cartOf(ringUpLine(emptyCart(), coffee, { qty: 3000 })), [{ method: 'cash', amount: 100_000 }], context('s1', '2025-11-24T01:05:00.000Z'), rules));
+  // 12:30: a member buys 0.5 kg of pork (80,000 at 5 %): 30,000 in points (300), the rest by card.
+  const member = attachCustomer(cartOf(ringUpLine(emptyCart(), pork, { qty: 500 })), 'cust-7');
+  const lunch = saleOf(
+    buildSaleDocument(member, [{ method: 'points', amount: 30_000, points: 300 }, { method: 'card', amount: 50_000, reference: 'APPR 1' }], context('s2', '2025-11-24T05:30:00.000Z', 'device-t01'), rules),
+  );
+  // 23:30 local (16:30Z): a coffee by bank transfer, still the 24th in Hà Nội.
+  const late = saleOf(buildSaleDocument(cartOf(ringUpLine(emptyCart(), coffee)), [{ method: 'bank_qr', amount: 29_000 }], context('s3', '2025-11-24T16:30:00.000Z'), rules));
+  // 00:30 local on the 25th (17:30Z on the 24th): the next business day.
+  const after = saleOf(buildSaleDocument(cartOf(ringUpLine(emptyCart(), coffee)), [{ method: 'cash', amount: 29_000 }], context('s4', '2025-11-24T17:30:00.000Z'), rules));
+  // 14:00: the morning sale is cancelled (the manager approves) on till T03.
+  const voided = buildSaleReversal(morning, { id: 'v1', deviceId: 'device-t03', number: 'Q1-v1', createdAt: '2025-11-24T07:00:00.000Z', staffId: 'staff-lan', approverId: 'staff-nam' });
+  if (!voided.ok) throw new Error(voided.detail);
+  const sales: ReportSale[] = [morning, lunch, late, after, voided.reversal];
+  const shiftEvents = [
+    event('e1', 'shift-a', 'device-t03', 'open', 500_000, '2025-11-24T00:55:00.000Z'),
+    event('e2', 'shift-a', 'device-t03', 'cash_out', 100_000, '2025-11-24T09:00:00.000Z', { reason: 'safe_drop' }),
+    event('e3', 'shift-a', 'device-t03', 'close', 395_000, '2025-11-24T16:45:00.000Z', { expected: 400_000 }),
+    event('e4', 'shift-b', 'device-t01', 'open', 200_000, '2025-11-24T05:00:00.000Z'),
+  ];
+  const orders: ReportOrder[] = [
+    { id: 'order-1042', storeId: REPORT_STORE, events: [{ id: 'h1', type: 'handed_over', at: '2025-11-24T08:00:00.000Z', deviceId: 'device-t01' }] },
+    { id: 'order-1043', storeId: REPORT_STORE, events: [{ id: 'h2', type: 'ready', at: '2025-11-24T08:00:00.000Z' }] },
+  ];
+
+  it('counts what happened on the 24th by the shop’s clock, with the parts adding up to net', () => {
+    const report = reportOf(sales, HANOI, { shiftEvents, orders });
+    expect(report).toMatchObject({
+      kind: 'Z',
+      date: '2025-11-24',
+      storeId: REPORT_STORE,
+      timeZone: 'Asia/Ho_Chi_Minh',
+      businessDayCutoff: '00:00',
+      from: '2025-11-23T17:00:00.000Z',
+      to: '2025-11-24T17:00:00.000Z',
+      salesCount: 3,
+      returnsCount: 0,
+      cancellationsCount: 1,
+      gross: 87_000 + 80_000 + 29_000,
+      discounts: 0,
+      taxAdded: 0,
+      returns: 0,
+      cancellations: -87_000,
+      net: 109_000,
+      cashRounding: 0,
+      onlineReturns: { count: 0, amount: 0 },
+      pickups: { handedOver: 1 },
+      // 5 points earned on the 50,000 paid by card; 300 spent.
+      points: { issued: 5, redeemed: 300 },
+      giftCards: { sold: { count: 0, amount: 0 }, redeemed: { count: 0, amount: 0 } },
+    });
+    expect(report.tenders).toEqual([
+      { method: 'cash', amount: 0, count: 2 },
+      { method: 'card', amount: 50_000, count: 1 },
+      { method: 'bank_qr', amount: 29_000, count: 1 },
+      { method: 'points', amount: 30_000, count: 1 },
+    ]);
+    // Coffee at 10 % (the cancelled one nets out), pork at 5 %, VAT inside the prices.
+    expect(report.taxes).toEqual([
+      { rate: 500, base: 76_190, tax: 3_810 },
+      { rate: 1000, base: 26_364, tax: 2_636 },
+    ]);
+    expect(report.cash).toMatchObject({ expected: 400_000 + 200_000, counted: 395_000, variance: -5_000, openShifts: 1 });
+    expect(report.cash.shifts.map((shift) => [shift.shiftId, shift.cashSales, shift.expected])).toEqual([
+      // T03 kept 87,000 from the coffees and handed it back at the cancellation.
+      ['shift-a', 0, 400_000],
+      ['shift-b', 0, 200_000],
+    ]);
+  });
+
+  it('each till has its own figures, and the store’s are their sum', () => {
+    const report = reportOf(sales, HANOI, { shiftEvents, orders });
+    expect(report.tills?.map((till) => [till.deviceId, till.salesCount, till.net, till.pickups.handedOver])).toEqual([
+      ['device-t01', 1, 80_000, 1],
+      ['device-t03', 2, 29_000, 0],
+    ]);
+    const t01 = reportOf(sales, HANOI, { shiftEvents, orders, deviceId: 'device-t01' });
+    expect(t01).toMatchObject({ deviceId: 'device-t01', salesCount: 1, net: 80_000, cash: { expected: 200_000, openShifts: 1 } });
+    expect(t01.tills).toBeUndefined();
+  });
+
+  it('the X report at 13:00 shows the morning without the afternoon, and the shifts still open', () => {
+    const report = reportOf(sales, HANOI, { shiftEvents, orders, asOf: '2025-11-24T06:00:00.000Z' });
+    expect(report).toMatchObject({ kind: 'X', asOf: '2025-11-24T06:00:00.000Z', salesCount: 2, cancellationsCount: 0, net: 87_000 + 80_000, pickups: { handedOver: 0 } });
+    expect(report.cash).toMatchObject({ expected: 500_000 + 87_000 + 200_000, counted: 0, variance: 0, openShifts: 2 });
+  });
+
+  it('the next day starts with the sale at 00:30, and nothing before the first document exists is counted', () => {
+    expect(reportOf(sales, HANOI, { date: '2025-11-25' })).toMatchObject({ salesCount: 1, net: 29_000, tenders: [{ method: 'cash', amount: 29_000, count: 1 }] });
+    const empty = reportOf([], HANOI, { date: '2025-11-26' });
+    expect(moneyOf(empty)).toEqual({
+      gross: 0, discounts: 0, taxAdded: 0, returns: 0, cancellations: 0, net: 0, cashRounding: 0, salesCount: 0, returnsCount: 0, cancellationsCount: 0,
+      taxes: [], tenders: [], onlineReturns: { count: 0, amount: 0 }, points: { issued: 0, redeemed: 0 }, giftCards: { sold: { count: 0, amount: 0 }, redeemed: { count: 0, amount: 0 } },
+    });
+    expect(empty.cash).toEqual({ expected: 0, counted: 0, variance: 0, openShifts: 0, noSaleOpenings: 0, shifts: [] });
+  });
+
+  it('a gift card sold at the counter counts as soon as a sale records it', () => {
+    const card: ReportSale = { ...late, id: 's9', ledger: [...late.ledger, { id: 's9-giftcard-issue', kind: 'giftcard', refId: 'GC-100', delta: 500_000, reason: 'issue' }] };
+    expect(reportOf([card], HANOI).giftCards).toEqual({ sold: { count: 1, amount: 500_000 }, redeemed: { count: 0, amount: 0 } });
+  });
+
+  it('asks for the sales of its shifts: from the earliest open to the latest close, or on while one is open', () => {
+    const window = businessDayWindow(REPORT_DATE, HANOI);
+    expect(salesWindowFor(window, REPORT_STORE, shiftEvents.slice(0, 3))).toEqual(window);
+    // A night shift opened at 22:00 local and closed at 02:00 the next morning: its sales reach past midnight.
+    const night = [event('n1', 'shift-n', 'device-t02', 'open', 0, '2025-11-24T15:00:00.000Z'), event('n2', 'shift-n', 'device-t02', 'close', 0, '2025-11-24T19:00:00.000Z')];
+    expect(salesWindowFor(window, REPORT_STORE, night)).toEqual({ start: window.start, end: Date.parse('2025-11-24T19:00:00.000Z') + 1 });
+    expect(salesWindowFor(window, REPORT_STORE, shiftEvents).end).toBe(Number.POSITIVE_INFINITY);
+  });
+});
+
+describe('for any generated day', () => {
+  it('the parts add up to net, net is the sum of the documents’ totals, and returns and cancellations are negative', () => {
+    fc.assert(
+      fc.property(settingsArb.chain((settings) => fc.tuple(fc.constant(settings), dayArb(settings))), ([settings, sales]) => {
+        const report = reportOf(sales, settings);
+        const counted = sales.filter((sale) => businessDateOf(Date.parse(sale.createdAt), settings) === REPORT_DATE);
+        expect(report.gross + report.discounts + report.taxAdded + report.returns + report.cancellations).toBe(report.net);
+        expect(report.net).toBe(sum(counted.map((sale) => sale.totals.total)));
+        expect(report.salesCount + report.returnsCount + report.cancellationsCount).toBe(counted.length);
+        expect(report.returns).toBeLessThanOrEqual(0);
+        expect(report.cancellations).toBeLessThanOrEqual(0);
+        expect(report.discounts).toBeLessThanOrEqual(0);
+        expect(report.gross).toBeGreaterThanOrEqual(0);
+        expect(report.onlineReturns.amount).toBeLessThanOrEqual(0);
+        expect(report.onlineReturns.amount).toBeGreaterThanOrEqual(report.returns);
+        // The VAT added on top is exactly that of the sales' tax-exclusive lines.
+        const exclusiveVat = counted
+          .filter((sale) => sale.kind === 'sale')
+          .map((sale) => {
+            const lines = sale.lines.map((line) => ({ amount: line.total, rateBasisPoints: line.taxRate, pricesIncludeTax: line.priceIncludesTax ?? true }));
+            return sum(computeTaxes(lines).lines.filter((_, index) => lines[index]?.pricesIncludeTax === false).map((line) => line.tax));
+          });
+        expect(report.taxAdded).toBe(sum(exclusiveVat));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('VAT per rate adds up to net and to the documents’ VAT; tenders add up to net paid (net + cash rounding)', () => {
+    fc.assert(
+      fc.property(settingsArb.chain((settings) => fc.tuple(fc.constant(settings), dayArb(settings))), ([settings, sales]) => {
+        const report = reportOf(sales, settings);
+        const counted = sales.filter((sale) => businessDateOf(Date.parse(sale.createdAt), settings) === REPORT_DATE);
+        expect(sum(report.taxes.map((row) => row.base + row.tax))).toBe(report.net);
+        expect(sum(report.taxes.map((row) => row.tax))).toBe(sum(counted.map((sale) => sale.totals.tax)));
+        expect(sum(report.tenders.map((row) => row.amount))).toBe(report.net + report.cashRounding);
+        expect(sum(report.tenders.map((row) => row.count))).toBe(sum(counted.map((sale) => sale.tenders.length)));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('the store’s figures are the sum of its tills’, each till’s report is its line in the store’s, and the order of the documents does not matter', () => {
+    fc.assert(
+      fc.property(settingsArb.chain((settings) => fc.tuple(fc.constant(settings), dayArb(settings, { maxSales: 15 }))), fc.nat(), ([settings, sales], seed) => {
+        const report = reportOf(sales, settings);
+        const tills = report.tills ?? [];
+        for (const key of ['gross', 'discounts', 'taxAdded', 'returns', 'cancellations', 'net', 'cashRounding', 'salesCount', 'returnsCount', 'cancellationsCount'] as const) {
+          expect(sum(tills.map((till) => till[key]))).toBe(report[key]);
+        }
+        for (const till of tills) {
+          const own = reportOf(sales, settings, { deviceId: till.deviceId });
+          expect(moneyOf(own)).toEqual(moneyOf(till));
+        }
+        const shuffled = [...sales].sort((a, b) => ((a.id.charCodeAt(20) * 31 + seed) % 7) - ((b.id.charCodeAt(20) * 31 + seed) % 7) || (seed % 2 === 0 ? 1 : -1) * a.id.localeCompare(b.id));
+        expect(reportOf(shuffled, settings)).toEqual(report);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a day split across the time-zone boundary: each document counts on exactly one of the two days', () => {
+    const nearMidnight = fc.integer({ min: 24 * 60 - 180, max: 24 * 60 + 180 });
+    fc.assert(
+      fc.property(settingsArb.chain((settings) => fc.tuple(fc.constant(settings), dayArb(settings, { minute: nearMidnight }))), ([settings, sales]) => {
+        const today = reportOf(sales, settings);
+        const tomorrow = reportOf(sales, settings, { date: addDays(REPORT_DATE, 1) });
+        const bothDays = sales.filter((sale) => [REPORT_DATE, addDays(REPORT_DATE, 1)].includes(businessDateOf(Date.parse(sale.createdAt), settings)));
+        expect(today.net + tomorrow.net).toBe(sum(bothDays.map((sale) => sale.totals.total)));
+        expect(today.salesCount + tomorrow.salesCount).toBe(bothDays.filter((sale) => sale.kind === 'sale').length);
+        const end = Date.parse(today.to);
+        for (const sale of sales) {
+          const at = Date.parse(sale.createdAt);
+          if (at >= Date.parse(today.from) && at < end) expect(businessDateOf(at, settings)).toBe(REPORT_DATE);
+        }
+        expect(tomorrow.from).toBe(today.to);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('a day whose every sale is cancelled the same day nets to zero in every figure of money, points and cards', () => {
+    fc.assert(
+      fc.property(dayArb(HANOI, { maxSales: 10, minute: fc.integer({ min: 0, max: 600 }) }), (sales) => {
+        const onlySales = sales.filter((sale) => sale.kind === 'sale');
+        const voids = onlySales.map((sale, index) => {
+          const reversed = buildSaleReversal(sale, {
+            id: `void-${index}`, deviceId: sale.deviceId, number: `V-${index}`, createdAt: new Date(Date.parse(sale.createdAt) + 60_000).toISOString(), staffId: 'staff-lan', approverId: 'staff-nam',
+          });
+          if (!reversed.ok) throw new Error(reversed.detail);
+          return reversed.reversal;
+        });
+        const report = reportOf([...onlySales, ...voids], HANOI);
+        expect(report.net).toBe(0);
+        expect(report.cancellations).toBe(0 - (report.gross + report.discounts + report.taxAdded));
+        for (const row of report.tenders) expect(row.amount).toBe(0);
+        for (const row of report.taxes) expect([row.base, row.tax]).toEqual([0, 0]);
+        expect(report.points).toEqual({ issued: 0, redeemed: 0 });
+        expect(report.giftCards.sold.amount + report.giftCards.redeemed.amount).toBe(0);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

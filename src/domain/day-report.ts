@@ -1,0 +1,423 @@
+/*
+ * The Z report of a store's business day, and the X report (the same figures mid-day, `asOf` a moment):
+ * ONE pure function of the stored documents and the store's settings, run by the tablet over its RxDB
+ * collections and by the server (GET /api/v1/reports/day) over the documents it holds, so that the two
+ * agree to the unit once everything is synced.
+ *
+ * Which documents count: those of the store whose time falls in the business day (business-day.ts: the
+ * store's time zone and cut-off), and before `asOf` for an X report. A sale counts by its `createdAt`, a
+ * handover by its event's `at`; a shift belongs to the day its open event falls in, and its cash is
+ * counted to its close even past the cut-off (shift-cash.ts), so the caller gives the sales of
+ * `salesWindowFor` (more is fine: the windows decide). Per till = the documents the till wrote (deviceId).
+ *
+ * The figures, amounts in integer minor units of the store's currency, signed so the parts add up:
+ *   gross          sales (kind 'sale'): the lines before discounts (sum of totals.subtotal)
+ *   discounts      minus the sales' discounts (<= 0)
+ *   taxAdded       VAT put on top of tax-exclusive prices by the sales (0 where prices include VAT, as in
+ *                  Vietnam): each sale's total - subtotal + discount
+ *   returns        customer returns (kind 'return', any reason but 'void'): their totals.total (<= 0)
+ *   cancellations  cancelled sales (kind 'return', reason 'void', sale-reversal.ts): their totals (<= 0)
+ *   net            gross + discounts + taxAdded + returns + cancellations (= the sum of every document's total)
+ *   taxes          per VAT rate (basis points): base (net of VAT) and tax, from each document's lines as
+ *                  its receipt computed them (tax.ts); base + tax over the rates = net
+ *   tenders        per method as the sales name them (cash, card, bank_qr, gift_card, points, store_credit):
+ *                  the amount paid less refunded, cash less the change handed back, and how many tender
+ *                  entries (payments and refunds); the amounts add up to net + cashRounding
+ *   cashRounding   the cash rounding of the documents (paid - change = total + cashRounding)
+ *   salesCount / returnsCount / cancellationsCount   the documents of each kind
+ *   onlineReturns  the returns of online orders (a return naming its orderId): count and amount (in returns)
+ *   pickups        online orders handed over at the counter (orders' 'handed_over' events), counted once per
+ *                  order; a till counts the orders its own events handed over
+ *   points         issued (earned by sales, less what returns take back) and redeemed (spent on sales, less
+ *                  what returns give back), from the movements the sales carry
+ *   giftCards      sold (money put on cards by sales, less what returns take back off them) and redeemed
+ *                  (money spent from cards by sales, less what returns put back), with how many movements
+ *   cash           per shift (shift-cash.ts) and summed: expected, counted and variance (counted and variance
+ *                  over closed shifts only), shifts still open, no-sale drawer openings
+ * Points and gift-card figures are read from the movements each sale document embeds (its `ledger`), not
+ * from ledger documents: every sale is on the tablet and the server alike, while the tablet keeps no copy
+ * of the ledger (it only pushes it) and a device cannot push a bare money movement (the server refuses it).
+ * Pickups and gift-card sales count as soon as the documents that record them exist, and zero before.
+ */
+import { businessDayWindow, formatCutoff } from './business-day.ts';
+import type { BusinessDate, BusinessDaySettings, BusinessDayWindow } from './business-day.ts';
+import type { OrderDocument, SaleDocument, ShiftEventDocument, TenderMethod } from './documents.ts';
+import { HANDOVER_EVENT } from './merge-order.ts';
+import { cashRoundingOf } from './sale-amounts.ts';
+import { VOID_REASON } from './sale-reversal.ts';
+import { summariseShift } from './shift-cash.ts';
+import type { ShiftCash, TimedSale } from './shift-cash.ts';
+import { computeTaxes } from './tax.ts';
+import { tenderKinds } from './tender-kinds.ts';
+
+/** What the report reads of a sale document. */
+export type ReportSale = Pick<
+  SaleDocument,
+  'id' | 'kind' | 'storeId' | 'deviceId' | 'createdAt' | 'currency' | 'reason' | 'orderId' | 'lines' | 'tenders' | 'totals' | 'change' | 'ledger'
+>;
+
+/** What the report reads of an online order: its handover events. */
+export type ReportOrder = Pick<OrderDocument, 'id' | 'storeId' | 'events'>;
+
+export interface DayReportSettings extends BusinessDaySettings {
+  readonly currency: string;
+}
+
+export interface DayReportInput {
+  readonly date: BusinessDate;
+  readonly storeId: string;
+  readonly settings: DayReportSettings;
+  /** At least the sales of the day and those of its shifts (salesWindowFor); others are left out. */
+  readonly sales: readonly ReportSale[];
+  readonly shiftEvents: readonly ShiftEventDocument[];
+  readonly orders: readonly ReportOrder[];
+  /** The X report's moment (ISO 8601): documents after it are left out and open shifts run to it. */
+  readonly asOf?: string;
+  /** One till's report instead of the store's. */
+  readonly deviceId?: string;
+}
+
+export interface TaxRow {
+  /** Basis points: 1000 = 10 %. */
+  readonly rate: number;
+  readonly base: number;
+  readonly tax: number;
+}
+
+export interface TenderRow {
+  readonly method: TenderMethod;
+  readonly amount: number;
+  readonly count: number;
+}
+
+export interface CountAndAmount {
+  readonly count: number;
+  readonly amount: number;
+}
+
+export interface CashFigures {
+  readonly expected: number;
+  readonly counted: number;
+  readonly variance: number;
+  readonly openShifts: number;
+  readonly noSaleOpenings: number;
+  readonly shifts: readonly ShiftCash[];
+}
+
+export interface DayFigures {
+  readonly salesCount: number;
+  readonly returnsCount: number;
+  readonly cancellationsCount: number;
+  readonly gross: number;
+  readonly discounts: number;
+  readonly taxAdded: number;
+  readonly returns: number;
+  readonly cancellations: number;
+  readonly net: number;
+  readonly cashRounding: number;
+  readonly taxes: readonly TaxRow[];
+  readonly tenders: readonly TenderRow[];
+  readonly onlineReturns: CountAndAmount;
+  readonly pickups: { readonly handedOver: number };
+  readonly points: { readonly issued: number; readonly redeemed: number };
+  readonly giftCards: { readonly sold: CountAndAmount; readonly redeemed: CountAndAmount };
+  readonly cash: CashFigures;
+}
+
+export interface TillFigures extends DayFigures {
+  readonly deviceId: string;
+}
+
+export interface DayReport extends DayFigures {
+  /** 'Z' for a whole day, 'X' for a day taken before its end (asOf). */
+  readonly kind: 'Z' | 'X';
+  readonly date: BusinessDate;
+  readonly storeId: string;
+  /** Set on a till's report. */
+  readonly deviceId?: string;
+  readonly timeZone: string;
+  /** "HH:MM" on the shop's clock. */
+  readonly businessDayCutoff: string;
+  /** The day's instants, [from, to), ISO 8601 in UTC. */
+  readonly from: string;
+  readonly to: string;
+  readonly asOf?: string;
+  readonly currency: string;
+  /** Documents of the day written in another currency: left out of every figure. */
+  readonly otherCurrencyDocuments: number;
+  /** The store's report: each till's figures, by device id. */
+  readonly tills?: readonly TillFigures[];
+}
+
+/** A sum that left the range where integers are exact would be a wrong figure: refused instead. */
+export class ReportOverflowError extends RangeError {
+  constructor(what: string) {
+    super(`The day's ${what} add up beyond what can be counted exactly (2^53 minor units)`);
+    this.name = 'ReportOverflowError';
+  }
+}
+
+function add(a: number, b: number, what: string): number {
+  const sum = a + b;
+  if (!Number.isSafeInteger(sum)) throw new ReportOverflowError(what);
+  return sum + 0;
+}
+
+const TENDER_ORDER = Object.keys(tenderKinds) as TenderMethod[];
+
+interface MutableCountAndAmount {
+  count: number;
+  amount: number;
+}
+
+/** The running figures of one till. */
+class TillTotals {
+  salesCount = 0;
+  returnsCount = 0;
+  cancellationsCount = 0;
+  gross = 0;
+  discount = 0;
+  taxAdded = 0;
+  returns = 0;
+  cancellations = 0;
+  cashRounding = 0;
+  readonly taxes = new Map<number, { base: number; tax: number }>();
+  readonly tenders = new Map<TenderMethod, MutableCountAndAmount>();
+  readonly onlineReturns: MutableCountAndAmount = { count: 0, amount: 0 };
+  readonly handedOver = new Set<string>();
+  pointsIssued = 0;
+  pointsRedeemed = 0;
+  readonly cardsSold: MutableCountAndAmount = { count: 0, amount: 0 };
+  readonly cardsRedeemed: MutableCountAndAmount = { count: 0, amount: 0 };
+  readonly shifts: ShiftCash[] = [];
+
+  addSale(sale: ReportSale): void {
+    const total = sale.totals.total;
+    if (sale.kind === 'sale') {
+      this.salesCount += 1;
+      this.gross = add(this.gross, sale.totals.subtotal, 'gross sales');
+      this.discount = add(this.discount, sale.totals.discount, 'discounts');
+      this.taxAdded = add(this.taxAdded, total - sale.totals.subtotal + sale.totals.discount, 'VAT added');
+    } else if (sale.reason === VOID_REASON) {
+      this.cancellationsCount += 1;
+      this.cancellations = add(this.cancellations, total, 'cancellations');
+    } else {
+      this.returnsCount += 1;
+      this.returns = add(this.returns, total, 'returns');
+      if (typeof sale.orderId === 'string' && sale.orderId !== '') {
+        this.onlineReturns.count += 1;
+        this.onlineReturns.amount = add(this.onlineReturns.amount, total, 'online returns');
+      }
+    }
+    this.cashRounding = add(this.cashRounding, cashRoundingOf(sale.totals), 'cash rounding');
+    this.addTaxes(sale);
+    this.addTenders(sale);
+    this.addMovements(sale);
+  }
+
+  private addTaxes(sale: ReportSale): void {
+    const lines = sale.lines.map((line) => ({ amount: line.total, rateBasisPoints: line.taxRate, pricesIncludeTax: line.priceIncludesTax ?? true }));
+    for (const row of computeTaxes(lines).byRate) {
+      const known = this.taxes.get(row.rateBasisPoints) ?? { base: 0, tax: 0 };
+      this.taxes.set(row.rateBasisPoints, { base: add(known.base, row.net, 'VAT bases'), tax: add(known.tax, row.tax, 'VAT') });
+    }
+  }
+
+  private tender(method: TenderMethod): MutableCountAndAmount {
+    let row = this.tenders.get(method);
+    if (row === undefined) this.tenders.set(method, (row = { count: 0, amount: 0 }));
+    return row;
+  }
+
+  private addTenders(sale: ReportSale): void {
+    for (const tender of sale.tenders) {
+      const row = this.tender(tender.method);
+      row.count += 1;
+      row.amount = add(row.amount, tender.amount, 'tenders');
+    }
+    const change = sale.change ?? 0;
+    if (change !== 0) {
+      const cash = this.tender('cash');
+      cash.amount = add(cash.amount, -change, 'tenders');
+    }
+  }
+
+  /** Points and gift-card movements: on a sale, what it adds or spends; on a return, what it turns back. */
+  private addMovements(sale: ReportSale): void {
+    for (const entry of sale.ledger ?? []) {
+      if (entry.delta === 0) continue;
+      // A sale puts on (+) or spends (-); a return turns a sale's movement around, so its - undoes a put-on.
+      const putsOn = (entry.delta > 0) === (sale.kind === 'sale');
+      if (entry.kind === 'points') {
+        if (putsOn) this.pointsIssued = add(this.pointsIssued, entry.delta, 'points');
+        else this.pointsRedeemed = add(this.pointsRedeemed, -entry.delta, 'points');
+      } else if (entry.kind === 'giftcard') {
+        const row = putsOn ? this.cardsSold : this.cardsRedeemed;
+        row.count += 1;
+        row.amount = add(row.amount, putsOn ? entry.delta : -entry.delta, 'gift cards');
+      }
+    }
+  }
+
+  merge(other: TillTotals): void {
+    for (const key of ['salesCount', 'returnsCount', 'cancellationsCount', 'gross', 'discount', 'taxAdded', 'returns', 'cancellations', 'cashRounding', 'pointsIssued', 'pointsRedeemed'] as const) {
+      this[key] = add(this[key], other[key], key);
+    }
+    for (const [rate, row] of other.taxes) {
+      const known = this.taxes.get(rate) ?? { base: 0, tax: 0 };
+      this.taxes.set(rate, { base: add(known.base, row.base, 'VAT bases'), tax: add(known.tax, row.tax, 'VAT') });
+    }
+    for (const [method, row] of other.tenders) {
+      const known = this.tender(method);
+      known.count += row.count;
+      known.amount = add(known.amount, row.amount, 'tenders');
+    }
+    for (const [mine, theirs] of [[this.onlineReturns, other.onlineReturns], [this.cardsSold, other.cardsSold], [this.cardsRedeemed, other.cardsRedeemed]] as const) {
+      mine.count += theirs.count;
+      mine.amount = add(mine.amount, theirs.amount, 'counts');
+    }
+    for (const order of other.handedOver) this.handedOver.add(order);
+    this.shifts.push(...other.shifts);
+  }
+
+  figures(): DayFigures {
+    const net = [this.discount === 0 ? 0 : -this.discount, this.taxAdded, this.returns, this.cancellations].reduce((sum, part) => add(sum, part, 'net sales'), this.gross);
+    const shifts = [...this.shifts].sort((a, b) => (a.openedAt === b.openedAt ? (a.shiftId < b.shiftId ? -1 : 1) : Date.parse(a.openedAt) - Date.parse(b.openedAt) || (a.openedAt < b.openedAt ? -1 : 1)));
+    const closed = shifts.filter((shift) => shift.counted !== undefined);
+    return {
+      salesCount: this.salesCount,
+      returnsCount: this.returnsCount,
+      cancellationsCount: this.cancellationsCount,
+      gross: this.gross,
+      discounts: 0 - this.discount,
+      taxAdded: this.taxAdded,
+      returns: this.returns,
+      cancellations: this.cancellations,
+      net,
+      cashRounding: this.cashRounding,
+      taxes: [...this.taxes].sort(([a], [b]) => a - b).map(([rate, row]) => ({ rate, base: row.base, tax: row.tax })),
+      tenders: TENDER_ORDER.flatMap((method) => {
+        const row = this.tenders.get(method);
+        return row === undefined ? [] : [{ method, amount: row.amount, count: row.count }];
+      }),
+      onlineReturns: { ...this.onlineReturns },
+      pickups: { handedOver: this.handedOver.size },
+      points: { issued: this.pointsIssued, redeemed: this.pointsRedeemed },
+      giftCards: { sold: { ...this.cardsSold }, redeemed: { ...this.cardsRedeemed } },
+      cash: {
+        expected: shifts.reduce((sum, shift) => add(sum, shift.expected, 'expected cash'), 0),
+        counted: closed.reduce((sum, shift) => add(sum, shift.counted ?? 0, 'counted cash'), 0),
+        variance: closed.reduce((sum, shift) => add(sum, shift.variance ?? 0, 'cash variance'), 0),
+        openShifts: shifts.length - closed.length,
+        noSaleOpenings: shifts.reduce((sum, shift) => sum + shift.noSaleOpenings, 0),
+        shifts,
+      },
+    };
+  }
+}
+
+function parseInstant(text: string | undefined): number {
+  return typeof text === 'string' ? Date.parse(text) : Number.NaN;
+}
+
+/** The shifts a day's report counts: those opened in its window (and by asOf). */
+function openedShiftIds(events: readonly ShiftEventDocument[], storeId: string, window: BusinessDayWindow, asOf: number): string[] {
+  const ids: string[] = [];
+  for (const event of events) {
+    if (event.type !== 'open' || event.storeId !== storeId) continue;
+    const at = parseInstant(event.createdAt);
+    if (at >= window.start && at < window.end && at <= asOf) ids.push(event.shiftId);
+  }
+  return [...new Set(ids)];
+}
+
+/**
+ * The instants whose sales a day's report needs: the day itself, widened to the shifts that opened in it
+ * (from their open to their close; to the end of time while one is still open).
+ */
+export function salesWindowFor(window: BusinessDayWindow, storeId: string, shiftEvents: readonly ShiftEventDocument[]): BusinessDayWindow {
+  const shiftIds = new Set(openedShiftIds(shiftEvents, storeId, window, Number.POSITIVE_INFINITY));
+  let { start, end } = window;
+  const closedIds = new Set<string>();
+  for (const event of shiftEvents) {
+    if (!shiftIds.has(event.shiftId) || event.storeId !== storeId) continue;
+    const at = parseInstant(event.createdAt);
+    if (event.type === 'open') start = Math.min(start, at);
+    if (event.type === 'close') {
+      closedIds.add(event.shiftId);
+      end = Math.max(end, at + 1);
+    }
+  }
+  if ([...shiftIds].some((id) => !closedIds.has(id))) end = Number.POSITIVE_INFINITY;
+  return { start, end };
+}
+
+/** The Z (or X) report of a store's business day, or of one of its tills (see the file header). */
+export function dayReport(input: DayReportInput): DayReport {
+  const { settings, storeId } = input;
+  const window = businessDayWindow(input.date, settings);
+  const asOf = input.asOf === undefined ? Number.POSITIVE_INFINITY : parseInstant(input.asOf);
+  if (Number.isNaN(asOf)) throw new Error(`asOf must be an ISO 8601 date-time, got "${String(input.asOf)}"`);
+  const tills = new Map<string, TillTotals>();
+  const till = (deviceId: string): TillTotals => {
+    let totals = tills.get(deviceId);
+    if (totals === undefined) tills.set(deviceId, (totals = new TillTotals()));
+    return totals;
+  };
+  const wanted = (deviceId: string | undefined): boolean => input.deviceId === undefined || deviceId === input.deviceId;
+
+  let otherCurrencyDocuments = 0;
+  const timed: TimedSale[] = [];
+  for (const sale of input.sales) {
+    if (sale.storeId !== storeId) continue;
+    const at = parseInstant(sale.createdAt);
+    if (Number.isNaN(at) || at > asOf) continue;
+    if (sale.currency !== settings.currency) {
+      if (at >= window.start && at < window.end && wanted(sale.deviceId)) otherCurrencyDocuments += 1;
+      continue;
+    }
+    timed.push({ sale, at });
+    if (at >= window.start && at < window.end && wanted(sale.deviceId)) till(sale.deviceId).addSale(sale);
+  }
+
+  for (const order of input.orders) {
+    if (order.storeId !== storeId) continue;
+    for (const event of order.events) {
+      if (event.type !== HANDOVER_EVENT) continue;
+      const at = parseInstant(event.at);
+      if (!(at >= window.start && at < window.end && at <= asOf)) continue;
+      const deviceId = typeof event.deviceId === 'string' ? event.deviceId : '';
+      if (wanted(deviceId)) till(deviceId).handedOver.add(order.id);
+    }
+  }
+
+  timed.sort((a, b) => a.at - b.at);
+  const storeEvents = input.shiftEvents.filter((event) => event.storeId === storeId);
+  for (const shiftId of openedShiftIds(storeEvents, storeId, window, asOf)) {
+    const shift = summariseShift(shiftId, storeEvents, timed, input.asOf === undefined ? undefined : asOf);
+    if (shift !== undefined && wanted(shift.deviceId)) till(shift.deviceId).shifts.push(shift);
+  }
+
+  const store = new TillTotals();
+  const deviceIds = [...tills.keys()].sort();
+  for (const deviceId of deviceIds) store.merge(tills.get(deviceId) ?? new TillTotals());
+  const isX = input.asOf !== undefined && asOf < window.end;
+  const head = {
+    kind: isX ? ('X' as const) : ('Z' as const),
+    date: input.date,
+    storeId,
+    ...(input.deviceId === undefined ? {} : { deviceId: input.deviceId }),
+    timeZone: settings.timeZone,
+    businessDayCutoff: formatCutoff(settings.cutoffMinutes),
+    from: new Date(window.start).toISOString(),
+    to: new Date(window.end).toISOString(),
+    ...(input.asOf === undefined ? {} : { asOf: new Date(asOf).toISOString() }),
+    currency: settings.currency,
+    otherCurrencyDocuments,
+  };
+  if (input.deviceId !== undefined) return { ...head, ...store.figures() };
+  // Handovers without a till (written by the server) count for the store only.
+  const tillFigures = deviceIds.filter((deviceId) => deviceId !== '').map((deviceId) => ({ deviceId, ...(tills.get(deviceId) ?? new TillTotals()).figures() }));
+  return { ...head, ...store.figures(), tills: tillFigures };
+}
+
