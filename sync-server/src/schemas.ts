@@ -48,13 +48,22 @@ const AMOUNT = { type: 'integer', minimum: -1000000000000000, maximum: 100000000
  * The fields the counter writes on a sale that sales.json lets through without naming them: a line's unit,
  * its list price before an override and who approved the override or discount (sale-document.ts); the
  * points a points tender redeemed (tender-kinds.ts); the cash rounding of the totals (sale-document.ts,
- * negated by sale-reversal.ts).
+ * negated by sale-reversal.ts); the gift card a line sells, the loyalty tier a sale earned at, and on a
+ * returned line its original line, reason and condition (issue 16).
  */
 export const COUNTER_SALE_FIELDS = {
+  /** The tier a sale earned points at (loyalty.ts; the server applies it only as far as the customer reached it). */
+  sale: { loyaltyTier: { type: 'string', maxLength: 32 } },
   line: {
     unit: { type: 'string', enum: ['pcs', 'kg'] },
     listPrice: { type: 'integer', minimum: 0, maximum: 1000000000000 },
     approvedBy: { type: 'string', maxLength: 64 },
+    // A line selling or reloading a gift card: the card's number (gift-card-number.ts).
+    giftCardId: { type: 'string', maxLength: 64 },
+    // A returned line (sale-return.ts): which line of the original it returns, why, and in what state.
+    originalLine: { type: 'integer', minimum: 0, maximum: 999 },
+    returnReason: { type: 'string', maxLength: 64 },
+    condition: { type: 'string', enum: ['resellable', 'damaged'] },
   },
   tender: { points: AMOUNT },
   totals: { cashRounding: AMOUNT },
@@ -67,7 +76,7 @@ function closedSaleSchema(schema: SchemaObject): SchemaObject {
     object['properties'] = { ...(object['properties'] as object), ...extra };
     object['additionalProperties'] = false;
   };
-  close(schema, {});
+  close(schema, COUNTER_SALE_FIELDS.sale);
   close(properties['lines']!['items'] as SchemaObject, COUNTER_SALE_FIELDS.line);
   close(properties['tenders']!['items'] as SchemaObject, COUNTER_SALE_FIELDS.tender);
   close(properties['totals']!, COUNTER_SALE_FIELDS.totals);
