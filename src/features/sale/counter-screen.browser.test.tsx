@@ -184,7 +184,11 @@ describe('searching at the counter', () => {
     expect(found(await typeSearch('SUA'))).toEqual(['SUA-002', 'CF-001']);
     // An exact SKU or barcode comes first.
     expect(found(await typeSearch('cf-003'))[0]).toBe('CF-003');
-    expect(found(await typeSearch(milkCode))).toEqual(['SUA-002']);
+    const byBarcode = await typeSearch(milkCode);
+    expect(found(byBarcode)).toEqual(['SUA-002']);
+    // Each result shows its SKU and its barcode, so the cashier can tell two look-alike products apart.
+    expect(within(byBarcode).getByTestId('search-result').textContent).toContain(`SUA-002 · ${milkCode}`);
+    expect(within(await typeSearch('vinamilk')).getByTestId('search-result').textContent).toContain(milkCode);
     await typeSearch('tra xanh');
     expect(screen.getByTestId('search-nothing')).toBeTruthy();
 

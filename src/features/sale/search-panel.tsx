@@ -14,7 +14,13 @@ interface SearchPanelProps {
   readonly onChoose: (product: ProductDocument) => void;
 }
 
-/** Search by name (accents and case ignored), SKU or barcode, as the cashier types; a virtualized list. */
+/** The barcode a result shows: the one the cashier is typing, when it is one of the product's, else its first. */
+function barcodeToShow(product: ProductDocument, text: string): string | undefined {
+  const typed = text.trim();
+  return (typed !== '' ? product.barcodes.find((code) => code.startsWith(typed)) : undefined) ?? product.barcodes[0];
+}
+
+/** Search by name (accents and case ignored), SKU or barcode, as the cashier types; a virtualized list showing each one's SKU and barcode. */
 export function SearchPanel({ onChoose }: SearchPanelProps) {
   const { t } = useTranslation();
   const finder = useProductFinder();
@@ -87,7 +93,10 @@ export function SearchPanel({ onChoose }: SearchPanelProps) {
                 <button type="button" className="search-result" onClick={() => onChoose(product)} data-testid="search-result" data-sku={product.sku}>
                   <span>{product.name}</span>
                   <span className="hint">
-                    {product.sku} · {money(product.price)}
+                    {[product.sku, barcodeToShow(product, found.text), product.plu === undefined ? undefined : t('sale.search.plu', { plu: product.plu })]
+                      .filter((code) => code !== undefined)
+                      .join(' · ')}{' '}
+                    · {money(product.price)}
                     {product.weighed ? `/${t('sale.unit.kg')}` : ''}
                   </span>
                 </button>
