@@ -8,6 +8,8 @@ import { benchFanout } from './fanout.bench.ts';
 import { benchDeviceSync } from './device-sync.bench.ts';
 import { benchCounter } from './counter.bench.ts';
 import { benchPinGuessing } from './pin-guessing.bench.ts';
+import { benchCatalogImport } from './catalog-import.bench.ts';
+import { benchPackingSlip } from './packing-slip.bench.ts';
 
 const benches: Record<string, () => Promise<void>> = {
   server_ingest: benchServerIngest,
@@ -15,6 +17,8 @@ const benches: Record<string, () => Promise<void>> = {
   device_sync: benchDeviceSync,
   counter: benchCounter,
   pin_guessing: benchPinGuessing,
+  catalog_import: benchCatalogImport,
+  packing_slip: benchPackingSlip,
 };
 
 const wanted = process.argv.slice(2);

@@ -68,7 +68,8 @@ export async function importCatalog(
       if (planned.outcome !== 'unchanged') writes.push({ collection: 'products', id: planned.product.id, storeId: null, body: planned.product });
     }
     const stockWrites = await openingStock(trx, documents, request.storeId, plan.products, updatedAt, counts);
-    writes.push(...stockWrites);
+    // A loop, not push(...stockWrites): 200,000 arguments overflow the call stack.
+    for (const write of stockWrites) writes.push(write);
     const written = await documents.putInTransaction(trx, writes, now);
     if (bus !== undefined && written.count > 0) {
       const events: ChangeEvent[] = [];
