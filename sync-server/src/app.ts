@@ -3,8 +3,8 @@
  * Start-up order is explicit, as in fastify/demo: first how the server answers in general (errors and
  * body parsing, security headers), then the app's own plugins (the database, the sync machinery), then
  * the routes, and the static app last so that every API route is known before the catch-all file route.
- * Routes come in two subtrees under /api/v1: public ones (health, enrolment, the orders webhook with its own
- * signature check) and everything else, behind
+ * Routes come in two subtrees under /api/v1: public ones (health, enrolment, the orders webhooks and bank
+ * notices, each with its own signature check) and everything else, behind
  * one authentication hook (plugins/authenticate.ts); routes for some staff only add requirePermission.
  * Tests call buildApp and use inject() or listen on port 0; main adds listening and shutdown.
  */
@@ -14,6 +14,7 @@ import Fastify from 'fastify';
 import type { FastifyBaseLogger, FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { ServerConfig } from './config.ts';
 import errors, { formatSchemaErrors } from './plugins/errors.ts';
+import integrations from './plugins/integrations.ts';
 import orderSigning from './plugins/order-signing.ts';
 import rateLimit from './plugins/rate-limit.ts';
 import securityHeaders from './plugins/security-headers.ts';
@@ -31,6 +32,7 @@ import exportRoutes from './routes/export-sales.ts';
 import healthRoutes from './routes/health.ts';
 import incidentsRoutes from './routes/incidents.ts';
 import ordersWebhookRoutes from './routes/orders-webhook.ts';
+import platformWebhookRoutes from './routes/orders-platform-webhooks.ts';
 import packingSlipRoutes from './routes/packing-slips.ts';
 import staffSessionRoutes from './routes/staff-sessions.ts';
 import replicationRoutes from './routes/sync-replication.ts';
@@ -88,10 +90,12 @@ export async function buildApp(config: ServerConfig, deps: AppDependencies = {})
     heartbeatMs: config.sseHeartbeatMs,
   });
   await app.register(orderSigning);
+  await app.register(integrations, { config: config.integrations });
   // 3. Routes: public, then everything behind the bearer token.
   await app.register(healthRoutes, { prefix: '/api/v1', version: serverVersion });
   await app.register(enrollRoutes, { prefix: '/api/v1' });
   await app.register(ordersWebhookRoutes, { prefix: '/api/v1', secret: config.webhookSecret });
+  await app.register(platformWebhookRoutes, { prefix: '/api/v1', secrets: config.integrations.webhookSecrets });
   await app.register(
     async (api) => {
       await api.register(authenticate);

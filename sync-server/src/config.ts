@@ -8,6 +8,11 @@ import { pinProblem } from '../../src/domain/approval-proof.ts';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ConfigError } from './config-error.ts';
+import { readIntegrationsConfig } from './integrations-config.ts';
+import type { IntegrationsConfig } from './integrations-config.ts';
+
+export { ConfigError } from './config-error.ts';
 
 export type DatabaseConfig =
   | { kind: 'sqlite'; file: string }
@@ -61,10 +66,8 @@ export interface ServerConfig {
   webhookSecret: string | undefined;
   /** Interval of the keep-alive comment on the event stream (15 s; tests shorten it). */
   sseHeartbeatMs: number;
-}
-
-export class ConfigError extends Error {
-  override name = 'ConfigError';
+  /** Shop platforms and bank notifiers: webhook secrets, where notices go (integrations-config.ts). */
+  integrations: IntegrationsConfig;
 }
 
 /** The repository root (two levels above sync-server/src). */
@@ -101,6 +104,7 @@ export function readServerConfig(env: Env = process.env, cwd: string = process.c
     staffSessionMs: integerIn(env, 'POS_STAFF_SESSION_MINUTES', 15, 1, 12 * 60) * 60_000,
     webhookSecret: webhookSecretFrom(env),
     sseHeartbeatMs: 15_000,
+    integrations: readIntegrationsConfig(env, webhookSecretFrom(env)),
   };
 }
 

@@ -72,6 +72,8 @@ export function decideDelivery(stored: OrderDocument | undefined, incoming: Inco
   // Replaying every stored event on the new server state keeps the device's handovers (and flags them).
   const master: OrderDocument = { ...next, events: [], updatedAt };
   const merged = mergeOrder(master, stored);
+  // The same order as stored once the events are replayed (a redelivery after a handover): nothing to write.
+  if (canonicalJson({ ...merged, updatedAt: '' }) === canonicalJson({ ...stored, updatedAt: '' })) return { kind: 'unchanged', order: stored };
   return { kind: 'updated', order: { ...merged, updatedAt } };
 }
 
@@ -81,7 +83,7 @@ function serverOwned(order: IncomingOrder | OrderDocument): Record<string, unkno
   return owned;
 }
 
-async function writeOrdersInTransaction(
+export async function writeOrdersInTransaction(
   trx: Transaction<Database>,
   documents: DocumentsRepository,
   orders: readonly OrderDocument[],

@@ -171,7 +171,7 @@ export interface OrderInboxTable {
   source_order_id: string;
   /** The delivery as a mapped platform order (JSON text, integrations/platform-order.ts). */
   body: string;
-  /** pending -> done | unrouted (no store lists its location). */
+  /** pending -> done | unrouted (no store lists its location) | failed (cannot be applied: see outcome). */
   state: string;
   /** What applying it did: created, updated, unchanged, stale (JSON text with detail). */
   outcome: string | null;

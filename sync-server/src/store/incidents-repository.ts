@@ -10,6 +10,9 @@
  *   implausible-date      a pushed document's createdAt is over a day ahead of the server, or before its store existed
  *   customer-duplicate    a new customer's phone number is already a customer of another store (kept as two)
  *   customer-lookup       a device of the store looked a phone number up chain-wide (who looked, whose records were shown)
+ *   order-unknown-product a platform order has lines whose SKU or barcode is no product of the catalog (kept, named)
+ *   outbox-failing        a notice back to an order's shop platform keeps failing (still retried)
+ *   bank-notice-unmatched a bank transfer the bank told of matches no waiting bank-QR payment (reconcile it)
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
@@ -25,7 +28,10 @@ export type IncidentKind =
   /** A permission-bound document without a valid approval proof (policies/approval-proofs.ts). */
   | 'unproven-approval'
   | 'customer-duplicate'
-  | 'customer-lookup';
+  | 'customer-lookup'
+  | 'order-unknown-product'
+  | 'outbox-failing'
+  | 'bank-notice-unmatched';
 
 export interface NewIncident {
   storeId: string;

@@ -1,0 +1,122 @@
+/*
+ * The order inbox worker: applies the platform deliveries the webhooks kept (store/order-inbox-repository.ts)
+ * to the `orders` collection, after the webhook has answered. A webhook wakes it; otherwise it looks every
+ * second, so deliveries kept by another server instance, or before a restart, are applied too.
+ * Deliveries are applied oldest first, up to 20 in one transaction (one commit for a burst of a flash sale),
+ * each re-checked as still pending inside it (two instances never apply one twice). When a batch fails,
+ * its deliveries are tried one by one, and one that fails alone is set aside as 'failed' with the error in
+ * its outcome, logged, so it cannot block those behind it.
+ */
+import type { FastifyBaseLogger } from 'fastify';
+import type { ChangeBus } from '../live/change-bus.ts';
+import type { DocumentsRepository } from '../store/documents-repository.ts';
+import type { Store } from '../store/open-store.ts';
+import { isStillPending, markDelivery, pendingDeliveries, setDeliveryAside } from '../store/order-inbox-repository.ts';
+import type { PendingDelivery } from '../store/order-inbox-repository.ts';
+import { lockSequenceCounter } from '../store/visible-documents.ts';
+import type { PlatformOrder } from './platform-order.ts';
+import { applyPlatformOrder, readStoreRouting } from './platform-orders.ts';
+
+const BATCH = 20;
+const POLL_MS = 1000;
+
+export class OrderInbox {
+  private stopped = false;
+  private running: Promise<void> | undefined;
+  private wakeUp: (() => void) | undefined;
+  private again = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly documents: DocumentsRepository,
+    private readonly bus: ChangeBus | undefined,
+    private readonly log: FastifyBaseLogger,
+  ) {}
+
+  start(): void {
+    this.running ??= this.loop();
+  }
+
+  /** A delivery was kept: apply it now rather than at the next look. */
+  wake(): void {
+    this.again = true;
+    this.wakeUp?.();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wakeUp?.();
+    await this.running;
+  }
+
+  /** Applies what is pending now (tests and the bench call it to wait for the inbox to be empty). */
+  async applyPending(): Promise<number> {
+    let applied = 0;
+    for (;;) {
+      const batch = await pendingDeliveries(this.store.db, BATCH);
+      if (batch.length === 0) return applied;
+      applied += await this.applyBatch(batch);
+    }
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopped) {
+      this.again = false;
+      try {
+        await this.applyPending();
+      } catch (error) {
+        this.log.error({ err: error }, 'order inbox: applying deliveries failed; trying again in a second');
+      }
+      if (this.stopped || this.again) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, POLL_MS);
+        this.wakeUp = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wakeUp = undefined;
+    }
+  }
+
+  private async applyBatch(batch: readonly PendingDelivery[]): Promise<number> {
+    try {
+      return await this.applyInOneTransaction(batch);
+    } catch (error) {
+      if (batch.length === 1) {
+        await this.setAside(batch[0]!, error);
+        return 1;
+      }
+      this.log.warn({ err: error, deliveries: batch.length }, 'order inbox: a batch failed; applying its deliveries one by one');
+      let applied = 0;
+      for (const delivery of batch) applied += await this.applyBatch([delivery]);
+      return applied;
+    }
+  }
+
+  private async applyInOneTransaction(batch: readonly PendingDelivery[]): Promise<number> {
+    const now = new Date();
+    return this.store.db.transaction().execute(async (trx) => {
+      await lockSequenceCounter(trx);
+      const routing = await readStoreRouting(trx, this.documents);
+      let applied = 0;
+      for (const delivery of batch) {
+        if (!(await isStillPending(trx, delivery.id))) continue;
+        const order = JSON.parse(delivery.body) as PlatformOrder;
+        const outcome = await applyPlatformOrder(trx, this.store.kind, this.documents, order, routing, this.bus, now);
+        if (outcome.state === 'unrouted') {
+          this.log.warn({ source: order.source, sourceOrderId: order.sourceOrderId, locationKeys: outcome.locationKeys }, 'platform order kept unrouted: no store lists its location (store.onlineLocations)');
+        }
+        const { state, ...detail } = outcome;
+        await markDelivery(trx, delivery.id, state, detail, now.toISOString());
+        applied += 1;
+      }
+      return applied;
+    });
+  }
+
+  private async setAside(delivery: PendingDelivery, error: unknown): Promise<void> {
+    this.log.error({ err: error, deliveryId: delivery.id, source: delivery.source, topic: delivery.topic }, 'order inbox: a delivery cannot be applied; set aside as failed');
+    await setDeliveryAside(this.store.db, delivery.id, (error as Error).message, new Date().toISOString());
+  }
+}

@@ -1,0 +1,36 @@
+/*
+ * The background workers of the online-orders integrations, one each per app: the order inbox worker
+ * (platform deliveries applied after their webhook answered) and the outbox worker (notices back to the
+ * shop platforms). They start when the server is ready and stop, in-flight work finished, before the
+ * database closes. The inbox runs only when some platform webhook is configured; the outbox only when some
+ * notice target is (config: integrations-config.ts). Routes reach them as `app.orderInbox` and
+ * `app.outbox`; the push of order events learns where notices can go from `app.noticeTargets`.
+ */
+import fp from 'fastify-plugin';
+import type { IntegrationsConfig, NoticeTarget } from '../integrations-config.ts';
+import { noticeTargets } from '../integrations-config.ts';
+import { OrderInbox } from '../integrations/order-inbox.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    orderInbox: OrderInbox;
+    noticeTargets: ReadonlySet<NoticeTarget>;
+  }
+}
+
+export default fp<{ config: IntegrationsConfig }>(
+  async function integrations(app, options) {
+    const inbox = new OrderInbox(app.store, app.documents, app.changeBus, app.log);
+    const targets = noticeTargets(options.config);
+    app.decorate('orderInbox', inbox);
+    app.decorate('noticeTargets', targets);
+    const inboxNeeded = Object.values(options.config.webhookSecrets).some((secrets) => secrets.length > 0);
+    app.addHook('onReady', async () => {
+      if (inboxNeeded) inbox.start();
+    });
+    app.addHook('preClose', async () => {
+      await inbox.stop();
+    });
+  },
+  { name: 'integrations', fastify: '5.x', dependencies: ['store', 'sync'] },
+);
