@@ -189,3 +189,25 @@ describe('a printer without a Vietnamese code page and no image renderer', () =>
     expect(() => encodeReceipt(receipt, { profile })).toThrow(/no text-to-image renderer/);
   });
 });
+
+describe('the store header on paper', () => {
+  it('prints the name, address, phone and tax code once, though the store\'s header text repeats them', () => {
+    const store = hoaSenStore.store;
+    const header = `${store.name.toUpperCase()}\n${store.address}\nMST: ${store.taxCode} · ĐT: ${store.phone}`;
+    const { decoded } = print(porkAndCoffeeSale(), { paperWidth: 80, printerModel: 'epson-tm-t20iii' }, { receiptTexts: { ...hoaSenStore.receiptTexts, header } });
+    const paper = collapse(reading(decoded)).join('\n');
+    const times = (text: string) => paper.split(text).length - 1;
+    expect(times('0301234567')).toBe(1);
+    expect(times('028 3823 4567')).toBe(1);
+    expect(times('12 Lê Lợi')).toBe(1);
+    expect(times('Cửa hàng Hoa Sen'.toUpperCase()) + times('Cửa hàng Hoa Sen')).toBe(1);
+  });
+
+  it('an English receipt of a Vietnamese store has its fixed texts in English on paper', () => {
+    const { decoded } = print(porkAndCoffeeSale(), { paperWidth: 80, printerModel: 'epson-tm-t20iii' }, { locale: 'en' });
+    const paper = collapse(reading(decoded)).join('\n');
+    expect(paper).toContain('Thank you for shopping with us!');
+    expect(paper).not.toContain('Cảm ơn quý khách');
+    expect(paper).toContain('Tax code: 0301234567');
+  });
+});

@@ -148,4 +148,31 @@ describe('other counters, other receipts', () => {
     const receipt = buildReceipt(porkAndCoffeeSale(), { ...hoaSenStore, receiptTexts: {} });
     expect(receipt.footer).toEqual(['Cảm ơn quý khách. Hẹn gặp lại!']);
   });
+
+  it('a store whose header repeats its name, address, tax code and phone prints them once; its own header words stay', () => {
+    const store = hoaSenStore.store;
+    const receipt = buildReceipt(porkAndCoffeeSale(), {
+      ...hoaSenStore,
+      // As the demo store's config writes it: the name in capitals, the address, then "MST: … · ĐT: …".
+      receiptTexts: { ...hoaSenStore.receiptTexts, header: `${store.name.toUpperCase()}\n${store.address}\nMST: ${store.taxCode} · ĐT: ${store.phone}\nKhai trương: giảm 10% cả tuần` },
+    });
+    expect(receipt.headerText).toEqual(['Khai trương: giảm 10% cả tuần']);
+    expect(receipt.store).toEqual({ name: 'Cửa hàng Hoa Sen', lines: ['12 Lê Lợi, Quận 1, TP. Hồ Chí Minh', 'ĐT: 028 3823 4567', 'MST: 0301234567'] });
+  });
+
+  it('an English receipt prints the English fixed texts, not the store\'s Vietnamese footer', () => {
+    const receipt = buildReceipt(porkAndCoffeeSale(), { ...hoaSenStore, locale: 'en' });
+    expect(receipt.footer).toEqual(['Thank you for shopping with us!']);
+    expect(receipt.store.lines).toEqual(['12 Lê Lợi, Quận 1, TP. Hồ Chí Minh', 'Tel: 028 3823 4567', 'Tax code: 0301234567']);
+  });
+
+  it('a store that words its footer in both languages gets each on its receipts', () => {
+    const receiptTexts = { footer: { vi: 'Cảm ơn quý khách!\nĐổi trả trong 7 ngày', en: 'Thank you!\nReturns within 7 days' } };
+    expect(buildReceipt(porkAndCoffeeSale(), { ...hoaSenStore, receiptTexts, locale: 'en' }).footer).toEqual(['Thank you!', 'Returns within 7 days']);
+    expect(buildReceipt(porkAndCoffeeSale(), { ...hoaSenStore, receiptTexts }).footer).toEqual(['Cảm ơn quý khách!', 'Đổi trả trong 7 ngày']);
+    // A store writing in English: its plain footer is English, and a Vietnamese receipt thanks in Vietnamese.
+    const english = { ...hoaSenStore, storeLocale: 'en' as const, receiptTexts: { footer: 'Thanks, see you soon' } };
+    expect(buildReceipt(porkAndCoffeeSale(), { ...english, locale: 'en' }).footer).toEqual(['Thanks, see you soon']);
+    expect(buildReceipt(porkAndCoffeeSale(), english).footer).toEqual(['Cảm ơn quý khách. Hẹn gặp lại!']);
+  });
 });

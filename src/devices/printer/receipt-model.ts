@@ -33,9 +33,17 @@ export type ReceiptSale = Pick<SaleDocument, 'kind' | 'reason' | 'originalNumber
   readonly tenders: readonly SaleTender[];
 };
 
+/**
+ * A store's own receipt text (config `receipt.header` / `receipt.footer`): one text in the store's language,
+ * or one per receipt language ({ vi, en }).
+ */
+export type StoreReceiptText = string | Partial<Readonly<Record<ReceiptLocale, string>>>;
+
 export interface ReceiptContext {
   readonly store: { readonly name: string; readonly address?: string; readonly phone?: string; readonly taxCode?: string };
-  readonly receiptTexts: { readonly header?: string; readonly footer?: string };
+  readonly receiptTexts: { readonly header?: StoreReceiptText; readonly footer?: StoreReceiptText };
+  /** The language the store's plain (not per-language) texts are written in; Vietnamese by default. */
+  readonly storeLocale?: ReceiptLocale;
   readonly locale: ReceiptLocale;
   readonly staffName?: string;
   readonly customerName?: string;
@@ -102,6 +110,35 @@ function lineUnit(line: ReceiptSale['lines'][number]): 'pcs' | 'kg' {
 
 function textLines(text: string | undefined): string[] {
   return (text ?? '').split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+}
+
+/**
+ * The store's text for a receipt in `locale`: its own version for that language, or its plain text when that
+ * is written in the receipt's language; undefined otherwise (a receipt never mixes two languages: an English
+ * receipt of a store whose footer is only in Vietnamese prints its own fixed thank-you instead).
+ */
+function storeTextFor(text: StoreReceiptText | undefined, locale: ReceiptLocale, storeLocale: ReceiptLocale): string | undefined {
+  if (text === undefined) return undefined;
+  if (typeof text === 'string') return storeLocale === locale ? text : undefined;
+  return text[locale];
+}
+
+const foldForCompare = (text: string): string => text.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
+
+/** Words that label a phone number or a tax code on a receipt header, in both languages and as shops abbreviate them. */
+const CONTACT_LABELS = [receiptTexts('vi').phone, receiptTexts('vi').taxCode, receiptTexts('en').phone, receiptTexts('en').taxCode, 'điện thoại', 'sđt', 'mã số thuế', 'mst', 'phone', 'tel', 'tax code', 'tax id'].map(foldForCompare);
+
+/**
+ * Whether a line of the store's header only repeats what the store block prints already (its name, address,
+ * phone, tax code, with their labels and separators): many stores' configs carry them in the header too, and
+ * the receipt printed them twice.
+ */
+function repeatsStore(line: string, store: ReceiptContext['store']): boolean {
+  let rest = foldForCompare(line);
+  const known = [store.name, ...textLines(store.address), store.phone, store.taxCode].filter((value): value is string => value !== undefined && value.trim() !== '');
+  for (const value of known.map(foldForCompare).sort((a, b) => b.length - a.length)) rest = rest.split(value).join(' ');
+  for (const label of [...CONTACT_LABELS].sort((a, b) => b.length - a.length)) rest = rest.split(label).join(' ');
+  return rest.replace(/[\s:·|,;./()\-–—]+/g, '') === '';
 }
 
 function buildItem(line: ReceiptSale['lines'][number], sale: ReceiptSale, context: ReceiptContext, texts: ReceiptTexts): ReceiptItem {
@@ -190,13 +227,16 @@ export function buildReceipt(sale: ReceiptSale, context: ReceiptContext): Receip
     ...(store.taxCode ? [`${texts.taxCode}: ${store.taxCode}`] : []),
   ];
   const lookupCode = context.lookupCode ?? 'barcode';
-  const footer = textLines(context.receiptTexts.footer);
+  const storeLocale = context.storeLocale ?? 'vi';
+  const footer = textLines(storeTextFor(context.receiptTexts.footer, context.locale, storeLocale));
+  // The store block above prints the name, address, phone and tax code once; header lines that only repeat them go.
+  const headerText = textLines(storeTextFor(context.receiptTexts.header, context.locale, storeLocale)).filter((line) => !repeatsStore(line, store));
   return {
     locale: context.locale,
     kind: sale.kind,
     paper: { width: context.width, columns: context.paperChars ?? (context.width === 58 ? 32 : 48) },
     store: { name: store.name, lines: storeLines },
-    headerText: textLines(context.receiptTexts.header),
+    headerText,
     ...(context.reprint ? { reprintMark: texts.reprint } : {}),
     title: sale.kind === 'return' && sale.reason === 'void' ? texts.title.void : texts.title[sale.kind],
     facts: buildFacts(sale, context, texts),

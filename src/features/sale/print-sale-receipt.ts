@@ -11,7 +11,7 @@
 import type { PosDatabase } from '../../data/database.ts';
 import type { SaleDocument, StoreConfigDocument } from '../../data/schemas/types.ts';
 import type { PrintOutcome } from '../../devices/printer/usb-printer-service.ts';
-import type { ReceiptSale } from '../../devices/printer/receipt-model.ts';
+import type { ReceiptSale, StoreReceiptText } from '../../devices/printer/receipt-model.ts';
 import { customerNameOf } from './customer-lookup.ts';
 
 export interface PrintSaleOptions {
@@ -29,6 +29,17 @@ function joinedText(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (Array.isArray(value)) return value.filter((line): line is string => typeof line === 'string').join('\n');
   return undefined;
+}
+
+/** A config receipt text: lines in the store's language, or { vi, en } with lines per receipt language. */
+function storeReceiptText(value: unknown): StoreReceiptText | undefined {
+  const plain = joinedText(value);
+  if (plain !== undefined) return plain;
+  if (typeof value !== 'object' || value === null) return undefined;
+  const byLanguage = value as Record<string, unknown>;
+  const vi = joinedText(byLanguage['vi']);
+  const en = joinedText(byLanguage['en']);
+  return vi === undefined && en === undefined ? undefined : { ...(vi !== undefined ? { vi } : {}), ...(en !== undefined ? { en } : {}) };
 }
 
 async function customerNameOfSale(database: PosDatabase, sale: PrintableSale): Promise<string | undefined> {
@@ -50,13 +61,15 @@ export async function printSaleReceipt(sale: PrintableSale, options: PrintSaleOp
     ]);
     const { config } = options;
     const printer = getPrinterService();
-    const header = joinedText(config.receipt?.['header']);
-    const footer = joinedText(config.receipt?.['footer']);
+    const header = storeReceiptText(config.receipt?.['header']);
+    const footer = storeReceiptText(config.receipt?.['footer']);
     const staffName = config.staff.find((member) => member.id === sale.staffId)?.name;
     const receipt = buildReceipt(sale, {
       store: config.store,
       receiptTexts: { ...(header ? { header } : {}), ...(footer ? { footer } : {}) },
       locale: options.locale === 'en' ? 'en' : 'vi',
+      // The store's plain texts are in its own language (config store.locale, e.g. vi-VN).
+      storeLocale: config.store.locale.startsWith('en') ? 'en' : 'vi',
       width: printer.state.settings.paperWidth,
       ...(config.store.timeZone ? { timeZone: config.store.timeZone } : {}),
       ...(staffName ? { staffName } : {}),
