@@ -144,13 +144,14 @@ describe('a day at the Quận 1 store, in Hà Nội time', () => {
     expect(reportOf([card], HANOI).giftCards).toEqual({ sold: { count: 1, amount: 500_000 }, redeemed: { count: 0, amount: 0 } });
   });
 
-  it('asks for the sales of its shifts: from the earliest open to the latest close, or on while one is open', () => {
+  it('asks for the sales of its shifts: the day, and on to the close of a shift opened in it', () => {
     const window = businessDayWindow(REPORT_DATE, HANOI);
     expect(salesWindowFor(window, REPORT_STORE, shiftEvents.slice(0, 3))).toEqual(window);
     // A night shift opened at 22:00 local and closed at 02:00 the next morning: its sales reach past midnight.
     const night = [event('n1', 'shift-n', 'device-t02', 'open', 0, '2025-11-24T15:00:00.000Z'), event('n2', 'shift-n', 'device-t02', 'close', 0, '2025-11-24T19:00:00.000Z')];
     expect(salesWindowFor(window, REPORT_STORE, night)).toEqual({ start: window.start, end: Date.parse('2025-11-24T19:00:00.000Z') + 1 });
-    expect(salesWindowFor(window, REPORT_STORE, shiftEvents).end).toBe(Number.POSITIVE_INFINITY);
+    // A shift still open is counted to the day's end: no sale after it is needed.
+    expect(salesWindowFor(window, REPORT_STORE, [...night.slice(0, 1), ...shiftEvents])).toEqual(window);
   });
 });
 

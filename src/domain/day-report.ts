@@ -7,8 +7,10 @@
  * Which documents count: those of the store whose time falls in the business day (business-day.ts: the
  * store's time zone and cut-off), and before `asOf` for an X report. A sale counts by its `createdAt`, a
  * handover by its event's `at`; a shift belongs to the day its open event falls in, and its cash is
- * counted to its close even past the cut-off (shift-cash.ts), so the caller gives the sales of
- * `salesWindowFor` (more is fine: the windows decide). Per till = the documents the till wrote (deviceId).
+ * counted to its close even past the cut-off (shift-cash.ts), or to the day's end while it has none; its
+ * events are looked at up to SHIFT_HORIZON_MS after the day's end. So the caller gives the shift events of
+ * `shiftEventsWindowFor` and the sales of `salesWindowFor` (more is fine: the windows decide). Per till =
+ * the documents the till wrote (deviceId).
  *
  * The figures, amounts in integer minor units of the store's currency, signed so the parts add up:
  *   gross          sales (kind 'sale'): the lines before discounts (sum of totals.subtotal)
@@ -33,7 +35,8 @@
  *   giftCards      sold (money put on cards by sales, less what returns take back off them) and redeemed
  *                  (money spent from cards by sales, less what returns put back), with how many movements
  *   cash           per shift (shift-cash.ts) and summed: expected, counted and variance (counted and variance
- *                  over closed shifts only), shifts still open, no-sale drawer openings
+ *                  over closed shifts only), shifts still open, no-sale drawer openings; a shift still open
+ *                  is counted to the day's end (or to asOf)
  * Points and gift-card figures are read from the movements each sale document embeds (its `ledger`), not
  * from ledger documents: every sale is on the tablet and the server alike, while the tablet keeps no copy
  * of the ledger (it only pushes it) and a device cannot push a bare money movement (the server refuses it).
@@ -156,6 +159,9 @@ export class ReportOverflowError extends RangeError {
     this.name = 'ReportOverflowError';
   }
 }
+
+/** How long after a day's end the events of its shifts (a late close) are looked at. */
+export const SHIFT_HORIZON_MS = 7 * 86_400_000;
 
 function add(a: number, b: number, what: string): number {
   const sum = a + b;
@@ -331,25 +337,26 @@ function openedShiftIds(events: readonly ShiftEventDocument[], storeId: string, 
   return [...new Set(ids)];
 }
 
-/**
- * The instants whose sales a day's report needs: the day itself, widened to the shifts that opened in it
- * (from their open to their close; to the end of time while one is still open).
- */
+/** The instants whose shift events a day's report looks at: from the day's start to SHIFT_HORIZON_MS after its end. */
+export function shiftEventsWindowFor(window: BusinessDayWindow): BusinessDayWindow {
+  return { start: window.start, end: window.end + SHIFT_HORIZON_MS };
+}
+
+/** The store's shift events the report looks at (see shiftEventsWindowFor). */
+function eventsInHorizon(events: readonly ShiftEventDocument[], storeId: string, window: BusinessDayWindow): ShiftEventDocument[] {
+  const horizon = shiftEventsWindowFor(window).end;
+  return events.filter((event) => event.storeId === storeId && parseInstant(event.createdAt) < horizon);
+}
+
+/** The instants whose sales a day's report needs: the day itself, widened to the closes of the shifts opened in it. */
 export function salesWindowFor(window: BusinessDayWindow, storeId: string, shiftEvents: readonly ShiftEventDocument[]): BusinessDayWindow {
-  const shiftIds = new Set(openedShiftIds(shiftEvents, storeId, window, Number.POSITIVE_INFINITY));
-  let { start, end } = window;
-  const closedIds = new Set<string>();
-  for (const event of shiftEvents) {
-    if (!shiftIds.has(event.shiftId) || event.storeId !== storeId) continue;
-    const at = parseInstant(event.createdAt);
-    if (event.type === 'open') start = Math.min(start, at);
-    if (event.type === 'close') {
-      closedIds.add(event.shiftId);
-      end = Math.max(end, at + 1);
-    }
+  const events = eventsInHorizon(shiftEvents, storeId, window);
+  const shiftIds = new Set(openedShiftIds(events, storeId, window, Number.POSITIVE_INFINITY));
+  let end = window.end;
+  for (const event of events) {
+    if (event.type === 'close' && shiftIds.has(event.shiftId)) end = Math.max(end, parseInstant(event.createdAt) + 1);
   }
-  if ([...shiftIds].some((id) => !closedIds.has(id))) end = Number.POSITIVE_INFINITY;
-  return { start, end };
+  return { start: window.start, end };
 }
 
 /** The Z (or X) report of a store's business day, or of one of its tills (see the file header). */
@@ -392,9 +399,9 @@ export function dayReport(input: DayReportInput): DayReport {
   }
 
   timed.sort((a, b) => a.at - b.at);
-  const storeEvents = input.shiftEvents.filter((event) => event.storeId === storeId);
+  const storeEvents = eventsInHorizon(input.shiftEvents, storeId, window);
   for (const shiftId of openedShiftIds(storeEvents, storeId, window, asOf)) {
-    const shift = summariseShift(shiftId, storeEvents, timed, input.asOf === undefined ? undefined : asOf);
+    const shift = summariseShift(shiftId, storeEvents, timed, { ...(input.asOf === undefined ? {} : { asOf }), openUntil: window.end });
     if (shift !== undefined && wanted(shift.deviceId)) till(shift.deviceId).shifts.push(shift);
   }
 

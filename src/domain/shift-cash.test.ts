@@ -52,10 +52,17 @@ describe('what Lan’s drawer should hold', () => {
   });
 
   it('mid-shift (the X report) the shift runs to the moment asked, and nothing is counted yet', () => {
-    const summary = summariseShift('shift-1', events, sales, Date.parse('2025-11-24T04:30:00.000Z'));
+    const summary = summariseShift('shift-1', events, sales, { asOf: Date.parse('2025-11-24T04:30:00.000Z') });
     expect(summary).toMatchObject({ cashSales: 2_363_000, cashIn: 0, cashOut: 0, expected: 3_363_000, noSaleOpenings: 0 });
     expect(summary?.counted).toBeUndefined();
     expect(summary?.variance).toBeUndefined();
+  });
+
+  it('a shift still open is counted to the moment given, and a close after the moment asked is not known yet', () => {
+    const open = events.slice(0, 4);
+    expect(summariseShift('shift-1', open, sales, { openUntil: Date.parse('2025-11-24T04:30:00.000Z') })).toMatchObject({ cashSales: 2_363_000 });
+    expect(summariseShift('shift-1', events, sales, { asOf: Date.parse('2025-11-24T10:59:59.000Z') })?.counted).toBeUndefined();
+    expect(summariseShift('shift-1', events, sales, { asOf: Date.parse('2025-11-24T00:30:00.000Z') })).toBeUndefined();
   });
 
   it('knows which shift is open on a till', () => {

@@ -60,19 +60,27 @@ function byTime(a: ShiftEventDocument, b: ShiftEventDocument): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+export interface ShiftMoment {
+  /** The moment the shift is looked at (epoch ms): later events are not known yet (the X report). */
+  readonly asOf?: number;
+  /** How far a shift without a close is counted (epoch ms, exclusive): the day report stops at the day's end. */
+  readonly openUntil?: number;
+}
+
 /**
  * The cash of one shift from its events (any order; those of other shifts are ignored) and the sales of
- * its till in time order (`tillSales`, every till's is fine: others are skipped). Undefined without an open
- * event. `asOf` (epoch ms) ends a shift still open there: the X report mid-shift.
+ * its till (`tillSales`, every till's is fine: others are skipped). Undefined without an open event. A
+ * shift without a close (as of `moment.asOf`) runs to that moment, or to `moment.openUntil`.
  */
-export function summariseShift(shiftId: string, events: readonly ShiftEventDocument[], tillSales: readonly TimedSale[], asOf?: number): ShiftCash | undefined {
+export function summariseShift(shiftId: string, events: readonly ShiftEventDocument[], tillSales: readonly TimedSale[], moment: ShiftMoment = {}): ShiftCash | undefined {
+  const asOf = moment.asOf ?? Number.POSITIVE_INFINITY;
   const own = events.filter((event) => event.shiftId === shiftId).sort(byTime);
-  const open = own.find((event) => event.type === 'open');
+  const open = own.find((event) => event.type === 'open' && Date.parse(event.createdAt) <= asOf);
   if (open === undefined) return undefined;
   const openedAt = Date.parse(open.createdAt);
   const mine = own.filter((event) => event.deviceId === open.deviceId && Date.parse(event.createdAt) >= openedAt);
-  const closeEvent = mine.find((event) => event.type === 'close' && (asOf === undefined || Date.parse(event.createdAt) <= asOf));
-  const until = closeEvent === undefined ? (asOf === undefined ? Number.POSITIVE_INFINITY : asOf + 1) : Date.parse(closeEvent.createdAt);
+  const closeEvent = mine.find((event) => event.type === 'close' && Date.parse(event.createdAt) <= asOf);
+  const until = closeEvent === undefined ? Math.min(asOf + 1, moment.openUntil ?? Number.POSITIVE_INFINITY) : Date.parse(closeEvent.createdAt);
   let cashIn = 0;
   let cashOut = 0;
   let noSaleOpenings = 0;
