@@ -23,6 +23,7 @@
  *  staff_credentials    each staff member's full PIN hash, which tablets no longer receive (0008)
  *  order_inbox, outbox  platform order deliveries awaiting their application; notices back to the platforms (0009)
  *  bank_notices, payment_waits  bank transfers told by SePay / payOS; bank-QR payments waiting for one (0009)
+ *  (0010 adds no table: time indexes of a store's sales, shift events and orders, for the day report)
  * Since 0005, documents.body is text on PostgreSQL too (it was jsonb): the server stores and serves the
  * JSON text as it is and never queries inside it except the customer phone (an expression index).
  */
@@ -340,6 +341,18 @@ function buildMigrations(kind: StoreKind): Record<string, Migration> {
         // Platform order lines are matched to products by SKU (chain-wide catalog): an expression index.
         const sku = kind === 'postgres' ? sql.raw(`((body::jsonb)->>'sku')`) : sql.raw(`json_extract(body, '$.sku')`);
         await sql`create index documents_product_sku_idx on documents (${sku}) where collection = 'products'`.execute(db);
+      },
+    },
+    '0010_documents_by_time': {
+      async up(db: AnyDb) {
+        // The day report (routes/reports-day.ts) reads one store's sales and shift events of a day by the time
+        // the device wrote them, and its orders changed since: without these it would read every sale the
+        // store ever made. The createdAt expression must be written as the reads write it
+        // (documents-repository.ts, createdAtOf), and the collection as a literal for SQLite to use a partial index.
+        const createdAt = kind === 'postgres' ? sql.raw(`((body::json)->>'createdAt')`) : sql.raw(`json_extract(body, '$.createdAt')`);
+        await sql`create index documents_sales_time_idx on documents (store_id, ${createdAt}) where collection = 'sales'`.execute(db);
+        await sql`create index documents_shifts_time_idx on documents (store_id, ${createdAt}) where collection = 'shifts'`.execute(db);
+        await sql`create index documents_orders_updated_idx on documents (store_id, updated_at) where collection = 'orders'`.execute(db);
       },
     },
   };
