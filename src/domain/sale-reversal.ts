@@ -71,6 +71,8 @@ export type ReversalFailureReason =
   | 'not-a-sale'
   /** The sale already has its reversal. */
   | 'already-cancelled'
+  /** Part of the sale came back already (sale-return.ts): return the rest instead of cancelling it all. */
+  | 'has-returns'
   /** An id or time the document cannot carry. */
   | 'bad-context';
 
@@ -165,13 +167,20 @@ function reverseLedger(original: ReversibleSale, id: string): SaleLedgerEntry[] 
 
 /**
  * The document that cancels `original`, or why it cannot. `alreadyCancelled` is the caller's knowledge of
- * earlier reversals (cancelledSaleIds over the sales it has).
+ * earlier reversals (cancelledSaleIds over the sales it has), `alreadyReturned` of partial returns
+ * (returnedPurchaseIds, sale-return.ts): a sale with returns is not cancelled whole, its rest is returned.
  */
-export function buildSaleReversal(original: ReversibleSale, context: ReversalContext, alreadyCancelled: ReadonlySet<string> = new Set()): ReversalBuild {
+export function buildSaleReversal(
+  original: ReversibleSale,
+  context: ReversalContext,
+  alreadyCancelled: ReadonlySet<string> = new Set(),
+  alreadyReturned: ReadonlySet<string> = new Set(),
+): ReversalBuild {
   const contextProblem = checkContext(context);
   if (contextProblem !== undefined) return { ok: false, reason: 'bad-context', detail: contextProblem };
   if (original.kind !== 'sale') return { ok: false, reason: 'not-a-sale', detail: `${original.number} is a ${original.kind}: only a sale can be cancelled` };
   if (alreadyCancelled.has(original.id)) return { ok: false, reason: 'already-cancelled', detail: `${original.number} is already cancelled` };
+  if (alreadyReturned.has(original.id)) return { ok: false, reason: 'has-returns', detail: `part of ${original.number} was returned already: return the rest instead` };
   const { tenders, change } = refundTenders(original);
   const rounding = cashRoundingOf(original.totals);
   const reversal: SaleReversal = {
