@@ -32,6 +32,7 @@ import exportRoutes from './routes/export-sales.ts';
 import healthRoutes from './routes/health.ts';
 import incidentsRoutes from './routes/incidents.ts';
 import ordersWebhookRoutes from './routes/orders-webhook.ts';
+import outboxRoutes from './routes/outbox.ts';
 import platformWebhookRoutes from './routes/orders-platform-webhooks.ts';
 import packingSlipRoutes from './routes/packing-slips.ts';
 import staffSessionRoutes from './routes/staff-sessions.ts';
@@ -108,6 +109,7 @@ export async function buildApp(config: ServerConfig, deps: AppDependencies = {})
       await api.register(devicesRoutes);
       await api.register(enrollmentCodeRoutes);
       await api.register(incidentsRoutes);
+      await api.register(outboxRoutes);
       await api.register(exportRoutes);
       await api.register(catalogImportRoutes);
     },

@@ -27,7 +27,7 @@ const HEADERS: Record<Platform, { signature: string; topic: string; delivery?: s
 };
 const SECRETS: Record<Platform, string> = { shopify: SHOPIFY_SECRET, woocommerce: WOO_SECRET, haravan: HARAVAN_SECRET };
 
-function product(sku: string, name: string, barcodes: string[] = []): ProductDocument {
+function product(sku: string, name: string, barcodes: ProductDocument['barcodes'] = []): ProductDocument {
   return { id: uuidv7(), sku, name, searchName: name.toLowerCase(), barcodes, price: 32_000, taxClassId: 'vat8', unit: 'pcs', weighed: false, active: true, updatedAt: new Date().toISOString() };
 }
 

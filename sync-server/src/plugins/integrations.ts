@@ -10,10 +10,12 @@ import fp from 'fastify-plugin';
 import type { IntegrationsConfig, NoticeTarget } from '../integrations-config.ts';
 import { noticeTargets } from '../integrations-config.ts';
 import { OrderInbox } from '../integrations/order-inbox.ts';
+import { OutboxWorker } from '../integrations/outbox-worker.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     orderInbox: OrderInbox;
+    outbox: OutboxWorker;
     noticeTargets: ReadonlySet<NoticeTarget>;
   }
 }
@@ -22,14 +24,22 @@ export default fp<{ config: IntegrationsConfig }>(
   async function integrations(app, options) {
     const inbox = new OrderInbox(app.store, app.documents, app.changeBus, app.log);
     const targets = noticeTargets(options.config);
+    const outbox = new OutboxWorker(app.store, options.config.notices, app.log);
     app.decorate('orderInbox', inbox);
+    app.decorate('outbox', outbox);
     app.decorate('noticeTargets', targets);
     const inboxNeeded = Object.values(options.config.webhookSecrets).some((secrets) => secrets.length > 0);
+    // A push that changed orders may have enqueued notices: the bus tells every instance.
+    const unsubscribe = app.changeBus.subscribe((message) => {
+      if (message.type === 'change' && message.event.collection === 'orders') outbox.wake();
+    });
     app.addHook('onReady', async () => {
       if (inboxNeeded) inbox.start();
+      if (targets.size > 0) outbox.start();
     });
     app.addHook('preClose', async () => {
-      await inbox.stop();
+      unsubscribe();
+      await Promise.all([inbox.stop(), outbox.stop()]);
     });
   },
   { name: 'integrations', fastify: '5.x', dependencies: ['store', 'sync'] },

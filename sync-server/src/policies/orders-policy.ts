@@ -5,10 +5,13 @@
  * one before the order was ready) is flagged on the order and recorded as an 'order-flag' incident for a
  * manager. Whatever the device sent besides new events is ignored: the merged order is answered as the
  * conflicting master whenever it differs from the device's version, and the device adopts it.
+ * What the new events did (marked ready, handed over in full or in part, cancelled in store) is owed to the
+ * order's source as notices, enqueued in the outbox with the order in the same transaction (outbox-notices.ts).
  */
 import type { Transaction } from 'kysely';
 import { sameContent } from '../../../src/domain/canonical-json.ts';
-import { mergeOrder } from '../../../src/domain/merge-order.ts';
+import { mergeOrderWithEffects } from '../../../src/domain/merge-order.ts';
+import { noticesFor } from '../integrations/outbox-notices.ts';
 import { HttpError } from '../http-error.ts';
 import type { Database } from '../store/database-types.ts';
 import type { DocumentsRepository } from '../store/documents-repository.ts';
@@ -33,7 +36,7 @@ export async function planOrdersPush(
       );
     }
     const before = master.body;
-    const merged = mergeOrder(before, row.doc);
+    const { order: merged, effects } = mergeOrderWithEffects(before, row.doc);
     const added = merged.events.length - before.events.length;
     let latest = master;
     if (added > 0) {
@@ -41,6 +44,7 @@ export async function planOrdersPush(
       plan.write({ collection: 'orders', id: row.id, storeId: context.storeId, body: merged, deleted: master.deleted });
       latest = { storeId: context.storeId, body: merged, deleted: master.deleted };
       current.set(row.id, latest);
+      plan.notices.push(...noticesFor(merged, effects, context.noticeTargets ?? new Set()));
       const newFlags = (merged.flags ?? []).slice((before.flags ?? []).length);
       for (const flag of newFlags) {
         plan.incidents.push({

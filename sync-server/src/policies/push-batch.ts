@@ -25,6 +25,7 @@ import type { DocumentsRepository, DocumentWrite, WrittenRange } from '../store/
 import { grantCustomerToStore, insertCustomerAlias } from '../store/customers-repository.ts';
 import { insertIncidents } from '../store/incidents-repository.ts';
 import type { NewIncident } from '../store/incidents-repository.ts';
+import { enqueueNotices } from '../store/outbox-repository.ts';
 import { findStoreRecord } from '../store/stores-repository.ts';
 import type { Store } from '../store/open-store.ts';
 import { lockSequenceCounter } from '../store/visible-documents.ts';
@@ -99,6 +100,7 @@ async function pushBatchOnce(
     for (const alias of plan.aliases) await insertCustomerAlias(trx, alias.aliasId, alias.customerId, now);
     const written = await documents.putInTransaction(trx, plan.writes, context.now);
     await insertIncidents(trx, plan.incidents, now);
+    await enqueueNotices(trx, plan.notices, now);
     const events = written.count === 0 ? [] : changeEvents(plan, written, context.deviceId);
     if (events.length > 0) await hooks.beforeCommit?.(trx, events);
     const incidents: Record<string, number> = {};

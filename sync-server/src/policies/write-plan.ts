@@ -13,6 +13,8 @@ import type { CollectionDocuments } from '../../../src/data/schemas/types.ts';
 import type { Database } from '../store/database-types.ts';
 import type { DocumentsRepository, DocumentWrite } from '../store/documents-repository.ts';
 import type { NewIncident } from '../store/incidents-repository.ts';
+import type { NewNotice } from '../store/outbox-repository.ts';
+import type { NoticeTarget } from '../integrations-config.ts';
 
 type Policies = typeof collectionPolicies;
 
@@ -28,6 +30,8 @@ export interface PushContext {
   storeId: string;
   deviceId: string;
   now: Date;
+  /** Where notices back to an order's source can go (none: no notice is enqueued). */
+  noticeTargets?: ReadonlySet<NoticeTarget>;
 }
 
 /** A pushed row after validation: the document of its collection without `_deleted`, and the flag. */
@@ -63,6 +67,8 @@ export interface CurrentDocument<C extends CollectionName> {
 export class WritePlan {
   readonly writes: DocumentWrite[] = [];
   readonly incidents: NewIncident[] = [];
+  /** Notices back to orders' sources (the outbox), written with the order changes that cause them. */
+  readonly notices: NewNotice[] = [];
   /** Conflicting master documents as wire JSON, in row order. */
   readonly conflicts: string[] = [];
   readonly aliases: Array<{ aliasId: string; customerId: string }> = [];

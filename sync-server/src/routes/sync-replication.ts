@@ -94,7 +94,7 @@ const replicationRoutes: FastifyPluginAsync = async (app) => {
         app.store,
         app.documents,
         checked,
-        { storeId: request.device.storeId, deviceId: request.device.id, now: new Date() },
+        { storeId: request.device.storeId, deviceId: request.device.id, now: new Date(), noticeTargets: app.noticeTargets },
         { beforeCommit: (trx, events) => app.changeBus.announce(trx, events) },
       );
       if (result.conflicts.length > 0 || Object.keys(result.incidents).length > 0) {

@@ -1,0 +1,108 @@
+/*
+ * The outbox worker: sends the notices of the outbox (store/outbox-repository.ts) to their targets
+ * (notice-senders.ts) until each receiver answers 2xx, with exponential backoff between attempts (the
+ * configured first wait, doubled each time, at most an hour). Woken when orders change (the change bus: a
+ * push that enqueued notices), otherwise it looks again when the next notice is due, at least every 5 s, so
+ * notices of another instance or from before a restart go out too.
+ * A notice is leased while it is sent (twice the request timeout), so a worker killed mid-request leaves it to
+ * be sent again, with the same id, once the lease has run out. A notice whose target is no longer configured
+ * is retried the same way and shows up as failing: the manager sees that it cannot go.
+ */
+import type { FastifyBaseLogger } from 'fastify';
+import type { IntegrationsConfig } from '../integrations-config.ts';
+import type { Store } from '../store/open-store.ts';
+import { claimDueNotices, markDelivered, markFailed, nextDueAt } from '../store/outbox-repository.ts';
+import type { OutboxNotice } from '../store/outbox-repository.ts';
+import { senderFor } from './notice-senders.ts';
+
+const BATCH = 10;
+const MAX_SLEEP_MS = 5_000;
+const MAX_BACKOFF_MS = 60 * 60_000;
+
+/** The wait after the n-th failed attempt (n >= 1): base x 2^(n-1), at most an hour. */
+export function backoffMs(baseMs: number, attempts: number): number {
+  return Math.min(MAX_BACKOFF_MS, baseMs * 2 ** Math.min(30, Math.max(0, attempts - 1)));
+}
+
+export class OutboxWorker {
+  private stopped = false;
+  private running: Promise<void> | undefined;
+  private wakeUp: (() => void) | undefined;
+  private again = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly config: IntegrationsConfig['notices'],
+    private readonly log: FastifyBaseLogger,
+  ) {}
+
+  start(): void {
+    this.running ??= this.loop();
+  }
+
+  wake(): void {
+    this.again = true;
+    this.wakeUp?.();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wakeUp?.();
+    await this.running;
+  }
+
+  /** Sends every notice due now; returns how many were attempted. */
+  async sendDue(): Promise<number> {
+    let attempted = 0;
+    for (;;) {
+      const now = new Date();
+      const leaseUntil = new Date(now.getTime() + 2 * this.config.timeoutMs).toISOString();
+      const claimed = await claimDueNotices(this.store.db, now.toISOString(), leaseUntil, BATCH);
+      if (claimed.length === 0) return attempted;
+      await Promise.all(claimed.map((notice) => this.send(notice)));
+      attempted += claimed.length;
+      if (this.stopped) return attempted;
+    }
+  }
+
+  private async send(notice: OutboxNotice): Promise<void> {
+    const sender = senderFor(notice.target, this.config);
+    const result = sender === undefined ? { ok: false, status: null, error: `no ${notice.target} notice target is configured on this server` } : await sender(notice);
+    const now = new Date();
+    if (result.ok) {
+      await markDelivered(this.store.db, notice.id, result.status ?? 200, now.toISOString());
+      this.log.info({ noticeId: notice.id, target: notice.target, kind: notice.kind, orderId: notice.orderId, attempts: notice.attempts }, 'notice delivered');
+      return;
+    }
+    const next = new Date(now.getTime() + backoffMs(this.config.retryBaseMs, notice.attempts)).toISOString();
+    await markFailed(this.store.db, notice, { status: result.status, error: result.error ?? 'failed' }, next, now.toISOString());
+    this.log.warn({ noticeId: notice.id, target: notice.target, kind: notice.kind, attempts: notice.attempts, status: result.status, error: result.error, nextAttemptAt: next }, 'notice not delivered; will retry');
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopped) {
+      this.again = false;
+      try {
+        await this.sendDue();
+      } catch (error) {
+        this.log.error({ err: error }, 'outbox: sending notices failed; trying again shortly');
+      }
+      if (this.stopped || this.again) continue;
+      let sleep = MAX_SLEEP_MS;
+      try {
+        const due = await nextDueAt(this.store.db);
+        if (due !== undefined) sleep = Math.max(10, Math.min(MAX_SLEEP_MS, Date.parse(due) - Date.now()));
+      } catch (error) {
+        this.log.error({ err: error }, 'outbox: reading the next due notice failed');
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, sleep);
+        this.wakeUp = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wakeUp = undefined;
+    }
+  }
+}
