@@ -6,9 +6,12 @@ import { attachCustomer, emptyCart, ringUpLine } from './cart.ts';
 import { dayReport, salesWindowFor } from './day-report.ts';
 import type { DayFigures, DayReport, ReportOrder, ReportSale } from './day-report.ts';
 import { dayArb, REPORT_DATE, REPORT_STORE, settingsArb } from './day-report.test-helper.ts';
-import type { ShiftEventDocument } from './documents.ts';
+import type { SaleDocument, ShiftEventDocument } from './documents.ts';
+import { returnPolicyOf } from './return-policy.ts';
+import { purchaseOfSale } from './returnable-purchase.ts';
 import { cartOf, coffee, pork, saleOf, testTaxClasses } from './paid-sale.test-helper.ts';
 import { buildSaleDocument } from './sale-document.ts';
+import { buildSaleReturn } from './sale-return.ts';
 import { buildSaleReversal } from './sale-reversal.ts';
 import { computeTaxes } from './tax.ts';
 
@@ -139,9 +142,22 @@ describe('a day at the Quận 1 store, in Hà Nội time', () => {
     expect(empty.cash).toEqual({ expected: 0, counted: 0, variance: 0, openShifts: 0, noSaleOpenings: 0, shifts: [] });
   });
 
-  it('a gift card sold at the counter counts as soon as a sale records it', () => {
-    const card: ReportSale = { ...late, id: 's9', ledger: [...late.ledger, { id: 's9-giftcard-issue', kind: 'giftcard', refId: 'GC-100', delta: 500_000, reason: 'issue' }] };
-    expect(reportOf([card], HANOI).giftCards).toEqual({ sold: { count: 1, amount: 500_000 }, redeemed: { count: 0, amount: 0 } });
+  it('gift cards count as soon as sales record them: a card sold (its line) and one spent (its tender)', () => {
+    const giftCard = { id: 'p-gc', sku: 'GC', name: 'Thẻ quà tặng', price: 0, taxClassId: 'exempt', weighed: false };
+    const built = saleOf(buildSaleDocument(cartOf(ringUpLine(emptyCart(), giftCard, { giftCard: { id: 'GC-100', amount: 500_000 } })), [{ method: 'cash', amount: 500_000 }], context('s9', '2025-11-24T03:00:00.000Z'), rules));
+    // The card's value goes on it by a load movement of the sale (sale-document.ts: <id>-giftcard-load-<line>).
+    const cardSale = { ...built, ledger: [...built.ledger.filter((entry) => entry.kind !== 'giftcard'), { id: 's9-giftcard-load-0', kind: 'giftcard' as const, refId: 'GC-100', delta: 500_000, reason: 'load' }] };
+    const spent = saleOf(buildSaleDocument(cartOf(ringUpLine(emptyCart(), coffee)), [{ method: 'gift_card', amount: 29_000, giftCardId: 'GC-7' }], context('s10', '2025-11-24T04:00:00.000Z'), rules));
+    expect(reportOf([], HANOI).giftCards).toEqual({ sold: { count: 0, amount: 0 }, redeemed: { count: 0, amount: 0 } });
+    const report = reportOf([cardSale, spent], HANOI);
+    expect(report.giftCards).toEqual({ sold: { count: 1, amount: 500_000 }, redeemed: { count: 1, amount: 29_000 } });
+    expect(report.tenders).toEqual([{ method: 'cash', amount: 500_000, count: 1 }, { method: 'gift_card', amount: 29_000, count: 1 }]);
+    const undone = buildSaleReversal(spent, { id: 'v2', deviceId: 'device-t03', number: 'Q1-v2', createdAt: '2025-11-24T04:10:00.000Z', staffId: 'staff-lan', approverId: 'staff-nam' });
+    if (!undone.ok) throw new Error(undone.detail);
+    expect(reportOf([cardSale, spent, undone.reversal], HANOI).giftCards.redeemed).toEqual({ count: 0, amount: 0 });
+    const cardUndone = buildSaleReversal(cardSale, { id: 'v3', deviceId: 'device-t03', number: 'Q1-v3', createdAt: '2025-11-24T04:20:00.000Z', staffId: 'staff-lan', approverId: 'staff-nam' });
+    if (!cardUndone.ok) throw new Error(cardUndone.detail);
+    expect(reportOf([cardSale, cardUndone.reversal], HANOI).giftCards.sold).toEqual({ count: 0, amount: 0 });
   });
 
   it('asks for the sales of its shifts: the day, and on to the close of a shift opened in it', () => {
@@ -152,6 +168,40 @@ describe('a day at the Quận 1 store, in Hà Nội time', () => {
     expect(salesWindowFor(window, REPORT_STORE, night)).toEqual({ start: window.start, end: Date.parse('2025-11-24T19:00:00.000Z') + 1 });
     // A shift still open is counted to the day's end: no sale after it is needed.
     expect(salesWindowFor(window, REPORT_STORE, [...night.slice(0, 1), ...shiftEvents])).toEqual(window);
+  });
+});
+
+describe('returns and exchanges at the counter (sale-return.ts)', () => {
+  const shirt = { id: 'p-shirt-m', sku: 'AT-M', name: 'Áo thun size M', price: 125_000, taxClassId: 'vat8', weighed: false };
+  const shirtL = { id: 'p-shirt-l', sku: 'AT-L', name: 'Áo thun size L', price: 135_000, taxClassId: 'vat8', weighed: false };
+  const saleRules = { taxClasses: testTaxClasses, loyalty: { amountPerPoint: 10_000 } };
+  const returnRules = { policy: returnPolicyOf({ windowDays: 7, refundMethods: ['original_tender', 'cash'] }) };
+  const at = (id: string, createdAt: string) => ({ id, storeId: REPORT_STORE, deviceId: 'device-t03', number: `Q1-${id}`, createdAt, staffId: 'staff-lan', currency: 'VND' });
+  const three = attachCustomer(cartOf(ringUpLine(emptyCart(), shirt, { qty: 3000 })), 'cust-hoa');
+  const sale = saleOf(buildSaleDocument(three, [{ method: 'cash', amount: 400_000 }], at('s1', '2025-11-24T02:00:00.000Z'), saleRules));
+
+  function built(result: ReturnType<typeof buildSaleReturn>): SaleDocument {
+    if (!result.ok) throw new Error(`${result.reason}: ${result.detail}`);
+    return result.document;
+  }
+
+  it('one shirt of three back for cash, another exchanged for a size L with 10,000 to pay: returns negative, the new shirt a sale', () => {
+    const back = built(buildSaleReturn({ purchase: purchaseOfSale(sale), lines: [{ originalLine: 0, qty: 1000, reason: 'không vừa', condition: 'resellable' }], refund: { toOriginal: true, rest: { kind: 'cash' } } }, at('r1', '2025-11-24T05:00:00.000Z'), returnRules));
+    const newShirt = { productId: shirtL.id, sku: shirtL.sku, name: shirtL.name, qty: 1000, unitPrice: 135_000, discount: 0, taxRate: 800, total: 135_000, priceIncludesTax: true, unit: 'pcs' as const };
+    const exchange = built(
+      buildSaleReturn(
+        { purchase: purchaseOfSale(sale), earlierReturns: [back], lines: [{ originalLine: 0, qty: 1000, reason: 'đổi size', condition: 'resellable' }], newLines: [newShirt], payments: [{ method: 'cash', amount: 10_000 }], refund: { toOriginal: true, rest: { kind: 'cash' } } },
+        at('r2', '2025-11-24T06:00:00.000Z'),
+        returnRules,
+      ),
+    );
+    const report = reportOf([sale, back, exchange], HANOI);
+    expect(report).toMatchObject({ salesCount: 1, returnsCount: 2, gross: 375_000 + 135_000, returns: -250_000, net: 375_000 - 125_000 + 10_000 });
+    expect(report.gross + report.discounts + report.taxAdded + report.returns + report.cancellations).toBe(report.net);
+    expect(sum(report.tenders.map((row) => row.amount))).toBe(report.net + report.cashRounding);
+    // 37 points earned on 375,000; the shirts that came back take their share of them back.
+    expect(report.points.issued).toBe(37 + sum([back, exchange].flatMap((document) => (document.ledger ?? []).filter((entry) => entry.kind === 'points').map((entry) => entry.delta))));
+    expect(report.points.issued).toBeLessThan(37);
   });
 });
 
@@ -253,7 +303,7 @@ describe('for any generated day', () => {
         for (const row of report.tenders) expect(row.amount).toBe(0);
         for (const row of report.taxes) expect([row.base, row.tax]).toEqual([0, 0]);
         expect(report.points).toEqual({ issued: 0, redeemed: 0 });
-        expect(report.giftCards.sold.amount + report.giftCards.redeemed.amount).toBe(0);
+        expect(report.giftCards).toEqual({ sold: { count: 0, amount: 0 }, redeemed: { count: 0, amount: 0 } });
       }),
       { numRuns: 60 },
     );

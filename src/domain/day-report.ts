@@ -13,11 +13,14 @@
  * the documents the till wrote (deviceId).
  *
  * The figures, amounts in integer minor units of the store's currency, signed so the parts add up:
- *   gross          sales (kind 'sale'): the lines before discounts (sum of totals.subtotal)
+ *   gross          sales (kind 'sale'): the lines before discounts (sum of totals.subtotal), gift cards sold
+ *                  included (shown apart under giftCards)
  *   discounts      minus the sales' discounts (<= 0)
  *   taxAdded       VAT put on top of tax-exclusive prices by the sales (0 where prices include VAT, as in
  *                  Vietnam): each sale's total - subtotal + discount
- *   returns        customer returns (kind 'return', any reason but 'void'): their totals.total (<= 0)
+ *   returns        customer returns (kind 'return', any reason but 'void'): their totals.total (<= 0); the
+ *                  new items of an exchange (positive lines of a return) count as sales (gross, discounts,
+ *                  taxAdded) and the rest of the document as returned
  *   cancellations  cancelled sales (kind 'return', reason 'void', sale-reversal.ts): their totals (<= 0)
  *   net            gross + discounts + taxAdded + returns + cancellations (= the sum of every document's total)
  *   taxes          per VAT rate (basis points): base (net of VAT) and tax, from each document's lines as
@@ -30,14 +33,15 @@
  *   onlineReturns  the returns of online orders (a return naming its orderId): count and amount (in returns)
  *   pickups        online orders handed over at the counter (orders' 'handed_over' events), counted once per
  *                  order; a till counts the orders its own events handed over
- *   points         issued (earned by sales, less what returns take back) and redeemed (spent on sales, less
- *                  what returns give back), from the movements the sales carry
- *   giftCards      sold (money put on cards by sales, less what returns take back off them) and redeemed
- *                  (money spent from cards by sales, less what returns put back), with how many movements
+ *   points         issued (earned, less what returns and cancellations take back) and redeemed (spent, less
+ *                  what they give back), from the movements the documents carry (their `ledger`)
+ *   giftCards      sold: cards sold or reloaded (their 'load' movements), less those cancelled; redeemed:
+ *                  money taken off cards (gift_card tenders' movements), less money put back by returns and
+ *                  cancellations; counts are net the same way (a cancelled sale of a card counts 0)
  *   cash           per shift (shift-cash.ts) and summed: expected, counted and variance (counted and variance
  *                  over closed shifts only), shifts still open, no-sale drawer openings; a shift still open
  *                  is counted to the day's end (or to asOf)
- * Points and gift-card figures are read from the movements each sale document embeds (its `ledger`), not
+ * Points and gift-card redemptions are read from the movements each sale document embeds (its `ledger`), not
  * from ledger documents: every sale is on the tablet and the server alike, while the tablet keeps no copy
  * of the ledger (it only pushes it) and a device cannot push a bare money movement (the server refuses it).
  * Pickups and gift-card sales count as soon as the documents that record them exist, and zero before.
@@ -170,6 +174,8 @@ function add(a: number, b: number, what: string): number {
 }
 
 const TENDER_ORDER = Object.keys(tenderKinds) as TenderMethod[];
+/** The reason of the movement that puts a sold card's value on it (sale-document.ts, <sale id>-giftcard-load-<line>). */
+const GIFT_CARD_LOAD_REASON = 'load';
 
 interface MutableCountAndAmount {
   count: number;
@@ -199,6 +205,7 @@ class TillTotals {
 
   addSale(sale: ReportSale): void {
     const total = sale.totals.total;
+    const taxes = computeTaxes(sale.lines.map((line) => ({ amount: line.total, rateBasisPoints: line.taxRate, pricesIncludeTax: line.priceIncludesTax ?? true })));
     if (sale.kind === 'sale') {
       this.salesCount += 1;
       this.gross = add(this.gross, sale.totals.subtotal, 'gross sales');
@@ -209,24 +216,30 @@ class TillTotals {
       this.cancellations = add(this.cancellations, total, 'cancellations');
     } else {
       this.returnsCount += 1;
-      this.returns = add(this.returns, total, 'returns');
+      // An exchange sells its new items (positive lines) in the return document: they count as sales, the rest as returned.
+      let sold = 0;
+      sale.lines.forEach((line, index) => {
+        if (line.qty <= 0) return;
+        const vatOnTop = line.priceIncludesTax === false ? (taxes.lines[index]?.tax ?? 0) : 0;
+        this.gross = add(this.gross, line.total + line.discount, 'gross sales');
+        this.discount = add(this.discount, line.discount, 'discounts');
+        this.taxAdded = add(this.taxAdded, vatOnTop, 'VAT added');
+        sold = add(sold, line.total + vatOnTop, 'gross sales');
+      });
+      const returned = add(total, -sold, 'returns');
+      this.returns = add(this.returns, returned, 'returns');
       if (typeof sale.orderId === 'string' && sale.orderId !== '') {
         this.onlineReturns.count += 1;
-        this.onlineReturns.amount = add(this.onlineReturns.amount, total, 'online returns');
+        this.onlineReturns.amount = add(this.onlineReturns.amount, returned, 'online returns');
       }
     }
     this.cashRounding = add(this.cashRounding, cashRoundingOf(sale.totals), 'cash rounding');
-    this.addTaxes(sale);
-    this.addTenders(sale);
-    this.addMovements(sale);
-  }
-
-  private addTaxes(sale: ReportSale): void {
-    const lines = sale.lines.map((line) => ({ amount: line.total, rateBasisPoints: line.taxRate, pricesIncludeTax: line.priceIncludesTax ?? true }));
-    for (const row of computeTaxes(lines).byRate) {
+    for (const row of taxes.byRate) {
       const known = this.taxes.get(row.rateBasisPoints) ?? { base: 0, tax: 0 };
       this.taxes.set(row.rateBasisPoints, { base: add(known.base, row.net, 'VAT bases'), tax: add(known.tax, row.tax, 'VAT') });
     }
+    this.addTenders(sale);
+    this.addMovements(sale);
   }
 
   private tender(method: TenderMethod): MutableCountAndAmount {
@@ -248,19 +261,27 @@ class TillTotals {
     }
   }
 
-  /** Points and gift-card movements: on a sale, what it adds or spends; on a return, what it turns back. */
+  /**
+   * The points and gift-card money the document moves (its embedded ledger). Gift cards: a load (a card sold
+   * or reloaded, reason 'load') is a sale of a card; money taken off a card is a redemption, money put back
+   * one undone; a cancellation turns its sale's movements around (its minus takes a load back, its plus
+   * gives a redemption back). Points earned (earn) and taken back (clawback, a cancellation's minus) are
+   * issued; the others are redeemed (spent, or given back with a plus).
+   */
   private addMovements(sale: ReportSale): void {
+    const cancels = sale.kind === 'return' && sale.reason === VOID_REASON;
     for (const entry of sale.ledger ?? []) {
       if (entry.delta === 0) continue;
-      // A sale puts on (+) or spends (-); a return turns a sale's movement around, so its - undoes a put-on.
-      const putsOn = (entry.delta > 0) === (sale.kind === 'sale');
-      if (entry.kind === 'points') {
-        if (putsOn) this.pointsIssued = add(this.pointsIssued, entry.delta, 'points');
-        else this.pointsRedeemed = add(this.pointsRedeemed, -entry.delta, 'points');
-      } else if (entry.kind === 'giftcard') {
-        const row = putsOn ? this.cardsSold : this.cardsRedeemed;
-        row.count += 1;
-        row.amount = add(row.amount, putsOn ? entry.delta : -entry.delta, 'gift cards');
+      if (entry.kind === 'giftcard') {
+        const load = entry.reason === GIFT_CARD_LOAD_REASON || (cancels && entry.delta < 0);
+        const row = load ? this.cardsSold : this.cardsRedeemed;
+        const amount = load ? entry.delta : 0 - entry.delta;
+        row.count += amount > 0 ? 1 : -1;
+        row.amount = add(row.amount, amount, 'gift cards');
+      } else if (entry.kind === 'points') {
+        const issuing = entry.reason === 'earn' || entry.reason === 'clawback' || (cancels && entry.delta < 0);
+        if (issuing) this.pointsIssued = add(this.pointsIssued, entry.delta, 'points');
+        else this.pointsRedeemed = add(this.pointsRedeemed, 0 - entry.delta, 'points');
       }
     }
   }
