@@ -6,6 +6,7 @@ import './app.css';
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { page } from 'vitest/browser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { i18nIn } from '../i18n/fixed-language.test-helper.ts';
 import { useSyncStatusStore } from '../sync/sync-status-store.ts';
 import { hoa, setUpTill, tearDownTill, type Till } from '../features/sale/till.test-helper.tsx';
 import { renderApp, setNetworkOnline } from './render-app.tsx';
@@ -23,9 +24,8 @@ afterEach(async () => {
 /** The till as the issue found it: offline, 12 sales and an audit entry waiting, the server unreachable, a catalog arriving. */
 async function openOfflineTill(language: 'vi' | 'en', width: number): Promise<void> {
   await page.viewport(width, 800);
-  localStorage.setItem('pos.language', language);
   till = await setUpTill(undefined, hoa);
-  renderApp({ databaseOpening: Promise.resolve(till.database) });
+  renderApp({ databaseOpening: Promise.resolve(till.database), i18n: i18nIn(language) });
   act(() => {
     setNetworkOnline(false);
     const status = useSyncStatusStore.getState();

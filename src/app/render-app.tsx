@@ -2,6 +2,7 @@
 // and a stubbed health endpoint (jsdom has no server). Not bundled: only tests import it.
 import { render } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
+import type { i18n as I18n } from 'i18next';
 import { vi } from 'vitest';
 import { createI18n } from '../i18n/i18n.ts';
 import type { PosDatabase } from '../data/database.ts';
@@ -25,9 +26,11 @@ interface RenderAppOptions {
   path?: string;
   /** By default the database never opens: the shell must not wait for it. */
   databaseOpening?: Promise<PosDatabase>;
+  /** The translations to use; by default the app's own, in the stored language. */
+  i18n?: I18n;
 }
 
-export function renderApp({ health = 'ok', path = '/', databaseOpening = new Promise(() => undefined) }: RenderAppOptions = {}) {
+export function renderApp({ health = 'ok', path = '/', databaseOpening = new Promise(() => undefined), i18n = createI18n() }: RenderAppOptions = {}) {
   window.history.replaceState(null, '', path);
   useSaleActivityStore.setState({ saleInProgress: false });
   useUpdateStore.setState({ updateAvailable: false, applyUpdate: () => undefined });
@@ -39,7 +42,6 @@ export function renderApp({ health = 'ok', path = '/', databaseOpening = new Pro
   });
   vi.stubGlobal('fetch', fetchHealth);
   const queryClient = new QueryClient();
-  const i18n = createI18n();
   useSyncStatusStore.getState().reset();
   // Dexie opens a database on first use only, and these screens never reach it in jsdom.
   const catalog = openCatalogDatabase('render-app-catalog');

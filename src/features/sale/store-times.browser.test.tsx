@@ -2,11 +2,13 @@
 // Kiritimati, UTC+14, so no test machine's zone can hide a mistake) lists today's receipts and the audit trail
 // with the time the receipt prints, day first, in Vietnamese and in English.
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StoreConfigDocument } from '../../data/schemas/types.ts';
 import { emptyCart, ringUpLine } from '../../domain/cart.ts';
 import { formatStoreTime } from '../../domain/store-time-format.ts';
 import { formatReceiptTime } from '../../devices/printer/receipt-format.ts';
+import { i18nIn } from '../../i18n/fixed-language.test-helper.ts';
 import { AuditViewerScreen } from '../audit/audit-viewer-screen.tsx';
 import { ReceiptsScreen } from './receipts-screen.tsx';
 import { DEVICE_ID, STORE_ID, completeOnTill, hoa, renderOnTill, setUpTill, tearDownTill, testConfig, type Till } from './till.test-helper.tsx';
@@ -17,7 +19,6 @@ let till: Till | undefined;
 
 afterEach(async () => {
   cleanup();
-  localStorage.removeItem('pos.language');
   await tearDownTill(till);
   till = undefined;
 });
@@ -42,10 +43,14 @@ describe('times on the store\'s clock', () => {
 
   for (const language of ['vi', 'en'] as const) {
     it(`today's receipts show the time the receipt prints, day first, in ${language === 'vi' ? 'Vietnamese' : 'English'}`, async () => {
-      localStorage.setItem('pos.language', language);
       till = await setUpTill(kiritimatiConfig(), hoa);
       const sale = await sellCoffee(till);
-      renderOnTill(till, <ReceiptsScreen />);
+      renderOnTill(
+        till,
+        <I18nextProvider i18n={i18nIn(language)}>
+          <ReceiptsScreen />
+        </I18nextProvider>,
+      );
       const row = await waitFor(() => {
         const found = screen.getAllByTestId('receipt-row').find((each) => each.dataset.number === sale.number);
         if (found === undefined) throw new Error('the sale is not listed yet');
@@ -59,11 +64,15 @@ describe('times on the store\'s clock', () => {
   }
 
   it('the audit trail shows each entry on the store\'s clock', async () => {
-    localStorage.setItem('pos.language', 'en');
     till = await setUpTill(kiritimatiConfig(), hoa);
     const createdAt = '2025-03-15T07:05:00.000Z';
     await till.database.audit.insert({ id: 'audit-1', storeId: STORE_ID, deviceId: DEVICE_ID, action: 'drawer.open', staffId: hoa.id, details: { reason: 'no-sale' }, createdAt });
-    renderOnTill(till, <AuditViewerScreen />);
+    renderOnTill(
+      till,
+      <I18nextProvider i18n={i18nIn('en')}>
+        <AuditViewerScreen />
+      </I18nextProvider>,
+    );
     const time = await screen.findByTestId('audit-time', {}, { timeout: 5_000 });
     // 07:05 UTC is 21:05 on Kiritimati, the same day.
     await waitFor(() => expect(time.textContent).toBe('15/03/2025 21:05'));

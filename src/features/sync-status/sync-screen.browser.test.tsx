@@ -6,7 +6,7 @@ import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openCatalogDatabase, type CatalogDatabase } from '../../catalog/catalog-database.ts';
 import { createPosDatabase, type PosDatabase } from '../../data/database.ts';
-import { createI18n } from '../../i18n/i18n.ts';
+import { i18nIn } from '../../i18n/fixed-language.test-helper.ts';
 import { createFakeSyncServer } from '../../sync/fake-sync-server.test-helper.ts';
 import { SyncDatabaseContext } from '../../sync/sync-database-context.ts';
 import { openSyncDatabase, type SyncDatabase } from '../../sync/sync-database.ts';
@@ -61,8 +61,7 @@ describe('the sync screen after a reload', () => {
       throw new TypeError('Failed to fetch');
     };
     engine = startSync({ database, catalog, syncDatabase, identity, fetch: offline });
-    const i18n = createI18n();
-    await i18n.changeLanguage('en');
+    const i18n = i18nIn('en');
     render(
       <I18nextProvider i18n={i18n}>
         <SyncDatabaseContext value={syncDatabase}>
