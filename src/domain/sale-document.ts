@@ -14,6 +14,8 @@
  *                a sale earning at a tier names it (`loyaltyTier`)
  *   - and what each tender moves, as its kind says (tender-kinds.ts): points redeemed -points, gift card
  *     money -amount, store credit -amount, reason 'redeem' (<id>-points|giftcard|credit-<tender index>)
+ *   - gift cards:  +line total on the card a gift-card line sells or reloads, reason 'load'
+ *                (<id>-giftcard-load-<line>, gift-card-sale.ts: the server applies it once the sale is paid)
  *
  * Cash rounding, when the store uses it, is kept as `totals.cashRounding` (paid - change = total +
  * cashRounding) and the change handed back as `change`.
@@ -24,6 +26,7 @@ import type { CashRounding } from './cart-totals.ts';
 import type { Narrowed, SaleDocument, SaleLedgerEntry, SaleLine, SaleTotals } from './documents.ts';
 import { isNonEmpty, mapNonEmpty } from './non-empty.ts';
 import type { NonEmpty } from './non-empty.ts';
+import { giftCardLoads } from './gift-card-sale.ts';
 import { plainEarning, pointsEarnedBy } from './loyalty.ts';
 import type { LoyaltyRules, LoyaltyTier } from './loyalty.ts';
 import { kindOf, tenderOnWire } from './tender-kinds.ts';
@@ -218,5 +221,7 @@ export function buildSaleDocument(cart: CartState, tenders: readonly Tender[], c
     ledger: ledgerOf(cart, tenders, context.id),
   };
   const earned = earningOf(sale, rules);
-  return { ok: true, sale: earned === undefined ? sale : { ...sale, ledger: [...sale.ledger, earned] } };
+  const loads = giftCardLoads(sale);
+  if (earned === undefined && loads.length === 0) return { ok: true, sale };
+  return { ok: true, sale: { ...sale, ledger: [...sale.ledger, ...loads, ...(earned === undefined ? [] : [earned])] } };
 }

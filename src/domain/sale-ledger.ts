@@ -11,17 +11,22 @@
  *
  *   - a sale ('sale'): giftcard -amount per gift_card tender (refId = its reference, the card id), credit
  *     -amount per store_credit tender and points -points per points tender (refId = the customer), points
- *     +earned for a sale with a customer. Only spending is derived: a tender that would put money on a card
- *     (a negative amount; cards are not sold or reloaded yet) derives nothing and is reported. Earned points
- *     are capped by what the earning tenders really brought (paid - change - cash rounding).
+ *     +earned for a sale with a customer (loyalty.ts: categories, the tier the server decides, promotion
+ *     days), giftcard +line total per paid gift-card line (gift-card-sale.ts). A tender that would put money
+ *     on a card (a negative amount) derives nothing and is reported. Earned points are capped by what the
+ *     earning tenders really brought (paid - change - cash rounding).
  *   - a reversal ('return' with originalSaleId): the original's movements as the server applied them,
  *     turned around (sale-reversal.ts's ids). Taking back earned points always follows; giving money back
  *     to a card, credit or points only with a refund tender of that kind and amount in the reversal.
- *   - any other return: no money movement yet (no returns screen exists; a refund without its sale is not
- *     something the server can check).
+ *   - any other return (a customer return or exchange, sale-return.ts): derived against its purchase by
+ *     return-money.ts, which the server's return policy (sync-server/src/policies/sale-returns.ts) calls
+ *     with what it knows across stores; nothing here.
  */
 import type { SaleDocument, SaleLedgerEntry, SaleTender } from './documents.ts';
-import { pointsOf, cashRoundingOf } from './sale-amounts.ts';
+import { giftCardProductIds, paidGiftCardLoads } from './gift-card-sale.ts';
+import { loyaltyRules, plainEarning, pointsEarnedBy } from './loyalty.ts';
+import type { LoyaltyRules, LoyaltyTier } from './loyalty.ts';
+import { pointsOf } from './sale-amounts.ts';
 import { tenderKinds } from './tender-kinds.ts';
 
 /** The balances that hold money (or its stand-in, points) rather than goods. */
@@ -36,11 +41,24 @@ export interface MoneyMovement extends SaleLedgerEntry {
   readonly kind: MoneyKind;
   /** On a reversal: the id of the original's movement it gives back (each is given back once). */
   readonly reverses?: string;
+  /**
+   * The store whose balance it moves, when not the document's own: a return at another store gives back
+   * to the purchase's gift card, credit or points where they were spent (return-money.ts).
+   */
+  readonly storeId?: string;
 }
 
 export interface SaleLedgerRules {
   /** Loyalty earning of the store (config.loyalty); undefined when the store does not earn points. */
   readonly amountPerPoint?: number;
+  /** The store's whole programme (loyalty.ts): categories that earn nothing, tiers, promotion days. */
+  readonly loyalty?: LoyaltyRules;
+  /** The tier a sale's customer earns at, as the server decides it (the lower of the sale's and the one reached). */
+  readonly tierOf?: (sale: SaleDocument) => LoyaltyTier | undefined;
+  /** A product's category, from the catalog. */
+  readonly categoryOf?: (productId: string) => string | undefined;
+  /** The store's gift-card products (gift-card-sale.ts). */
+  readonly giftCardProductIds?: ReadonlySet<string>;
 }
 
 /** What the server knows of a reversal's original: the sale, and the money movements it applied for it. */
@@ -60,6 +78,16 @@ export function loyaltyEarning(loyalty: Readonly<Record<string, unknown>> | unde
   const amount = loyalty?.['earnAmountPerPoint'];
   if (loyalty?.['enabled'] !== true || typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount <= 0) return {};
   return { amountPerPoint: amount };
+}
+
+/** Everything of a store's config the money of its sales follows: earning (with the whole programme) and gift-card products. */
+export function saleLedgerRulesOf(config: { readonly loyalty?: Readonly<Record<string, unknown>>; readonly store?: Readonly<Record<string, unknown>> } | undefined): SaleLedgerRules {
+  const loyalty = loyaltyRules(config);
+  return {
+    ...loyaltyEarning(config?.loyalty),
+    ...(loyalty === undefined ? {} : { loyalty }),
+    giftCardProductIds: giftCardProductIds(config?.loyalty),
+  };
 }
 
 /** The stored tender as the counter took it, for its kind's ledgerEntry; undefined when it lacks what that needs. */
@@ -90,7 +118,7 @@ function spentBySale(sale: SaleDocument, rules: SaleLedgerRules): MoneyLedger {
     if (tender.method !== 'gift_card' && tender.method !== 'store_credit' && tender.method !== 'points') return;
     const spent = tender.method === 'points' ? (pointsOf(tender) ?? 0) : tender.amount;
     if (!(spent > 0) || tender.amount < 0) {
-      problems.push(`tenders/${index}: a ${tender.method} tender on a sale spends a positive amount; ${tender.amount} (points ${String(pointsOf(tender))}) would add money, and cards are not sold or reloaded at the counter`);
+      problems.push(`tenders/${index}: a ${tender.method} tender on a sale spends a positive amount; ${tender.amount} (points ${String(pointsOf(tender))}) would add money, and a card is loaded only by a gift-card sale line`);
       return;
     }
     const entry = movementOfTender(tender, sale.id, index, sale.customerId);
@@ -98,28 +126,27 @@ function spentBySale(sale: SaleDocument, rules: SaleLedgerRules): MoneyLedger {
     if (movement === undefined) problems.push(`tenders/${index}: a ${tender.method} tender without ${tender.method === 'gift_card' ? 'its card id' : tender.method === 'points' ? 'its points' : 'a customer'} moves no balance`);
     else movements.push(movement);
   });
+  const cards = paidGiftCardLoads(sale, rules.giftCardProductIds ?? new Set());
+  problems.push(...cards.problems);
+  for (const load of cards.loads) movements.push({ id: load.id, kind: 'giftcard', refId: load.refId, delta: load.delta, reason: load.reason });
   const earned = pointsEarned(sale, rules);
   if (earned > 0 && sale.customerId !== undefined) movements.push({ id: `${sale.id}-points-earn`, kind: 'points', refId: sale.customerId, delta: earned, reason: 'earn' });
   return { movements, problems };
 }
 
 /**
- * Points a sale earns its customer: floor(amount paid other than in points / amountPerPoint), as
- * sale-document.ts counts it (the total less the tenders that earn nothing), and never more than the
- * earning tenders brought in (paid - change - cash rounding), whatever the sale's totals say.
+ * Points a sale earns its customer, by loyalty.ts (the counter's rule too): what was paid for earning goods
+ * other than in points, and never more than the earning tenders brought in (paid - change - cash rounding),
+ * whatever the sale's totals say; at the tier the server decides (tierOf) and the day's promotion.
  */
-export function pointsEarned(sale: Pick<SaleDocument, 'customerId' | 'tenders' | 'totals' | 'change'>, rules: SaleLedgerRules): number {
-  const amountPerPoint = rules.amountPerPoint;
+export function pointsEarned(sale: SaleDocument, rules: SaleLedgerRules): number {
+  const amountPerPoint = rules.amountPerPoint ?? rules.loyalty?.amountPerPoint;
   if (sale.customerId === undefined || amountPerPoint === undefined || !Number.isSafeInteger(amountPerPoint) || amountPerPoint <= 0) return 0;
-  let paidWithoutEarning = 0;
-  let paidEarning = 0;
-  for (const tender of sale.tenders) {
-    if (tenderKinds[tender.method].earnsPoints) paidEarning += tender.amount;
-    else paidWithoutEarning += tender.amount;
-  }
-  const basis = Math.min(sale.totals.total - paidWithoutEarning, paidEarning - (sale.change ?? 0) - cashRoundingOf(sale.totals));
-  if (!Number.isSafeInteger(basis) || basis <= 0) return 0;
-  return Math.floor(basis / amountPerPoint);
+  const tier = rules.tierOf?.(sale);
+  return pointsEarnedBy(sale, { ...(rules.loyalty ?? plainEarning(amountPerPoint)), amountPerPoint }, {
+    ...(tier === undefined ? {} : { tier }),
+    ...(rules.categoryOf === undefined ? {} : { categoryOf: rules.categoryOf }),
+  }).points;
 }
 
 /** sale-reversal.ts's id for the reversal's copy of one of the original's movements. */

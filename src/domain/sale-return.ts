@@ -281,7 +281,8 @@ function totalsOf(lines: readonly ReturnDocumentLine[]): { subtotal: number; dis
   };
 }
 
-function stockEntries(id: string, lines: readonly ReturnDocumentLine[]): SaleLedgerEntry[] {
+/** The stock movements of a return's lines: back (and written off when damaged), new items out. */
+export function returnStockEntries(id: string, lines: ReadonlyArray<{ readonly productId: string; readonly qty: number; readonly condition?: unknown }>): SaleLedgerEntry[] {
   const entries: SaleLedgerEntry[] = [];
   lines.forEach((line, index) => {
     if (line.qty > 0) {
@@ -332,7 +333,7 @@ export function buildSaleReturn(request: ReturnRequest, context: ReturnContext, 
   const id = context.id;
   const customerId = request.customerId ?? purchase?.customerId;
   const totals = totalsOf(lines);
-  const ledger = stockEntries(id, lines);
+  const ledger = returnStockEntries(id, lines);
   let tenders: CounterSaleTender[] = [];
   let change = 0;
   let cashRounding = 0;
