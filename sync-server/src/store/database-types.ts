@@ -24,6 +24,8 @@ export interface Database {
   outbox: OutboxTable;
   bank_notices: BankNoticesTable;
   payment_waits: PaymentWaitsTable;
+  sale_returns: SaleReturnsTable;
+  customer_spend: CustomerSpendTable;
   kysely_migration: KyselyMigrationTable;
 }
 
@@ -228,6 +230,34 @@ export interface PaymentWaitsTable {
   amount: number;
   /** waiting | confirmed | cancelled */
   state: string;
+  created_at: string;
+}
+
+/** One returned line of a return (or a cancellation), against the purchase it names (migration 0011). */
+export interface SaleReturnsTable {
+  return_id: string;
+  /** The line's index in the return document. */
+  line: number;
+  /** The sale's or online order's id. */
+  original_id: string;
+  original_line: number;
+  /** The returning store. */
+  store_id: string;
+  /** Thousandths returned, and of those, within what was bought less what came back before. */
+  qty: number;
+  within_qty: number;
+  /** The server's price of the part within (minor units). */
+  value: number;
+  created_at: string;
+}
+
+/** What a customer spent on one sale or return (negative), for loyalty tiers (migration 0011). */
+export interface CustomerSpendTable {
+  sale_id: string;
+  customer_id: string;
+  store_id: string;
+  amount: number;
+  /** ISO 8601 UTC (Z), so text order is time order. */
   created_at: string;
 }
 

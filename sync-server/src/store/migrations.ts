@@ -355,6 +355,39 @@ function buildMigrations(kind: StoreKind): Record<string, Migration> {
         await sql`create index documents_orders_updated_idx on documents (store_id, updated_at) where collection = 'orders'`.execute(db);
       },
     },
+    '0011_returns_and_customer_spend': {
+      async up(db: AnyDb) {
+        // What came back of each purchase, line by line, across every store (policies/sale-returns.ts): a
+        // return is checked against the sale or online order it names by what all earlier returns of it took
+        // back, found by the purchase's id. `within_qty` is the part within what was bought (the rest was an
+        // excess, flagged); `value` the server's price of that part.
+        await db.schema
+          .createTable('sale_returns')
+          .addColumn('return_id', 'text', (c) => c.notNull())
+          .addColumn('line', 'integer', (c) => c.notNull())
+          .addColumn('original_id', 'text', (c) => c.notNull())
+          .addColumn('original_line', 'integer', (c) => c.notNull())
+          .addColumn('store_id', 'text', (c) => c.notNull())
+          .addColumn('qty', 'bigint', (c) => c.notNull())
+          .addColumn('within_qty', 'bigint', (c) => c.notNull())
+          .addColumn('value', 'bigint', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('sale_returns_pk', ['return_id', 'line'])
+          .execute();
+        await db.schema.createIndex('sale_returns_original_idx').on('sale_returns').column('original_id').execute();
+        // What each customer spent, per sale or return, for the loyalty tier reached over a period (loyalty.ts),
+        // chain-wide: a sum over one customer's rows of a period, never a scan of the sales.
+        await db.schema
+          .createTable('customer_spend')
+          .addColumn('sale_id', 'text', (c) => c.primaryKey())
+          .addColumn('customer_id', 'text', (c) => c.notNull())
+          .addColumn('store_id', 'text', (c) => c.notNull())
+          .addColumn('amount', 'bigint', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('customer_spend_customer_idx').on('customer_spend').columns(['customer_id', 'created_at']).execute();
+      },
+    },
   };
 }
 
