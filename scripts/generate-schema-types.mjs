@@ -21,6 +21,7 @@ const documentTypeNames = {
   products: 'ProductDocument',
   sales: 'SaleDocument',
   shifts: 'ShiftEventDocument',
+  payments: 'PaymentDocument',
 };
 
 /** Keywords RxDB adds to JSON schema; they mean nothing to a type and would confuse the generator. */

@@ -43,7 +43,7 @@ describe('the device database', () => {
   it('opens with the seven collections RxDB keeps; the catalog lives in its own Dexie database', async () => {
     const database = await openFreshDatabase();
     expect(Object.keys(database.collections).sort()).toEqual([...deviceCollectionNames].sort());
-    expect(deviceCollectionNames).toHaveLength(7);
+    expect(deviceCollectionNames).toHaveLength(8);
     expect(Object.keys(database.collections)).not.toContain('products');
     expect(Object.keys(database.collections)).not.toContain('balances');
   });

@@ -50,6 +50,7 @@ export const migrationStrategies: PosMigrationStrategies = {
     // v1 names approvalProof, which no earlier entry has.
     1: (old: Record<string, unknown>) => old,
   },
+  payments: {},
 };
 
 /** RxDB refuses a schema version above 0 unless its migration plugin is added; only then is it loaded. */

@@ -22,6 +22,8 @@ import staticApp from './plugins/static-app.ts';
 import storePlugin from './plugins/store.ts';
 import validation from './plugins/validation.ts';
 import authenticate from './plugins/authenticate.ts';
+import bankNoticeRoutes from './routes/bank-notices.ts';
+import paymentsRoutes from './routes/payments.ts';
 import syncPlugin from './plugins/sync.ts';
 import catalogImportRoutes from './routes/catalog-import.ts';
 import customersSearchRoutes from './routes/customers-search.ts';
@@ -97,6 +99,7 @@ export async function buildApp(config: ServerConfig, deps: AppDependencies = {})
   await app.register(enrollRoutes, { prefix: '/api/v1' });
   await app.register(ordersWebhookRoutes, { prefix: '/api/v1', secret: config.webhookSecret });
   await app.register(platformWebhookRoutes, { prefix: '/api/v1', secrets: config.integrations.webhookSecrets });
+  await app.register(bankNoticeRoutes, { prefix: '/api/v1', ...config.integrations.bank });
   await app.register(
     async (api) => {
       await api.register(authenticate);
@@ -105,6 +108,7 @@ export async function buildApp(config: ServerConfig, deps: AppDependencies = {})
       await api.register(streamRoutes);
       await api.register(customersSearchRoutes);
       await api.register(packingSlipRoutes);
+      await api.register(paymentsRoutes);
       // For holders of a permission in the store's config (requirePermission on each route).
       await api.register(devicesRoutes);
       await api.register(enrollmentCodeRoutes);

@@ -15,6 +15,7 @@ import sales from './sales.json' with { type: 'json' };
 import ledger from './ledger.json' with { type: 'json' };
 import shifts from './shifts.json' with { type: 'json' };
 import audit from './audit.json' with { type: 'json' };
+import payments from './payments.json' with { type: 'json' };
 
 export const collectionSchemas = {
   products,
@@ -26,6 +27,7 @@ export const collectionSchemas = {
   ledger,
   shifts,
   audit,
+  payments,
 } as const;
 
 export type CollectionName = keyof typeof collectionSchemas;
@@ -75,6 +77,8 @@ export const collectionPolicies = {
   ledger: { writer: 'both', conflicts: 'append-only', device: 'push', storeOfPush: 'own', deviceStamp: 'when-present', streamed: 'none' },
   shifts: { writer: 'device', conflicts: 'append-only', device: 'both', storeOfPush: 'own', deviceStamp: 'required', streamed: 'other-devices' },
   audit: { writer: 'device', conflicts: 'append-only', device: 'both', storeOfPush: 'own', deviceStamp: 'required', streamed: 'other-devices' },
+  // Bank-QR payments a tablet waits for, confirmed by the bank's notice (sync-server integrations/bank-notices.ts).
+  payments: { writer: 'server', conflicts: 'server-wins', device: 'pull', storeOfPush: 'own', deviceStamp: 'none', streamed: 'store' },
 } as const satisfies Record<CollectionName, CollectionPolicy>;
 
 export function policyOf(collection: CollectionName): CollectionPolicy {

@@ -233,6 +233,43 @@ export interface OrderDocument {
 }
 
 /**
+ * A bank-QR payment a tablet waits for, and what the bank said of it. The server writes it: POST /api/v1/payments/bank-qr registers it (waiting), a bank's notice of the transfer confirms it, DELETE cancels it; the store's tablets pull it and watch its status.
+ */
+export interface PaymentDocument {
+  /**
+   * made by the tablet (UUIDv7) when it shows the QR
+   */
+  id: string;
+  storeId: string;
+  deviceId: string;
+  method: "bank_qr";
+  /**
+   * the transfer note the QR asks for: the sale's number or another payment reference
+   */
+  reference: string;
+  /**
+   * integer minor units
+   */
+  amount: number;
+  currency: string;
+  status: "waiting" | "confirmed" | "cancelled";
+  createdAt: string;
+  updatedAt: string;
+  confirmedAt?: string;
+  /**
+   * the bank's notice that confirmed it
+   */
+  bank?: {
+    provider: "sepay" | "payos";
+    transactionId: string;
+    amount: number;
+    note: string;
+    accountNumber?: string;
+    receivedAt: string;
+  };
+}
+
+/**
  * Catalog item, chain-wide, written only by the server. Prices are integer minor units of the store currency; taxClassId points into config.taxClasses.
  */
 export interface ProductDocument {
@@ -567,6 +604,7 @@ export interface CollectionDocuments {
   customers: CustomerDocument;
   ledger: LedgerEntryDocument;
   orders: OrderDocument;
+  payments: PaymentDocument;
   products: ProductDocument;
   sales: SaleDocument;
   shifts: ShiftEventDocument;

@@ -1,0 +1,86 @@
+/*
+ * Bank-QR payments and bank notices on the server side (migration 0009):
+ *   payment_waits  one row per `payments` document, with the transfer note it expects (as its comparison
+ *                  key) and its amount, indexed by (state, amount): a bank notice looks up the waiting
+ *                  payments of its exact amount without reading any document
+ *   bank_notices   every transfer a notifier told of, by "<provider>:<transaction id>" (a retried notice is
+ *                  recognised), matched to a payment or kept 'unmatched' for reconciliation
+ * The `payments` documents themselves live with the other documents (documents-repository.ts) and stream to
+ * their store's tablets.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from './database-types.ts';
+
+export interface PaymentWait {
+  paymentId: string;
+  storeId: string;
+  referenceKey: string;
+  amount: number;
+}
+
+export interface BankNoticeRecord {
+  id: string;
+  provider: string;
+  amount: number;
+  note: string;
+  accountNumber: string | undefined;
+  body: string;
+  receivedAt: string;
+}
+
+export async function insertPaymentWait(trx: Transaction<Database>, wait: PaymentWait, createdAt: string): Promise<void> {
+  await trx
+    .insertInto('payment_waits')
+    .values({ payment_id: wait.paymentId, store_id: wait.storeId, reference: wait.referenceKey, amount: wait.amount, state: 'waiting', created_at: createdAt })
+    .execute();
+}
+
+export async function waitingPaymentsOfAmount(trx: Transaction<Database>, amount: number): Promise<PaymentWait[]> {
+  const rows = await trx.selectFrom('payment_waits').selectAll().where('state', '=', 'waiting').where('amount', '=', amount).execute();
+  return rows.map((row) => ({ paymentId: row.payment_id, storeId: row.store_id, referenceKey: row.reference, amount: Number(row.amount) }));
+}
+
+export async function setPaymentWaitState(trx: Transaction<Database>, paymentId: string, state: 'confirmed' | 'cancelled'): Promise<void> {
+  await trx.updateTable('payment_waits').set({ state }).where('payment_id', '=', paymentId).execute();
+}
+
+/** Keeps a notice; 'duplicate' when this provider's transaction was told before. */
+export async function insertBankNotice(trx: Transaction<Database>, notice: BankNoticeRecord): Promise<'kept' | 'duplicate'> {
+  const result = await trx
+    .insertInto('bank_notices')
+    .values({
+      id: notice.id,
+      provider: notice.provider,
+      store_id: null,
+      payment_id: null,
+      amount: notice.amount,
+      note: notice.note,
+      account_number: notice.accountNumber ?? null,
+      state: 'unmatched',
+      body: notice.body,
+      received_at: notice.receivedAt,
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1 ? 'kept' : 'duplicate';
+}
+
+export async function markNoticeMatched(trx: Transaction<Database>, noticeId: string, storeId: string, paymentId: string): Promise<void> {
+  await trx.updateTable('bank_notices').set({ state: 'matched', store_id: storeId, payment_id: paymentId }).where('id', '=', noticeId).execute();
+}
+
+export async function setNoticeStore(trx: Transaction<Database>, noticeId: string, storeId: string): Promise<void> {
+  await trx.updateTable('bank_notices').set({ store_id: storeId }).where('id', '=', noticeId).execute();
+}
+
+/** Unmatched notices of an amount since a time (a payment registered after its transfer arrived). */
+export async function unmatchedNoticesOfAmount(trx: Transaction<Database>, amount: number, since: string): Promise<BankNoticeRecord[]> {
+  const rows = await trx.selectFrom('bank_notices').selectAll().where('state', '=', 'unmatched').where('amount', '=', amount).where('received_at', '>=', since).orderBy('received_at').execute();
+  return rows.map((row) => ({ id: row.id, provider: row.provider, amount: Number(row.amount), note: row.note, accountNumber: row.account_number ?? undefined, body: row.body, receivedAt: row.received_at }));
+}
+
+export async function countBankNotices(db: Kysely<Database>, state?: 'matched' | 'unmatched'): Promise<number> {
+  let q = db.selectFrom('bank_notices').select((eb) => eb.fn.countAll<number>().as('n'));
+  if (state !== undefined) q = q.where('state', '=', state);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
