@@ -73,9 +73,14 @@ export interface ActorFields {
   staffId: string;
   approverId?: string;
   reason?: string;
+  /** On a return: the permission it was approved for (sale-return.ts, return-policy.ts). */
+  approvalFor?: string;
   action?: string;
   details?: { [k: string]: unknown };
 }
+
+/** The permissions a return may be approved for: without its receipt, or above the store's refund limit. */
+export const RETURN_APPROVALS: readonly string[] = [PERMISSIONS.returnWithoutReceipt, PERMISSIONS.refundAboveLimit];
 
 /** Audit actions bound to a permission (src/data/audit-log.ts writes them): the permission of the same name. */
 const AUDIT_ACTION_PERMISSIONS: Readonly<Record<string, string>> = {
@@ -95,11 +100,16 @@ const AUDIT_ACTION_PERMISSIONS: Readonly<Record<string, string>> = {
  * approval without the permission it approved). The same on the tablet (which proves it, see
  * approval-proof.ts) and on the server (which checks the proof and who holds the permission):
  *   a sale cancelling a completed sale (reason 'void'): sale.void;
+ *   a return approved for a permission (approvalFor: return.without_receipt or refund.above_limit): that one;
  *   an audit entry: its action's permission; day.close only when `details.variance` is not exactly 0;
  *   approval.granted: the permission named in `details.permission` (required).
  */
 export function permissionNeeded(collection: string, doc: ActorFields): { permission: string } | { invalid: string } | undefined {
-  if (collection === 'sales') return doc.reason === 'void' ? { permission: PERMISSIONS.voidSale } : undefined;
+  if (collection === 'sales') {
+    if (doc.reason === 'void') return { permission: PERMISSIONS.voidSale };
+    if (doc.approvalFor === undefined) return undefined;
+    return RETURN_APPROVALS.includes(doc.approvalFor) ? { permission: doc.approvalFor } : { invalid: `a return is approved for ${RETURN_APPROVALS.join(' or ')}, not "${doc.approvalFor}"` };
+  }
   if (collection !== 'audit') return undefined;
   const action = doc.action;
   const details = typeof doc.details === 'object' && doc.details !== null ? doc.details : {};

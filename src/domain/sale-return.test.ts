@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { attachCustomer, emptyCart, lineDiscount, ringUpLine } from './cart.ts';
 import type { Cart, CartProduct } from './cart.ts';
 import { generateGiftCardNumber } from './gift-card-number.ts';
+import { permissionNeeded } from './permissions.ts';
 import { cartOf, coffee, paidSaleArb, pork, saleContext, saleOf, testTaxClasses } from './paid-sale.test-helper.ts';
 import { returnPolicyOf } from './return-policy.ts';
 import { purchaseOfOrder, purchaseOfSale } from './returnable-purchase.ts';
@@ -200,10 +201,19 @@ describe('approvals, and the points earned on what comes back', () => {
     const shirtLine = { productId: 'p-shirt-m', sku: 'AT-M', name: 'Áo thun size M', unitPrice: 125_000, taxRate: 800, priceIncludesTax: true, unit: 'pcs' as const, reason: 'không hóa đơn', condition: 'resellable' as const };
     const small = returned({ unreceiptedLines: [{ ...shirtLine, qty: 1000 }], customerId: 'cust-an', refund: { toOriginal: false, rest: { kind: 'store_credit' } } });
     expect(small.approvalsNeeded).toEqual(['return.without_receipt']);
+    // The document names what its approver proves (the signing hook and the server read it).
+    expect(small.document.approvalFor).toBe('return.without_receipt');
+    expect(permissionNeeded('sales', small.document)).toEqual({ permission: 'return.without_receipt' });
     const big = returned({ unreceiptedLines: [{ ...shirtLine, qty: 5000 }], customerId: 'cust-an', refund: { toOriginal: false, rest: { kind: 'store_credit' } } });
     expect(big.approvalsNeeded).toEqual(['return.without_receipt', 'refund.above_limit']);
     const sale = sold(ringUp([[shirt, 5]]), [{ method: 'cash', amount: 625_000 }]);
-    expect(returned({ purchase: purchaseOfSale(sale), lines: [{ originalLine: 0, qty: 5000, reason: 'x', condition: 'resellable' }], refund: { toOriginal: true, rest: { kind: 'cash' } } }).approvalsNeeded).toEqual(['refund.above_limit']);
+    const above = returned({ purchase: purchaseOfSale(sale), lines: [{ originalLine: 0, qty: 5000, reason: 'x', condition: 'resellable' }], refund: { toOriginal: true, rest: { kind: 'cash' } } });
+    expect(above.approvalsNeeded).toEqual(['refund.above_limit']);
+    expect(above.document.approvalFor).toBe('refund.above_limit');
+    const below = returned({ purchase: purchaseOfSale(sale), lines: [{ originalLine: 0, qty: 1000, reason: 'x', condition: 'resellable' }], refund: { toOriginal: true, rest: { kind: 'cash' } } });
+    expect(below.document.approvalFor).toBeUndefined();
+    expect(permissionNeeded('sales', below.document)).toBeUndefined();
+    expect(permissionNeeded('sales', { ...below.document, approvalFor: 'sale.void' })).toEqual({ invalid: expect.stringMatching(/return.without_receipt or refund.above_limit/) });
   });
 
   it('points earned on the returned goods are taken back, never below the customer’s balance unless a manager allows it', () => {

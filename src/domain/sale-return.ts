@@ -20,8 +20,10 @@
  *     value returned, returnable-purchase.ts), never below the customer's balance unless the caller allows
  *     it (the server then flags the overdraft); points the new items of an exchange earn (<id>-points-earn).
  * The store's rules (return-policy.ts) hold: the window, items that never come back, the refund methods;
- * the result says which approvals the return needs (without receipt, above the limit): the caller gets them
- * (a manager's proven approval) before writing it.
+ * the result says which approvals the return needs (without receipt, above the limit), and the document
+ * names the first as `approvalFor`: the caller gets a holder of all of them (a manager typing their PIN,
+ * named as approverId unless it is the cashier) before writing it, and the tablet's signing hook
+ * (src/session/approval-keys.ts) proves it like a cancellation.
  *
  * Pure and deterministic: ids, receipt number, time and people come from the caller.
  */
@@ -403,7 +405,10 @@ export function buildSaleReturn(request: ReturnRequest, context: ReturnContext, 
     ledger,
   };
   const refunded = Math.max(0, -totals.total - cashRounding);
-  return { ok: true, document, approvalsNeeded: returnApprovalsNeeded(purchase !== undefined, refunded, policy), refunded, pointsTakenBack };
+  const approvalsNeeded = returnApprovalsNeeded(purchase !== undefined, refunded, policy);
+  // The approver proves the first permission (the tablet's signing hook reads approvalFor) and must hold them all.
+  const approved: SaleReturn = approvalsNeeded[0] === undefined ? document : { ...document, approvalFor: approvalsNeeded[0] };
+  return { ok: true, document: approved, approvalsNeeded, refunded, pointsTakenBack };
 }
 
 /** Points the new items of an exchange earn: their earning value less what was paid for them in points. */

@@ -53,7 +53,11 @@ const AMOUNT = { type: 'integer', minimum: -1000000000000000, maximum: 100000000
  */
 export const COUNTER_SALE_FIELDS = {
   /** The tier a sale earned points at (loyalty.ts; the server applies it only as far as the customer reached it). */
-  sale: { loyaltyTier: { type: 'string', maxLength: 32 } },
+  sale: {
+    loyaltyTier: { type: 'string', maxLength: 32 },
+    // On a return: the permission its approver proved (return.without_receipt or refund.above_limit).
+    approvalFor: { type: 'string', maxLength: 64 },
+  },
   line: {
     unit: { type: 'string', enum: ['pcs', 'kg'] },
     listPrice: { type: 'integer', minimum: 0, maximum: 1000000000000 },

@@ -112,7 +112,12 @@ function flagUnknown(collection: string, staffId: string, staffKnown: boolean, d
 
 /** The 403 message for a refused document: which document, which action, which permission, who was named. */
 export function describeRefusal(collection: string, index: number, doc: ActorFields, verdict: Extract<ActorVerdict, { kind: 'forbidden' }>): string {
-  const what = collection === 'sales' ? `sale ${doc.id} (a cancellation, reason "void")` : `audit entry ${doc.id} (${String(doc.action)})`;
+  const what =
+    collection !== 'sales'
+      ? `audit entry ${doc.id} (${String(doc.action)})`
+      : doc.reason === 'void'
+        ? `sale ${doc.id} (a cancellation, reason "void")`
+        : `return ${doc.id} (approved for ${String(doc.approvalFor)})`;
   if (verdict.permission === 'details.permission') return `body/${index}/newDocumentState: ${what}: ${verdict.reason}`;
   return `body/${index}/newDocumentState: ${what} needs the permission "${verdict.permission}", but ${verdict.reason}: nothing of this push was written`;
 }
