@@ -38,6 +38,7 @@ import outboxRoutes from './routes/outbox.ts';
 import platformWebhookRoutes from './routes/orders-platform-webhooks.ts';
 import packingSlipRoutes from './routes/packing-slips.ts';
 import staffSessionRoutes from './routes/staff-sessions.ts';
+import reportsDayRoutes from './routes/reports-day.ts';
 import replicationRoutes from './routes/sync-replication.ts';
 import streamRoutes from './routes/sync-stream.ts';
 import { migrateToLatest } from './store/migrations.ts';
@@ -115,6 +116,7 @@ export async function buildApp(config: ServerConfig, deps: AppDependencies = {})
       await api.register(incidentsRoutes);
       await api.register(outboxRoutes);
       await api.register(exportRoutes);
+      await api.register(reportsDayRoutes);
       await api.register(catalogImportRoutes);
     },
     { prefix: '/api/v1' },

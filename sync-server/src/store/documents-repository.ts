@@ -25,12 +25,14 @@
  * methods, so callers read and write those collections like any other. A 2,000-sale push writes the sales
  * here and about 11,000 ledger entries and up to as many balances there: on PostgreSQL the next statement is
  * prepared (its bodies serialised) while the database runs the one before.
+ * The day report reads one store's sales and shift events of a day by the createdAt their device wrote, and
+ * its orders by last change, through the indexes of migration 0010 (readByCreatedAt, readOrdersChangedSince).
  * A body read back is typed as its collection's document (storedBody): what goes in is that document, a
  * device's push having passed the collection's schema (policies/push-rows.ts) and the server writing its own
  * documents (orders, balances, config, the seed) from the generated types.
  */
-import { CompiledQuery } from 'kysely';
-import type { Kysely, Transaction } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
+import type { Kysely, RawBuilder, Transaction } from 'kysely';
 import type SqliteDatabase from 'better-sqlite3';
 import type { CollectionName } from '../../../src/data/schemas/index.ts';
 import type { CollectionDocuments } from '../../../src/data/schemas/types.ts';
@@ -215,6 +217,29 @@ export class DocumentsRepository {
     return found;
   }
 
+  /**
+   * A store's sales or shift events whose createdAt, as the device wrote it, sorts in [from, to) as text,
+   * through the time indexes of migration 0010 (the day report). Text order is time order only for times
+   * written the same way (one offset): callers widen the range and decide on the parsed instant.
+   */
+  async readByCreatedAt<C extends 'sales' | 'shifts'>(collection: C, storeId: string, range: { from: string; to: string }): Promise<StoredDocument<C>[]> {
+    const rows = await byCreatedAtQuery(this.store, collection, storeId, range).execute();
+    return rows.map((row) => toStoredDocument<C>(row));
+  }
+
+  /** A store's orders written (by the server or a device's push) at or after `since` (migration 0010's index). */
+  async readOrdersChangedSince(storeId: string, since: Date): Promise<StoredDocument<'orders'>[]> {
+    const rows = await this.store.db
+      .selectFrom('documents')
+      .selectAll()
+      .where('collection', '=', sql.lit('orders'))
+      .where('store_id', '=', storeId)
+      .where('updated_at', '>=', since.toISOString())
+      .where('deleted', '=', booleanFor(this.store.kind, false))
+      .execute();
+    return rows.map((row) => toStoredDocument<'orders'>(row));
+  }
+
   async get<C extends CollectionName>(collection: C, id: string): Promise<StoredDocument<C> | undefined> {
     if (NARROW_TABLES.has(collection)) return (await this.getMany(this.store.db, collection, [id])).get(id);
     const row = await this.store.db
@@ -326,6 +351,25 @@ function lastWritePerId(writes: readonly DocumentWrite[]): DocumentWrite[] {
     byKey.set(key, w);
   }
   return [...byKey.values()];
+}
+
+/** A document's createdAt as migration 0010's time indexes compute it (the same expression, or no index is used). */
+function createdAtOf(kind: StoreKind): RawBuilder<string> {
+  return kind === 'postgres' ? sql<string>`((body::json)->>'createdAt')` : sql<string>`json_extract(body, '$.createdAt')`;
+}
+
+/** The query of readByCreatedAt (exported so a test can ask the database how it runs it). */
+export function byCreatedAtQuery(store: Store, collection: 'sales' | 'shifts', storeId: string, range: { from: string; to: string }) {
+  const createdAt = createdAtOf(store.kind);
+  // The collection as a literal, not a parameter: SQLite uses a partial index only for a WHERE it can see matches it.
+  return store.db
+    .selectFrom('documents')
+    .selectAll()
+    .where('collection', '=', sql.lit(collection))
+    .where('store_id', '=', storeId)
+    .where(createdAt, '>=', range.from)
+    .where(createdAt, '<', range.to)
+    .where('deleted', '=', booleanFor(store.kind, false));
 }
 
 /** better-sqlite3 cannot bind booleans; SQLite keeps them as 0/1. */
