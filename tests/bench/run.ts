@@ -10,6 +10,7 @@ import { benchCounter } from './counter.bench.ts';
 import { benchPinGuessing } from './pin-guessing.bench.ts';
 import { benchCatalogImport } from './catalog-import.bench.ts';
 import { benchPackingSlip } from './packing-slip.bench.ts';
+import { benchZReport } from './z-report.bench.ts';
 
 const benches: Record<string, () => Promise<void>> = {
   server_ingest: benchServerIngest,
@@ -19,6 +20,7 @@ const benches: Record<string, () => Promise<void>> = {
   pin_guessing: benchPinGuessing,
   catalog_import: benchCatalogImport,
   packing_slip: benchPackingSlip,
+  z_report: benchZReport,
 };
 
 const wanted = process.argv.slice(2);
