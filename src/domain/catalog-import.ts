@@ -128,6 +128,22 @@ const KG_WORDS = new Set(['kg', 'kgs', 'kilogram', 'kilograms', 'ki', 'ky', 'kil
 const YES = new Set(['yes', 'y', 'true', '1', 'x', 'co', 'c']);
 const NO = new Set(['no', 'n', 'false', '0', 'khong', 'k']);
 
+/**
+ * foldForSearch of the short cells a catalog repeats (tax class, unit, yes/no: a handful of values over
+ * 100,000 rows), folded once per distinct text.
+ */
+function foldedOnce(): (text: string) => string {
+  const folded = new Map<string, string>();
+  return (text) => {
+    let value = folded.get(text);
+    if (value === undefined) {
+      value = foldForSearch(text);
+      if (folded.size < 10_000) folded.set(text, value);
+    }
+    return value;
+  };
+}
+
 /** Checks every row of a catalog sheet; problems come in line order, then column order. */
 export function checkCatalogSheet(sheet: CatalogSheet, context: CatalogImportContext): CheckedSheet {
   const layout = readHeadings(sheet.headings);
@@ -138,7 +154,8 @@ export function checkCatalogSheet(sheet: CatalogSheet, context: CatalogImportCon
   if (dataRows.length > MAX_CATALOG_ROWS) {
     return { ok: false, problems: [{ line: (dataRows[MAX_CATALOG_ROWS] as SheetRow).line, column: '', detail: { kind: 'too-many-rows', max: MAX_CATALOG_ROWS } }] };
   }
-  const taxClasses = taxClassMatcher(context.taxClasses);
+  const fold = foldedOnce();
+  const taxClasses = taxClassMatcher(context.taxClasses, fold);
   const firstLineOfSku = new Map<string, number>();
   const barcodeOwner = new Map<string, { line: number; sku: string }>();
   const rows: CatalogRow[] = [];
@@ -160,12 +177,12 @@ export function checkCatalogSheet(sheet: CatalogSheet, context: CatalogImportCon
     const row: CatalogRow = { line: sheetRow.line, sku: sku ?? '', name: name ?? '', price: price ?? 0, taxClassId: taxClassId ?? '' };
     const unitText = cell('unit');
     if (unitText !== undefined && unitText !== '') {
-      const unit = checkUnit(unitText, (d) => report('unit', d));
+      const unit = checkUnit(fold(unitText), unitText, (d) => report('unit', d));
       if (unit !== undefined) row.unit = unit;
     }
     const weighedText = cell('weighed');
     if (weighedText !== undefined && weighedText !== '') {
-      const weighed = checkYesNo(weighedText, (d) => report('weighed', d));
+      const weighed = checkYesNo(fold(weighedText), weighedText, (d) => report('weighed', d));
       if (weighed !== undefined) row.weighed = weighed;
       if (weighed === true && row.unit === 'pcs') report('weighed', { kind: 'weighed-needs-kg' });
     }
@@ -262,7 +279,7 @@ export function checkPrice(text: string, report: (d: ImportProblemDetail) => voi
 
 type TaxClassMatcher = (text: string) => { id: string } | { candidates: string[] } | undefined;
 
-function taxClassMatcher(classes: readonly ImportTaxClass[]): TaxClassMatcher & { known: string[] } {
+function taxClassMatcher(classes: readonly ImportTaxClass[], fold: (text: string) => string): TaxClassMatcher & { known: string[] } {
   const byKey = new Map<string, string>();
   for (const c of classes) {
     byKey.set(foldForSearch(c.id), c.id);
@@ -271,7 +288,7 @@ function taxClassMatcher(classes: readonly ImportTaxClass[]): TaxClassMatcher & 
   const byRate = new Map<number, string[]>();
   for (const c of classes) byRate.set(c.rateBasisPoints, [...(byRate.get(c.rateBasisPoints) ?? []), c.id]);
   const match = (text: string): { id: string } | { candidates: string[] } | undefined => {
-    const exact = byKey.get(foldForSearch(text));
+    const exact = byKey.get(fold(text));
     if (exact !== undefined) return { id: exact };
     const rate = /^(\d{1,3})(?:[.,](\d{1,2}))?\s*%$/.exec(text);
     if (rate === null) return undefined;
@@ -291,15 +308,14 @@ function checkTaxClass(text: string, match: ReturnType<typeof taxClassMatcher>, 
   return found.id;
 }
 
-function checkUnit(text: string, report: (d: ImportProblemDetail) => void): ProductUnit | undefined {
-  const word = foldForSearch(text).replace(/[^a-z]/g, '');
+function checkUnit(folded: string, text: string, report: (d: ImportProblemDetail) => void): ProductUnit | undefined {
+  const word = folded.replace(/[^a-z]/g, '');
   if (PCS_WORDS.has(word)) return 'pcs';
   if (KG_WORDS.has(word)) return 'kg';
   return void report({ kind: 'unknown-unit', value: text });
 }
 
-function checkYesNo(text: string, report: (d: ImportProblemDetail) => void): boolean | undefined {
-  const word = foldForSearch(text);
+function checkYesNo(word: string, text: string, report: (d: ImportProblemDetail) => void): boolean | undefined {
   if (YES.has(word)) return true;
   if (NO.has(word)) return false;
   return void report({ kind: 'not-yes-or-no', value: text });

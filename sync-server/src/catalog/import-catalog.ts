@@ -3,11 +3,13 @@
  * documents, written through the documents repository with new seqs like any server write, so tablets pull
  * them as deltas and the stream announces them to every store; opening stock is the importing store's.
  *
- * All or nothing, decided in one transaction: it takes the sequence counter's lock first (so two imports,
- * or an import and the seed, are decided one after the other), reads the stored catalog, plans every row
+ * All or nothing, decided in one transaction: every row is planned against the stored catalog
  * (src/domain/catalog-import-plan.ts: updated or created by SKU, unchanged rows written nowhere) and either
- * writes the whole plan or, when a row clashes with the stored catalog (a barcode of another product),
- * writes nothing and returns the problems.
+ * the whole plan is written or, when a row clashes with the stored catalog (a barcode of another product),
+ * nothing is, and the problems are returned. Reading 100,000 products and planning take a second or two,
+ * so they happen before the transaction, which takes the sequence counter's lock (so two imports, or an
+ * import and the seed, are decided one after the other, and pushes wait only for the write) and plans
+ * again only if products were written in between (the highest products seq moved).
  *
  * Opening stock is a fact like any stock movement: a `ledger` entry (kind stock, reason "opening", the
  * import's id as its source) and the store's stock balance derived from it, written only where the store has
@@ -15,7 +17,7 @@
  * silently undo the sales since) and is counted as kept; changing stock on hand is a stock count, which the
  * back office will do as its own ledger entries.
  */
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { BalanceDocument, LedgerEntryDocument, ProductDocument } from '../../../src/data/schemas/types.ts';
 import type { CatalogColumn } from '../../../src/domain/catalog-import-columns.ts';
@@ -55,17 +57,20 @@ export async function importCatalog(
   bus: ChangeBus | undefined,
   now: Date = new Date(),
 ): Promise<CatalogImportResult> {
+  const updatedAt = now.toISOString();
+  const planAgainst = (catalog: StoredCatalog) => planCatalogImport(request.rows, catalog, { newId: uuidv7, updatedAt, headings: request.headings });
+  const read = await readStoredCatalog(store.db);
+  let plan = planAgainst(read.catalog);
   return store.db.transaction().execute(async (trx) => {
     await lockSequenceCounter(trx);
-    const catalog = await readStoredCatalog(trx);
-    const updatedAt = now.toISOString();
-    const plan = planCatalogImport(request.rows, catalog, { newId: uuidv7, updatedAt, headings: request.headings });
+    if ((await lastProductSeq(trx)) !== read.lastSeq) plan = planAgainst((await readStoredCatalog(trx)).catalog);
     if (!plan.ok) return { ok: false, problems: plan.problems };
     const counts: CatalogImportCounts = { created: 0, updated: 0, unchanged: 0, openingStock: { set: 0, kept: 0 } };
     const writes: DocumentWrite[] = [];
     for (const planned of plan.products) {
       counts[planned.outcome] += 1;
-      if (planned.outcome !== 'unchanged') writes.push({ collection: 'products', id: planned.product.id, storeId: null, body: planned.product });
+      // A created product has a new UUIDv7: a plain insert, cheaper than the upsert an update takes.
+      if (planned.outcome !== 'unchanged') writes.push({ collection: 'products', id: planned.product.id, storeId: null, body: planned.product, isNew: planned.outcome === 'created' });
     }
     const stockWrites = await openingStock(trx, documents, request.storeId, plan.products, updatedAt, counts);
     // A loop, not push(...stockWrites): 200,000 arguments overflow the call stack.
@@ -81,13 +86,13 @@ export async function importCatalog(
   });
 }
 
-/** Every live product, by SKU and by barcode, read page by page inside the import's transaction. */
-async function readStoredCatalog(trx: Transaction<Database>): Promise<StoredCatalog> {
+/** Every live product, by SKU and by barcode, read page by page; and the highest products seq read. */
+async function readStoredCatalog(db: Kysely<Database>): Promise<{ catalog: StoredCatalog; lastSeq: number }> {
   const bySku = new Map<string, ProductDocument>();
   const skuOfBarcode = new Map<string, string>();
   let afterSeq = 0;
   for (;;) {
-    const rows = await trx
+    const rows = await db
       .selectFrom('documents')
       .select(['seq', 'deleted', 'body'])
       .where('collection', '=', 'products')
@@ -103,9 +108,19 @@ async function readStoredCatalog(trx: Transaction<Database>): Promise<StoredCata
       bySku.set(product.sku, product);
       for (const code of product.barcodes) if (!skuOfBarcode.has(code)) skuOfBarcode.set(code, product.sku);
     }
-    if (rows.length < READ_PAGE) return { bySku, skuOfBarcode };
-    afterSeq = Number(rows[rows.length - 1]!.seq);
+    if (rows.length > 0) afterSeq = Number(rows[rows.length - 1]!.seq);
+    if (rows.length < READ_PAGE) return { catalog: { bySku, skuOfBarcode }, lastSeq: afterSeq };
   }
+}
+
+async function lastProductSeq(trx: Transaction<Database>): Promise<number> {
+  const row = await trx
+    .selectFrom('documents')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('collection', '=', 'products')
+    .where('store_id', 'is', null)
+    .executeTakeFirst();
+  return Number(row?.seq ?? 0);
 }
 
 /** The ledger entries and balances of the opening stock the store does not have yet. */
