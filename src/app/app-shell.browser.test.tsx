@@ -24,6 +24,8 @@ afterEach(async () => {
 /** The till as the issue found it: offline, 12 sales and an audit entry waiting, the server unreachable, a catalog arriving. */
 async function openOfflineTill(language: 'vi' | 'en', width: number): Promise<void> {
   await page.viewport(width, 800);
+  // The test frame takes its new size a moment after the command (later still on a busy machine).
+  await waitFor(() => expect(window.innerWidth).toBe(width), { timeout: 5_000 });
   till = await setUpTill(undefined, hoa);
   renderApp({ databaseOpening: Promise.resolve(till.database), i18n: i18nIn(language) });
   act(() => {

@@ -36,6 +36,7 @@ export function watchLastSynced(database: SyncDatabase, listener: (at: string) =
 export function lastSyncedWriter(database: SyncDatabase): { record: (at: string) => void; stop: () => void } {
   let waiting: string | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
 
   const write = (at: string) =>
     storeLastSynced(database, at).catch((error: unknown) => {
@@ -54,10 +55,12 @@ export function lastSyncedWriter(database: SyncDatabase): { record: (at: string)
 
   return {
     record(at) {
+      if (stopped) return;
       waiting = at;
       if (timer === undefined) flush();
     },
     stop() {
+      stopped = true;
       clearTimeout(timer);
       timer = undefined;
       if (waiting !== undefined) void write(waiting);

@@ -70,6 +70,8 @@ export function startSync({ database, catalog, syncDatabase, identity, fetch: fe
   // When this device last synced: kept across reloads and shared by the tabs (last-synced.ts).
   const lastSynced = lastSyncedWriter(syncDatabase);
   const synced = () => {
+    // A replication cancelled by stopAll may still report its last answer; a stopped engine records nothing.
+    if (stopped) return;
     status.recordSuccess();
     const at = useSyncStatusStore.getState().lastSyncedAt;
     if (at !== undefined) lastSynced.record(at);
