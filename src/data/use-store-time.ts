@@ -4,27 +4,16 @@
  * on screens shown before the device database is open (Settings, Sync): the default zone until it is.
  * Dates are day first in both languages; store-time-format.ts says why.
  */
-import { useCallback, useContext, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { displayLanguageOf, formatStoreTime, type StoreTimeStyle } from '../domain/store-time-format.ts';
-import { DatabaseContext } from './database-context.ts';
+import { useStoreTimeZone } from './use-store-time-zone.ts';
 
 export type StoreTimeWriter = (instant: string | number, style?: StoreTimeStyle) => string;
 
 export function useStoreTime(): StoreTimeWriter {
   const { i18n } = useTranslation();
-  // No provider (a screen tested on its own) or not open yet: the default zone.
-  const status = useContext(DatabaseContext);
-  const database = status?.state === 'ready' ? status.database : undefined;
-  const [timeZone, setTimeZone] = useState<string>();
-  useEffect(() => {
-    if (database === undefined) return undefined;
-    const subscription = database.config.findOne().$.subscribe({
-      next: (document) => setTimeZone(document?.store.timeZone),
-      error: (error: unknown) => console.error('Reading the store\'s time zone failed; times are shown on Vietnam\'s clock', error),
-    });
-    return () => subscription.unsubscribe();
-  }, [database]);
+  const timeZone = useStoreTimeZone();
   const language = displayLanguageOf(i18n.resolvedLanguage ?? i18n.language);
   return useCallback((instant, style) => formatStoreTime(instant, { language, timeZone, style }), [language, timeZone]);
 }

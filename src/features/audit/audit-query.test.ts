@@ -17,11 +17,17 @@ describe('the audit viewer query', () => {
     });
   });
 
-  it('turns a calendar day into the instants it spans on this tablet', () => {
-    const range = dayRange('2025-03-01');
-    expect(range).toBeDefined();
-    expect(Date.parse(range?.to ?? '') - Date.parse(range?.from ?? '')).toBe(24 * 3600_000);
-    expect(new Date(range?.from ?? '').getDate()).toBe(1);
-    expect(dayRange('yesterday')).toBeUndefined();
+  it('turns a calendar day into the instants it spans on the store\'s clock, whatever the tablet\'s zone', () => {
+    // 1 March in Hà Nội (UTC+7) starts at 17:00Z on 28 February.
+    expect(dayRange('2025-03-01', 'Asia/Ho_Chi_Minh')).toEqual({ from: '2025-02-28T17:00:00.000Z', to: '2025-03-01T17:00:00.000Z' });
+    expect(dayRange('2025-03-01', 'Europe/London')).toEqual({ from: '2025-03-01T00:00:00.000Z', to: '2025-03-02T00:00:00.000Z' });
+    // A store without a known zone keeps Vietnam's.
+    expect(dayRange('2025-03-01', undefined)).toEqual(dayRange('2025-03-01', 'Asia/Ho_Chi_Minh'));
+    expect(dayRange('yesterday', 'Asia/Ho_Chi_Minh')).toBeUndefined();
+  });
+
+  it('filters the day on the store\'s clock', () => {
+    const query = auditPageQuery({ action: '', staffId: '', day: '2025-03-01' }, 0, 50, 'Asia/Ho_Chi_Minh');
+    expect(query.selector).toEqual({ $and: [{ createdAt: { $gte: '2025-02-28T17:00:00.000Z', $lt: '2025-03-01T17:00:00.000Z' } }] });
   });
 });

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDatabase } from '../../data/database-context.ts';
 import { useStoreTime } from '../../data/use-store-time.ts';
+import { useStoreTimeZone } from '../../data/use-store-time-zone.ts';
 import { noAuditFilters, type AuditFilters } from './audit-query.ts';
 import { AuditFiltersBar } from './audit-filters-bar.tsx';
 import { useAuditPage } from './use-audit-page.ts';
@@ -35,7 +36,7 @@ function AuditTrail() {
   const staff = useStaffNames(database);
   const [filters, setFilters] = useState<AuditFilters>(noAuditFilters);
   const [page, setPage] = useState(0);
-  const result = useAuditPage(database, filters, page);
+  const result = useAuditPage(database, filters, page, useStoreTimeZone());
   const nameOf = (id: string | undefined) => (id === undefined ? '' : (staff.find((s) => s.id === id)?.name ?? id));
   return (
     <section className="screen" data-testid="audit-viewer">

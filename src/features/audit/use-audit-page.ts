@@ -12,11 +12,11 @@ export interface AuditPage {
   hasNext: boolean;
 }
 
-export function useAuditPage(database: PosDatabase, filters: AuditFilters, page: number): AuditPage | undefined {
+export function useAuditPage(database: PosDatabase, filters: AuditFilters, page: number, timeZone?: string): AuditPage | undefined {
   const [result, setResult] = useState<{ key: string; page: AuditPage }>();
-  const key = JSON.stringify([filters, page]);
+  const key = JSON.stringify([filters, page, timeZone]);
   useEffect(() => {
-    const subscription = database.audit.find(auditPageQuery(filters, page)).$.subscribe({
+    const subscription = database.audit.find(auditPageQuery(filters, page, AUDIT_PAGE_SIZE, timeZone)).$.subscribe({
       next: (documents) =>
         setResult({
           key,
@@ -25,7 +25,7 @@ export function useAuditPage(database: PosDatabase, filters: AuditFilters, page:
       error: (error: unknown) => console.error('Reading the audit trail failed', error),
     });
     return () => subscription.unsubscribe();
-    // `key` captures filters and page by value, so a re-render with equal filters keeps the subscription.
+    // `key` captures filters, page and zone by value, so a re-render with equal filters keeps the subscription.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [database, key]);
   return result?.key === key ? result.page : undefined;
