@@ -100,5 +100,5 @@ async function execute(store: Store, command: Exclude<AdminCommand, { verb: 'hel
 function reachesTablets(write: ConfigWrite): string {
   return write.announced
     ? `Tablets of the store got the new config (seq ${write.seq}) through their live connection.`
-    : `Written with seq ${write.seq}: tablets of the store pull it on their next sync (on SQLite a running server learns of another process's writes only when tablets pull, e.g. after reconnecting).`;
+    : `Written with seq ${write.seq}: a server running on this SQLite file finds it within a second and sends it to the store's connected tablets; the others pull it when they next sync.`;
 }

@@ -4,7 +4,8 @@
  * config change is written in one transaction that takes the sequence counter's lock first, so it gets a new
  * seq after every write before it (tablets pull it as a delta), and is announced inside that transaction
  * (live/change-bus.ts announceFromOutside: on PostgreSQL every server instance tells its connected tablets at
- * once; on SQLite a server learns of changes only in its own process, so tablets get it on their next pull).
+ * once; on SQLite there is no channel between processes, and a running server finds the write on the
+ * sequence counter within a second and tells them then).
  * Errors a person can fix (an unknown store, a name taken) are AdminError; the CLI prints them and exits 2.
  */
 import type { Transaction } from 'kysely';

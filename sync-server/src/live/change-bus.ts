@@ -5,6 +5,11 @@
  *
  * SQLite (one server process): the event is emitted in-process at the end of the write transaction. The
  * hub's read needs the single database connection, so it runs after the commit, and events keep commit order.
+ * Another process writing the same file (the admin command, `npm run seed`) cannot reach this process, so
+ * the bus also reads the sequence counter every second: when it has moved past every seq announced here,
+ * the range in between was written elsewhere and is announced for every streamed collection (the hub
+ * reads what is there). The read waits for the one connection, so it never sees a transaction of this
+ * process half-way, and everything this process committed before it was announced already.
  * PostgreSQL (N instances): the event goes out with NOTIFY inside the write transaction, so PostgreSQL
  * delivers it only if the transaction commits, and in commit order, to every instance LISTENing, this one
  * included (events never take a local shortcut, which could overtake an earlier commit's notification).
@@ -18,6 +23,7 @@ import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
 import type { FastifyBaseLogger } from 'fastify';
+import { collectionPolicies } from '../../../src/data/schemas/index.ts';
 import type { CollectionName } from '../../../src/data/schemas/index.ts';
 import type { Database } from '../store/database-types.ts';
 import type { Store } from '../store/open-store.ts';
@@ -49,10 +55,18 @@ export interface ChangeBus {
 const NOTIFY_LIMIT = 7900;
 const RECONNECT_MS = 1000;
 
+/** How often a SQLite server looks for writes made by another process. */
+export const OUTSIDE_WRITES_POLL_MS = 1000;
+
 export async function createChangeBus(store: Store, databaseUrl: string | undefined, log: FastifyBaseLogger): Promise<ChangeBus> {
   if (store.kind === 'postgres' && databaseUrl !== undefined) {
     const bus = new PostgresChangeBus(databaseUrl, channelFor(store.schema ?? 'public'), log);
     await bus.start();
+    return bus;
+  }
+  if (store.kind === 'sqlite') {
+    const bus = new SqliteChangeBus(store, log);
+    await bus.start(OUTSIDE_WRITES_POLL_MS);
     return bus;
   }
   return new LocalChangeBus();
@@ -84,6 +98,62 @@ class LocalChangeBus implements ChangeBus {
   }
 }
 
+/** SQLite: the in-process bus, plus writes of other processes found on the sequence counter. */
+class SqliteChangeBus extends LocalChangeBus {
+  private lastSeen = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private polling = false;
+  private closed = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly log: FastifyBaseLogger,
+  ) {
+    super();
+  }
+
+  async start(intervalMs: number): Promise<void> {
+    this.lastSeen = await sequenceCounter(this.store.db);
+    this.timer = setInterval(() => void this.lookForOutsideWrites(), intervalMs);
+    this.timer.unref();
+  }
+
+  override async announce(db: Kysely<Database>, events: readonly ChangeEvent[]): Promise<void> {
+    for (const event of events) this.lastSeen = Math.max(this.lastSeen, event.toSeq);
+    await super.announce(db, events);
+  }
+
+  override async close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.timer);
+    await super.close();
+  }
+
+  private async lookForOutsideWrites(): Promise<void> {
+    if (this.polling || this.closed) return;
+    this.polling = true;
+    try {
+      const value = await sequenceCounter(this.store.db);
+      if (value <= this.lastSeen || this.closed) return;
+      const fromSeq = this.lastSeen + 1;
+      this.lastSeen = value;
+      for (const [collection, policy] of Object.entries(collectionPolicies) as Array<[CollectionName, (typeof collectionPolicies)[CollectionName]]>) {
+        if (policy.streamed === 'none') continue;
+        this.emitter.emit('message', { type: 'change', event: { collection, storeIds: null, fromSeq, toSeq: value } } satisfies BusMessage);
+      }
+    } catch (error) {
+      this.log.warn({ err: error }, 'could not look for writes made by another process; tablets get them on their next pull');
+    } finally {
+      this.polling = false;
+    }
+  }
+}
+
+async function sequenceCounter(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom('sequence_counter').select('value').where('name', '=', 'documents').executeTakeFirst();
+  return Number(row?.value ?? 0);
+}
+
 type NotifyPayload = { events: ChangeEvent[] } | { revoked: string };
 
 function changesPayload(events: readonly ChangeEvent[]): string {
@@ -95,9 +165,8 @@ function changesPayload(events: readonly ChangeEvent[]): string {
 /**
  * Server writes made by another process (the admin command), announced inside their write transaction.
  * PostgreSQL: the same NOTIFY every server instance LISTENs to, so connected tablets get the change live.
- * SQLite: a server learns of changes only in its own process, so there is no one to tell; the writes
- * carry new seqs and tablets get them on their next pull (every stream reconnection pulls). Returns
- * whether the change was announced.
+ * SQLite: there is no channel to another process; a running server finds the write on the sequence
+ * counter within a second (SqliteChangeBus) and tells its tablets then. Returns whether it was announced.
  */
 export async function announceFromOutside(store: Store, db: Kysely<Database>, events: readonly ChangeEvent[]): Promise<boolean> {
   if (store.kind !== 'postgres' || events.length === 0) return false;
