@@ -11,6 +11,7 @@ import { benchPinGuessing } from './pin-guessing.bench.ts';
 import { benchCatalogImport } from './catalog-import.bench.ts';
 import { benchPackingSlip } from './packing-slip.bench.ts';
 import { benchZReport } from './z-report.bench.ts';
+import { benchWebhookAck } from './webhook-ack.bench.ts';
 
 const benches: Record<string, () => Promise<void>> = {
   server_ingest: benchServerIngest,
@@ -21,6 +22,7 @@ const benches: Record<string, () => Promise<void>> = {
   catalog_import: benchCatalogImport,
   packing_slip: benchPackingSlip,
   z_report: benchZReport,
+  webhook_ack: benchWebhookAck,
 };
 
 const wanted = process.argv.slice(2);

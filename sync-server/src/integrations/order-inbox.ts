@@ -2,10 +2,11 @@
  * The order inbox worker: applies the platform deliveries the webhooks kept (store/order-inbox-repository.ts)
  * to the `orders` collection, after the webhook has answered. A webhook wakes it; otherwise it looks every
  * second, so deliveries kept by another server instance, or before a restart, are applied too.
- * Deliveries are applied oldest first, up to 20 in one transaction (one commit for a burst of a flash sale),
+ * Deliveries are applied oldest first, up to 25 in one transaction (one commit for a burst of a flash sale),
  * each re-checked as still pending inside it (two instances never apply one twice). When a batch fails,
  * its deliveries are tried one by one, and one that fails alone is set aside as 'failed' with the error in
- * its outcome, logged, so it cannot block those behind it.
+ * its outcome, logged, so it cannot block those behind it. Between batches it lets the server answer
+ * waiting requests first: the webhooks' answers must not wait for the inbox.
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { ChangeBus } from '../live/change-bus.ts';
@@ -14,10 +15,12 @@ import type { Store } from '../store/open-store.ts';
 import { isStillPending, markDelivery, pendingDeliveries, setDeliveryAside } from '../store/order-inbox-repository.ts';
 import type { PendingDelivery } from '../store/order-inbox-repository.ts';
 import { lockSequenceCounter } from '../store/visible-documents.ts';
+import { DeliveryKeeper } from './delivery-keeper.ts';
+import type { InboxDelivery } from '../store/order-inbox-repository.ts';
 import type { PlatformOrder } from './platform-order.ts';
-import { applyPlatformOrder, readStoreRouting } from './platform-orders.ts';
+import { applyPlatformOrder, PlatformOrderBatch, readStoreRouting } from './platform-orders.ts';
 
-const BATCH = 20;
+const BATCH = 25;
 const POLL_MS = 1000;
 
 export class OrderInbox {
@@ -25,13 +28,23 @@ export class OrderInbox {
   private running: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
   private again = false;
+  private readonly keeper: DeliveryKeeper;
 
   constructor(
     private readonly store: Store,
     private readonly documents: DocumentsRepository,
     private readonly bus: ChangeBus | undefined,
     private readonly log: FastifyBaseLogger,
-  ) {}
+  ) {
+    this.keeper = new DeliveryKeeper(store.db);
+  }
+
+  /** Keeps a delivery durably (with others arriving meanwhile, delivery-keeper.ts), then wakes the worker. */
+  async keep(delivery: InboxDelivery): Promise<'kept' | 'duplicate'> {
+    const kept = await this.keeper.keep(delivery);
+    if (kept === 'kept') this.wake();
+    return kept;
+  }
 
   start(): void {
     this.running ??= this.loop();
@@ -56,6 +69,9 @@ export class OrderInbox {
       const batch = await pendingDeliveries(this.store.db, BATCH);
       if (batch.length === 0) return applied;
       applied += await this.applyBatch(batch);
+      // SQLite answers synchronously, so without this the loop would run on microtasks alone and the
+      // webhooks waiting to keep new deliveries would not be served until the inbox is empty.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
@@ -99,11 +115,12 @@ export class OrderInbox {
     return this.store.db.transaction().execute(async (trx) => {
       await lockSequenceCounter(trx);
       const routing = await readStoreRouting(trx, this.documents);
+      const writes = new PlatformOrderBatch();
       let applied = 0;
       for (const delivery of batch) {
         if (!(await isStillPending(trx, delivery.id))) continue;
         const order = JSON.parse(delivery.body) as PlatformOrder;
-        const outcome = await applyPlatformOrder(trx, this.store.kind, this.documents, order, routing, this.bus, now);
+        const outcome = await applyPlatformOrder(trx, this.store.kind, this.documents, order, routing, writes, now);
         if (outcome.state === 'unrouted') {
           this.log.warn({ source: order.source, sourceOrderId: order.sourceOrderId, locationKeys: outcome.locationKeys }, 'platform order kept unrouted: no store lists its location (store.onlineLocations)');
         }
@@ -111,6 +128,8 @@ export class OrderInbox {
         await markDelivery(trx, delivery.id, state, detail, now.toISOString());
         applied += 1;
       }
+      // One write of the batch's orders: one seq range, one change event for the tablets.
+      await writes.write(trx, this.documents, this.bus, now);
       return applied;
     });
   }

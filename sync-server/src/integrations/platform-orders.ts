@@ -60,17 +60,30 @@ export async function readStoreRouting(trx: Transaction<Database>, documents: Do
   });
 }
 
+/** What a batch of deliveries writes, once, at the end of the inbox worker's transaction. */
+export class PlatformOrderBatch {
+  /** The orders to write, by id (a later delivery of the same order in the batch sees the earlier one). */
+  readonly orders = new Map<string, OrderDocument>();
+  readonly incidents: NewIncident[] = [];
+
+  async write(trx: Transaction<Database>, documents: DocumentsRepository, bus: ChangeBus | undefined, now: Date): Promise<void> {
+    await writeOrdersInTransaction(trx, documents, [...this.orders.values()], bus, now);
+    await insertIncidents(trx, this.incidents, now.toISOString());
+  }
+}
+
+/** Decides one delivery into the batch (see the top of this file); `products` holds the batch's SKU matches. */
 export async function applyPlatformOrder(
   trx: Transaction<Database>,
   kind: StoreKind,
   documents: DocumentsRepository,
   order: PlatformOrder,
   routing: readonly StoreRouting[],
-  bus: ChangeBus | undefined,
+  batch: PlatformOrderBatch,
   now: Date,
 ): Promise<ApplyOutcome> {
   const id = platformOrderId(order.source, order.sourceOrderId);
-  const stored = (await documents.getMany(trx, 'orders', [id])).get(id)?.body;
+  const stored = batch.orders.get(id) ?? (await documents.getMany(trx, 'orders', [id])).get(id)?.body;
   if (stored?.sourceUpdatedAt !== undefined && Date.parse(stored.sourceUpdatedAt) > Date.parse(order.sourceUpdatedAt)) {
     return { state: 'done', result: 'stale', orderId: id, storeId: stored.storeId };
   }
@@ -99,8 +112,8 @@ export async function applyPlatformOrder(
   const decided = decideDelivery(stored, incoming, now);
   if (decided.kind === 'other-store') throw new Error(`platform order ${id} changed store`);
   if (decided.kind === 'unchanged') return { state: 'done', result: 'unchanged', orderId: id, storeId: route.storeId };
-  await writeOrdersInTransaction(trx, documents, [decided.order], bus, now);
-  await insertIncidents(trx, incidentsOf(stored, decided.order), now.toISOString());
+  batch.orders.set(id, decided.order);
+  batch.incidents.push(...incidentsOf(stored, decided.order));
   return { state: 'done', result: decided.kind, orderId: id, storeId: route.storeId };
 }
 

@@ -25,7 +25,6 @@ import { platformOrderId } from '../integrations/platform-orders.ts';
 import { mapShopifyOrder } from '../integrations/shopify.ts';
 import { mapWooCommerceOrder } from '../integrations/woocommerce.ts';
 import { refuseWhenLimited } from '../plugins/rate-limit.ts';
-import { keepDelivery } from '../store/order-inbox-repository.ts';
 
 export const PLATFORM_WEBHOOK_BODY_LIMIT = 4 * 1024 * 1024;
 const MAX_REFUSED_PER_MINUTE = 60;
@@ -84,7 +83,7 @@ const platformWebhookRoutes: FastifyPluginAsync<{ secrets: Record<PlatformSource
       const { order } = mapped;
       const orderId = platformOrderId(source, order.sourceOrderId);
       const deliveryId = platform.deliveryHeader === undefined ? undefined : header(request, platform.deliveryHeader)?.slice(0, 200);
-      const kept = await keepDelivery(app.store.db, {
+      const kept = await app.orderInbox.keep({
         id: uuidv7(),
         source,
         deliveryId,
@@ -94,7 +93,6 @@ const platformWebhookRoutes: FastifyPluginAsync<{ secrets: Record<PlatformSource
         receivedAt: new Date().toISOString(),
       });
       if (kept === 'duplicate') return reply.code(200).send({ result: 'duplicate', orderId });
-      app.orderInbox.wake();
       return reply.code(202).send({ result: 'accepted', orderId });
     });
   }

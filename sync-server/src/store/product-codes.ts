@@ -2,14 +2,16 @@
  * Finding catalog products (chain-wide `products` documents) by the codes an online shop sends: by SKU through
  * the expression index of migration 0009, then by barcode (a shop that keeps barcodes in its SKU field, or
  * Haravan's barcode beside the SKU). Barcodes are inside each product's JSON array, so that second look reads
- * the catalog; it runs only for codes no SKU matched, in the order inbox's background work, never while a
- * webhook waits for its answer.
+ * the catalog; it runs only for codes no SKU matched that can be barcodes (6 to 14 digits), in the order
+ * inbox's background work, never while a webhook waits for its answer.
  */
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { ProductDocument } from '../../../src/data/schemas/types.ts';
 import type { Database } from './database-types.ts';
 import type { StoreKind } from './open-store.ts';
+
+const BARCODE = /^\d{6,14}$/;
 
 export interface FoundProducts {
   bySku: Map<string, ProductDocument>;
@@ -29,7 +31,8 @@ export async function findProductsByCodes(db: Kysely<Database>, kind: StoreKind,
       if (!found.bySku.has(product.sku)) found.bySku.set(product.sku, product);
     }
   }
-  const wantedCodes = [...new Set(barcodes.filter((code) => code !== ''))];
+  // Barcodes are GS1 digit strings (the catalog import checks them): other codes are never looked for there.
+  const wantedCodes = [...new Set(barcodes.filter((code) => BARCODE.test(code)))];
   if (wantedCodes.length > 0) {
     const { rows } =
       kind === 'postgres'
