@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, businessDateOf, businessDayWindow } from './business-day.ts';
 import type { BusinessDaySettings } from './business-day.ts';
 import { attachCustomer, emptyCart, ringUpLine } from './cart.ts';
-import { dayReport, salesWindowFor } from './day-report.ts';
+import { dayReport, dayReportSettingsOf, salesWindowFor } from './day-report.ts';
 import type { DayFigures, DayReport, ReportOrder, ReportSale } from './day-report.ts';
 import { dayArb, REPORT_DATE, REPORT_STORE, settingsArb } from './day-report.test-helper.ts';
 import type { SaleDocument, ShiftEventDocument } from './documents.ts';
@@ -168,6 +168,15 @@ describe('a day at the Quận 1 store, in Hà Nội time', () => {
     expect(salesWindowFor(window, REPORT_STORE, night)).toEqual({ start: window.start, end: Date.parse('2025-11-24T19:00:00.000Z') + 1 });
     // A shift still open is counted to the day's end: no sale after it is needed.
     expect(salesWindowFor(window, REPORT_STORE, [...night.slice(0, 1), ...shiftEvents])).toEqual(window);
+  });
+});
+
+describe('the report’s settings from the store’s config', () => {
+  it('Vietnam at midnight in dong by default; a zone, cut-off or currency that is wrong is said, never guessed', () => {
+    expect(dayReportSettingsOf({ currency: 'VND' })).toEqual({ ok: true, value: { timeZone: 'Asia/Ho_Chi_Minh', cutoffMinutes: 0, currency: 'VND' } });
+    expect(dayReportSettingsOf({ currency: 'EUR', timeZone: 'Europe/Berlin', businessDayCutoff: '05:00' })).toEqual({ ok: true, value: { timeZone: 'Europe/Berlin', cutoffMinutes: 300, currency: 'EUR' } });
+    expect(dayReportSettingsOf({ currency: 'XXX' })).toMatchObject({ ok: false, detail: expect.stringContaining('store.currency') });
+    expect(dayReportSettingsOf({ currency: 'VND', timeZone: 'Mars/Olympus' })).toMatchObject({ ok: false, detail: expect.stringContaining('store.timeZone') });
   });
 });
 

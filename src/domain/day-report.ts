@@ -46,8 +46,9 @@
  * of the ledger (it only pushes it) and a device cannot push a bare money movement (the server refuses it).
  * Pickups and gift-card sales count as soon as the documents that record them exist, and zero before.
  */
-import { businessDayWindow, formatCutoff } from './business-day.ts';
-import type { BusinessDate, BusinessDaySettings, BusinessDayWindow } from './business-day.ts';
+import { businessDaySettingsOf, businessDayWindow, formatCutoff } from './business-day.ts';
+import type { BusinessDate, BusinessDaySettings, BusinessDayWindow, Parsed } from './business-day.ts';
+import { isKnownCurrency } from './currency.ts';
 import type { OrderDocument, SaleDocument, ShiftEventDocument, TenderMethod } from './documents.ts';
 import { HANDOVER_EVENT } from './merge-order.ts';
 import { cashRoundingOf } from './sale-amounts.ts';
@@ -68,6 +69,15 @@ export type ReportOrder = Pick<OrderDocument, 'id' | 'storeId' | 'events'>;
 
 export interface DayReportSettings extends BusinessDaySettings {
   readonly currency: string;
+}
+
+/** The report's settings from a store config's `store` object (time zone, cut-off, currency), or what is wrong. */
+export function dayReportSettingsOf(store: Readonly<Record<string, unknown>>): Parsed<DayReportSettings> {
+  const day = businessDaySettingsOf(store);
+  if (!day.ok) return day;
+  const currency = store['currency'];
+  if (typeof currency !== 'string' || !isKnownCurrency(currency)) return { ok: false, detail: `store.currency must be a currency the POS knows, got ${JSON.stringify(currency)}` };
+  return { ok: true, value: { ...day.value, currency } };
 }
 
 export interface DayReportInput {

@@ -19,7 +19,7 @@ import { daysAgo, makeDay } from '../support/day-factory.test-helper.ts';
 import { DATABASE_KINDS } from './helpers/test-databases.test-helper.ts';
 import type { TestApp } from './helpers/test-app.test-helper.ts';
 import { startTestApp } from './helpers/test-app.test-helper.ts';
-import { asNew, bearer, enroll, openShop, push, signIn } from './helpers/shop.test-helper.ts';
+import { asNew, bearer, enroll, openShop, push, serverWrites, signIn } from './helpers/shop.test-helper.ts';
 import type { EnrolledDevice } from './helpers/shop.test-helper.ts';
 
 const HANOI = { timeZone: 'Asia/Ho_Chi_Minh', cutoffMinutes: 0 };
@@ -137,6 +137,17 @@ describe.each(DATABASE_KINDS)('the day report from the server (%s)', (kind) => {
     const unknown = await get(`/api/v1/reports/day?date=${date}&deviceId=not-a-till`, managerToken);
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json<{ message: string }>().message).toContain('not-a-till');
+  });
+
+  it('a store whose config names no time zone Intl knows is told so, not reported in a guessed zone', async () => {
+    await openShop(t.store, 'store-mars', 'Sao Hỏa', 'MARS-AAAA-BBBB');
+    const config = await t.app.documents.get('config', 'store-mars');
+    if (config === undefined) throw new Error('the shop has no config');
+    await serverWrites(t.store, [{ collection: 'config', id: 'store-mars', storeId: 'store-mars', body: { ...config.body, store: { ...config.body.store, timeZone: 'Mars/Olympus' } } }]);
+    const till = await enroll(t.app, 'MARS-AAAA-BBBB');
+    const response = await get(`/api/v1/reports/day?date=${date}`, await signIn(t.app, till, 'store-mars-manager', '999999'));
+    expect(response.statusCode).toBe(409);
+    expect(response.json<{ message: string }>().message).toContain('store.timeZone');
   });
 
   it('reads the day’s sales through the time index, not every sale the store ever made', async () => {

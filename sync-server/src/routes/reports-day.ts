@@ -18,11 +18,10 @@
  * and the domain function decides on the parsed instant.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import { businessDaySettingsOf, businessDayWindow, parseBusinessDate } from '../../../src/domain/business-day.ts';
+import { businessDayWindow, parseBusinessDate } from '../../../src/domain/business-day.ts';
 import type { BusinessDayWindow } from '../../../src/domain/business-day.ts';
-import { dayReport, ReportOverflowError, salesWindowFor, shiftEventsWindowFor } from '../../../src/domain/day-report.ts';
+import { dayReport, dayReportSettingsOf, ReportOverflowError, salesWindowFor, shiftEventsWindowFor } from '../../../src/domain/day-report.ts';
 import { dayReportCsv } from '../../../src/domain/day-report-csv.ts';
-import { isKnownCurrency } from '../../../src/domain/currency.ts';
 import { PERMISSIONS } from '../../../src/domain/permissions.ts';
 import { HttpError } from '../http-error.ts';
 import { requirePermission } from '../plugins/authenticate.ts';
@@ -69,10 +68,8 @@ const reportsDayRoutes: FastifyPluginAsync = async (app) => {
 
       const config = await app.documents.get('config', storeId);
       if (config === undefined) throw new HttpError(409, 'conflict', `Store ${storeId} has no config document yet: its day cannot be reported`);
-      const settings = businessDaySettingsOf(config.body.store);
-      if (!settings.ok) throw new HttpError(409, 'conflict', `The store's config cannot date a business day: ${settings.detail}`);
-      const currency = config.body.store.currency;
-      if (!isKnownCurrency(currency)) throw new HttpError(409, 'conflict', `The store's config names the currency ${JSON.stringify(currency)}, which the POS does not know`);
+      const settings = dayReportSettingsOf(config.body.store);
+      if (!settings.ok) throw new HttpError(409, 'conflict', `The store's config cannot report a business day: ${settings.detail}`);
       if (deviceId !== undefined && !(await listDevices(app.store.db, storeId)).some((device) => device.id === deviceId)) {
         throw new HttpError(404, 'not_found', `querystring/deviceId: this store has no till "${deviceId}"`);
       }
@@ -89,7 +86,7 @@ const reportsDayRoutes: FastifyPluginAsync = async (app) => {
         report = dayReport({
           date: date.value,
           storeId,
-          settings: { ...settings.value, currency },
+          settings: settings.value,
           sales,
           shiftEvents,
           orders,
