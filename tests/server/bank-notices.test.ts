@@ -11,6 +11,7 @@ import type { StoreConfigDocument } from '../../src/data/schemas/types.ts';
 import { DATABASE_KINDS } from './helpers/test-databases.test-helper.ts';
 import { startTestApp } from './helpers/test-app.test-helper.ts';
 import type { TestApp } from './helpers/test-app.test-helper.ts';
+import { openSse } from './helpers/sse.test-helper.ts';
 import { bearer, enroll, openShop, pull, serverWrites, signIn } from './helpers/shop.test-helper.ts';
 import type { EnrolledDevice } from './helpers/shop.test-helper.ts';
 
@@ -119,6 +120,26 @@ describe.each(DATABASE_KINDS)('bank transfers confirmed by the bank (%s)', (kind
     const again = await sepay(body);
     expect(again.json()).toEqual({ success: true, result: 'duplicate' });
     expect((await t.app.documents.get('payments', waiting.id))!.seq).toBe(before);
+  });
+
+  it('the confirmation reaches the waiting tablet on its event stream, and no tablet of another store', async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = t.app.server.address() as { port: number };
+    const url = `http://127.0.0.1:${address.port}/api/v1/sync/stream`;
+    const mine = await openSse(url, till.token);
+    const other = await openSse(url, q3Till.token);
+    try {
+      await mine.waitFor((e) => e.event === 'ready');
+      await other.waitFor((e) => e.event === 'ready');
+      const waiting = await waitFor(till, 'Q1-T03-000131', 99_000);
+      await sepay(sepayBody(99_000, `QR Q1-T03-000131 ${waiting.id.slice(0, 4)}`));
+      const change = await mine.waitFor((e) => e.event === 'change' && e.data.includes('"status":"confirmed"') && e.data.includes(waiting.id));
+      expect(JSON.parse(change.data)).toMatchObject({ collection: 'payments', documents: [expect.objectContaining({ id: waiting.id, status: 'confirmed' })] });
+      expect(other.events.some((e) => e.data.includes(waiting.id))).toBe(false);
+    } finally {
+      mine.close();
+      other.close();
+    }
   });
 
   it('a transfer of another amount confirms nothing: kept, and reported to the store whose account received it', async () => {
