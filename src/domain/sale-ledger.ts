@@ -65,6 +65,11 @@ export interface SaleLedgerRules {
 export interface OriginalSale {
   readonly sale: Pick<SaleDocument, 'id' | 'kind' | 'storeId'>;
   readonly applied: readonly MoneyMovement[];
+  /**
+   * What partial returns of it gave back already (return-money.ts givenBackKey: `kind|refId` of what paid,
+   * `earn|customer` of points taken back): a cancellation after them gives back only the rest.
+   */
+  readonly givenBack?: ReadonlyMap<string, number>;
 }
 
 export interface MoneyLedger {
@@ -155,13 +160,17 @@ function reversedId(reversalId: string, originalId: string, entryId: string, ind
   return derived !== '' && derived.length <= 64 ? derived : `${reversalId}-void-${index}`;
 }
 
-/** Whether the reversal hands `movement` (a refund, delta > 0) back through a tender of its kind, amount and card. */
-function refundTenderIndex(reversal: SaleDocument, movement: MoneyMovement, used: Set<number>): number {
+/**
+ * Whether the reversal hands `movement` (a refund, delta > 0) back through a tender of its kind, amount and
+ * card (at least that amount when returns gave part of it back already: `reduced`).
+ */
+function refundTenderIndex(reversal: SaleDocument, movement: MoneyMovement, used: Set<number>, reduced: boolean): number {
+  const covers = (amount: number): boolean => (reduced ? amount >= movement.delta : amount === movement.delta);
   return reversal.tenders.findIndex((tender, index) => {
     if (used.has(index) || tender.amount > 0) return false;
-    if (movement.kind === 'giftcard') return tender.method === 'gift_card' && tender.reference === movement.refId && -tender.amount === movement.delta;
-    if (movement.kind === 'credit') return tender.method === 'store_credit' && -tender.amount === movement.delta;
-    return tender.method === 'points' && pointsOf(tender) === movement.delta;
+    if (movement.kind === 'giftcard') return tender.method === 'gift_card' && tender.reference === movement.refId && covers(-tender.amount);
+    if (movement.kind === 'credit') return tender.method === 'store_credit' && covers(-tender.amount);
+    return tender.method === 'points' && covers(pointsOf(tender) ?? 0);
   });
 }
 
@@ -174,12 +183,22 @@ function givenBackByReversal(reversal: SaleDocument, original: OriginalSale | un
   const movements: MoneyMovement[] = [];
   const problems: string[] = [];
   const used = new Set<number>();
+  const givenBack = new Map(original.givenBack ?? []);
   original.applied.forEach((applied, index) => {
+    // What returns of the sale gave back (or took back) already is not given back twice.
+    const pool = applied.reason === 'earn' ? `earn|${applied.refId}` : applied.delta < 0 ? `${applied.kind}|${applied.refId}` : undefined;
+    const already = pool === undefined ? 0 : Math.min(Math.abs(applied.delta), givenBack.get(pool) ?? 0);
+    if (pool !== undefined && already > 0) {
+      givenBack.set(pool, (givenBack.get(pool) ?? 0) - already);
+      problems.push(`${applied.id}: ${already} of it went back with a return of the sale already`);
+    }
+    const left = Math.abs(applied.delta) - already;
+    if (left === 0 && applied.delta !== 0) return;
     const movement: MoneyMovement = {
       id: reversedId(reversal.id, original.sale.id, applied.id, index),
       kind: applied.kind,
       refId: applied.refId,
-      delta: applied.delta === 0 ? 0 : -applied.delta,
+      delta: applied.delta === 0 ? 0 : applied.delta < 0 ? left : -left,
       reason: 'void',
       reverses: applied.id,
     };
@@ -187,7 +206,7 @@ function givenBackByReversal(reversal: SaleDocument, original: OriginalSale | un
       movements.push(movement);
       return;
     }
-    const tender = refundTenderIndex(reversal, movement, used);
+    const tender = refundTenderIndex(reversal, movement, used, already > 0);
     if (tender < 0) {
       problems.push(`${applied.id}: the reversal has no ${movement.kind} refund tender of ${movement.delta}, so nothing is given back to ${movement.refId}`);
       return;

@@ -11,8 +11,10 @@
  *     first writes them as new without looking them up, and decides again with lookups if one exists):
  *     {id, kind, storeId, deviceId, refId, delta, reason, sourceId: sale id, createdAt: sale createdAt};
  *   - its gift-card, store-credit and points movements as the SERVER derives them from the sale (or, for a
- *     reversal, from its original), never as embedded (sale-money.ts, issue 12 finding 2): an embedded money
- *     entry that does not follow is kept in the sale, applied to nothing and flagged;
+ *     reversal or a return, from its purchase in any store), never as embedded (sale-money.ts, issue 12
+ *     finding 2, issue 16): an embedded money entry that does not follow is kept in the sale, applied to
+ *     nothing and flagged; a return's excess, broken rules and missing approvals are flagged too
+ *     (sale-returns.ts);
  *   - the balances those entries move (balances.ts);
  *   - a 'sale-mismatch' incident when the server's recomputation (checkSale) disagrees, or the embedded
  *     money entries do (detail.ledger: which entry and why);
@@ -72,7 +74,7 @@ export async function planAppendOnlyPush(
     case 'sales': {
       const inserted = await planFacts(trx, documents, 'sales', docsOf(batch.rows), context.storeId, plan, true);
       const staffMismatches = await checkActors(trx, documents, 'sales', inserted, batch.rows, context.storeId, plan);
-      const money = await deriveSaleMoney(trx, documents, inserted, context.storeId);
+      const money = await deriveSaleMoney(trx, documents, inserted, context.storeId, plan);
       const derived: LedgerEntryDocument[] = [];
       for (const sale of inserted) {
         const saleMoney = money.get(sale.id);
@@ -81,8 +83,11 @@ export async function planAppendOnlyPush(
         for (const entry of sale.ledger ?? []) if (!isMoneyKind(entry.kind)) derived.push(ledgerDocument(sale, entry));
         derived.push(...(saleMoney?.documents ?? []));
       }
-      const ledgerInserted = await planFacts(trx, documents, 'ledger', derived, context.storeId, plan, false, derivedLedger === 'look-up');
-      movements.push(...ledgerInserted.map(toMovement));
+      // A return at another store gives back where the purchase's money was spent: those entries are that store's.
+      for (const [store, entries] of byStore(derived)) {
+        const ledgerInserted = await planFacts(trx, documents, 'ledger', entries, store, plan, false, derivedLedger === 'look-up');
+        movements.push(...ledgerInserted.map(toMovement));
+      }
       await planShoppingCustomers(trx, documents, inserted, context.storeId, plan);
       break;
     }
@@ -270,6 +275,12 @@ function ledgerDocument(sale: SaleDocument, entry: EmbeddedLedgerEntry): LedgerE
     sourceId: sale.id,
     createdAt: sale.createdAt,
   };
+}
+
+function byStore(entries: readonly LedgerEntryDocument[]): Map<string, LedgerEntryDocument[]> {
+  const stores = new Map<string, LedgerEntryDocument[]>();
+  for (const entry of entries) stores.set(entry.storeId, [...(stores.get(entry.storeId) ?? []), entry]);
+  return stores;
 }
 
 function toMovement(doc: LedgerEntryDocument): LedgerMovement {

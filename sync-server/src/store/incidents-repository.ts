@@ -13,6 +13,8 @@
  *   order-unknown-product a platform order has lines whose SKU or barcode is no product of the catalog (kept, named)
  *   outbox-failing        a notice back to an order's shop platform keeps failing (still retried)
  *   bank-notice-unmatched a bank transfer the bank told of matches no waiting bank-QR payment (reconcile it)
+ *   return-excess         a return took back more than was bought less what came back in any store (kept; the excess is worth nothing)
+ *   return-rules          a return after the store's window, of an item that never comes back, or with stock not as its lines say
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
@@ -31,7 +33,9 @@ export type IncidentKind =
   | 'customer-lookup'
   | 'order-unknown-product'
   | 'outbox-failing'
-  | 'bank-notice-unmatched';
+  | 'bank-notice-unmatched'
+  | 'return-excess'
+  | 'return-rules';
 
 export interface NewIncident {
   storeId: string;
