@@ -1,10 +1,11 @@
 // Who approves a change the cart says needs approval: the person at the till when their role holds the
-// permission in the store's table, otherwise someone asked on the spot through the approval dialog.
+// permission in the store's table (and their PIN's key is here), otherwise someone asked on the spot through the approval dialog.
 import { act, renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parsePermissionTable, PERMISSIONS } from '../../domain/permissions.ts';
 import { useApprovalStore } from '../../session/approval-store.ts';
+import { signInAfterReload, signInWithPin } from '../../session/signed-in.test-helper.ts';
 import { useStaffSessionStore, type SignedInStaff } from '../../session/staff-session-store.ts';
 import { DEFAULT_PRICE_RULES, type SaleSettings } from './sale-settings.ts';
 import { SaleSettingsContext } from './sale-settings-context.ts';
@@ -21,8 +22,9 @@ function settingsWith(permissions: unknown): SaleSettings {
   };
 }
 
-function approvalAt(staff: SignedInStaff, permissions: unknown) {
-  useStaffSessionStore.getState().signIn(staff);
+async function approvalAt(staff: SignedInStaff, permissions: unknown, options: { reloaded?: boolean } = {}) {
+  if (options.reloaded) signInAfterReload(staff);
+  else await signInWithPin(staff);
   const wrapper = ({ children }: { children: ReactNode }) => <SaleSettingsContext.Provider value={settingsWith(permissions)}>{children}</SaleSettingsContext.Provider>;
   return renderHook(() => useApproval(), { wrapper }).result.current;
 }
@@ -37,13 +39,21 @@ afterEach(() => {
 
 describe('approving a price override at the counter', () => {
   it('a supervisor whose role holds price.override approves it herself, without a dialog', async () => {
-    const approve = approvalAt(hoa, { supervisor: ['price.override'] });
+    const approve = await approvalAt(hoa, { supervisor: ['price.override'] });
     await expect(approve(PERMISSIONS.priceOverride, 'giá mới')).resolves.toBe('hoa');
     expect(useApprovalStore.getState().pending).toBeNull();
   });
 
+  it('after a reload the same supervisor confirms with her PIN: the dialog asks and may name her', async () => {
+    const approve = await approvalAt(hoa, { supervisor: ['price.override'] }, { reloaded: true });
+    const answer = approve(PERMISSIONS.priceOverride, 'giá mới');
+    expect(useApprovalStore.getState().pending).toMatchObject({ permission: 'price.override', allowSelf: true });
+    act(() => useApprovalStore.getState().settle(hoa));
+    await expect(answer).resolves.toBe('hoa');
+  });
+
   it('a supervisor whose table lacks the permission asks for someone, like a cashier would', async () => {
-    const approve = approvalAt(hoa, { supervisor: ['drawer.open'], manager: ['price.override'] });
+    const approve = await approvalAt(hoa, { supervisor: ['drawer.open'], manager: ['price.override'] });
     const answer = approve(PERMISSIONS.priceOverride, 'giá mới');
     expect(useApprovalStore.getState().pending?.permission).toBe('price.override');
     act(() => useApprovalStore.getState().settle({ id: 'tuan', name: 'Lê Văn Tuấn', role: 'manager' }));
@@ -51,7 +61,7 @@ describe('approving a price override at the counter', () => {
   });
 
   it('a cashier with a malformed table never approves herself and gets null when the dialog is cancelled', async () => {
-    const approve = approvalAt(lan, { cashier: 'price.override' });
+    const approve = await approvalAt(lan, { cashier: 'price.override' });
     const answer = approve(PERMISSIONS.priceOverride, 'giá mới');
     expect(useApprovalStore.getState().pending?.reason).toBe('giá mới');
     act(() => useApprovalStore.getState().settle(null));

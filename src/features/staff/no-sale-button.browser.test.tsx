@@ -102,6 +102,24 @@ describe('no sale: the manager opens the drawer', () => {
     expect(problem).toHaveTextContent('Chưa kết nối máy in. Vào Cài đặt để chọn máy in USB');
   });
 
+  it('the notice of a drawer that did not open closes with its × and is cleared by the next opening that works', async () => {
+    const button = renderButton(await servicesForManager());
+    fireEvent.click(button);
+    await vi.waitFor(() => expect(button).toHaveAttribute('data-status', 'not-opened'));
+    fireEvent.click(screen.getByTestId('no-sale-problem-dismiss'));
+    expect(screen.queryByTestId('no-sale-problem')).not.toBeInTheDocument();
+
+    // Again without a printer: the notice is back; then the printer is paired and the next opening clears it.
+    fireEvent.click(button);
+    await vi.waitFor(() => expect(screen.getByTestId('no-sale-problem')).toBeInTheDocument());
+    const epson = new FakeUsbPrinter();
+    usb.chooserPicks = epson;
+    expect(await getPrinterService().pair()).toBeUndefined();
+    fireEvent.click(button);
+    await vi.waitFor(() => expect(button).toHaveAttribute('data-status', 'opened'));
+    expect(screen.queryByTestId('no-sale-problem')).not.toBeInTheDocument();
+  });
+
   it('with the printer unplugged, the cashier is told to check the cable', async () => {
     const epson = new FakeUsbPrinter();
     usb.chooserPicks = epson;

@@ -4,6 +4,7 @@ import { can, PERMISSIONS } from '../../domain/permissions.ts';
 import { hasApprovalKey } from '../../session/approval-keys.ts';
 import { useApprovalStore } from '../../session/approval-store.ts';
 import { useStaffSessionStore } from '../../session/staff-session-store.ts';
+import { DismissableNotice } from '../../ui/dismissable-notice.tsx';
 import { recordStaffAudit } from './staff-actions.ts';
 import type { StaffServices } from './use-staff-services.ts';
 import type { PrintOutcome, PrinterProblem } from '../../devices/printer/usb-printer-service.ts';
@@ -75,9 +76,9 @@ export function NoSaleButton({ services }: { services: StaffServices }) {
         {t('staff.noSale')}
       </button>
       {problem !== undefined && (
-        <p className="notice error" role="alert" data-testid="no-sale-problem" data-problem={problem}>
+        <DismissableNotice tone="error" testId="no-sale-problem" data={{ 'data-problem': problem }} onDismiss={() => setProblem(undefined)}>
           {t('staff.noSaleNotOpened', { reason: t(`receipt.printer.${problem}`) })}
-        </p>
+        </DismissableNotice>
       )}
     </>
   );

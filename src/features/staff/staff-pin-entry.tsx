@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PinAttemptOutcome } from '../../domain/pin-lockout.ts';
 import type { StaffDirectory, StaffMember } from '../../session/use-staff-directory.ts';
+import { useStoreTime } from '../../data/use-store-time.ts';
 import { PinPad } from '../../ui/pin-pad.tsx';
 import { StaffChoices } from '../../ui/staff-choices.tsx';
 import { forgetApprovalKey } from '../../session/approval-keys.ts';
@@ -32,7 +33,7 @@ type Message =
 
 /** Pick a person, type their PIN: shared by the sign-in screen, the quick switch and the approval dialog. */
 export function StaffPinEntry({ services, candidates, purpose, onAccepted, confirmOnline }: StaffPinEntryProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [chosen, setChosen] = useState<StaffMember>();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message>();
@@ -76,7 +77,8 @@ export function StaffPinEntry({ services, candidates, purpose, onAccepted, confi
     }
   };
 
-  const time = (at: number) => new Date(at).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' });
+  const storeTime = useStoreTime();
+  const time = (at: number) => storeTime(at, 'time');
   return (
     <div className="staff-pin-entry" data-testid="staff-pin-entry" data-answered={answered}>
       <StaffChoices people={candidates} chosenId={chosen?.id} testIdPrefix="staff-choice-" onChoose={choose} />
