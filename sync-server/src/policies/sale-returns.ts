@@ -158,13 +158,16 @@ function addGivenBack(givenBack: Map<string, number>, movement: Pick<MoneyMoveme
 /**
  * The gift-card, credit and points movements the server applied for these documents: their ledger entries
  * under the ids a sale's or a return's money derives (<id>-giftcard|credit|points-<tender>, <id>-points-earn,
- * <id>-points-clawback), whatever the loyalty rule was then.
+ * <id>-points-clawback, <id>-giftcard-load-<line>), whatever the loyalty rule was then.
  */
 async function appliedMoney(trx: Transaction<Database>, documents: DocumentsRepository, docs: readonly SaleDocument[]): Promise<Array<MoneyMovement & { sourceId: string }>> {
   const ids: string[] = [];
   for (const doc of docs) {
     ids.push(`${doc.id}-points-earn`, `${doc.id}-points-clawback`);
     doc.tenders.forEach((_, index) => ids.push(`${doc.id}-giftcard-${index}`, `${doc.id}-credit-${index}`, `${doc.id}-points-${index}`));
+    doc.lines.forEach((line, index) => {
+      if (typeof line['giftCardId'] === 'string') ids.push(`${doc.id}-giftcard-load-${index}`);
+    });
   }
   if (ids.length === 0) return [];
   const sources = new Set(docs.map((d) => d.id));
