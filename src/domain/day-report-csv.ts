@@ -8,7 +8,8 @@
  *   date, store_id, device_id (empty for the store), figure, detail (rate, tender method, shift id), count,
  *   amount, unit
  */
-import type { DayFigures, DayReport } from './day-report.ts';
+import type { DayReport } from './day-report.ts';
+import type { DayFigures } from './day-report-figures.ts';
 
 export const DAY_REPORT_CSV_HEADER = ['date', 'store_id', 'device_id', 'figure', 'detail', 'count', 'amount', 'unit'] as const;
 

@@ -8,7 +8,8 @@
  * directly as the receipt reads its own: the printout's language is the store's choice, not the screen's.
  * Money is formatted by the domain (money-format.ts), times on the store's clock.
  */
-import type { DayFigures, DayReport } from '../../domain/day-report.ts';
+import type { DayReport } from '../../domain/day-report.ts';
+import type { DayFigures } from '../../domain/day-report-figures.ts';
 import { formatMoney, formatMoneyAmount } from '../../domain/money-format.ts';
 import type { ShiftCash } from '../../domain/shift-cash.ts';
 import vi from '../../i18n/vi.json' with { type: 'json' };

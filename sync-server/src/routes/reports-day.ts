@@ -20,7 +20,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { businessDayWindow, parseBusinessDate } from '../../../src/domain/business-day.ts';
 import type { BusinessDayWindow } from '../../../src/domain/business-day.ts';
-import { dayReport, dayReportSettingsOf, ReportOverflowError, salesWindowFor, shiftEventsWindowFor } from '../../../src/domain/day-report.ts';
+import { dayReport, dayReportSettingsOf, salesWindowFor, shiftEventsWindowFor } from '../../../src/domain/day-report.ts';
+import { ReportOverflowError } from '../../../src/domain/day-report-figures.ts';
 import { dayReportCsv } from '../../../src/domain/day-report-csv.ts';
 import { PERMISSIONS } from '../../../src/domain/permissions.ts';
 import { HttpError } from '../http-error.ts';
