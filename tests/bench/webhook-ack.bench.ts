@@ -14,6 +14,8 @@ import { percentile, report } from './report.ts';
 const SECRET = 'shpss_bench_0123456789abcdef0123';
 const CODE = 'BENCH-WEBHOOK-01';
 const RATE_PER_S = 200;
+/** Warm-up orders are numbered from here, apart from the measured ones. */
+const WARM_UP_FROM = 900_000;
 /** BENCH_WEBHOOK_SECONDS shortens the run for a quick look; the figure the issue asks for is 30 s. */
 const SECONDS = Number(process.env['BENCH_WEBHOOK_SECONDS'] ?? 30);
 
@@ -82,8 +84,15 @@ export async function benchWebhookAck(): Promise<void> {
         req.on('error', reject);
         req.end(delivery.body);
       });
-    // Warm the connection pool, the route and the inbox (compiled on first use): 50 deliveries, then a pause.
-    await Promise.all(Array.from({ length: 50 }, (_, i) => send({ ...orders[i]!, webhookId: `warm-${i}` })));
+    // Warm the connection pool, the route and the inbox (compiled and optimised on first use): a second of
+    // deliveries at the same rate (orders of their own, not counted), then a pause.
+    const warm: Delivery[] = Array.from({ length: RATE_PER_S }, (_, i) => {
+      const body = shopifyBody(WARM_UP_FROM + i);
+      return { body, signature: createHmac('sha256', SECRET).update(body).digest('base64'), webhookId: `warm-${i}`, sourceOrderId: '' };
+    });
+    for (let i = 0; i < warm.length; i += RATE_PER_S / 10) {
+      await Promise.all([...warm.slice(i, i + RATE_PER_S / 10).map(send), new Promise((resolve) => setTimeout(resolve, 100))]);
+    }
     await new Promise((resolve) => setTimeout(resolve, 1000));
 
     const fromSchedule: number[] = [];
@@ -141,6 +150,7 @@ export async function benchWebhookAck(): Promise<void> {
       p50: Number(percentile(fromSchedule, 50).toFixed(1)),
       p99_from_send: Number(percentile(fromSend, 99).toFixed(1)),
       worst_second_p99: Number(Math.max(...perSecond.filter((v) => v.length > 0).map((v) => percentile(v, 99))).toFixed(1)),
+      p99_by_second: perSecond.map((v) => Math.round(percentile(v, 99))),
       max: Number(Math.max(...fromSchedule).toFixed(1)),
       deliveries: plan.length,
       orders: wanted.size,
