@@ -20,12 +20,12 @@ const forbiddenInDomain = [
 
 /*
  * The floors of the app, lowest first: domain <- i18n <- data <- catalog / devices / session / ui <- sync <-
- * features <- app (and src/main.tsx, the entry). Each entry names what that folder may NOT import: every floor
+ * features <- app (and src/main.tsx, the entry; src/display-main.tsx, the customer display's). Each entry names what that folder may NOT import: every floor
  * above it, and for data (which catalog and session read) its own neighbours, so the middle floor cannot loop.
  * Paths are relative to the folder ESLint runs in (the repository root).
  */
 const above = {
-  app: ['src/app', 'src/main.tsx'],
+  app: ['src/app', 'src/main.tsx', 'src/display-main.tsx'],
   features: ['src/features'],
   sync: ['src/sync'],
 };
@@ -79,7 +79,7 @@ const serverZones = [
     message: `${top} sits at the top of the server; nothing below imports it.`,
   })),
   // The server shares src/'s schemas and domain and nothing of the app.
-  ...['app', 'features', 'ui', 'session', 'devices', 'catalog', 'sync', 'i18n', 'main.tsx'].map((floor) => ({
+  ...['app', 'features', 'ui', 'session', 'devices', 'catalog', 'sync', 'i18n', 'main.tsx', 'display-main.tsx'].map((floor) => ({
     target: server,
     from: `src/${floor}`,
     message: 'The server imports only src/domain and src/data (schemas) from the app.',

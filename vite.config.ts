@@ -2,6 +2,7 @@
 // loaded the app once can reload it with no network. The API is never cached by the service worker:
 // sync has its own offline handling, and a stale API answer at the counter is worse than an error.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -56,6 +57,10 @@ export default defineConfig({
   ],
   build: {
     outDir: 'dist',
+    // Two pages: the till (index.html) and the customer display it opens in a second window (display.html).
+    rollupOptions: {
+      input: { main: fileURLToPath(new URL('./index.html', import.meta.url)), display: fileURLToPath(new URL('./display.html', import.meta.url)) },
+    },
     // The size check (initial JS under 250 KB gzip) reads dist/.vite/manifest.json.
     manifest: true,
     target: 'es2022',

@@ -29,6 +29,8 @@ import { saleSettingsOf } from './sale-settings.ts';
 import { SaleSettingsContext } from './sale-settings-context.ts';
 import { SearchPanel } from './search-panel.tsx';
 import { useRingUp } from './use-ring-up.ts';
+import { useCustomerDisplayFeed } from './use-customer-display-feed.ts';
+import { openCustomerDisplay } from '../../session/customer-display-channel.ts';
 import { useParkedCartList } from './use-parked-carts.ts';
 import { WeightPrompt } from './weight-prompt.tsx';
 import './counter.css';
@@ -81,6 +83,7 @@ function Counter({ config }: { readonly config: StoreConfigDocument }) {
     [flash],
   );
   const { ringUpScan, ringUpProduct } = useRingUp(settings.barcodeRules, cue);
+  useCustomerDisplayFeed(config);
 
   const onScan = useCallback(
     async (code: string) => {
@@ -136,6 +139,7 @@ const CounterBody = memo(function CounterBody({ config, onScan, ringUpProduct }:
             <button type="button" onClick={() => useCounterStore.getState().openSearch('')} data-testid="open-search">{t('sale.search.open')}</button>
             <button type="button" onClick={() => openPanel(panel === 'camera' ? 'cart' : 'camera')} data-testid="open-camera">{t('sale.camera.open')}</button>
             <button type="button" onClick={() => openPanel('parked')} data-testid="open-parked" data-count={parkedCount}>{t('sale.park.open', { count: parkedCount })}</button>
+            <button type="button" onClick={() => void openCustomerDisplay()} data-testid="open-customer-display">{t('sale.display.open')}</button>
           </div>
           {panel === 'search' && <SearchPanel onChoose={chooseFound} />}
           {panel === 'parked' && <ParkedCartsPanel />}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { buildVietQr } from '../../../domain/vietqr.ts';
+import { showQrToCustomer } from '../../../session/customer-display-channel.ts';
 import { useMoney, useSaleSettings } from '../sale-settings-context.ts';
 import { checkTerminalReference } from '../../../domain/tender-reference.ts';
 import type { TenderForm, TenderFormProps } from '../../../ui/tender-form.ts';
@@ -24,6 +25,12 @@ export function QrTender({ remaining, purpose, onConfirmed }: QrTenderProps) {
   const [failed, setFailed] = useState(false);
   const built = bank === undefined ? undefined : buildVietQr({ bankBin: bank.bin, accountNumber: bank.accountNumber, amount: remaining, purpose });
   const payload = built?.ok ? built.payload : undefined;
+
+  // The customer scans it on the display facing them, when the till has one (customer-display-channel.ts).
+  useEffect(() => {
+    showQrToCustomer(payload === undefined ? null : { payload, amount: remaining });
+    return () => showQrToCustomer(null);
+  }, [payload, remaining]);
 
   useEffect(() => {
     if (payload === undefined) return undefined;
