@@ -86,6 +86,9 @@ export function planRefund(input: RefundInput): RefundPlan {
           const points = pointsToGiveBack(pool.points, pool.amount, before.amount, take);
           if (points <= 0) continue;
           tenders.push({ method: 'points', amount: -take, points });
+        } else if (method === 'gift_card' && pool.reference === undefined) {
+          // Another store's sale comes without its cards' numbers (routes/purchases.ts): that part goes to the rest.
+          continue;
         } else if (method === 'gift_card' || method === 'card') {
           tenders.push({ method, amount: -take, ...(pool.reference === undefined ? {} : { reference: pool.reference }) });
         } else if (method === 'store_credit') {

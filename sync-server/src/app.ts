@@ -37,6 +37,7 @@ import ordersWebhookRoutes from './routes/orders-webhook.ts';
 import outboxRoutes from './routes/outbox.ts';
 import platformWebhookRoutes from './routes/orders-platform-webhooks.ts';
 import packingSlipRoutes from './routes/packing-slips.ts';
+import purchasesRoutes from './routes/purchases.ts';
 import staffSessionRoutes from './routes/staff-sessions.ts';
 import reportsDayRoutes from './routes/reports-day.ts';
 import replicationRoutes from './routes/sync-replication.ts';
@@ -109,6 +110,7 @@ export async function buildApp(config: ServerConfig, deps: AppDependencies = {})
       await api.register(streamRoutes);
       await api.register(customersSearchRoutes);
       await api.register(packingSlipRoutes);
+      await api.register(purchasesRoutes);
       await api.register(paymentsRoutes);
       // For holders of a permission in the store's config (requirePermission on each route).
       await api.register(devicesRoutes);

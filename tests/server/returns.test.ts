@@ -24,8 +24,12 @@ import { buildSaleReversal } from '../../src/domain/sale-reversal.ts';
 import { VIETNAM_TAX_CLASSES } from '../../src/domain/tax-presets.ts';
 import type { Tender } from '../../src/domain/tender.ts';
 import { writeOnlineOrders } from '../../sync-server/src/integrations/online-orders.ts';
+import { DocumentsRepository } from '../../sync-server/src/store/documents-repository.ts';
+import { migrateTo, migrateToLatest } from '../../sync-server/src/store/migrations.ts';
+import { openStore } from '../../sync-server/src/store/open-store.ts';
+import { insertStoreRecord } from '../../sync-server/src/store/stores-repository.ts';
 import { publishOrderSigningKey } from '../../sync-server/src/plugins/order-signing.ts';
-import { DATABASE_KINDS } from './helpers/test-databases.test-helper.ts';
+import { createTestDatabase, DATABASE_KINDS } from './helpers/test-databases.test-helper.ts';
 import { startTestApp } from './helpers/test-app.test-helper.ts';
 import type { TestApp } from './helpers/test-app.test-helper.ts';
 import { asNew, bearer, enroll, openShop, pullAll, push } from './helpers/shop.test-helper.ts';
@@ -285,5 +289,88 @@ describe.each(DATABASE_KINDS)('returns of any purchase, checked across every sto
     expect((await balances(q1)).get('credit:store-q1:cust-ghost')).toBeUndefined();
     expect(await incident('sale-mismatch', back.id)).toMatchObject({ ledgerProblems: [expect.stringMatching(/not known to the server/), expect.any(String)] });
     expect((await pullAll(t.app, q1.token, 'sales')).some((d) => d.id === back.id)).toBe(true);
+  });
+
+  it("GET /purchases finds another store's sale by its receipt number, without its gift cards' numbers, with the returns made of it anywhere", async () => {
+    const sale = await sell(q1, [[shirtM, 2]], [{ method: 'gift_card', amount: 250_000, giftCardId: 'GC-SECRET-77' }], 'cust-look');
+    const back = returnAt(q1, { purchase: purchaseOfSale(sale), lines: lines([0, 1, 'resellable']), refund: { toOriginal: false, rest: { kind: 'store_credit' } } });
+    await pushed(q1, [back]);
+    const lookup = (device: EnrolledDevice, query: string) => t.app.inject({ method: 'GET', url: `/api/v1/purchases?${query}`, headers: bearer(device.token) });
+    const here = (await lookup(q1, `number=${encodeURIComponent(sale.number)}`)).json<{ purchases: Array<{ source: string; sale: SaleDocument; returns: SaleDocument[] }> }>();
+    expect(here.purchases).toHaveLength(1);
+    expect(here.purchases[0]?.sale.tenders[0]).toEqual({ method: 'gift_card', amount: 250_000, reference: 'GC-SECRET-77' });
+    const there = await lookup(q3, `number=${encodeURIComponent(sale.number)}`);
+    expect(there.statusCode).toBe(200);
+    expect(there.body).not.toContain('GC-SECRET-77');
+    const found = there.json<{ purchases: Array<{ source: string; sale: SaleDocument; returns: SaleDocument[] }> }>().purchases[0];
+    expect(found).toMatchObject({ source: 'sale', sale: { id: sale.id, customerId: 'cust-look' }, returns: [{ id: back.id }] });
+    // Quận 3's tablet returns the other shirt from what it was told: it cannot know the card, so store credit.
+    const purchase = purchaseOfSale(found!.sale);
+    const atQ3 = returnAt(q3, { purchase, earlierReturns: found!.returns, lines: lines([0, 1, 'resellable']), refund: { toOriginal: true, rest: { kind: 'store_credit' } } });
+    expect(atQ3.tenders).toEqual([{ method: 'store_credit', amount: -125_000 }]);
+    await pushed(q3, [atQ3]);
+    expect((await balances(q3)).get('credit:store-q3:cust-look')).toBe(125_000);
+    expect(await incident('return-excess', atQ3.id)).toBeUndefined();
+    expect(buildSaleReturn({ purchase, earlierReturns: found!.returns, lines: lines([0, 2, 'resellable']), refund: { toOriginal: true, rest: { kind: 'cash' } } }, context(q3), { policy })).toMatchObject({ ok: false, reason: 'too-many' });
+
+    const byId = (await lookup(q3, `id=${sale.id}`)).json<{ purchases: Array<{ sale: SaleDocument }> }>();
+    expect(byId.purchases[0]?.sale.id).toBe(sale.id);
+    expect((await lookup(q3, 'number=Q9-NOPE-000001')).statusCode).toBe(404);
+    const both = await lookup(q3, `number=x&id=y`);
+    expect(both.statusCode).toBe(400);
+    expect(both.json<{ message: string }>().message).toMatch(/exactly one of number/);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/purchases?id=${sale.id}` })).statusCode).toBe(401);
+  });
+
+  it('GET /purchases finds an online order by its number, without its pickup code hash or phone', async () => {
+    const at = new Date().toISOString();
+    const order: OrderDocument = {
+      id: uuidv7(),
+      storeId: 'store-q1',
+      number: '#2077',
+      status: 'ready',
+      customerName: 'Lê Văn Tám',
+      customerPhone: '0903123456',
+      pickupCodeHash: 'scrypt$secret-hash',
+      currency: 'VND',
+      lines: [{ productId: 'p-shirt-m', sku: 'AT-M', name: 'Áo thun size M', qty: 1000, unitPrice: 125_000, taxRate: 800, total: 125_000 }],
+      total: 125_000,
+      paid: true,
+      events: [],
+      placedAt: at,
+      updatedAt: at,
+    };
+    await writeOnlineOrders(t.store, t.app.documents, [order]);
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/purchases?number=%232077', headers: bearer(q3.token) });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).not.toContain('secret-hash');
+    expect(response.body).not.toContain('0903123456');
+    expect(response.json()).toMatchObject({ purchases: [{ source: 'order', order: { id: order.id, number: '#2077', paid: true }, returns: [] }] });
+  });
+});
+
+describe.each(DATABASE_KINDS)('a database from before returns were counted (%s)', (kind) => {
+  it('migrating (0011, 0012) counts every stored cancellation as taking back its whole sale and every customer sale towards their tier', async () => {
+    const older = await createTestDatabase(kind, 'returns-migrate');
+    const oldStore = await openStore(older.config());
+    try {
+      await migrateTo(oldStore, '0010_documents_by_time');
+      await insertStoreRecord(oldStore.db, { id: 'store-old', name: 'Cũ', enrollmentCode: 'OLDD-OLDD-OLDD', createdAt: new Date().toISOString() });
+      const sale = { id: 's-old', kind: 'sale', storeId: 'store-old', number: 'OLD-1', createdAt: '2025-01-02T03:04:05.000Z', customerId: 'cust-old', lines: [{ qty: 2000, total: 250_000 }], totals: { total: 250_000 } };
+      const cancel = { id: 'v-old', kind: 'return', reason: 'void', originalSaleId: 's-old', storeId: 'store-old', number: 'OLD-2', createdAt: '2025-01-02T04:00:00.000Z', lines: [{ qty: -2000, total: -250_000 }], totals: { total: -250_000 } };
+      await oldStore.db
+        .insertInto('documents')
+        .values([sale, cancel].map((body, index) => ({ collection: 'sales', id: body.id, store_id: 'store-old', seq: index + 1, deleted: kind === 'postgres' ? false : 0, body: JSON.stringify(body), updated_at: body.createdAt })))
+        .execute();
+      expect(await migrateToLatest(oldStore)).toEqual(['0011_returns_and_customer_spend', '0012_purchases_by_number']);
+      const rows = await oldStore.db.selectFrom('sale_returns').selectAll().execute();
+      expect(rows.map((r) => [r.return_id, r.original_id, Number(r.original_line), Number(r.within_qty), Number(r.value)])).toEqual([['v-old', 's-old', 0, 2000, 250_000]]);
+      const spend = await oldStore.db.selectFrom('customer_spend').selectAll().execute();
+      expect(spend.map((r) => [r.sale_id, r.customer_id, Number(r.amount)])).toEqual([['s-old', 'cust-old', 250_000]]);
+      expect((await new DocumentsRepository(oldStore).get('sales', 's-old'))?.seq).toBe(1);
+    } finally {
+      await oldStore.close();
+      await older.dispose();
+    }
   });
 });

@@ -388,6 +388,43 @@ function buildMigrations(kind: StoreKind): Record<string, Migration> {
         await db.schema.createIndex('customer_spend_customer_idx').on('customer_spend').columns(['customer_id', 'created_at']).execute();
       },
     },
+    '0012_purchases_by_number': {
+      async up(db: AnyDb) {
+        // A return at the counter finds its purchase by the number on the receipt's barcode or the online
+        // order's number, in any store (routes/purchases.ts): an expression index per collection, written as
+        // the reads write it (purchases-repository.ts).
+        const number = kind === 'postgres' ? sql.raw(`((body::json)->>'number')`) : sql.raw(`json_extract(body, '$.number')`);
+        await sql`create index documents_sales_number_idx on documents (${number}) where collection = 'sales'`.execute(db);
+        await sql`create index documents_orders_number_idx on documents (${number}) where collection = 'orders'`.execute(db);
+        // What came back before returns were counted: every cancellation already stored took back all of its
+        // sale, and every customer's sale counts towards their loyalty tier (gift cards were not sold then,
+        // so a sale's spend is its total).
+        const text = (path: string) => (kind === 'postgres' ? sql.raw(`(body::json)#>>'{${path.replace(/\./g, ',')}}'`) : sql.raw(`json_extract(body, '$.${path}')`));
+        const voids = (await sql<{ id: string; store_id: string; body: string }>`
+          select id, store_id, body from documents
+           where collection = 'sales' and ${text('kind')} = 'return' and ${text('reason')} = 'void'`.execute(db)).rows;
+        for (const row of voids) {
+          const reversal = JSON.parse(row.body) as { originalSaleId?: unknown; createdAt: string; lines: Array<{ qty: number; total: number }> };
+          if (typeof reversal.originalSaleId !== 'string') continue;
+          const rows = reversal.lines.map((line, index) => ({
+            return_id: row.id,
+            line: index,
+            original_id: reversal.originalSaleId as string,
+            original_line: index,
+            store_id: row.store_id,
+            qty: Math.abs(line.qty),
+            within_qty: Math.abs(line.qty),
+            value: Math.abs(line.total),
+            created_at: reversal.createdAt,
+          }));
+          if (rows.length > 0) await db.insertInto('sale_returns').values(rows).onConflict((oc) => oc.columns(['return_id', 'line']).doNothing()).execute();
+        }
+        await sql`insert into customer_spend (sale_id, customer_id, store_id, amount, created_at)
+          select id, ${text('customerId')}, store_id, ${kind === 'postgres' ? sql.raw(`((body::json)#>>'{totals,total}')::bigint`) : text('totals.total')}, ${text('createdAt')}
+            from documents where collection = 'sales' and ${text('customerId')} is not null
+          on conflict (sale_id) do nothing`.execute(db);
+      },
+    },
   };
 }
 
