@@ -76,6 +76,8 @@ export interface ActorFields {
   /** On a return: the permission it was approved for (sale-return.ts, return-policy.ts). */
   approvalFor?: string;
   action?: string;
+  /** A shift event's type (open, cash_in, cash_out, drawer, count, close). */
+  type?: string;
   details?: { [k: string]: unknown };
 }
 
@@ -102,9 +104,18 @@ const AUDIT_ACTION_PERMISSIONS: Readonly<Record<string, string>> = {
  *   a sale cancelling a completed sale (reason 'void'): sale.void;
  *   a return approved for a permission (approvalFor: return.without_receipt or refund.above_limit): that one;
  *   an audit entry: its action's permission; day.close only when `details.variance` is not exactly 0;
- *   approval.granted: the permission named in `details.permission` (required).
+ *   approval.granted: the permission named in `details.permission` (required);
+ *   a shift event that names an approver claims an approval: a close (its variance over the store's limit)
+ *   day.close, a no-sale drawer opening drawer.open; without an approver it claims none (the day report
+ *   shows every variance).
  */
 export function permissionNeeded(collection: string, doc: ActorFields): { permission: string } | { invalid: string } | undefined {
+  if (collection === 'shifts') {
+    if (typeof doc.approverId !== 'string' || doc.approverId === '') return undefined;
+    if (doc.type === 'close') return { permission: PERMISSIONS.closeDay };
+    if (doc.type === 'drawer' && doc.reason === 'no_sale') return { permission: PERMISSIONS.noSaleDrawerOpen };
+    return undefined;
+  }
   if (collection === 'sales') {
     if (doc.reason === 'void') return { permission: PERMISSIONS.voidSale };
     if (doc.approvalFor === undefined) return undefined;

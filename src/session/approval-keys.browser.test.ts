@@ -62,7 +62,7 @@ describe('approvals signed as they are written', () => {
     expect(late).not.toHaveProperty('approvalProof');
   });
 
-  it('a cancellation is signed with sale.void; an ordinary sale is left alone', async () => {
+  it('a cancellation is signed with sale.void and an approved shift close with day.close; an ordinary sale is left alone', async () => {
     await rememberApprovalKey('nam', await pinHash('360258', SALT, 1_000), Infinity);
     const cancellation = { id: 's-void', storeId: 'store-q1', deviceId: 'device-1', staffId: 'lan', approverId: 'nam', reason: 'void' };
     await addApprovalProof('sales', cancellation);
@@ -70,5 +70,9 @@ describe('approvals signed as they are written', () => {
     const sale = { id: 's-1', storeId: 'store-q1', deviceId: 'device-1', staffId: 'lan', approverId: 'nam' };
     await addApprovalProof('sales', sale);
     expect(sale).not.toHaveProperty('approvalProof');
+    // A shift closed with a variance the manager approved: signed for day.close.
+    const close = { id: 'e-close', storeId: 'store-q1', deviceId: 'device-1', staffId: 'lan', approverId: 'nam', type: 'close' };
+    await addApprovalProof('shifts', close);
+    expect(close).toMatchObject({ approvalProof: { by: 'nam' } });
   });
 });

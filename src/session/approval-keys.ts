@@ -40,7 +40,10 @@ function liveKey(staffId: string | undefined, now: number): CryptoKey | undefine
   return undefined;
 }
 
-/** A sale or audit entry as the hook sees it before insert. */
+/** The collections whose documents can need a permission: sales (cancellations, returns), audit, shift events. */
+export type ProvableCollection = 'sales' | 'audit' | 'shifts';
+
+/** A sale, audit entry or shift event as the hook sees it before insert. */
 interface ProvableDraft extends ActorFields {
   storeId: string;
   deviceId: string;
@@ -48,7 +51,7 @@ interface ProvableDraft extends ActorFields {
 }
 
 /** Adds `approvalProof` to a draft that needs a permission, when the approver's or the actor's key is here. */
-export async function addApprovalProof(collection: 'sales' | 'audit', draft: ProvableDraft, now = Date.now()): Promise<void> {
+export async function addApprovalProof(collection: ProvableCollection, draft: ProvableDraft, now = Date.now()): Promise<void> {
   if (draft.approvalProof !== undefined) return;
   const needed = permissionNeeded(collection, draft);
   if (needed === undefined || 'invalid' in needed) return;
@@ -61,9 +64,9 @@ export async function addApprovalProof(collection: 'sales' | 'audit', draft: Pro
   }
 }
 
-/** Installs the signing hook on the two collections whose documents can need a permission. */
-export function signApprovalsOnInsert(collections: { sales: RxCollection; audit: RxCollection }): void {
-  for (const name of ['sales', 'audit'] as const) {
+/** Installs the signing hook on the collections whose documents can need a permission. */
+export function signApprovalsOnInsert(collections: { sales: RxCollection; audit: RxCollection; shifts: RxCollection }): void {
+  for (const name of ['sales', 'audit', 'shifts'] as const) {
     collections[name].preInsert(async (draft: ProvableDraft) => {
       try {
         await addApprovalProof(name, draft);

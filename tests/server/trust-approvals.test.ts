@@ -11,6 +11,8 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approvalKeyOf, approvalMac, checkPinOnTablet, type ApprovalSubject } from '../../src/domain/approval-proof.ts';
+import { closeShift, countDrawer } from '../../src/domain/shift-events.ts';
+import { VND_DENOMINATIONS } from '../../src/domain/shift-settings.ts';
 import { staffPinFor } from '../../sync-server/src/auth/staff-pins.ts';
 import { buildStoreConfig } from '../../sync-server/src/seed/store-config.ts';
 import { DocumentsRepository } from '../../sync-server/src/store/documents-repository.ts';
@@ -133,6 +135,27 @@ describe.each(DATABASE_KINDS)('approvals the server can check (%s)', (kind) => {
     const own = await proofFromPin(MANAGER_PIN, MANAGER, subjectOf('audit', alone, 'drawer.open'));
     expect((await push(t.app, till.token, 'audit', asNew([{ ...alone, approvalProof: own }]))).statusCode).toBe(200);
     expect(await incidentOf(alone.id)).toBeUndefined();
+  });
+
+  it('a shift closed with a variance names its approver: proven with the PIN, flagged without, refused when the approver may not', async () => {
+    const settings = { varianceNeedsApprovalAbove: 0 };
+    const counted = countDrawer({ '100000': 3 }, { denominations: VND_DENOMINATIONS });
+    if (!counted.ok) throw new Error(counted.detail);
+    const close = (approverId: string) => {
+      const context = { id: uuidv7(), shiftId: uuidv7(), storeId: till.storeId, deviceId: till.deviceId, staffId: CASHIER, createdAt: new Date().toISOString(), currency: 'VND' };
+      const built = closeShift(context, counted.count, 310_000, settings, { approverId });
+      if (!built.ok) throw new Error(built.detail);
+      return built.event;
+    };
+    const forged = close(MANAGER);
+    const proven = close(MANAGER);
+    const approvalProof = await proofFromPin(MANAGER_PIN, MANAGER, subjectOf('shifts', proven, 'day.close'));
+    expect((await push(t.app, till.token, 'shifts', asNew([forged, { ...proven, approvalProof }]))).statusCode).toBe(200);
+    expect(await incidentOf(forged.id)).toMatchObject({ permission: 'day.close', approverId: MANAGER });
+    expect(await incidentOf(proven.id)).toBeUndefined();
+    const byCashier = await push(t.app, till.token, 'shifts', asNew([close('store-q1-supervisor')]));
+    expect(byCashier.statusCode).toBe(403);
+    expect(byCashier.json<{ message: string }>().message).toMatch(/shift event .* \(close\) needs the permission "day.close"/);
   });
 
   it("the config a tablet pulls holds each PIN's salt, iterations and a 12-bit check, never the hash the server keeps", async () => {

@@ -102,9 +102,12 @@ export async function planAppendOnlyPush(
       movements.push(...inserted.map(toMovement));
       break;
     }
-    default:
-      // Facts with no effect beyond themselves (shift events).
-      await planFacts(trx, documents, batch.collection, docsOf(batch.rows), context.storeId, plan, true);
+    case 'shifts': {
+      // Facts with no effect beyond themselves, but a close or a no-sale opening may claim an approval.
+      const inserted = await planFacts(trx, documents, 'shifts', docsOf(batch.rows), context.storeId, plan, true);
+      await checkActors(trx, documents, 'shifts', inserted, batch.rows, context.storeId, plan);
+      break;
+    }
   }
   await planBalances(trx, documents, movements, plan, context.now);
 }
@@ -203,7 +206,7 @@ async function planShoppingCustomers(
 async function checkActors(
   trx: Transaction<Database>,
   documents: DocumentsRepository,
-  collection: 'sales' | 'audit',
+  collection: 'sales' | 'audit' | 'shifts',
   inserted: readonly ProvableDocument[],
   pushed: readonly Pick<PushedDocument, 'id' | 'index'>[],
   storeId: string,

@@ -22,7 +22,7 @@ export interface ProvableDocument extends ActorFields {
 }
 
 export interface ProofCase {
-  collection: 'sales' | 'audit';
+  collection: 'sales' | 'audit' | 'shifts';
   doc: ProvableDocument;
   needed: ProofNeeded;
 }

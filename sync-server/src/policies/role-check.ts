@@ -113,7 +113,9 @@ function flagUnknown(collection: string, staffId: string, staffKnown: boolean, d
 /** The 403 message for a refused document: which document, which action, which permission, who was named. */
 export function describeRefusal(collection: string, index: number, doc: ActorFields, verdict: Extract<ActorVerdict, { kind: 'forbidden' }>): string {
   const what =
-    collection !== 'sales'
+    collection === 'shifts'
+      ? `shift event ${doc.id} (${String(doc.type)})`
+      : collection !== 'sales'
       ? `audit entry ${doc.id} (${String(doc.action)})`
       : doc.reason === 'void'
         ? `sale ${doc.id} (a cancellation, reason "void")`
