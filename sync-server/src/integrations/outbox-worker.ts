@@ -4,7 +4,8 @@
  * configured first wait, doubled each time, at most an hour). Woken when orders change (the change bus: a
  * push that enqueued notices), otherwise it looks again when the next notice is due, at least every 5 s, so
  * notices of another instance or from before a restart go out too.
- * A notice is leased while it is sent (twice the request timeout), so a worker killed mid-request leaves it to
+ * A notice is leased while it is sent (three request timeouts and a second: Shopify's notices are two
+ * requests, the read and the change), so a worker killed mid-request leaves it to
  * be sent again, with the same id, once the lease has run out. A notice whose target is no longer configured
  * is retried the same way and shows up as failing: the manager sees that it cannot go.
  */
@@ -18,6 +19,11 @@ import { senderFor } from './notice-senders.ts';
 const BATCH = 10;
 const MAX_SLEEP_MS = 5_000;
 const MAX_BACKOFF_MS = 60 * 60_000;
+
+/** How long a notice is leased to the worker sending it. */
+export function leaseMs(timeoutMs: number): number {
+  return 3 * timeoutMs + 1000;
+}
 
 /** The wait after the n-th failed attempt (n >= 1): base x 2^(n-1), at most an hour. */
 export function backoffMs(baseMs: number, attempts: number): number {
@@ -56,7 +62,7 @@ export class OutboxWorker {
     let attempted = 0;
     for (;;) {
       const now = new Date();
-      const leaseUntil = new Date(now.getTime() + 2 * this.config.timeoutMs).toISOString();
+      const leaseUntil = new Date(now.getTime() + leaseMs(this.config.timeoutMs)).toISOString();
       const claimed = await claimDueNotices(this.store.db, now.toISOString(), leaseUntil, BATCH);
       if (claimed.length === 0) return attempted;
       await Promise.all(claimed.map((notice) => this.send(notice)));
