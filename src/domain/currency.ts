@@ -68,3 +68,35 @@ export function isKnownCurrency(code: string): boolean {
 export function listCurrencies(): readonly Currency[] {
   return Object.values(CURRENCIES);
 }
+
+/*
+ * The banknotes customers commonly hand over, in minor units, smallest first: the till's quick cash amounts
+ * are built from them (tender-cash.ts). Notes and coins that rarely cover a purchase are left out (dong: the
+ * 1,000 to 5,000 notes), as are notes seldom seen at a till (the 1,000 Swiss franc note is kept: it is in
+ * use). A store may name its own in its config (store.banknotes); a currency without notes here offers only
+ * the exact amount.
+ */
+const BANKNOTES: Readonly<Record<string, readonly number[]>> = {
+  VND: [10_000, 20_000, 50_000, 100_000, 200_000, 500_000],
+  USD: [100, 500, 1_000, 2_000, 5_000, 10_000],
+  EUR: [500, 1_000, 2_000, 5_000, 10_000, 20_000],
+  GBP: [500, 1_000, 2_000, 5_000],
+  JPY: [1_000, 2_000, 5_000, 10_000],
+  KRW: [1_000, 5_000, 10_000, 50_000],
+  CNY: [100, 500, 1_000, 2_000, 5_000, 10_000],
+  THB: [2_000, 5_000, 10_000, 50_000, 100_000],
+  SGD: [200, 500, 1_000, 5_000, 10_000],
+  MYR: [100, 500, 1_000, 2_000, 5_000, 10_000],
+  AUD: [500, 1_000, 2_000, 5_000, 10_000],
+  CAD: [500, 1_000, 2_000, 5_000, 10_000],
+  CHF: [1_000, 2_000, 5_000, 10_000, 20_000, 100_000],
+  HKD: [1_000, 2_000, 5_000, 10_000, 50_000, 100_000],
+  PHP: [2_000, 5_000, 10_000, 20_000, 50_000, 100_000],
+  KWD: [250, 500, 1_000, 5_000, 10_000, 20_000],
+};
+
+/** The banknotes of a known currency, smallest first (empty when none are listed); throws for an unknown code. */
+export function banknotesOf(code: string): readonly number[] {
+  getCurrency(code);
+  return Object.hasOwn(BANKNOTES, code) ? (BANKNOTES[code] ?? []) : [];
+}

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { suggestCashAmounts, VND_BANKNOTES } from './tender-cash.ts';
+import { banknotesOf, listCurrencies } from './currency.ts';
+import { banknotesFor, suggestCashAmounts, VND_BANKNOTES } from './tender-cash.ts';
 
 describe('quick cash buttons', () => {
   it('for 137,000 dong: exact, 140,000, 150,000, 200,000 and 500,000', () => {
@@ -33,6 +34,66 @@ describe('quick cash properties', () => {
             expect(amount).toBeGreaterThan(amounts[index - 1]!);
             expect(VND_BANKNOTES.some((note) => amount % note === 0 && amount - due < note)).toBe(true);
           }
+        }
+      }),
+    );
+  });
+});
+
+describe('the banknotes the quick amounts are built from', () => {
+  it('are the Vietnamese notes from 10,000 to 500,000 dong for a store selling in dong', () => {
+    expect(banknotesFor('VND')).toEqual([10_000, 20_000, 50_000, 100_000, 200_000, 500_000]);
+    expect(VND_BANKNOTES).toEqual(banknotesOf('VND'));
+  });
+
+  it("follow the store's own list when its config names one, and ignore a malformed one", () => {
+    expect(banknotesFor('VND', [100_000, 50_000, 100_000])).toEqual([50_000, 100_000]);
+    expect(banknotesFor('VND', [])).toEqual(VND_BANKNOTES);
+    expect(banknotesFor('VND', [50_000, -1])).toEqual(VND_BANKNOTES);
+    expect(banknotesFor('VND', [50_000.5])).toEqual(VND_BANKNOTES);
+    expect(banknotesFor('VND', '50000')).toEqual(VND_BANKNOTES);
+    expect(banknotesFor('USD')).toEqual([100, 500, 1_000, 2_000, 5_000, 10_000]);
+    expect(banknotesFor('XYZ')).toEqual([]);
+    expect(suggestCashAmounts(12_345, banknotesFor('XYZ'))).toEqual([12_345]);
+  });
+
+  it('every currency lists positive whole notes, smallest first, each above its cash step', () => {
+    for (const currency of listCurrencies()) {
+      const notes = banknotesOf(currency.code);
+      expect(notes.every((note) => Number.isSafeInteger(note) && note > currency.cashStep)).toBe(true);
+      expect([...notes].sort((a, b) => a - b)).toEqual(notes);
+      expect(new Set(notes).size).toBe(notes.length);
+    }
+  });
+});
+
+describe('quick cash amounts in any currency', () => {
+  const currencies = listCurrencies().map((currency) => currency.code);
+  const notesOfAStore = fc.oneof(
+    fc.constantFrom(...currencies).map((code) => banknotesFor(code)),
+    fc.uniqueArray(fc.integer({ min: 1, max: 10_000_000 }), { minLength: 1, maxLength: 12 }),
+  );
+
+  it('offer the exact amount first, then ascending amounts each the least multiple of one note that covers the bill', () => {
+    fc.assert(
+      fc.property(notesOfAStore, fc.integer({ min: 1, max: 10_000_000_000 }), (notes, due) => {
+        const amounts = suggestCashAmounts(due, notes);
+        expect(amounts[0]).toBe(due);
+        for (const [index, amount] of amounts.entries()) {
+          if (index === 0) continue;
+          expect(amount).toBeGreaterThan(amounts[index - 1]!);
+          expect(notes.some((note) => amount % note === 0 && amount - due < note)).toBe(true);
+        }
+      }),
+    );
+  });
+
+  it('whatever single note covers the bill, a button at most that note is offered', () => {
+    fc.assert(
+      fc.property(notesOfAStore, fc.integer({ min: 1, max: 10_000_000 }), (notes, due) => {
+        const amounts = suggestCashAmounts(due, notes);
+        for (const note of notes.filter((each) => each >= due)) {
+          expect(amounts.some((amount) => amount >= due && amount <= note)).toBe(true);
         }
       }),
     );

@@ -4,10 +4,27 @@
  * banknotes in circulation: 140,000 (a 10,000 or 20,000 note up), 150,000 (a 50,000 up), 200,000 and
  * 500,000. Each suggestion is the amount due rounded up to a multiple of one denomination, which is
  * what a customer pays with notes of that size or smaller; duplicates are dropped, ascending order.
+ * The notes are the currency's (currency.ts banknotesOf) unless the store's config names its own
+ * (store.banknotes, minor units), e.g. a shop that never sees 500,000 notes.
  */
+import { banknotesOf, isKnownCurrency } from './currency.ts';
 
 /** Vietnamese banknotes commonly handed over at a till (VND; 1,000-5,000 notes rarely cover a purchase). */
-export const VND_BANKNOTES: readonly number[] = [10_000, 20_000, 50_000, 100_000, 200_000, 500_000];
+export const VND_BANKNOTES: readonly number[] = banknotesOf('VND');
+
+/** At most this many notes may be configured: one row of buttons beside the keypad. */
+export const MAX_CONFIGURED_BANKNOTES = 12;
+
+/**
+ * The notes the quick amounts are built from: the config's `store.banknotes` when it is a list of positive
+ * whole amounts (sorted, repeats dropped), else the currency's own notes (none for an unknown currency).
+ */
+export function banknotesFor(currencyCode: string, configured?: unknown): readonly number[] {
+  if (Array.isArray(configured) && configured.length > 0 && configured.length <= MAX_CONFIGURED_BANKNOTES && configured.every((note) => Number.isSafeInteger(note) && (note as number) > 0)) {
+    return [...new Set(configured as number[])].sort((a, b) => a - b);
+  }
+  return isKnownCurrency(currencyCode) ? banknotesOf(currencyCode) : [];
+}
 
 /**
  * Up to `max` amounts covering `amountDue` (minor units): the exact amount first, then the amount rounded
