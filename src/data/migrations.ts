@@ -26,6 +26,8 @@ export const migrationStrategies: PosMigrationStrategies = {
     // v1: a tablet keeps a 12-bit check of each PIN instead of its full hash (src/domain/approval-proof.ts);
     // the same conversion as the server's migration 0008, so both end with one body.
     1: (old: Record<string, unknown>) => splitStaffHashes(old).config,
+    // v2 names quickKeys, which no earlier config has: every version-1 document is valid as it is.
+    2: (old: Record<string, unknown>) => old,
   },
   customers: {},
   orders: {

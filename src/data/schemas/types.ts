@@ -47,7 +47,7 @@ export interface BalanceDocument {
 }
 
 /**
- * Store configuration written by the server: store identity and currency, tax classes (rates in basis points, 1000 = 10 %), loyalty, return policy, barcode rules, receipt texts, staff with PIN hashes and the role permission table.
+ * Store configuration written by the server: store identity and currency, tax classes (rates in basis points, 1000 = 10 %), loyalty, return policy, barcode rules, receipt texts, quick keys, staff with PIN hashes and the role permission table.
  */
 export interface StoreConfigDocument {
   /**
@@ -89,6 +89,12 @@ export interface StoreConfigDocument {
   receipt?: {
     [k: string]: unknown;
   };
+  /**
+   * product ids of the store's quick keys, first on the counter's product grid in this order (src/domain/quick-keys.ts)
+   *
+   * @maxItems 200
+   */
+  quickKeys?: string[];
   /**
    * @maxItems 500
    */
