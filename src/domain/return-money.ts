@@ -37,7 +37,7 @@ import { notReturnable, withinReturnWindow } from './return-policy.ts';
 import type { ReturnPolicy } from './return-policy.ts';
 import { earningValueOf, pointsToTakeBack, returnedPart } from './returnable-purchase.ts';
 import type { LineEarns, Purchase } from './returnable-purchase.ts';
-import { exchangeEarning, returnStockEntries } from './sale-return.ts';
+import { exchangeEarning, returnStockEntries } from './return-lines.ts';
 import { pointsOf } from './sale-amounts.ts';
 import { computeTaxes } from './tax.ts';
 

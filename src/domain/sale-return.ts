@@ -29,33 +29,26 @@
  */
 import type { CashRounding } from './cart-totals.ts';
 import type { Narrowed, SaleDocument, SaleLedgerEntry } from './documents.ts';
-import { earningMultiplier, lineEarns, pointsFor } from './loyalty.ts';
+import { lineEarns } from './loyalty.ts';
 import type { LoyaltyRules, LoyaltyTier } from './loyalty.ts';
-import { multiplyByQuantity, sumMinorUnits } from './money.ts';
 import { isNonEmpty } from './non-empty.ts';
 import type { NonEmpty } from './non-empty.ts';
 import { planRefund } from './return-refund.ts';
 import type { RefundChoice, RefundFailureReason } from './return-refund.ts';
-import { notReturnable, returnApprovalsNeeded, withinReturnWindow } from './return-policy.ts';
+import { exchangeEarning, linesFromPurchase, linesWithoutReceipt, returnStockEntries, returnTotals } from './return-lines.ts';
+import type { ReturnDocumentLine, ReturnedLines, ReturnLineRequest, UnreceiptedLine } from './return-lines.ts';
+import { returnApprovalsNeeded, withinReturnWindow } from './return-policy.ts';
 import type { ReturnPolicy } from './return-policy.ts';
-import { earningValueOf, pointsToTakeBack, returnedPart, returnedSoFar, returnQuantityProblem } from './returnable-purchase.ts';
-import type { EarlierReturn, LineEarns, Purchase, PurchaseLine, ReturnedSoFar } from './returnable-purchase.ts';
-import { lineAmounts } from './sale-check.ts';
+import { earningValueOf, pointsToTakeBack, returnedSoFar } from './returnable-purchase.ts';
+import type { EarlierReturn, LineEarns, Purchase, ReturnedSoFar } from './returnable-purchase.ts';
 import type { CounterSaleLine, CounterSaleTotals } from './sale-document.ts';
-import { computeTaxes } from './tax.ts';
 import { kindOf, tenderOnWire } from './tender-kinds.ts';
 import type { CounterSaleTender } from './tender-kinds.ts';
 import { paymentState } from './tender.ts';
 import type { Tender } from './tender.ts';
 
-export type ReturnCondition = 'resellable' | 'damaged';
-
-/** A line of a return document: a returned line carries its original line, reason and condition. */
-export type ReturnDocumentLine = CounterSaleLine & {
-  readonly originalLine?: number;
-  readonly returnReason?: string;
-  readonly condition?: ReturnCondition;
-};
+export type { ReturnCondition, ReturnDocumentLine, ReturnLineRequest, UnreceiptedLine } from './return-lines.ts';
+export { exchangeEarning, returnStockEntries } from './return-lines.ts';
 
 export type SaleReturn = Narrowed<
   SaleDocument,
@@ -69,30 +62,6 @@ export type SaleReturn = Narrowed<
     readonly ledger: SaleLedgerEntry[];
   }
 >;
-
-/** A line of the purchase to take back. */
-export interface ReturnLineRequest {
-  /** Its index among the purchase's lines. */
-  readonly originalLine: number;
-  /** Thousandths: whole pieces, or all that is left of the line. */
-  readonly qty: number;
-  readonly reason: string;
-  readonly condition: ReturnCondition;
-}
-
-/** An item brought back without its receipt: the catalog's product at today's price. */
-export interface UnreceiptedLine {
-  readonly productId: string;
-  readonly sku: string;
-  readonly name: string;
-  readonly unitPrice: number;
-  readonly taxRate: number;
-  readonly priceIncludesTax: boolean;
-  readonly unit: 'pcs' | 'kg';
-  readonly qty: number;
-  readonly reason: string;
-  readonly condition: ReturnCondition;
-}
 
 export interface ReturnRequest {
   /** The purchase (its receipt, order or checked packing slip); absent for a return without receipt. */
@@ -195,108 +164,6 @@ function checkContext(context: ReturnContext): string | undefined {
   return undefined;
 }
 
-function reasonProblem(reason: string, condition: string): string | undefined {
-  if (typeof reason !== 'string' || reason.trim() === '' || reason.length > 64) return 'every returned line needs a reason (1-64 characters)';
-  if (condition !== 'resellable' && condition !== 'damaged') return `a returned item is resellable or damaged, not ${String(condition)}`;
-  return undefined;
-}
-
-interface ReturnedLines {
-  readonly lines: ReturnDocumentLine[];
-  /** Value of the earning goods among them (positive). */
-  readonly earningValue: number;
-}
-
-/** The returned lines of a return with its purchase, or why one cannot come back. */
-function linesFromPurchase(request: ReturnRequest, purchase: Purchase, soFar: ReturnedSoFar, policy: ReturnPolicy, earns: LineEarns): ReturnedLines | ReturnBuild {
-  const taken = [...soFar.qty];
-  const lines: ReturnDocumentLine[] = [];
-  let earningValue = 0;
-  for (const wanted of request.lines ?? []) {
-    const bought: PurchaseLine | undefined = Number.isInteger(wanted.originalLine) ? purchase.lines[wanted.originalLine] : undefined;
-    if (bought === undefined) return fail('unknown-line', `${purchase.number} has no line ${String(wanted.originalLine + 1)}`);
-    const refused = notReturnable(bought, request.categoryOf?.(bought.productId), policy);
-    if (refused !== undefined) return fail('not-returnable', `${bought.name}: ${refused}`);
-    const badReason = reasonProblem(wanted.reason, wanted.condition);
-    if (badReason !== undefined) return fail('bad-reason', `${bought.name}: ${badReason}`);
-    const before = taken[wanted.originalLine] ?? 0;
-    const tooMany = returnQuantityProblem(bought, before, wanted.qty);
-    if (tooMany !== undefined) return fail('too-many', tooMany);
-    taken[wanted.originalLine] = before + wanted.qty;
-    const part = returnedPart(bought, before, wanted.qty);
-    if (earns(bought)) earningValue -= part.total;
-    lines.push({
-      productId: bought.productId,
-      sku: bought.sku,
-      name: bought.name,
-      qty: part.qty,
-      unitPrice: bought.unitPrice,
-      discount: part.discount,
-      taxRate: bought.taxRate,
-      total: part.total,
-      priceIncludesTax: bought.priceIncludesTax,
-      unit: bought.unit,
-      originalLine: wanted.originalLine,
-      returnReason: wanted.reason.trim(),
-      condition: wanted.condition,
-    });
-  }
-  return { lines, earningValue };
-}
-
-/** The returned lines of a return without receipt: today's catalog price, no discount. */
-function linesWithoutReceipt(request: ReturnRequest, policy: ReturnPolicy): ReturnedLines | ReturnBuild {
-  const lines: ReturnDocumentLine[] = [];
-  for (const item of request.unreceiptedLines ?? []) {
-    const refused = notReturnable(item, request.categoryOf?.(item.productId), policy);
-    if (refused !== undefined) return fail('not-returnable', `${item.name}: ${refused}`);
-    const badReason = reasonProblem(item.reason, item.condition);
-    if (badReason !== undefined) return fail('bad-reason', `${item.name}: ${badReason}`);
-    if (!Number.isSafeInteger(item.qty) || item.qty <= 0 || (item.unit === 'pcs' && item.qty % 1000 !== 0)) return fail('too-many', `${item.name}: ${String(item.qty)} is not a quantity to return`);
-    const gross = multiplyByQuantity(item.unitPrice, item.qty);
-    lines.push({
-      productId: item.productId,
-      sku: item.sku,
-      name: item.name,
-      qty: -item.qty,
-      unitPrice: item.unitPrice,
-      discount: 0,
-      taxRate: item.taxRate,
-      total: -gross,
-      priceIncludesTax: item.priceIncludesTax,
-      unit: item.unit,
-      returnReason: item.reason.trim(),
-      condition: item.condition,
-    });
-  }
-  return { lines, earningValue: 0 };
-}
-
-function totalsOf(lines: readonly ReturnDocumentLine[]): { subtotal: number; discount: number; tax: number; total: number } {
-  const amounts = lines.map(lineAmounts);
-  const taxes = computeTaxes(lines.map((line) => ({ amount: line.total, rateBasisPoints: line.taxRate, pricesIncludeTax: line.priceIncludesTax })));
-  return {
-    subtotal: sumMinorUnits(amounts.map((a) => a.gross)),
-    discount: sumMinorUnits(amounts.map((a) => a.discount)),
-    tax: taxes.totals.tax,
-    total: taxes.totals.gross,
-  };
-}
-
-/** The stock movements of a return's lines: back (and written off when damaged), new items out. */
-export function returnStockEntries(id: string, lines: ReadonlyArray<{ readonly productId: string; readonly qty: number; readonly condition?: unknown }>): SaleLedgerEntry[] {
-  const entries: SaleLedgerEntry[] = [];
-  lines.forEach((line, index) => {
-    if (line.qty > 0) {
-      entries.push({ id: `${id}-stock-${index}`, kind: 'stock', refId: line.productId, delta: -line.qty, reason: 'sale' });
-      return;
-    }
-    entries.push({ id: `${id}-stock-${index}`, kind: 'stock', refId: line.productId, delta: -line.qty, reason: 'return' });
-    if (line.condition === 'damaged') entries.push({ id: `${id}-writeoff-${index}`, kind: 'stock', refId: line.productId, delta: line.qty, reason: 'damaged' });
-  });
-  return entries;
-}
-
 /** The balance a refund tender puts money back on (the points go back to the buyer). */
 function refundEntry(id: string, tender: CounterSaleTender, index: number, customerId: string | undefined, buyerId: string | undefined): SaleLedgerEntry | undefined {
   if (tender.method === 'gift_card' && tender.reference !== undefined) return { id: `${id}-giftcard-${index}`, kind: 'giftcard', refId: tender.reference, delta: -tender.amount, reason: 'refund' };
@@ -313,7 +180,7 @@ export function buildSaleReturn(request: ReturnRequest, context: ReturnContext, 
   const { policy } = rules;
   const earns: LineEarns = (line) => (rules.loyalty === undefined ? line.giftCardId === undefined : lineEarns(line, rules.loyalty, request.categoryOf));
   let soFar: ReturnedSoFar | undefined;
-  let returned: ReturnedLines | ReturnBuild;
+  let returned: ReturnedLines | Extract<ReturnBuild, { ok: false }>;
   if (purchase !== undefined) {
     if (purchase.source === 'order' && !purchase.paidOnline) return fail('paid-at-counter', `order ${purchase.number} was paid at the counter: return it from that sale's receipt`);
     soFar = returnedSoFar(purchase, request.earlierReturns ?? [], earns);
@@ -334,7 +201,7 @@ export function buildSaleReturn(request: ReturnRequest, context: ReturnContext, 
 
   const id = context.id;
   const customerId = request.customerId ?? purchase?.customerId;
-  const totals = totalsOf(lines);
+  const totals = returnTotals(lines);
   const ledger = returnStockEntries(id, lines);
   let tenders: CounterSaleTender[] = [];
   let change = 0;
@@ -409,21 +276,6 @@ export function buildSaleReturn(request: ReturnRequest, context: ReturnContext, 
   // The approver proves the first permission (the tablet's signing hook reads approvalFor) and must hold them all.
   const approved: SaleReturn = approvalsNeeded[0] === undefined ? document : { ...document, approvalFor: approvalsNeeded[0] };
   return { ok: true, document: approved, approvalsNeeded, refunded, pointsTakenBack };
-}
-
-/** Points the new items of an exchange earn: their earning value less what was paid for them in points. */
-export function exchangeEarning(
-  newLines: readonly { readonly productId: string; readonly qty: number; readonly total: number; readonly giftCardId?: unknown }[],
-  payments: readonly { readonly method: string; readonly amount: number }[],
-  at: string,
-  rules: Pick<ReturnRules, 'loyalty' | 'tier'>,
-  categoryOf?: (productId: string) => string | undefined,
-): number {
-  const loyalty = rules.loyalty;
-  if (loyalty === undefined || newLines.length === 0) return 0;
-  const value = newLines.reduce((sum, line) => sum + (line.qty > 0 && lineEarns(line, loyalty, categoryOf) ? line.total : 0), 0);
-  const inPoints = payments.reduce((sum, payment) => sum + (payment.method === 'points' && payment.amount > 0 ? payment.amount : 0), 0);
-  return pointsFor(value - inPoints, earningMultiplier(at, loyalty, rules.tier), loyalty.amountPerPoint);
 }
 
 /** The ids of the purchases these documents return in part (returns other than cancellations). */
