@@ -147,8 +147,8 @@ function requestedLines(event: OrderEvent, lines: ReadonlyArray<{ qty: number }>
   return valid;
 }
 
-/** Quantities handed over by the handovers the order already holds (replayed without flags). */
-function handedSoFar(order: MergeableOrder): number[] {
+/** Quantities handed over by the handovers the order already holds (replayed without flags); the pickup screen shows what is left. */
+export function handedSoFar(order: MergeableOrder): number[] {
   const lines = order.lines ?? [];
   const handed: number[] = lines.map(() => 0);
   for (const event of [...order.events].sort(byTime)) {
