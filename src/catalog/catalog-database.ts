@@ -11,9 +11,11 @@
  * Tables:
  *   products    `&id, *barcodes, sku, plu`       lookups by scanned code (and its start), SKU (and its start),
  *                                                scale PLU: what the counter needs the moment it can scan
- *   nameWords   `&id, *words, name`              per product id, its whole folded name and the folded words of
- *                                                it, for search by the name's start and by any word
- *                                                (name-word-index.ts says how and when it is built)
+ *   nameWords   `&id, *words, name,              per product id, its whole folded name and the folded words of
+ *                [category+name]`                 it, for search by the name's start and by any word
+ *                                                (name-word-index.ts says how and when it is built); and the
+ *                                                category of a product on sale, for the counter's product grid:
+ *                                                a category's products by name, a page at a time (product-shelves.ts)
  *   indexState  `&key`                           how far the name-word index has been built
  *   balances    `&id, [kind+refId]`              the server-confirmed balance of a product/customer/card
  *   meta        `&key`                           one pull checkpoint row per table (see CatalogCheckpointRow)
@@ -29,6 +31,10 @@
  *     Measured on 100,000 products: the first sync 7.6-8.2 s -> 6.6-7.5 s. The price: on a brand-new
  *     tablet, search by name answers once the background index is built (some 12 s after 100,000 products
  *     are ready; the search panel says so), while scans and SKUs answer at once.
+   4 adds [category+name] to the name-word table, for the product grid's category tabs, rather than a category
+ *     index on products: every demo product has a category, and one more entry per product on the first sync
+ *     is paid before the tablet can scan, while the name-word rows are written in the background after it.
+ *     The price is the same as for search by name: on a brand-new tablet the grid fills as the index is built.
  * Upgrades restart the background index (nothing is pulled again; an offline tablet keeps selling).
  */
 import { Dexie, type EntityTable } from 'dexie';
@@ -59,7 +65,12 @@ export interface NameWordRow {
   id: string;
   words: string[];
   name: string;
+  /** The product's category while it is on sale (active); absent otherwise, so the grid never shows it. */
+  category?: string;
 }
+
+/** The name-word table's indexes; [category+name] pages a category of the product grid by name. */
+export const NAME_WORD_INDEXES = '&id, *words, name, [category+name]';
 
 /** The products table's indexes (the benchmark writes its raw baseline with the same). */
 export const PRODUCT_INDEXES = '&id, *barcodes, sku, plu';
@@ -103,6 +114,15 @@ export function openCatalogDatabase(name: string): CatalogDatabase {
     .stores({ products: PRODUCT_INDEXES, nameWords: '&id, *words, name' })
     .upgrade(async (transaction) => {
       // Rows written before lack the whole name: the background build writes them all again.
+      const states = transaction.table<NameWordIndexState, string>('indexState');
+      const state = await states.get('nameWords');
+      await states.put({ key: 'nameWords', after: null, done: false, pass: (state?.pass ?? 0) + 1 });
+    });
+  database
+    .version(4)
+    .stores({ nameWords: NAME_WORD_INDEXES })
+    .upgrade(async (transaction) => {
+      // Rows written before lack the category: the background build writes them all again.
       const states = transaction.table<NameWordIndexState, string>('indexState');
       const state = await states.get('nameWords');
       await states.put({ key: 'nameWords', after: null, done: false, pass: (state?.pass ?? 0) + 1 });
