@@ -33,6 +33,7 @@ import enrollmentCodeRoutes from './routes/enrollment-code.ts';
 import exportRoutes from './routes/export-sales.ts';
 import healthRoutes from './routes/health.ts';
 import incidentsRoutes from './routes/incidents.ts';
+import ordersCatchUpRoutes from './routes/orders-catch-up.ts';
 import ordersWebhookRoutes from './routes/orders-webhook.ts';
 import outboxRoutes from './routes/outbox.ts';
 import platformWebhookRoutes from './routes/orders-platform-webhooks.ts';
@@ -117,6 +118,7 @@ export async function buildApp(config: ServerConfig, deps: AppDependencies = {})
       await api.register(enrollmentCodeRoutes);
       await api.register(incidentsRoutes);
       await api.register(outboxRoutes);
+      await api.register(ordersCatchUpRoutes, { notices: config.integrations.notices });
       await api.register(exportRoutes);
       await api.register(reportsDayRoutes);
       await api.register(catalogImportRoutes);

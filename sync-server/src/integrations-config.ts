@@ -14,6 +14,8 @@
  *   POS_HARAVAN_NOTICE_URL [+ POS_HARAVAN_NOTICE_SECRET, default the first Haravan webhook secret]
  *   POS_GENERIC_NOTICE_URL [+ POS_GENERIC_NOTICE_SECRET, default POS_WEBHOOK_SECRET]  signed callbacks
  *   POS_OUTBOX_TIMEOUT_MS (10,000), POS_OUTBOX_RETRY_MS (5,000: the first retry's wait, doubled each time)
+ *   POS_WOOCOMMERCE_CATCH_UP_MINUTES   pull WooCommerce's changed orders this often (it never retries a
+ *       delivery); needs the WooCommerce REST settings above
  *   POS_SEPAY_API_KEY, POS_PAYOS_CHECKSUM_KEY   bank notices; unset, that route answers 503
  */
 import { ConfigError } from './config-error.ts';
@@ -53,6 +55,8 @@ export interface IntegrationsConfig {
     timeoutMs: number;
     retryBaseMs: number;
   };
+  /** Minutes between WooCommerce catch-up pulls (undefined: only on demand). */
+  wooCommerceCatchUpMinutes: number | undefined;
   bank: { sepayApiKeys: readonly string[]; payosChecksumKeys: readonly string[] };
 }
 
@@ -77,7 +81,16 @@ export function readIntegrationsConfig(env: Env, genericWebhookSecret: string | 
       retryBaseMs: wholeNumber(env, 'POS_OUTBOX_RETRY_MS', 5_000, 10, 3_600_000),
     },
     bank: { sepayApiKeys: secretList(env, 'POS_SEPAY_API_KEY'), payosChecksumKeys: secretList(env, 'POS_PAYOS_CHECKSUM_KEY') },
+    wooCommerceCatchUpMinutes: catchUpMinutes(env),
   };
+}
+
+function catchUpMinutes(env: Env): number | undefined {
+  if (value(env, 'POS_WOOCOMMERCE_CATCH_UP_MINUTES') === undefined) return undefined;
+  if (value(env, 'POS_WOOCOMMERCE_URL') === undefined) {
+    throw new ConfigError('POS_WOOCOMMERCE_CATCH_UP_MINUTES needs POS_WOOCOMMERCE_URL, POS_WOOCOMMERCE_CONSUMER_KEY and POS_WOOCOMMERCE_CONSUMER_SECRET (the REST API it pulls from)');
+  }
+  return wholeNumber(env, 'POS_WOOCOMMERCE_CATCH_UP_MINUTES', 0, 1, 24 * 60);
 }
 
 /** The notice targets this server can deliver to. */

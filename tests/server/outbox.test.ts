@@ -15,7 +15,7 @@ import { startTestApp } from './helpers/test-app.test-helper.ts';
 import type { TestApp } from './helpers/test-app.test-helper.ts';
 import { base64Hmac, haravanOrder, platformJson, shopifyOrder, wooOrder } from './helpers/platform-payloads.test-helper.ts';
 import { eventually, startCallbackReceiver, startShopifyStandIn, startWooCommerceReceiver } from './helpers/platform-receivers.test-helper.ts';
-import type { Receiver, ShopifyStandIn } from './helpers/platform-receivers.test-helper.ts';
+import type { Receiver, ShopifyStandIn, WooCommerceStandIn } from './helpers/platform-receivers.test-helper.ts';
 import { startServerProcess } from './helpers/server-process.test-helper.ts';
 import { bearer, enroll, openShop, pull, push, signIn } from './helpers/shop.test-helper.ts';
 import type { EnrolledDevice } from './helpers/shop.test-helper.ts';
@@ -54,7 +54,7 @@ describe.each(DATABASE_KINDS)('notices back to the shops (%s)', (kind) => {
   let t: TestApp;
   let till: EnrolledDevice;
   let shopify: ShopifyStandIn;
-  let woo: Receiver;
+  let woo: WooCommerceStandIn;
   let haravan: Receiver;
 
   beforeAll(async () => {
@@ -154,6 +154,29 @@ describe.each(DATABASE_KINDS)('notices back to the shops (%s)', (kind) => {
     expect(puts[0]!.json).toEqual({ meta_data: [{ key: '_pos_pickup', value: 'ready' }, { key: '_pos_notice_id', value: puts[0]!.headers['idempotency-key'] }] });
     expect(puts[1]!.json).toMatchObject({ status: 'completed', meta_data: [{ key: '_pos_pickup', value: 'handed_over' }, expect.anything()] });
     expect(puts[0]!.headers['authorization']).toBe(`Basic ${Buffer.from('ck_0123456789abcdef:cs_fedcba9876543210').toString('base64')}`);
+  });
+
+  it('WooCommerce orders missed while the server was unreachable are pulled on demand, once however often pulled', async () => {
+    const now = new Date().toISOString().slice(0, 19);
+    woo.setOrders([
+      wooOrder({ id: 8801, pickupLocation: 'Cửa hàng Quận 1', modified: now }),
+      wooOrder({ id: 8802, shippingMethod: 'flat_rate', modified: now }),
+      wooOrder({ id: 8803, total: '64000.50', modified: now }),
+    ]);
+    const manager = await signIn(t.app, till, 'store-q1-manager', '999999');
+    const first = await t.app.inject({ method: 'POST', url: '/api/v1/orders/catch-up/woocommerce', headers: bearer(manager) });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json()).toMatchObject({ orders: 3, kept: 2, refused: [{ orderId: '8803', problem: expect.stringMatching(/body\/total/) }] });
+    await t.app.orderInbox.applyPending();
+    const pulled = (await pull(t.app, till.token, 'orders')).documents.filter((d) => ['8801', '8802'].includes(String(d['sourceOrderId'])));
+    expect(pulled.map((d) => [d['sourceOrderId'], d['fulfilment']]).sort()).toEqual([
+      ['8801', 'pickup'],
+      ['8802', 'delivery'],
+    ]);
+    const again = await t.app.inject({ method: 'POST', url: '/api/v1/orders/catch-up/woocommerce', headers: bearer(manager) });
+    expect(again.json()).toMatchObject({ kept: 0 });
+    const cashier = await signIn(t.app, till, 'store-q1-cashier', '1111');
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/orders/catch-up/woocommerce', headers: bearer(cashier) })).statusCode).toBe(403);
   });
 
   it('Haravan gets a signed callback when the store cancels; a retried push makes no second notice', async () => {

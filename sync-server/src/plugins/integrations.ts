@@ -11,6 +11,7 @@ import type { IntegrationsConfig, NoticeTarget } from '../integrations-config.ts
 import { noticeTargets } from '../integrations-config.ts';
 import { OrderInbox } from '../integrations/order-inbox.ts';
 import { OutboxWorker } from '../integrations/outbox-worker.ts';
+import { catchUpWooCommerce } from '../integrations/woocommerce-catch-up.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -33,11 +34,25 @@ export default fp<{ config: IntegrationsConfig }>(
     const unsubscribe = app.changeBus.subscribe((message) => {
       if (message.type === 'change' && message.event.collection === 'orders') outbox.wake();
     });
+    // WooCommerce never retries a delivery: pull what changed, every few minutes when configured.
+    let catchUp: NodeJS.Timeout | undefined;
+    const woo = options.config.notices.woocommerce;
+    const minutes = options.config.wooCommerceCatchUpMinutes;
     app.addHook('onReady', async () => {
-      if (inboxNeeded) inbox.start();
+      if (inboxNeeded || minutes !== undefined) inbox.start();
       if (targets.size > 0) outbox.start();
+      if (woo !== undefined && minutes !== undefined) {
+        catchUp = setInterval(() => {
+          catchUpWooCommerce(app.store.db, inbox, woo, options.config.notices.timeoutMs).then(
+            (result) => app.log.info(result, 'WooCommerce catch-up pull done'),
+            (error: unknown) => app.log.warn({ err: error }, 'WooCommerce catch-up pull failed; trying again at the next one'),
+          );
+        }, minutes * 60_000);
+        catchUp.unref();
+      }
     });
     app.addHook('preClose', async () => {
+      clearInterval(catchUp);
       unsubscribe();
       await Promise.all([inbox.stop(), outbox.stop()]);
     });

@@ -96,12 +96,28 @@ export function startCallbackReceiver(): Promise<Receiver> {
   return startReceiver(() => ({ status: 200, body: { received: true } }));
 }
 
-export function startWooCommerceReceiver(): Promise<Receiver> {
-  return startReceiver((request) => {
+export interface WooCommerceStandIn extends Receiver {
+  /** What GET /wp-json/wc/v3/orders answers (the orders changed since `modified_after`, in pages of per_page). */
+  setOrders(orders: ReadonlyArray<Record<string, unknown>>): void;
+}
+
+export async function startWooCommerceReceiver(): Promise<WooCommerceStandIn> {
+  let listed: ReadonlyArray<Record<string, unknown>> = [];
+  const receiver = await startReceiver((request) => {
+    const url = new URL(request.path, 'http://stand-in');
+    if (request.method === 'GET' && url.pathname === '/wp-json/wc/v3/orders') {
+      if (!String(request.headers['authorization']).startsWith('Basic ')) return { status: 401, body: { code: 'woocommerce_rest_cannot_view' } };
+      const after = url.searchParams.get('modified_after') ?? '';
+      const perPage = Number(url.searchParams.get('per_page') ?? 10);
+      const page = Number(url.searchParams.get('page') ?? 1);
+      const changed = listed.filter((o) => `${String(o['date_modified_gmt'])}Z` > after.replace(/\.\d{3}Z$/, 'Z'));
+      return { status: 200, body: changed.slice((page - 1) * perPage, page * perPage) };
+    }
     const id = /\/wp-json\/wc\/v3\/orders\/(\d+)$/.exec(request.path)?.[1];
     if (request.method !== 'PUT' || id === undefined) return { status: 404, body: { code: 'rest_no_route' } };
     return { status: 200, body: { id: Number(id), ...request.json } };
   });
+  return { ...receiver, setOrders: (orders) => (listed = orders) };
 }
 
 export interface ShopifyStandIn extends Receiver {
