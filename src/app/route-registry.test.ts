@@ -17,13 +17,18 @@ describe('the route registry', () => {
       enrol: '/enrol',
       sync: '/sync',
       audit: '/audit',
+      shift: '/shift',
+      'day-end': '/day-end',
     });
-    expect(routeRegistry.nav.map((route) => route.id)).toEqual(['sale', 'receipts', 'settings']);
-    expect(routeRegistry.all.filter((route) => route.needsDatabase).map((route) => route.id).sort()).toEqual(['audit', 'receipts', 'sale']);
+    expect(routeRegistry.nav.map((route) => route.id)).toEqual(['sale', 'receipts', 'shift', 'settings']);
+    expect(routeRegistry.all.filter((route) => route.needsDatabase).map((route) => route.id).sort()).toEqual(['audit', 'day-end', 'receipts', 'sale', 'shift']);
   });
 
   it('offers the audit trail from the staff corner to whoever holds report.view', () => {
-    expect(routeRegistry.restricted.map((route) => [route.id, route.restrictedTo])).toEqual([['audit', { permission: 'report.view', openKey: 'audit.open' }]]);
+    expect(routeRegistry.restricted.map((route) => [route.id, route.restrictedTo])).toEqual([
+      ['audit', { permission: 'report.view', openKey: 'audit.open' }],
+      ['day-end', { permission: 'report.view', openKey: 'dayEnd.open' }],
+    ]);
   });
 
   it('sends a cashier who follows a stale link, or a trailing slash, to the right screen', () => {

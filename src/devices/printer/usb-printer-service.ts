@@ -215,6 +215,13 @@ export class UsbPrinterService {
     return this.#printOnUsb((profile) => encodeTestPage(texts, profile, this.deps.renderTextImage));
   }
 
+  /** A document laid out by the caller for the printer's profile (the day report), USB only, no drawer pulse. */
+  async printDocument(encode: (profile: PrinterProfile, renderTextImage: RenderTextImage) => Uint8Array): Promise<PrintOutcome> {
+    if (!this.deps.usbAvailable()) return { ok: false, problem: 'unsupported' };
+    if (this.#state.connection === 'unpaired') return { ok: false, problem: 'notPaired' };
+    return this.#printOnUsb((profile) => encode(profile, this.deps.renderTextImage));
+  }
+
   async printInBrowser(receipt: Receipt): Promise<PrintOutcome> {
     try {
       const codes = this.deps.drawLookupCodes ? await this.#lookupImages(receipt) : undefined;
