@@ -11,7 +11,9 @@
  * the shapes from here.
  *
  * Fields a sale carries that sales.json lets through without naming them (additionalProperties): a line's
- * unit, listPrice and approvedBy, a tender's points, totals.cashRounding. They are typed where the domain
+ * unit, listPrice and approvedBy, a tender's points, totals.cashRounding; since issue 16 a line's giftCardId
+ * (gift-card-sale.ts) and a returned line's originalLine, returnReason and condition (return-lines.ts), and
+ * a sale's loyaltyTier and approvalFor (the server's closed schema names them all, sync-server/src/schemas.ts). They are typed where the domain
  * writes them (sale-document.ts) and read defensively from stored documents (sale-amounts.ts). Naming them in
  * the schema needs a new schema version (RxDB refuses a changed schema under the same version) and a
  * migration: the next change of sales.json should carry them.

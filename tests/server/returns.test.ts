@@ -186,6 +186,17 @@ describe.each(DATABASE_KINDS)('returns of any purchase, checked across every sto
     expect(await incident('sale-mismatch', swapBack.id)).toBeUndefined();
   });
 
+  it('an exchange and the return of its new item, synced in one push, count against each other', async () => {
+    const sale = await sell(q1, [[shirtM, 1]], [{ method: 'cash', amount: 125_000 }], 'cust-same-push');
+    const newShirt: CounterSaleLine = { productId: shirtL.id, sku: shirtL.sku, name: shirtL.name, qty: 1000, unitPrice: 135_000, discount: 0, taxRate: 800, total: 135_000, priceIncludesTax: true, unit: 'pcs' };
+    const exchange = returnAt(q1, { purchase: purchaseOfSale(sale), lines: lines([0, 1, 'resellable']), newLines: [newShirt], payments: [{ method: 'cash', amount: 10_000 }], refund: { toOriginal: true, rest: { kind: 'cash' } } });
+    const giveUp = returnAt(q1, { purchase: purchaseOfSale(exchange), lines: [{ originalLine: 1, qty: 1000, reason: 'không thích', condition: 'resellable' }], refund: { toOriginal: false, rest: { kind: 'store_credit' } } });
+    await pushed(q1, [exchange, giveUp]);
+    expect((await balances(q1)).get('credit:store-q1:cust-same-push')).toBe(135_000);
+    expect(await incident('sale-mismatch', giveUp.id)).toBeUndefined();
+    expect(await incident('return-excess', giveUp.id)).toBeUndefined();
+  });
+
   it("an online order returned in another store from its packing slip's QR, one line resellable and one damaged, refunded as store credit; once", async () => {
     const at = new Date().toISOString();
     const order: OrderDocument = {

@@ -94,6 +94,8 @@ export async function deriveSaleMoney(
       });
       plan.incidents.push(...decision.incidents);
       result.set(doc.id, settle(doc, decision.check.movements, decision.check.problems, new Map()));
+      // An exchange's new items are a purchase too, for a return later in this push.
+      if (doc.lines.some((line) => line.qty > 0)) book.addSale(doc, decision.check.movements);
     }
     await book.write(trx);
   }
