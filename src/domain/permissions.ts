@@ -103,7 +103,8 @@ const AUDIT_ACTION_PERMISSIONS: Readonly<Record<string, string>> = {
  * approval-proof.ts) and on the server (which checks the proof and who holds the permission):
  *   a sale cancelling a completed sale (reason 'void'): sale.void;
  *   a return approved for a permission (approvalFor: return.without_receipt or refund.above_limit): that one;
- *   an audit entry: its action's permission; day.close only when `details.variance` is not exactly 0;
+ *   an audit entry: its action's permission; day.close only when `details.variance` is not exactly 0 or
+ *   `details.unsynced` is above 0 (closing with documents still waiting to sync);
  *   approval.granted: the permission named in `details.permission` (required);
  *   a shift event that names an approver claims an approval: a close (its variance over the store's limit)
  *   day.close, a no-sale drawer opening drawer.open; without an approver it claims none (the day report
@@ -130,7 +131,9 @@ export function permissionNeeded(collection: string, doc: ActorFields): { permis
       ? { permission }
       : { invalid: 'an approval.granted entry must name the approved permission in details.permission' };
   }
-  if (action === 'day.close' && details['variance'] === 0) return undefined;
+  // Closing the day without a variance is anyone's job, unless documents were still waiting to sync.
+  const unsynced = details['unsynced'];
+  if (action === 'day.close' && details['variance'] === 0 && !(typeof unsynced === 'number' && unsynced > 0)) return undefined;
   const permission = typeof action === 'string' ? AUDIT_ACTION_PERMISSIONS[action] : undefined;
   return permission === undefined ? undefined : { permission };
 }

@@ -51,6 +51,8 @@ describe('who may record a permission-bound action', () => {
     expect(permissionNeeded('audit', audit('day.close', 'lan', { details: { variance: 0 } }))).toBeUndefined();
     expect(permissionNeeded('audit', audit('day.close', 'lan', { details: { variance: -5000 } }))).toEqual({ permission: 'day.close' });
     expect(permissionNeeded('audit', audit('day.close', 'lan'))).toEqual({ permission: 'day.close' });
+    expect(permissionNeeded('audit', audit('day.close', 'lan', { details: { variance: 0, unsynced: 3 } }))).toEqual({ permission: 'day.close' });
+    expect(permissionNeeded('audit', audit('day.close', 'lan', { details: { variance: 0, unsynced: 0 } }))).toBeUndefined();
     expect(judgeActors('audit', audit('staff.sign_in', 'ghost'), directory)).toEqual({ kind: 'ok' });
   });
 
