@@ -1,0 +1,181 @@
+// The pickup counter (in Vietnamese, the app's default language) in real Chromium on real IndexedDB, with no network at all: a cashier finds an online
+// order by its number, prepares it by scanning (a wrong item refused, a missing one marked short), marks it
+// ready, checks the customer's pickup code and hands over what is there, then the rest; the order's events,
+// status and the stock movements are what the server will merge and count.
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { productRow } from '../../catalog/catalog-data.test-helper.ts';
+import type { OrderDocument } from '../../data/schemas/types.ts';
+import { hashPickupCode } from '../../domain/pickup-order.ts';
+import { useCounterHandoffStore } from '../../session/counter-handoff-store.ts';
+import { DEVICE_ID, STORE_ID, lan, renderOnTill, setUpTill, tearDownTill } from '../sale/till.test-helper.tsx';
+import type { Till } from '../sale/till.test-helper.tsx';
+import { PickupScreen } from './pickup-screen.tsx';
+
+const milk = productRow(1, { id: 'p-milk', sku: 'MILK-1L', name: 'Sữa tươi 1L', barcodes: ['8930000000011'] });
+const rice = productRow(2, { id: 'p-rice', sku: 'RICE-5', name: 'Gạo ST25 5kg', barcodes: ['8930000000028'] });
+const soap = productRow(3, { id: 'p-soap', sku: 'SOAP', name: 'Xà phòng', barcodes: ['8930000000035'] });
+
+async function orderOf(overrides: Partial<OrderDocument> = {}): Promise<OrderDocument> {
+  const now = new Date().toISOString();
+  return {
+    id: 'order-1042',
+    storeId: STORE_ID,
+    number: '#1042',
+    status: 'pending',
+    customerId: 'cust-mai',
+    customerName: 'Nguyễn Thị Mai',
+    customerPhone: '0912345678',
+    pickupCodeHash: await hashPickupCode('482913'),
+    currency: 'VND',
+    lines: [
+      { productId: 'p-milk', sku: 'MILK-1L', name: 'Sữa tươi 1L', qty: 2000, unitPrice: 32000, taxRate: 800, total: 64000 },
+      { productId: 'p-rice', sku: 'RICE-5', name: 'Gạo ST25 5kg', qty: 1000, unitPrice: 180000, taxRate: 500, total: 180000 },
+    ],
+    total: 244000,
+    paid: true,
+    events: [{ id: 'placed', type: 'placed', at: now }],
+    placedAt: now,
+    updatedAt: now,
+    ...overrides,
+  };
+}
+
+let till: Till | undefined;
+
+beforeEach(() => {
+  // Offline: the pickup counter must not need the network for anything.
+  vi.stubGlobal('fetch', () => Promise.reject(new TypeError('offline')));
+});
+
+afterEach(async () => {
+  cleanup();
+  vi.unstubAllGlobals();
+  useCounterHandoffStore.setState({ customerId: null });
+  await tearDownTill(till);
+  till = undefined;
+});
+
+async function openPickup(orders: readonly OrderDocument[]): Promise<Till> {
+  const current = await setUpTill();
+  till = current;
+  await current.catalog.products.bulkPut([milk, rice, soap]);
+  await current.database.orders.bulkInsert(orders.map((each) => ({ ...each })));
+  renderOnTill(current, <PickupScreen />);
+  await waitFor(() => expect(screen.getByTestId('pickup-screen').dataset.loaded).toBe('yes'));
+  return current;
+}
+
+function burst(code: string): void {
+  const start = performance.now();
+  [...code, 'Enter'].forEach((key, index) => {
+    for (const type of ['keydown', 'keyup']) {
+      const event = new KeyboardEvent(type, { key, code: key === 'Enter' ? 'Enter' : `Digit${key}`, bubbles: true, cancelable: true });
+      Object.defineProperty(event, 'timeStamp', { value: start + index * 3 });
+      document.body.dispatchEvent(event);
+    }
+  });
+}
+
+async function scanAndSee(code: string, text: RegExp): Promise<void> {
+  burst(code);
+  await waitFor(() => expect(screen.getByTestId('pickup-notice').textContent).toMatch(text));
+}
+
+function listCount(key: string): string | undefined {
+  return screen.getByTestId(`pickup-list-${key}`).dataset.count;
+}
+
+async function stored(current: Till, id = 'order-1042'): Promise<OrderDocument> {
+  const doc = await current.database.orders.findOne(id).exec();
+  if (doc === null) throw new Error('order gone');
+  return doc.toMutableJSON() as OrderDocument;
+}
+
+describe('the pickup counter, offline', () => {
+  it('lists the orders to prepare, ready, handed over today and with problems', async () => {
+    await openPickup([
+      await orderOf(),
+      await orderOf({ id: 'o-2', number: '#1043', status: 'ready' }),
+      await orderOf({ id: 'o-3', number: '#1044', status: 'ready', flags: [{ code: 'handover-after-cancellation', eventId: 'x', at: new Date().toISOString() }] }),
+      await orderOf({ id: 'o-4', number: '#1045', lines: [{ productId: '', sku: 'GIFT', name: 'Quà', qty: 1000, unitPrice: 0, taxRate: 0, total: 0, unknownProduct: true }] }),
+      await orderOf({ id: 'o-5', number: '#1046', status: 'cancelled' }),
+    ]);
+    expect([listCount('to-prepare'), listCount('ready'), listCount('handed-today'), listCount('problem')]).toEqual(['1', '1', '0', '2']);
+    expect(within(screen.getByTestId('pickup-list-problem')).getAllByTestId('pickup-flag')[0]?.textContent).toMatch(/hủy online/);
+  });
+
+  it('prepares an order by scanning: a wrong item is refused, a missing one marked short, then ready', async () => {
+    const current = (await openPickup([await orderOf()]));
+    fireEvent.change(screen.getByTestId('pickup-search'), { target: { value: '#1042' } });
+    fireEvent.submit(screen.getByTestId('pickup-search').closest('form')!);
+    await waitFor(() => expect(screen.getByTestId('pickup-order').dataset.number).toBe('#1042'));
+    await scanAndSee(soap.barcodes[0]!, /Sai món: Xà phòng không có trong đơn này/);
+    await scanAndSee(milk.barcodes[0]!, /Sữa tươi 1L: đã đếm/);
+    burst(milk.barcodes[0]!);
+    await waitFor(() => expect(screen.getAllByTestId('pickup-line-scanned')[0]?.textContent).toBe('2'));
+    await scanAndSee(milk.barcodes[0]!, /đã đủ món này/);
+    expect(screen.getAllByTestId('pickup-line-scanned').map((cell) => cell.textContent)).toEqual(['2', '0']);
+    const markReady = screen.getByTestId('pickup-mark-ready') as HTMLButtonElement;
+    expect(markReady.disabled).toBe(true);
+    fireEvent.click(screen.getAllByTestId('pickup-line-short')[1]!);
+    expect(markReady.disabled).toBe(false);
+    fireEvent.click(markReady);
+    await waitFor(() => expect(screen.getByTestId('pickup-order').dataset.status).toBe('ready'));
+    const order = await stored(current);
+    expect(order.status).toBe('ready');
+    expect(order.events.at(-1)).toMatchObject({ type: 'marked_ready', staffId: lan.id, deviceId: DEVICE_ID, short: [{ line: 1, qty: 1000 }] });
+    expect(listCount('ready')).toBe('1');
+  });
+
+  it('hands over with the pickup code: the milk now, the rice later, stock out of the store each time', async () => {
+    const current = (await openPickup([await orderOf({ status: 'ready' })]));
+    fireEvent.change(screen.getByTestId('pickup-search'), { target: { value: '0912 345 678' } });
+    fireEvent.submit(screen.getByTestId('pickup-search').closest('form')!);
+    await waitFor(() => expect(screen.getByTestId('pickup-order').dataset.number).toBe('#1042'));
+    expect((screen.getByTestId('pickup-hand-over') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(screen.getByTestId('pickup-code'), { target: { value: '111111' } });
+    fireEvent.click(screen.getByTestId('pickup-code-check'));
+    await waitFor(() => expect(screen.getByTestId('pickup-notice').textContent).toMatch(/không phải mã nhận hàng của đơn này/));
+    fireEvent.change(screen.getByTestId('pickup-code'), { target: { value: '482913' } });
+    fireEvent.click(screen.getByTestId('pickup-code-check'));
+    await screen.findByTestId('pickup-code-ok');
+    const takeNow = screen.getAllByTestId('pickup-take-now');
+    fireEvent.change(takeNow[1]!, { target: { value: '0' } });
+    fireEvent.click(screen.getByTestId('pickup-hand-over'));
+    await waitFor(() => expect(screen.getByTestId('pickup-notice').textContent).toMatch(/Đã giao một phần đơn #1042/));
+    let order = await stored(current);
+    expect(order.status).toBe('ready');
+    expect(order.events.at(-1)).toMatchObject({ type: 'handed_over', staffId: lan.id, deviceId: DEVICE_ID, lines: [{ line: 0, qty: 2000 }] });
+    expect(screen.getAllByTestId('pickup-line-left').map((cell) => cell.textContent)).toEqual(['0', '1']);
+
+    fireEvent.click(screen.getByTestId('pickup-hand-over'));
+    await waitFor(() => expect(screen.getByTestId('pickup-notice').textContent).toMatch(/Đã giao đơn #1042\./));
+    order = await stored(current);
+    expect(order.status).toBe('picked_up');
+    const ledger = (await current.database.ledger.find().exec()).map((doc) => doc.toJSON());
+    expect(ledger.map(({ refId, delta, reason, sourceId, kind }) => ({ refId, delta, reason, sourceId, kind })).sort((a, b) => a.refId.localeCompare(b.refId))).toEqual([
+      { refId: 'p-milk', delta: -2000, reason: 'pickup', sourceId: 'order-1042', kind: 'stock' },
+      { refId: 'p-rice', delta: -1000, reason: 'pickup', sourceId: 'order-1042', kind: 'stock' },
+    ]);
+    await waitFor(() => expect(listCount('handed-today')).toBe('1'));
+  });
+
+  it('finds an order by the pickup code on the customer\'s QR, which also proves the code', async () => {
+    await openPickup([await orderOf({ status: 'ready' }), await orderOf({ id: 'o-2', number: '#1043', status: 'ready', pickupCodeHash: await hashPickupCode('777001') })]);
+    burst('777001');
+    await waitFor(() => expect(screen.getByTestId('pickup-order').dataset.number).toBe('#1043'));
+    expect(screen.getByTestId('pickup-code-ok')).toBeTruthy();
+    await act(async () => undefined);
+  });
+
+  it('refuses to hand over an order not paid online until it is paid, and hands its customer to the counter to sell more', async () => {
+    await openPickup([await orderOf({ status: 'ready', paid: false })]);
+    fireEvent.click(screen.getAllByTestId('pickup-order-row')[0]!);
+    expect(screen.getByTestId('pickup-balance-due').textContent).toMatch(/244[.,]000/);
+    expect((screen.getByTestId('pickup-hand-over') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(screen.getByTestId('pickup-sell-more'));
+    expect(useCounterHandoffStore.getState().customerId).toBe('cust-mai');
+    expect(window.location.pathname).toBe('/');
+  });
+});

@@ -1,0 +1,224 @@
+/*
+ * The pickup counter (issue 15): online orders to prepare, ready, handed over today, and problems, from the
+ * device's own orders, offline. A scan (the keyboard-wedge scanner) or what the cashier types finds an order
+ * by its number, the customer's phone or the pickup code (the customer's QR carries it); while an order is
+ * being prepared, a scan counts an item instead, a wrong one refused aloud. A handover checks the code
+ * against the hash the order carries, records the signed-in staff and this tablet, hands over the lines
+ * taken now and takes their stock out of the store (pickup-writes.ts).
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { v7 as uuidv7 } from 'uuid';
+import { useCatalogDatabase } from '../../catalog/catalog-context.ts';
+import { findProductByBarcode } from '../../catalog/catalog-lookup.ts';
+import { useDatabase } from '../../data/database-context.ts';
+import type { OrderDocument } from '../../data/schemas/types.ts';
+import { useStoreConfig } from '../../data/use-store-config.ts';
+import { scanSounds } from '../../devices/feedback/scan-feedback.ts';
+import { useWedgeScanner } from '../../devices/scanner/use-wedge-scanner.ts';
+import type { HandedLine } from '../../domain/merge-order.ts';
+import { findPickupOrders, hashPickupCode, isPickupCodeOf, markedReadyEvent, planHandover } from '../../domain/pickup-order.ts';
+import type { CounterAct } from '../../domain/pickup-order.ts';
+import { markLineShort, scanIntoPreparation, shortfall, startPreparation } from '../../domain/pickup-preparation.ts';
+import type { Preparation } from '../../domain/pickup-preparation.ts';
+import { handCustomerToCounter } from '../../session/counter-handoff-store.ts';
+import { useStaffSessionStore } from '../../session/staff-session-store.ts';
+import { useSyncStatusStore } from '../../sync/sync-status-store.ts';
+import { appendOrderEvent, handOverOrder, writeMissingPickupStock } from './pickup-writes.ts';
+import { PickupLists } from './pickup-lists.tsx';
+import { PickupOrderPanel } from './pickup-order-panel.tsx';
+import { storeDayOf, usePickupOrders } from './use-pickup-orders.ts';
+import './pickup.css';
+
+interface Notice {
+  readonly tone: 'success' | 'error' | 'info';
+  readonly key: string;
+  readonly values?: Record<string, string>;
+}
+
+export function PickupScreen() {
+  const { t } = useTranslation();
+  const database = useDatabase();
+  const catalog = useCatalogDatabase();
+  const config = useStoreConfig();
+  const staff = useStaffSessionStore((state) => state.staff);
+  const deviceId = useSyncStatusStore((state) => state.enrolment?.deviceId);
+  // The day the screen was opened on: a tablet left on the screen past the cut-off shows yesterday until reopened.
+  const [openedAt] = useState(() => Date.now());
+  const day = useMemo(() => storeDayOf(config, openedAt), [config, openedAt]);
+  const { orders, lists, loaded } = usePickupOrders(day);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [preparation, setPreparation] = useState<Preparation | null>(null);
+  const [checkedCodeFor, setCheckedCodeFor] = useState<string | null>(null);
+  const [search, setSearch] = useState('');
+  const [matches, setMatches] = useState<readonly OrderDocument[] | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [busy, setBusy] = useState(false);
+  const selected = orders.find((order) => order.id === selectedId) ?? null;
+
+  // A handover of this tablet whose stock movements were cut short (the tab closed between the writes) gets them now.
+  useEffect(() => {
+    if (!loaded || deviceId === undefined) return;
+    writeMissingPickupStock(database, orders, deviceId).catch((error: unknown) => console.error('Writing the stock of earlier handovers failed', error));
+    // Once per opening of the screen, on the orders it first sees.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [loaded, deviceId, database]);
+
+  const open = useCallback((order: OrderDocument, codeChecked = false) => {
+    setSelectedId(order.id);
+    setMatches(null);
+    setCheckedCodeFor(codeChecked ? order.id : null);
+    setPreparation(order.status === 'pending' ? startPreparation(order) : null);
+  }, []);
+
+  const findOrder = useCallback(
+    async (text: string) => {
+      const matched = findPickupOrders(orders, text, await hashPickupCode(text));
+      if (matched.length === 0) {
+        scanSounds.play('rejected');
+        setMatches(null);
+        return setNotice({ tone: 'error', key: 'pickup.find.none', values: { text } });
+      }
+      setNotice(null);
+      if (matched.length === 1) return open(matched[0]!.order as OrderDocument, matched[0]!.by === 'code');
+      setMatches(matched.map((each) => each.order as OrderDocument));
+    },
+    [orders, open],
+  );
+
+  // Scans come faster than the catalog answers: each counts on the preparation as the one before left it.
+  const preparationRef = useRef<Preparation | null>(null);
+  useEffect(() => {
+    preparationRef.current = preparation;
+  }, [preparation]);
+
+  const scanItem = useCallback(
+    async (order: OrderDocument, code: string) => {
+      const product = await findProductByBarcode(catalog, code);
+      const current = preparationRef.current;
+      if (current === null || current.orderId !== order.id) return;
+      const outcome = scanIntoPreparation(order, current, { code, ...(product ? { productId: product.id } : {}) });
+      if (!outcome.ok) {
+        scanSounds.play('rejected');
+        return setNotice({ tone: 'error', key: `pickup.prepare.refused.${outcome.reason}`, values: { name: product?.name ?? code } });
+      }
+      scanSounds.play('accepted');
+      preparationRef.current = outcome.preparation;
+      setPreparation(outcome.preparation);
+      setNotice({ tone: 'success', key: 'pickup.prepare.scanned', values: { name: order.lines[outcome.line]?.name ?? code } });
+    },
+    [catalog],
+  );
+
+  const onScan = useCallback(
+    async (code: string) => {
+      if (selected !== null && preparation !== null && preparation.orderId === selected.id) return scanItem(selected, code);
+      if (selected !== null && selected.status === 'ready' && checkedCodeFor !== selected.id && (await isPickupCodeOf(selected, code))) {
+        setCheckedCodeFor(selected.id);
+        return setNotice({ tone: 'success', key: 'pickup.handover.codeOk' });
+      }
+      return findOrder(code);
+    },
+    [selected, preparation, checkedCodeFor, scanItem, findOrder],
+  );
+  useWedgeScanner((code) => void onScan(code).catch((error: unknown) => console.error('Handling a scan at the pickup counter failed', { code, error })));
+
+  const actOf = (): CounterAct | null => {
+    if (staff === null) {
+      setNotice({ tone: 'error', key: 'pickup.signIn' });
+      return null;
+    }
+    if (deviceId === undefined) {
+      setNotice({ tone: 'error', key: 'pickup.notEnrolled' });
+      return null;
+    }
+    return { id: uuidv7(), at: new Date().toISOString(), staffId: staff.id, deviceId };
+  };
+
+  const write = async (work: () => Promise<void>, failure: string) => {
+    setBusy(true);
+    try {
+      await work();
+    } catch (error) {
+      console.error('Writing at the pickup counter failed', error);
+      setNotice({ tone: 'error', key: failure });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const markReady = (order: OrderDocument, current: Preparation) => {
+    const act = actOf();
+    if (act === null) return;
+    void write(async () => {
+      await appendOrderEvent(database, order.id, markedReadyEvent(act, shortfall(order, current)));
+      setPreparation(null);
+      setNotice({ tone: 'success', key: 'pickup.prepare.ready', values: { number: order.number } });
+    }, 'pickup.writeFailed');
+  };
+
+  const handOver = (order: OrderDocument, lines: HandedLine[]) => {
+    const act = actOf();
+    if (act === null) return;
+    const plan = planHandover(order, act, { lines, codeChecked: checkedCodeFor === order.id });
+    if (!plan.ok) return setNotice({ tone: 'error', key: `pickup.handover.refused.${plan.reason}` });
+    void write(async () => {
+      await handOverOrder(database, order.id, plan.event, act.deviceId);
+      setNotice({ tone: 'success', key: plan.complete ? 'pickup.handover.done' : 'pickup.handover.partDone', values: { number: order.number } });
+    }, 'pickup.writeFailed');
+  };
+
+  const checkCode = async (order: OrderDocument, code: string) => {
+    if (await isPickupCodeOf(order, code)) {
+      setCheckedCodeFor(order.id);
+      setNotice({ tone: 'success', key: 'pickup.handover.codeOk' });
+    } else {
+      scanSounds.play('rejected');
+      setNotice({ tone: 'error', key: 'pickup.handover.codeWrong' });
+    }
+  };
+
+  return (
+    <section className="pickup" data-testid="pickup-screen" data-loaded={loaded ? 'yes' : 'no'}>
+      <h1>{t('pickup.title')}</h1>
+      <form
+        className="pickup-find"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void findOrder(search.trim());
+        }}
+      >
+        <label>
+          {t('pickup.find.label')}
+          <input data-testid="pickup-search" value={search} onChange={(event) => setSearch(event.target.value)} placeholder={t('pickup.find.placeholder')} />
+        </label>
+        <button type="submit">{t('pickup.find.submit')}</button>
+      </form>
+      {notice && (
+        <p className={`pickup-notice pickup-notice-${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'} data-testid="pickup-notice" data-tone={notice.tone}>
+          {t(notice.key, notice.values)}
+        </p>
+      )}
+      {matches && <PickupLists lists={{ matches }} onOpen={open} />}
+      {selected && (
+        <PickupOrderPanel
+          key={`${selected.id}-${selected.events.length}`}
+          order={selected}
+          preparation={preparation?.orderId === selected.id ? preparation : null}
+          codeChecked={checkedCodeFor === selected.id}
+          busy={busy}
+          onMarkShort={(line, short) => preparation && setPreparation(markLineShort(preparation, line, short))}
+          onMarkReady={() => preparation && markReady(selected, preparation)}
+          onCheckCode={(code) => void checkCode(selected, code)}
+          onHandOver={(lines) => handOver(selected, lines)}
+          onSellMore={selected.customerId === undefined ? null : () => handCustomerToCounter(selected.customerId!)}
+          onClose={() => {
+            setSelectedId(null);
+            setPreparation(null);
+          }}
+        />
+      )}
+      {!loaded ? <p role="status">{t('pickup.loading')}</p> : <PickupLists lists={lists} onOpen={open} />}
+    </section>
+  );
+}
