@@ -12,6 +12,7 @@ import { useWedgeScanner } from '../../devices/scanner/use-wedge-scanner.ts';
 import { deliverToClaim } from '../../devices/scanner/scan-claim.ts';
 import { useApprovalStore } from '../../session/approval-store.ts';
 import { useStaffSessionStore } from '../../session/staff-session-store.ts';
+import { takeCustomerForCounter } from '../../session/counter-handoff-store.ts';
 import type { ProductDocument, StoreConfigDocument } from '../../data/schemas/types.ts';
 import type { CartProduct, RingUpOptions } from '../../domain/cart.ts';
 import { ApprovalWaiting } from './approval-waiting.tsx';
@@ -84,6 +85,11 @@ function Counter({ config }: { readonly config: StoreConfigDocument }) {
   );
   const { ringUpScan, ringUpProduct } = useRingUp(settings.barcodeRules, cue);
   useCustomerDisplayFeed(config);
+  // A customer handed over from another screen (the pickup counter's "sell more") is attached once.
+  useEffect(() => {
+    const customerId = takeCustomerForCounter();
+    if (customerId !== null) useCounterStore.getState().replaceCart(attachCustomer(useCounterStore.getState().cart, customerId));
+  }, []);
 
   const onScan = useCallback(
     async (code: string) => {
