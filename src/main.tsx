@@ -13,9 +13,11 @@ import { requestPersistentStorage } from './data/storage-health.ts';
 import { catalogDatabaseName, openCatalogDatabase } from './catalog/catalog-database.ts';
 import { openSyncDatabase, syncDatabaseName } from './sync/sync-database.ts';
 import { createSyncController } from './sync/sync-controller.ts';
-import './app/app.css';
+import { followThemePreference } from './ui/theme-preference.ts';
 
 const i18n = createI18n();
+// Light or dark as chosen on this device, before the first paint (the styles come with the shell).
+followThemePreference();
 
 // The IndexedDB name of the device database; the catalog and sync databases are named after it.
 // (Not data/database.ts's defaultDatabaseName: importing it would pull RxDB into the first chunk.)

@@ -8,6 +8,9 @@ import { MainArea } from './main-area.tsx';
 import { routeRegistry } from './route-registry.ts';
 import { UpdatePrompt } from './update-prompt.tsx';
 import { navigate, useLocationPath } from './use-location-path.ts';
+// The design system's tokens and base look first, then the shell's own styles (screens bring theirs).
+import '../ui/theme.css';
+import './app.css';
 
 // Lazy: the staff corner needs the device database and the PIN check, which the first paint does not.
 const StaffHeaderControl = lazy(() => import('../features/staff/staff-header-control.tsx').then((m) => ({ default: m.StaffHeaderControl })));
@@ -52,7 +55,7 @@ export function AppShell() {
     };
   }, [menuOpen, path]);
   return (
-    <div className="pos-shell" data-testid="pos-shell">
+    <div className="pos-shell" data-testid="pos-shell" data-layout={current.layout ?? 'page'}>
       <header className="shell-header" data-testid="shell-header" data-menu-open={menuOpen}>
         <div className="brand">
           <img src="/favicon.svg" alt="" width={28} height={28} />

@@ -26,6 +26,11 @@ export interface ScreenRoute {
    * staff corner offers a link, labelled with `openKey`, to whoever holds the permission.
    */
   restrictedTo?: { permission: Permission; openKey: string };
+  /**
+   * 'full-screen': the screen takes the whole window below the header, edge to edge, and scrolls inside its
+   * own parts (the counter); 'page' (the default): a readable column that scrolls as a page.
+   */
+  layout?: 'page' | 'full-screen';
   /** Lazily loaded, so the first paint pays only for the shell. */
   screen: LazyExoticComponent<ComponentType>;
 }

@@ -1,4 +1,4 @@
-import { memo, useMemo, useState, type FormEvent } from 'react';
+import { memo, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canUndo, cartDiscount, emptyCart, undo } from '../../domain/cart.ts';
 import type { Discount } from '../../domain/cart.ts';
@@ -13,12 +13,21 @@ import { cartRefusalNotice } from './cart-refusal.ts';
 import { useApproval } from './use-approval.ts';
 import { useParkActions } from './use-parked-carts.ts';
 import { useSaleSettings } from './sale-settings-context.ts';
+import { COUNTER_KEYS } from './counter-keys.ts';
+import { focusInPane } from './counter-pane-store.ts';
+import { useCounterKeyAction } from './use-counter-keys.ts';
+import { exactCash, useTakeTender } from './use-take-tender.ts';
+import { ShortcutHint } from '../../ui/shortcut-hint.tsx';
 
 // Its own store slice (the customer) and state: a scan that changes only the lines need not render it.
 const CustomerOnSale = memo(CustomerAttach);
 const Totals = memo(CartTotalsView);
 
-/** The cart as the customer will pay it: lines, customer, cart discount, totals, and what to do next. */
+/**
+ * The cart as the customer will pay it: lines (the part that scrolls), the line being edited, customer,
+ * cart discount, totals with the total in large type, and what to do next, Pay the largest. Its buttons'
+ * keys (F1 park, F6 discount, F8 exact cash, F9 pay) run the same functions as the buttons.
+ */
 export function CartPanel() {
   const { t, i18n } = useTranslation();
   const settings = useSaleSettings();
@@ -32,6 +41,21 @@ export function CartPanel() {
   const [discountText, setDiscountText] = useState('');
   const editing = cart.lines.find((line) => line.lineId === editingLineId);
   const empty = cart.lines.length === 0;
+  const discountInput = useRef<HTMLInputElement>(null);
+  const takeTender = useTakeTender(totals.total);
+  const openPay = () => openPanel('pay');
+  useCounterKeyAction('pay', openPay, { enabled: !empty });
+  useCounterKeyAction('park', () => void park(), { enabled: !empty });
+  useCounterKeyAction('cartDiscount', () => focusInPane('cart', () => discountInput.current), { enabled: !empty });
+  // F8 from the cart: the customer hands over exactly what is due in cash; the pay panel opens on it, F9 completes.
+  useCounterKeyAction(
+    'cashExact',
+    () => {
+      const cash = exactCash(totals.total, useCounterStore.getState().tenders, settings.saleRules.cashRounding);
+      if (cash === null || takeTender(cash)) openPay();
+    },
+    { enabled: !empty },
+  );
 
   const submitCartDiscount = async (event: FormEvent) => {
     event.preventDefault();
@@ -49,29 +73,35 @@ export function CartPanel() {
   };
 
   return (
-    <aside className="cart-panel" data-testid="cart-panel" aria-label={t('sale.cart.title')}>
-      <ol className="cart-lines" data-testid="cart-lines" data-count={cart.lines.length}>
-        {cart.lines.map((line, index) => (
-          <CartLineRow key={line.lineId} line={line} total={totals.lines[index]?.total ?? 0} discount={totals.lines[index]?.discount ?? 0} editing={line.lineId === editingLineId} />
-        ))}
-      </ol>
-      {empty && <p className="hint" data-testid="cart-empty">{t('sale.cart.empty')}</p>}
+    <section className="cart-panel" data-testid="cart-panel" aria-label={t('sale.cart.title')}>
+      <h2 className="visually-hidden">{t('sale.cart.title')}</h2>
+      <div className="cart-lines-scroll">
+        <ol className="cart-lines" data-testid="cart-lines" data-count={cart.lines.length}>
+          {cart.lines.map((line, index) => (
+            <CartLineRow key={line.lineId} line={line} total={totals.lines[index]?.total ?? 0} discount={totals.lines[index]?.discount ?? 0} editing={line.lineId === editingLineId} />
+          ))}
+        </ol>
+        {empty && <p className="cart-empty hint" data-testid="cart-empty">{t('sale.cart.empty')}</p>}
+      </div>
       {editing !== undefined && <LineEditor key={editing.lineId} line={editing} />}
-      <CustomerOnSale />
-      {!empty && (
-        <form className="cart-discount" onSubmit={submitCartDiscount}>
-          <input value={discountText} onChange={(event) => setDiscountText(event.target.value)} placeholder={t('sale.cart.discount')} aria-label={t('sale.cart.discount')} data-testid="cart-discount" />
-          <DiscountKindSelect value={discountKind} currency={settings.currency} onChange={setDiscountKind} />
-          <button type="submit">{t('sale.line.apply')}</button>
-        </form>
-      )}
+      <div className="cart-extras">
+        <CustomerOnSale />
+        {!empty && (
+          <form className="cart-discount" onSubmit={submitCartDiscount}>
+            <input ref={discountInput} value={discountText} onChange={(event) => setDiscountText(event.target.value)} placeholder={t('sale.cart.discount')} aria-label={t('sale.cart.discount')} aria-keyshortcuts={COUNTER_KEYS.cartDiscount} data-testid="cart-discount" />
+            <DiscountKindSelect value={discountKind} currency={settings.currency} onChange={setDiscountKind} />
+            <button type="submit">{t('sale.line.apply')}</button>
+          </form>
+        )}
+      </div>
       <Totals totals={totals} />
       <div className="cart-actions">
         <button type="button" disabled={!canUndo(cart)} onClick={() => useCounterStore.getState().replaceCart(undo(useCounterStore.getState().cart))} data-testid="cart-undo">
           {t('sale.cart.undo')}
         </button>
-        <button type="button" disabled={empty} onClick={() => void park()} data-testid="cart-park">
+        <button type="button" disabled={empty} onClick={() => void park()} aria-keyshortcuts={COUNTER_KEYS.park} data-testid="cart-park">
           {t('sale.cart.park')}
+          <ShortcutHint keyName={COUNTER_KEYS.park} />
         </button>
         <button
           type="button"
@@ -86,10 +116,11 @@ export function CartPanel() {
         >
           {t('sale.cart.void')}
         </button>
-        <button type="button" className="primary" disabled={empty} onClick={() => openPanel('pay')} data-testid="cart-pay">
-          {t('sale.cart.pay')}
-        </button>
       </div>
-    </aside>
+      <button type="button" className="primary cart-pay" disabled={empty} onClick={openPay} aria-keyshortcuts={COUNTER_KEYS.pay} data-testid="cart-pay">
+        {t('sale.cart.pay')}
+        <ShortcutHint keyName={COUNTER_KEYS.pay} />
+      </button>
+    </section>
   );
 }

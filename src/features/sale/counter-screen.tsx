@@ -1,4 +1,4 @@
-import { lazy, memo, Suspense, useCallback, useEffect, useMemo } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalogDatabase } from '../../catalog/catalog-context.ts';
 import { buildNameWordIndex } from '../../catalog/name-word-index.ts';
@@ -17,7 +17,10 @@ import type { ProductDocument, StoreConfigDocument } from '../../data/schemas/ty
 import type { CartProduct, RingUpOptions } from '../../domain/cart.ts';
 import { ApprovalWaiting } from './approval-waiting.tsx';
 import { CartPanel } from './cart-panel.tsx';
+import { CounterLayout } from './counter-layout.tsx';
 import { CounterNoticeBar } from './counter-notice.tsx';
+import { COUNTER_KEYS } from './counter-keys.ts';
+import { focusInPane } from './counter-pane-store.ts';
 import { useCounterStore } from './counter-store.ts';
 import { findCustomer } from './customer-lookup.ts';
 import { LastItemStock } from './last-item-stock.tsx';
@@ -33,6 +36,8 @@ import { useRingUp } from './use-ring-up.ts';
 import { useCustomerDisplayFeed } from './use-customer-display-feed.ts';
 import { openCustomerDisplay } from '../../session/customer-display-channel.ts';
 import { useParkedCartList } from './use-parked-carts.ts';
+import { useCounterKeyAction, useCounterKeyboard } from './use-counter-keys.ts';
+import { ShortcutHint } from '../../ui/shortcut-hint.tsx';
 import { WeightPrompt } from './weight-prompt.tsx';
 import './counter.css';
 
@@ -48,34 +53,49 @@ export function CounterScreen() {
   const settings = useMemo(() => (config ? saleSettingsOf(config) : null), [config]);
   // A name index left unfinished (an upgraded catalog, a reload in the middle of building) goes on in the background.
   useEffect(() => void buildNameWordIndex(catalog), [catalog]);
+  // The catalog on this device and, before enrolment, how to set up sync: a line at the foot of the selling area.
+  const home = <SaleHomeScreen />;
   return (
-    <>
-      <SaleHomeScreen />
-      {config === undefined && <p role="status">{t('sale.config.loading')}</p>}
-      {config === null && <p className="notice" data-testid="no-store-config">{t('sale.config.missing')}</p>}
+    <div className="counter-screen">
+      {config === undefined && (
+        <>
+          {home}
+          <p role="status">{t('sale.config.loading')}</p>
+        </>
+      )}
+      {config === null && (
+        <>
+          {home}
+          <p className="notice" data-testid="no-store-config">
+            {t('sale.config.missing')}
+          </p>
+        </>
+      )}
       {config && settings && (
         <ProductFinderContext value={finder}>
           <SaleSettingsContext value={settings}>
-            <Counter config={config} />
+            <Counter config={config} home={home} />
           </SaleSettingsContext>
         </ProductFinderContext>
       )}
-    </>
+    </div>
   );
 }
 
 /**
- * The counter's frame: it owns the scanner and the flash, and changes on every scan (data-scan-count), so it
- * renders only the memoised body below with props that stay the same from scan to scan. A scan then
- * re-renders the cart panel (the new row and the totals) and the last item's stock, not the whole screen.
+ * The counter's frame: it owns the scanner, the keyboard and the flash, and changes on every scan
+ * (data-scan-count), so it renders only the memoised body below with props that stay the same from scan to
+ * scan. A scan then re-renders the cart panel (the new row and the totals) and the last item's stock, not
+ * the whole screen.
  */
-function Counter({ config }: { readonly config: StoreConfigDocument }) {
+function Counter({ config, home }: { readonly config: StoreConfigDocument; readonly home: ReactNode }) {
   const database = useDatabase();
   const settings = useMemo(() => saleSettingsOf(config), [config]);
   const lastSaleNumber = useCounterStore((state) => state.lastSale?.number ?? '');
   const lastPayMs = useCounterStore((state) => state.lastSale?.durableMs);
   const approvalPending = useApprovalStore((state) => state.pending !== null);
   const { cue: flashCue, count: flashCount, flash } = useScanFlash();
+  const counter = useRef<HTMLElement>(null);
   const cue = useCallback(
     (each: ScanCue) => {
       scanSounds.play(each);
@@ -111,10 +131,11 @@ function Counter({ config }: { readonly config: StoreConfigDocument }) {
   );
   // A manager typing a PIN owns the keyboard; the camera view delivers its own scans.
   useWedgeScanner((code) => void onScan(code), { enabled: !approvalPending });
+  useCounterKeyboard(counter, !approvalPending);
 
   return (
-    <section className="counter" data-testid="counter" data-scan-cue={flashCue ?? ''} data-scan-count={flashCount} data-last-sale={lastSaleNumber} data-last-pay-ms={lastPayMs === undefined ? '' : lastPayMs.toFixed(1)}>
-      <CounterBody config={config} onScan={onScan} ringUpProduct={ringUpProduct} />
+    <section ref={counter} className="counter" data-testid="counter" data-scan-cue={flashCue ?? ''} data-scan-count={flashCount} data-last-sale={lastSaleNumber} data-last-pay-ms={lastPayMs === undefined ? '' : lastPayMs.toFixed(1)}>
+      <CounterBody config={config} onScan={onScan} ringUpProduct={ringUpProduct} home={home} />
     </section>
   );
 }
@@ -123,46 +144,74 @@ interface CounterBodyProps {
   readonly config: StoreConfigDocument;
   readonly onScan: (code: string) => Promise<void>;
   readonly ringUpProduct: (product: CartProduct, options?: RingUpOptions) => boolean;
+  readonly home: ReactNode;
 }
 
-const CounterBody = memo(function CounterBody({ config, onScan, ringUpProduct }: CounterBodyProps) {
+const CounterBody = memo(function CounterBody({ config, onScan, ringUpProduct, home }: CounterBodyProps) {
   const { t } = useTranslation();
   const panel = useCounterStore((state) => state.panel);
   const openPanel = useCounterStore((state) => state.openPanel);
   const staff = useStaffSessionStore((state) => state.staff);
   const parkedCount = useParkedCartList()?.length ?? 0;
   const chooseFound = useCallback((product: ProductDocument) => ringUpProduct(cartProductOf(product)) && openPanel('cart'), [ringUpProduct, openPanel]);
+  const openSearch = () => {
+    if (useCounterStore.getState().panel === 'search') focusInPane('sell', () => document.getElementById(SEARCH_INPUT_ID));
+    else useCounterStore.getState().openSearch('');
+  };
+  useCounterKeyAction('search', openSearch);
+  useCounterKeyAction('back', () => openPanel('cart'), { enabled: panel !== 'cart' });
+
+  const opened =
+    panel === 'search' ? (
+      <SearchPanel onChoose={chooseFound} inputId={SEARCH_INPUT_ID} />
+    ) : panel === 'parked' ? (
+      <ParkedCartsPanel />
+    ) : panel === 'pay' ? (
+      <Suspense fallback={<p role="status">{t('sale.pay.loading')}</p>}>
+        <PayPanel config={config} />
+      </Suspense>
+    ) : panel === 'camera' ? (
+      <Suspense fallback={<p role="status">{t('sale.camera.loading')}</p>}>
+        <CameraScannerView onScan={(code) => void onScan(code.rawValue)} />
+      </Suspense>
+    ) : null;
 
   return (
-    <>
-      {staff === null && <p className="notice error" role="alert" data-testid="staff-signed-out">{t('sale.staff.signInToSell')}</p>}
-      <CounterNoticeBar />
-      <ApprovalWaiting />
-      <WeightPrompt onWeighed={ringUpProduct} />
-      <div className="counter-layout">
-        <div className="counter-main">
-          <div className="counter-tools">
-            <button type="button" onClick={() => useCounterStore.getState().openSearch('')} data-testid="open-search">{t('sale.search.open')}</button>
-            <button type="button" onClick={() => openPanel(panel === 'camera' ? 'cart' : 'camera')} data-testid="open-camera">{t('sale.camera.open')}</button>
-            <button type="button" onClick={() => openPanel('parked')} data-testid="open-parked" data-count={parkedCount}>{t('sale.park.open', { count: parkedCount })}</button>
-            <button type="button" onClick={() => void openCustomerDisplay()} data-testid="open-customer-display">{t('sale.display.open')}</button>
-          </div>
-          {panel === 'search' && <SearchPanel onChoose={chooseFound} />}
-          {panel === 'parked' && <ParkedCartsPanel />}
-          {panel === 'pay' && (
-            <Suspense fallback={<p role="status">{t('sale.pay.loading')}</p>}>
-              <PayPanel config={config} />
-            </Suspense>
-          )}
-          {panel === 'camera' && (
-            <Suspense fallback={<p role="status">{t('sale.camera.loading')}</p>}>
-              <CameraScannerView onScan={(code) => void onScan(code.rawValue)} />
-            </Suspense>
-          )}
+    <CounterLayout
+      notices={
+        <>
+          {staff === null && <p className="notice error" role="alert" data-testid="staff-signed-out">{t('sale.staff.signInToSell')}</p>}
+          <CounterNoticeBar />
+          <ApprovalWaiting />
+          <WeightPrompt onWeighed={ringUpProduct} />
+        </>
+      }
+      toolbar={
+        <>
+          <button type="button" className="counter-search-bar" onClick={openSearch} aria-keyshortcuts={COUNTER_KEYS.search} aria-pressed={panel === 'search'} data-testid="open-search">
+            <span>{t('sale.search.open')}</span>
+            <ShortcutHint keyName={COUNTER_KEYS.search} />
+          </button>
+          <button type="button" onClick={() => openPanel(panel === 'camera' ? 'cart' : 'camera')} aria-pressed={panel === 'camera'} data-testid="open-camera">{t('sale.camera.open')}</button>
+          <button type="button" onClick={() => openPanel('parked')} aria-pressed={panel === 'parked'} data-testid="open-parked" data-count={parkedCount}>{t('sale.park.open', { count: parkedCount })}</button>
+          <button type="button" onClick={() => void openCustomerDisplay()} data-testid="open-customer-display">{t('sale.display.open')}</button>
+        </>
+      }
+      panel={opened}
+      // SLOT: the product grid with quick keys (product-grid.tsx) mounts here; until then the selling area shows a hint.
+      productGrid={null}
+      // SLOT: the on-screen numeric keypad (src/ui/numeric-keypad.tsx) mounts here.
+      keypad={null}
+      status={
+        <>
           <LastItemStock />
-        </div>
-        <CartPanel />
-      </div>
-    </>
+          {home}
+        </>
+      }
+      cart={<CartPanel />}
+    />
   );
 });
+
+/** The search box's id: F3 pressed while the search is open puts the cursor back in it. */
+const SEARCH_INPUT_ID = 'counter-search-input';

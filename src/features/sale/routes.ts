@@ -9,6 +9,7 @@ export const routes: readonly ScreenRoute[] = [
     titleKey: 'nav.sale',
     navOrder: 10,
     needsDatabase: true,
+    layout: 'full-screen',
     screen: lazy(() => import('./counter-screen.tsx').then((m) => ({ default: m.CounterScreen }))),
   },
   {

@@ -12,6 +12,8 @@ const ROW_HEIGHT = 56;
 
 interface SearchPanelProps {
   readonly onChoose: (product: ProductDocument) => void;
+  /** The search box's id, for whoever puts the cursor back in it (the counter's F3). */
+  readonly inputId?: string;
 }
 
 /** The barcode a result shows: the one the cashier is typing, when it is one of the product's, else its first. */
@@ -21,7 +23,7 @@ function barcodeToShow(product: ProductDocument, text: string): string | undefin
 }
 
 /** Search by name (accents and case ignored), SKU or barcode, as the cashier types; a virtualized list showing each one's SKU and barcode. */
-export function SearchPanel({ onChoose }: SearchPanelProps) {
+export function SearchPanel({ onChoose, inputId }: SearchPanelProps) {
   const { t } = useTranslation();
   const finder = useProductFinder();
   const money = useMoney();
@@ -72,6 +74,7 @@ export function SearchPanel({ onChoose }: SearchPanelProps) {
       <input
         // Focus lands here so the cashier can type at once; scanner bursts never land in it (wedge listener).
         autoFocus
+        id={inputId}
         type="search"
         value={text}
         onChange={(event) => setText(event.target.value)}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { appVersion } from '../../ui/app-version.ts';
 import { LanguageSwitch } from '../../ui/language-switch.tsx';
+import { ThemeSwitch } from '../../ui/theme-switch.tsx';
 import { StoragePanel } from './storage-panel.tsx';
 import { PrinterPanel } from './printer-panel.tsx';
 import { DevicesPanel } from './devices-panel.tsx';
@@ -33,6 +34,10 @@ export function SettingsScreen() {
       <section className="panel">
         <h2>{t('settings.languageSection')}</h2>
         <LanguageSwitch testId="settings-language" />
+      </section>
+      <section className="panel">
+        <h2>{t('theme.label')}</h2>
+        <ThemeSwitch testId="settings-theme" />
       </section>
       <section className="panel">
         <h2>{t('settings.aboutSection')}</h2>
