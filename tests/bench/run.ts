@@ -12,6 +12,7 @@ import { benchCatalogImport } from './catalog-import.bench.ts';
 import { benchPackingSlip } from './packing-slip.bench.ts';
 import { benchZReport } from './z-report.bench.ts';
 import { benchWebhookAck } from './webhook-ack.bench.ts';
+import { benchFlashSale } from './flash-sale.bench.ts';
 
 const benches: Record<string, () => Promise<void>> = {
   server_ingest: benchServerIngest,
@@ -23,6 +24,7 @@ const benches: Record<string, () => Promise<void>> = {
   packing_slip: benchPackingSlip,
   z_report: benchZReport,
   webhook_ack: benchWebhookAck,
+  flash_sale: benchFlashSale,
 };
 
 const wanted = process.argv.slice(2);

@@ -26,7 +26,8 @@ interface Delivery {
   sourceOrderId: string;
 }
 
-function shopifyBody(index: number): string {
+/** A Shopify orders/create body for the benches: two lines of the demo catalog, one in 50 orders with an unknown SKU. */
+export function shopifyBody(index: number): string {
   const id = `9100000000000${String(index).padStart(6, '0')}`;
   return (
     `{"id":${id},"name":"#B${index}","order_number":${index},"currency":"VND","financial_status":"${index % 3 === 0 ? 'pending' : 'paid'}",` +
