@@ -19,14 +19,16 @@ describe('the route registry', () => {
       audit: '/audit',
       shift: '/shift',
       'day-end': '/day-end',
+      'catalog-import': '/back-office/import',
     });
     expect(routeRegistry.nav.map((route) => route.id)).toEqual(['sale', 'receipts', 'shift', 'settings']);
-    expect(routeRegistry.all.filter((route) => route.needsDatabase).map((route) => route.id).sort()).toEqual(['audit', 'day-end', 'receipts', 'sale', 'shift']);
+    expect(routeRegistry.all.filter((route) => route.needsDatabase).map((route) => route.id).sort()).toEqual(['audit', 'catalog-import', 'day-end', 'receipts', 'sale', 'shift']);
   });
 
   it('offers the audit trail from the staff corner to whoever holds report.view', () => {
     expect(routeRegistry.restricted.map((route) => [route.id, route.restrictedTo])).toEqual([
       ['audit', { permission: 'report.view', openKey: 'audit.open' }],
+      ['catalog-import', { permission: 'catalog.manage', openKey: 'backOffice.import.open' }],
       ['day-end', { permission: 'report.view', openKey: 'dayEnd.open' }],
     ]);
   });
