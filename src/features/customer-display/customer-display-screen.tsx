@@ -56,7 +56,7 @@ export function CustomerDisplayScreen() {
   return (
     <main className="customer-display sale" data-testid="customer-display" data-phase="sale">
       <section className="customer-display-lines" aria-label={t('customerDisplay.items')}>
-        <h2>{view.storeName}</h2>
+        <h1 className="customer-display-store">{view.storeName}</h1>
         <ol>
           {view.lines.map((line) => (
             <li key={line.lineId} data-testid="display-line" data-last={line.lineId === view.lastLineId ? 'true' : undefined} className={line.lineId === view.lastLineId ? 'last' : undefined}>
