@@ -13,6 +13,7 @@ import { benchPackingSlip } from './packing-slip.bench.ts';
 import { benchZReport } from './z-report.bench.ts';
 import { benchWebhookAck } from './webhook-ack.bench.ts';
 import { benchFlashSale } from './flash-sale.bench.ts';
+import { benchPickupLookup } from './pickup-lookup.bench.ts';
 
 const benches: Record<string, () => Promise<void>> = {
   server_ingest: benchServerIngest,
@@ -25,6 +26,7 @@ const benches: Record<string, () => Promise<void>> = {
   z_report: benchZReport,
   webhook_ack: benchWebhookAck,
   flash_sale: benchFlashSale,
+  pickup_lookup: benchPickupLookup,
 };
 
 const wanted = process.argv.slice(2);
