@@ -20,9 +20,10 @@ describe('the route registry', () => {
       shift: '/shift',
       'day-end': '/day-end',
       'catalog-import': '/back-office/import',
+      pickup: '/pickup',
     });
-    expect(routeRegistry.nav.map((route) => route.id)).toEqual(['sale', 'receipts', 'shift', 'settings']);
-    expect(routeRegistry.all.filter((route) => route.needsDatabase).map((route) => route.id).sort()).toEqual(['audit', 'catalog-import', 'day-end', 'receipts', 'sale', 'shift']);
+    expect(routeRegistry.nav.map((route) => route.id)).toEqual(['sale', 'receipts', 'pickup', 'shift', 'settings']);
+    expect(routeRegistry.all.filter((route) => route.needsDatabase).map((route) => route.id).sort()).toEqual(['audit', 'catalog-import', 'day-end', 'pickup', 'receipts', 'sale', 'shift']);
   });
 
   it('offers the audit trail from the staff corner to whoever holds report.view', () => {
