@@ -11,6 +11,10 @@
  *                                  that takes the cancellation's receipt number: a second cancellation of the same
  *                                  sale (a double tap, another tab) fails on the key instead of writing a second
  *                                  reversal (receipt-sequence.ts).
+ *   quickKeys    `&storeId`        the quick keys a manager set on this tablet, with the store's list they replaced
+ *                                  (src/domain/quick-keys.ts): the server has no route yet for a tablet to change the
+ *                                  store's config, which is server-written, so the tablet's edit stays on the tablet
+ *                                  (quick-keys-override.ts) until the back office sets the store's list.
  *
  * Why not RxDB: neither is a document the server should ever see (RxDB collections here all replicate, and
  * local documents of RxDB cannot be incremented atomically across tabs), and the free edition caps the number
@@ -44,10 +48,22 @@ export interface VoidRow {
   voidedAt: string;
 }
 
+/** A manager's quick keys on this tablet (quick-keys-override.ts). */
+export interface QuickKeysRow {
+  storeId: string;
+  productIds: string[];
+  /** The store config's list when the manager made this one: a newer list from the back office wins. */
+  replacedConfigList: string[];
+  changedAt: string;
+  /** The staff member who approved the change (catalog.manage). */
+  changedBy: string;
+}
+
 export type CounterDatabase = Dexie & {
   sequences: EntityTable<SequenceRow, 'key'>;
   parkedCarts: EntityTable<ParkedCartRow, 'id'>;
   voids: EntityTable<VoidRow, 'originalSaleId'>;
+  quickKeys: EntityTable<QuickKeysRow, 'storeId'>;
 };
 
 export function counterDatabaseName(deviceDatabaseName: string): string {
@@ -58,6 +74,7 @@ export function openCounterDatabase(name: string): CounterDatabase {
   const database = new Dexie(name) as CounterDatabase;
   database.version(1).stores({ sequences: '&key', parkedCarts: '&id, parkedAt' });
   database.version(2).stores({ voids: '&originalSaleId' });
+  database.version(3).stores({ quickKeys: '&storeId' });
   return database;
 }
 

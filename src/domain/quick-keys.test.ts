@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { effectiveQuickKeys, MAX_QUICK_KEYS, quickKeysOf, toggleQuickKey } from './quick-keys.ts';
+import { effectiveQuickKeys, MAX_QUICK_KEYS, overrideApplies, quickKeysOf, toggleQuickKey } from './quick-keys.ts';
 
 describe("the store's quick keys", () => {
   it('are the config list as set, each product once, without anything that is not an id', () => {
@@ -13,12 +13,15 @@ describe("the store's quick keys", () => {
   it("a manager's list on the tablet wins while the store's list is the one it replaced", () => {
     const override = { productIds: ['bread', 'coffee'], replacedConfigList: ['coffee'] };
     expect(effectiveQuickKeys(['coffee'], override)).toEqual(['bread', 'coffee']);
+    expect(overrideApplies(['coffee'], override)).toBe(true);
     expect(effectiveQuickKeys(['coffee'], undefined)).toEqual(['coffee']);
+    expect(overrideApplies(['coffee'], undefined)).toBe(false);
   });
 
   it("once the back office changes the store's list, the store's newer list wins", () => {
     const override = { productIds: ['bread', 'coffee'], replacedConfigList: ['coffee'] };
     expect(effectiveQuickKeys(['coffee', 'tea'], override)).toEqual(['coffee', 'tea']);
+    expect(overrideApplies(['coffee', 'tea'], override)).toBe(false);
     expect(effectiveQuickKeys(undefined, override)).toEqual([]);
   });
 

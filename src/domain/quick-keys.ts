@@ -29,11 +29,14 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((id, index) => id === b[index]);
 }
 
+/** Whether the tablet's own list is the one shown: it is, while the store's list is still the one it replaced. */
+export function overrideApplies(configured: unknown, override: QuickKeysOverride | undefined): override is QuickKeysOverride {
+  return override !== undefined && sameList(quickKeysOf(override.replacedConfigList), quickKeysOf(configured));
+}
+
 /** The quick keys the counter shows: the tablet's own while the store's list is the one it replaced, else the store's. */
 export function effectiveQuickKeys(configured: unknown, override: QuickKeysOverride | undefined): string[] {
-  const fromConfig = quickKeysOf(configured);
-  if (override === undefined || !sameList(quickKeysOf(override.replacedConfigList), fromConfig)) return fromConfig;
-  return quickKeysOf(override.productIds);
+  return overrideApplies(configured, override) ? quickKeysOf(override.productIds) : quickKeysOf(configured);
 }
 
 /** A product tapped while editing: added at the end when it was not a quick key (room permitting), else taken off. */

@@ -39,6 +39,9 @@ import { useParkedCartList } from './use-parked-carts.ts';
 import { useCounterKeyAction, useCounterKeyboard } from './use-counter-keys.ts';
 import { ShortcutHint } from '../../ui/shortcut-hint.tsx';
 import { WeightPrompt } from './weight-prompt.tsx';
+import { ProductGrid } from './product-grid.tsx';
+import { FieldKeypad } from '../../ui/field-keypad.tsx';
+import { useKeypadTargetStore } from '../../ui/keypad-target.ts';
 import './counter.css';
 
 // The camera and its barcode reader are heavy and only tablets without a scanner need them.
@@ -154,6 +157,9 @@ const CounterBody = memo(function CounterBody({ config, onScan, ringUpProduct, h
   const staff = useStaffSessionStore((state) => state.staff);
   const parkedCount = useParkedCartList()?.length ?? 0;
   const chooseFound = useCallback((product: ProductDocument) => ringUpProduct(cartProductOf(product)) && openPanel('cart'), [ringUpProduct, openPanel]);
+  // A tile of the product grid rings up as a scan of the product would; the grid stays for the next one.
+  const ringUpTile = useCallback((product: ProductDocument) => void ringUpProduct(cartProductOf(product)), [ringUpProduct]);
+  const keypadWanted = useKeypadTargetStore((state) => state.targets.length > 0);
   const openSearch = () => {
     if (useCounterStore.getState().panel === 'search') focusInPane('sell', () => document.getElementById(SEARCH_INPUT_ID));
     else useCounterStore.getState().openSearch('');
@@ -198,10 +204,9 @@ const CounterBody = memo(function CounterBody({ config, onScan, ringUpProduct, h
         </>
       }
       panel={opened}
-      // SLOT: the product grid with quick keys (product-grid.tsx) mounts here; until then the selling area shows a hint.
-      productGrid={null}
-      // SLOT: the on-screen numeric keypad (src/ui/numeric-keypad.tsx) mounts here.
-      keypad={null}
+      productGrid={<ProductGrid config={config} onChoose={ringUpTile} />}
+      // The keypad stands beside the panel whose field takes it (the cash given: src/ui/keypad-target.ts).
+      keypad={keypadWanted ? <FieldKeypad /> : null}
       status={
         <>
           <LastItemStock />

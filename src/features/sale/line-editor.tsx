@@ -12,8 +12,16 @@ import { recordCounterAudit, type CounterAuditEntry } from './record-counter-aud
 import { useApproval } from './use-approval.ts';
 import { useSaleSettings } from './sale-settings-context.ts';
 import { DiscountKindSelect } from './discount-kind-select.tsx';
+import { NumericKeypad } from '../../ui/numeric-keypad.tsx';
+import { moneyDecimalSeparator, quantityDecimalSeparator } from './keypad-separators.ts';
 
-/** What the cashier can change on one line: quantity (or weight), discount, price, or void it. */
+type LineField = 'qty' | 'discount' | 'price';
+
+/**
+ * What the cashier can change on one line: quantity (or weight), discount, price, or void it. One on-screen
+ * keypad beside the three fields types into the one last tapped (the quantity at first); each field takes a
+ * physical keyboard as before, and Enter on the keypad applies that field's form.
+ */
 export function LineEditor({ line }: { readonly line: CartLine }) {
   const { t, i18n } = useTranslation();
   const settings = useSaleSettings();
@@ -24,6 +32,17 @@ export function LineEditor({ line }: { readonly line: CartLine }) {
   const [discountKind, setDiscountKind] = useState<Discount['kind']>(line.discount?.kind ?? 'percent');
   const [discountText, setDiscountText] = useState('');
   const [priceText, setPriceText] = useState('');
+  // Each field's element, for the keypad (a state setter is a callback ref that stays the same across renders).
+  const [qtyField, setQtyField] = useState<HTMLInputElement | null>(null);
+  const [discountField, setDiscountField] = useState<HTMLInputElement | null>(null);
+  const [priceField, setPriceField] = useState<HTMLInputElement | null>(null);
+  const [activeField, setActiveField] = useState<LineField>('qty');
+  const separators: Record<LineField, string | null> = {
+    qty: line.weighed ? quantityDecimalSeparator(locale) : null,
+    discount: discountKind === 'amount' ? moneyDecimalSeparator(settings.currency, locale) : quantityDecimalSeparator(locale),
+    price: moneyDecimalSeparator(settings.currency, locale),
+  };
+  const fieldLabels: Record<LineField, string> = { qty: line.weighed ? t('sale.line.weight') : t('sale.line.quantity'), discount: t('sale.line.discount'), price: t('sale.line.price') };
 
   const apply = (result: CartResult): boolean => {
     const store = useCounterStore.getState();
@@ -93,14 +112,14 @@ export function LineEditor({ line }: { readonly line: CartLine }) {
       <form onSubmit={submitQty}>
         <label>
           {line.weighed ? t('sale.line.weight') : t('sale.line.quantity')}
-          <input value={qty} onChange={(event) => setQty(event.target.value)} inputMode="decimal" data-testid="line-qty" />
+          <input ref={setQtyField} value={qty} onChange={(event) => setQty(event.target.value)} onFocus={() => setActiveField('qty')} inputMode="none" data-active={activeField === 'qty'} data-testid="line-qty" />
         </label>
         <button type="submit">{t('sale.line.apply')}</button>
       </form>
       <form onSubmit={submitDiscount}>
         <label>
           {t('sale.line.discount')}
-          <input value={discountText} onChange={(event) => setDiscountText(event.target.value)} inputMode="decimal" data-testid="line-discount" />
+          <input ref={setDiscountField} value={discountText} onChange={(event) => setDiscountText(event.target.value)} onFocus={() => setActiveField('discount')} inputMode="none" data-active={activeField === 'discount'} data-testid="line-discount" />
         </label>
         <DiscountKindSelect value={discountKind} currency={settings.currency} onChange={setDiscountKind} />
         <button type="submit">{t('sale.line.apply')}</button>
@@ -108,10 +127,11 @@ export function LineEditor({ line }: { readonly line: CartLine }) {
       <form onSubmit={submitPrice}>
         <label>
           {t('sale.line.price')}
-          <input value={priceText} onChange={(event) => setPriceText(event.target.value)} inputMode="numeric" data-testid="line-price" />
+          <input ref={setPriceField} value={priceText} onChange={(event) => setPriceText(event.target.value)} onFocus={() => setActiveField('price')} inputMode="none" data-active={activeField === 'price'} data-testid="line-price" />
         </label>
         <button type="submit">{t('sale.line.apply')}</button>
       </form>
+      <NumericKeypad field={{ qty: qtyField, discount: discountField, price: priceField }[activeField]} decimalSeparator={separators[activeField]} enterLabel={t('sale.line.apply')} fieldLabel={fieldLabels[activeField]} testId="line-keypad" />
       <button type="button" className="danger" onClick={() => void voidLine()} data-testid="line-remove">
         {t('sale.line.remove')}
       </button>

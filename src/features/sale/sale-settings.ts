@@ -1,7 +1,7 @@
 /*
  * What the counter needs from the store's config document, read once per config change: tax classes,
- * cash rounding, barcode rules, the cashier's limits for discounts and price changes, loyalty earning, the currency and
- * the bank account for VietQR. The loosely typed parts of the config (barcodeRules, permissions, loyalty,
+ * cash rounding, barcode rules, the cashier's limits for discounts and price changes, loyalty earning, the currency,
+ * its banknotes and the bank account for VietQR. The loosely typed parts of the config (barcodeRules, permissions, loyalty,
  * store.bank) are read defensively: a missing or malformed part falls back to a safe default.
  */
 import type { StoreConfigDocument } from '../../data/schemas/types.ts';
@@ -11,6 +11,7 @@ import type { PriceRules } from '../../domain/cart.ts';
 import { parsePermissionTable, type PermissionTable } from '../../domain/permissions.ts';
 import type { SaleRules } from '../../domain/sale-document.ts';
 import type { TaxClass } from '../../domain/tax-presets.ts';
+import { banknotesFor } from '../../domain/tender-cash.ts';
 
 /** Without configured limits a cashier may give up to 10 % off, or move a price by 10 %, alone. */
 export const DEFAULT_PRICE_RULES: PriceRules = { maxDiscountBasisPoints: 1000, overrideNeedsApprovalAbove: 1000 };
@@ -34,6 +35,8 @@ export interface SaleSettings {
    * src/domain/permissions.ts, the one reading of the table on the device: a malformed entry holds nothing.
    */
   readonly permissions: PermissionTable;
+  /** The banknotes the quick cash amounts are built from: config store.banknotes, else the currency's (tender-cash.ts). */
+  readonly banknotes: readonly number[];
 }
 
 function whole(value: unknown): number | undefined {
@@ -89,5 +92,6 @@ export function saleSettingsOf(config: StoreConfigDocument): SaleSettings {
     saleRules: { taxClasses, ...(cashRounding ? { cashRounding } : {}), ...(amountPerPoint ? { loyalty: { amountPerPoint } } : {}) },
     ...(bank ? { bank } : {}),
     permissions: parsePermissionTable(permissions),
+    banknotes: banknotesFor(config.store.currency, config.store['banknotes']),
   };
 }

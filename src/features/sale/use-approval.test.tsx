@@ -19,6 +19,7 @@ function settingsWith(permissions: unknown): SaleSettings {
     priceRules: DEFAULT_PRICE_RULES,
     saleRules: { taxClasses: [] },
     permissions: parsePermissionTable(permissions),
+    banknotes: [],
   };
 }
 
