@@ -109,7 +109,7 @@ async function main(): Promise<void> {
     const cashier = config?.staff.find((member) => member.role === 'cashier');
     if (!cashier) throw new Error('no cashier in the demo store');
     await counterScreen.signIn(page, cashier);
-    const codes = (await client.pull<ProductDoc>('products', null, 5_000)).documents.filter((p) => !p.weighed).map((p) => p.barcodes[0]!);
+    const codes = (await client.pull<ProductDoc>('products', null, 5_000)).documents.filter((p) => !p.weighed && p.barcodes.length > 0).map((p) => p.barcodes[0]!);
 
     const early = await scans(page, codes, 0, 100, true);
     summary('right after the catalog is ready (sync may be busy)', early.map((s) => s.ms));

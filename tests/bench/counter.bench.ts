@@ -131,7 +131,8 @@ export async function benchCounter(): Promise<void> {
     await counterScreen.waitUntilReady(page);
     await counterScreen.signIn(page, cashier);
 
-    const products = (await client.pull<ProductDoc>('products', null, 5_000)).documents.filter((product) => !product.weighed);
+    // Scanned items: packaged goods with a barcode (not weighed goods, nor the counter's coffee and bread).
+    const products = (await client.pull<ProductDoc>('products', null, 5_000)).documents.filter((product) => !product.weighed && product.barcodes.length > 0);
     // The figure is the counter's, not the first sync's: "catalog ready" means the products are in, while the
     // 100,000 stock balances are still being pulled and written (and the cold starts above went offline
     // mid-pull, so it resumes now) and the product names' words are indexed in the background. Scans wait

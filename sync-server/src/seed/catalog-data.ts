@@ -129,3 +129,29 @@ export const WEIGHED_LINES: readonly WeighedLine[] = [
   weighed(PRODUCE, 'Bưởi da xanh', 'Bến Tre|', '45000-75000'),
   weighed(PRODUCE, 'Nấm đùi gà', 'hữu cơ|', '60000-95000'),
 ];
+
+/**
+ * Goods made or served at the counter: no barcode, rung up from the counter's product grid and its quick keys
+ * (the demo store's config names them). Prices in VND, tax included.
+ */
+export interface CounterGood {
+  category: string;
+  taxClassId: string;
+  name: string;
+  price: number;
+}
+
+const BAR = 'Quầy cà phê';
+const BAKERY = 'Bánh mì, bánh ngọt';
+const SERVICES = 'Dịch vụ';
+
+export const COUNTER_GOODS: readonly CounterGood[] = [
+  { category: BAR, taxClassId: 'vat8', name: 'Cà phê sữa đá', price: 25_000 },
+  { category: BAR, taxClassId: 'vat8', name: 'Cà phê đen đá', price: 20_000 },
+  { category: BAR, taxClassId: 'vat8', name: 'Bạc xỉu', price: 29_000 },
+  { category: BAR, taxClassId: 'vat8', name: 'Trà đào cam sả', price: 35_000 },
+  { category: BAKERY, taxClassId: 'vat8', name: 'Bánh mì thịt nướng', price: 25_000 },
+  { category: BAKERY, taxClassId: 'vat8', name: 'Bánh bao nhân thịt trứng', price: 18_000 },
+  { category: BAKERY, taxClassId: 'vat8', name: 'Bánh sừng bò bơ', price: 22_000 },
+  { category: SERVICES, taxClassId: 'vat8', name: 'Gói quà tặng', price: 10_000 },
+];

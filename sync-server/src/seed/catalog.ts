@@ -6,12 +6,15 @@
  * the product number in 6 digits + check digit; the product number makes every barcode unique.
  * About 1 product in 33 is a fresh item sold by weight: unit kg, a 5-digit PLU for the scale's labels
  * (prefix 21, see the store config's barcodeRules), no EAN of its own.
+ * Products 1,900 to 1,907 are goods made or served at the counter (coffee, bread, gift wrapping): no barcode,
+ * sold from the product grid's quick keys. There, so that the default demo of 2,000 products has them while
+ * the small catalogs the end-to-end tests start with (200) and the first products they scan stay packaged goods.
  */
 import { v5 as uuidv5 } from 'uuid';
 import type { BalanceDocument, ProductDocument } from '../../../src/data/schemas/types.ts';
 import { makeEan13 } from '../../../src/domain/gtin.ts';
 import { foldForSearch } from '../../../src/domain/search-text.ts';
-import { PRODUCT_LINES, WEIGHED_LINES } from './catalog-data.ts';
+import { COUNTER_GOODS, PRODUCT_LINES, WEIGHED_LINES } from './catalog-data.ts';
 import { SeededRandom, hashText } from './prng.ts';
 
 /** Namespace of the demo data's name-based UUIDs (v5): ids are stable across runs and machines. */
@@ -22,6 +25,8 @@ const PRODUCT_FAMILY = 1;
 const STOCK_FAMILY = 2;
 const WEIGHED_EVERY = 33;
 const WEIGHED_OFFSET = 7;
+/** The first counter good's product number; the others follow it (COUNTER_GOODS, in order). */
+export const FIRST_COUNTER_GOOD = 1900;
 
 export function demoId(kind: string, key: string | number): string {
   return uuidv5(`${kind}:${key}`, DEMO_NAMESPACE);
@@ -35,6 +40,15 @@ export function isWeighedAt(index: number): boolean {
   return index % WEIGHED_EVERY === WEIGHED_OFFSET;
 }
 
+function counterGoodAt(index: number) {
+  return index >= FIRST_COUNTER_GOOD ? COUNTER_GOODS[index - FIRST_COUNTER_GOOD] : undefined;
+}
+
+/** The ids of the counter goods: the demo store's quick keys. */
+export function counterGoodIds(): string[] {
+  return COUNTER_GOODS.map((_, offset) => productIdAt(FIRST_COUNTER_GOOD + offset));
+}
+
 /** Product number `index` (0-based) of the demo catalog. */
 export function generateProduct(index: number, updatedAt: string): ProductDocument {
   if (!Number.isInteger(index) || index < 0 || index >= MAX_CATALOG_SIZE) {
@@ -42,6 +56,23 @@ export function generateProduct(index: number, updatedAt: string): ProductDocume
   }
   const rng = SeededRandom.forItem(PRODUCT_FAMILY, index);
   const sku = `SP${String(index + 1).padStart(6, '0')}`;
+  const counterGood = counterGoodAt(index);
+  if (counterGood !== undefined) {
+    return {
+      id: productIdAt(index),
+      sku,
+      name: counterGood.name,
+      searchName: foldForSearch(counterGood.name),
+      barcodes: [],
+      price: counterGood.price,
+      taxClassId: counterGood.taxClassId,
+      unit: 'pcs',
+      weighed: false,
+      category: counterGood.category,
+      active: true,
+      updatedAt,
+    };
+  }
   if (isWeighedAt(index)) {
     const { line: item, choice, round } = WEIGHED_NAMES.at(Math.floor(index / WEIGHED_EVERY));
     const name = joinWords(item.name, item.variants.split('|')[choice[0] ?? 0] ?? '', roundSuffix(round));

@@ -3,12 +3,14 @@
  * loyalty, return policy, the scale-label barcode rules, receipt texts, staff with PIN hashes and the
  * role permission table. The shapes of the loosely typed parts (loyalty, returnPolicy, barcodeRules,
  * receipt, permissions) are what the app's features read; barcodeRules follow src/domain/barcode-rules.
+ * The quick keys are the catalog's counter goods (coffee, bread: catalog.ts), first on the counter's grid.
  * `permissions` holds the role table (role -> permission names) and the PIN lock-out and idle sign-out settings.
  */
 import type { StoreConfigDocument } from '../../../src/data/schemas/types.ts';
 import { DEFAULT_ROLE_PERMISSIONS, defaultPermissions, STAFF_SESSION_SETTINGS } from '../../../src/domain/default-permissions.ts';
 import { VIETNAM_TAX_CLASSES } from '../../../src/domain/tax-presets.ts';
 import type { TabletPinCheck } from '../../../src/domain/approval-proof.ts';
+import { counterGoodIds } from './catalog.ts';
 
 export const DEMO_STORE = {
   name: 'Cửa hàng Demo Quận 1',
@@ -63,6 +65,7 @@ export function buildStoreConfig(storeId: string, staff: readonly StaffMember[],
       showTaxSummary: true,
       paperWidthMm: 80,
     },
+    quickKeys: counterGoodIds(),
     staff: staff.map((s) => ({ ...s })),
     permissions: defaultPermissions(),
     updatedAt,
