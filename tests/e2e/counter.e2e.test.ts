@@ -105,7 +105,8 @@ describe('the counter, offline from the start', () => {
     // Reload with no network: the sale and the parked cart are still on the tablet.
     await page.reload({ waitUntil: 'domcontentloaded' });
     await counterScreen.waitUntilReady(page);
-    await counterScreen.signIn(page, { role: 'cashier' });
+    // A reload within the idle time keeps the cashier signed in: no PIN again.
+    await page.locator('[data-testid="signed-in-staff"]:not([data-staff-id=""])').waitFor({ state: 'attached', timeout: 20_000 });
     await page.locator('[data-testid="open-parked"][data-count="1"]').waitFor({ timeout: 20_000 });
     const afterReload = await salesOnDevice(page);
     expect(afterReload.map((sale) => sale.number)).toEqual([firstNumber]);
