@@ -1,6 +1,6 @@
 // The counter's product grid in real Chromium on real IndexedDB: the store's quick keys come first, then a
 // tab per category in Vietnamese order; a tap on a tile rings the product up as a scan would, a weighed one asks
-// its weight; a category of 20,000 products puts only a screen of tiles in the page and still reaches the last
+// its weight (typed on the keypad); a category of 20,000 products puts only a screen of tiles in the page and still reaches the last
 // one; a manager sets the quick keys on the tablet (kept on this tablet), and the store's newer list wins.
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { page } from 'vitest/browser';
@@ -106,18 +106,24 @@ describe('the product grid at the counter', () => {
     expect(screen.getByTestId('product-grid')).toBeInTheDocument();
   });
 
-  it('a weighed item from the grid asks its weight, as today, and rings up what the scale said', async () => {
+  it('a weighed item from the grid asks its weight, as today, typed on the keypad that comes beside the grid', async () => {
     till = await openCounter();
     await waitFor(() => tab(FRUIT));
     fireEvent.click(tab(FRUIT));
     await waitFor(() => tile(bananas.sku));
     expect(tile(bananas.sku)).toHaveTextContent('/kg');
+    expect(screen.queryByTestId('keypad')).toBeNull();
     fireEvent.click(tile(bananas.sku));
     const prompt = await screen.findByTestId('weight-prompt');
-    fireEvent.change(within(prompt).getByTestId('weight-input'), { target: { value: '1,25' } });
-    fireEvent.submit(prompt);
+    const keypad = await screen.findByTestId('keypad');
+    expect(keypad).toHaveAccessibleName(within(prompt).getByText(/Chuối già Nam Mỹ/).textContent ?? '');
+    for (const key of ['1', 'decimal', '2', '5']) fireEvent.click(within(keypad).getByTestId(`keypad-key-${key}`));
+    expect(within(prompt).getByTestId('weight-input')).toHaveValue('1,25');
+    fireEvent.click(within(keypad).getByTestId('keypad-key-enter'));
     await waitFor(() => expect(screen.getAllByTestId('cart-line').map((line) => [line.dataset.sku, line.dataset.qty])).toEqual([[bananas.sku, '1250']]));
     expect(Number(screen.getByTestId('cart-total').dataset.amount)).toBe(40_000);
+    expect(screen.queryByTestId('weight-prompt')).toBeNull();
+    expect(screen.queryByTestId('keypad')).toBeNull();
   });
 
   it('a category of 20,000 products puts only a screen of tiles in the page, and scrolling reaches the last one', async () => {
