@@ -113,7 +113,12 @@ class SqliteChangeBus extends LocalChangeBus {
   }
 
   async start(intervalMs: number): Promise<void> {
-    this.lastSeen = await sequenceCounter(this.store.db);
+    // A database not reachable (or not migrated) yet must not stop the server from starting: the health
+    // check says what is wrong, and the first look that works starts from there.
+    this.lastSeen = await sequenceCounter(this.store.db).catch((error: unknown) => {
+      this.log.warn({ err: error }, 'could not read the sequence counter at start; writes of other processes are looked for from the next read');
+      return Number.MAX_SAFE_INTEGER;
+    });
     this.timer = setInterval(() => void this.lookForOutsideWrites(), intervalMs);
     this.timer.unref();
   }
@@ -134,6 +139,8 @@ class SqliteChangeBus extends LocalChangeBus {
     this.polling = true;
     try {
       const value = await sequenceCounter(this.store.db);
+      // The first read after a start that could not read the counter only sets where to look from.
+      if (this.lastSeen === Number.MAX_SAFE_INTEGER) this.lastSeen = value;
       if (value <= this.lastSeen || this.closed) return;
       const fromSeq = this.lastSeen + 1;
       this.lastSeen = value;
