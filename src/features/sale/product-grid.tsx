@@ -112,10 +112,13 @@ export function ProductGrid({ config, onChoose }: ProductGridProps) {
       <div className="grid-tab-panel" id="grid-tab-panel" role="tabpanel" aria-labelledby={tab === null ? undefined : `grid-tab-${tabId(tab)}`}>
         {tab === null && <p className="hint" data-testid="grid-empty">{built === false ? t('sale.grid.building') : t('sale.grid.empty')}</p>}
         {tab === QUICK_KEYS_TAB && (
-          <div className="quick-key-tiles" data-testid="quick-keys" data-count={quickProducts?.length ?? ''}>
+          <>
             {quickProducts?.length === 0 && <p className="hint">{t('sale.grid.noQuickKeys')}</p>}
-            {quickProducts?.map((product) => <ProductTile key={product.id} product={product} onChoose={choose} {...(editing ? { quickKey: true } : {})} />)}
-          </div>
+            {/* Only tiles in the scrolling box: a box that scrolls holds something a keyboard can reach. */}
+            <div className="quick-key-tiles" data-testid="quick-keys" data-count={quickProducts?.length ?? ''}>
+              {quickProducts?.map((product) => <ProductTile key={product.id} product={product} onChoose={choose} {...(editing ? { quickKey: true } : {})} />)}
+            </div>
+          </>
         )}
         {tab !== null && tab !== QUICK_KEYS_TAB && <ShelfGrid key={tab} catalog={catalog} category={tab} onChoose={choose} {...(editing ? { quickKeys: quickSet } : {})} />}
       </div>

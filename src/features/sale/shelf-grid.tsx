@@ -58,7 +58,8 @@ export function ShelfGrid({ catalog, category, onChoose, quickKeys }: ShelfGridP
     shown !== undefined && shown.category === category && position >= shown.from ? shown.products[position - shown.from] : undefined;
 
   return (
-    <div ref={scroll} className="shelf-scroll" data-testid="shelf" data-category={category} data-count={count ?? ''} data-columns={columns}>
+    // Focusable, so a keyboard can scroll it while its tiles are still being read (and named, for a screen reader).
+    <div ref={scroll} className="shelf-scroll" role="region" aria-label={category} tabIndex={0} data-testid="shelf" data-category={category} data-count={count ?? ''} data-columns={columns}>
       {count === 0 && <p className="hint">{t('sale.grid.emptyCategory')}</p>}
       <div className="shelf-rows" style={{ height: virtualizer.getTotalSize() }}>
         {rows.map((row) => (
