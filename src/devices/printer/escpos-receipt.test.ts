@@ -211,3 +211,16 @@ describe('the store header on paper', () => {
     expect(paper).toContain('Tax code: 0301234567');
   });
 });
+
+describe('a member’s receipt on paper', () => {
+  it('prints the points earned and the balance after the payment, in Vietnamese on the TCVN3 code page', () => {
+    const sale: ReceiptSale = { ...porkAndCoffeeSale(), customerId: 'cust-ha', ledger: [{ id: 'l2', kind: 'points', refId: 'cust-ha', delta: 9, reason: 'earn' }] };
+    const { decoded } = print(sale, { paperWidth: 80, printerModel: 'epson-tm-t20iii' }, { pointsBalance: 1_209 });
+    const rows = collapse(reading(decoded));
+    const change = rows.findIndex((row) => row.startsWith('Tiền thừa trả khách'));
+    const earned = rows.findIndex((row) => row === 'Điểm tích lũy 9');
+    expect(change).toBeGreaterThanOrEqual(0);
+    expect(earned).toBeGreaterThan(change);
+    expect(rows[earned + 1]).toBe('Số dư điểm 1.209');
+  });
+});

@@ -113,6 +113,7 @@ export function renderReceiptBody(receipt: Receipt, codes: LookupCodeImages = {}
     '<hr>',
     `<div class="section">${escapeHtml(payment.title)}</div>`,
     pairTable(payment.change ? [...payment.tenders, payment.change] : payment.tenders),
+    receipt.loyalty.length > 0 ? `<hr>${pairTable(receipt.loyalty)}` : '',
     '<hr class="double">',
     receipt.lookup.barcode ? codeImage(codes.barcodeSvg, 'barcode', receipt.lookup.value) : '',
     receipt.lookup.qrcode ? codeImage(codes.qrSvg, 'qrcode', receipt.lookup.value) : '',

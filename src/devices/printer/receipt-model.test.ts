@@ -176,3 +176,33 @@ describe('other counters, other receipts', () => {
     expect(buildReceipt(porkAndCoffeeSale(), english).footer).toEqual(['Cảm ơn quý khách. Hẹn gặp lại!']);
   });
 });
+
+describe('a member buying: the points on the receipt', () => {
+  const withPoints = (delta: number, reason = 'earn'): ReceiptSale => ({
+    ...porkAndCoffeeSale(),
+    customerId: 'cust-ha',
+    ledger: [
+      { id: 'l1', kind: 'stock', refId: 'p-pork', delta: -375, reason: 'sale' },
+      { id: 'l2', kind: 'points', refId: 'cust-ha', delta, reason },
+    ],
+  });
+
+  it('prints the points this sale earned and the balance the till knows', () => {
+    const receipt = buildReceipt(withPoints(9), { ...hoaSenStore, pointsBalance: 1_209 });
+    expect(receipt.loyalty).toEqual([
+      { label: 'Điểm tích lũy', value: '9' },
+      { label: 'Số dư điểm', value: '1.209' },
+    ]);
+  });
+
+  it('says points taken back on a return, in English too, and prints no balance it does not know', () => {
+    const receipt = buildReceipt({ ...withPoints(-9, 'clawback'), kind: 'return' }, { ...hoaSenStore, locale: 'en' });
+    expect(receipt.loyalty).toEqual([{ label: 'Points taken back', value: '9' }]);
+  });
+
+  it('leaves the points out for a sale without a customer, and does not count points spent as earned', () => {
+    expect(buildReceipt(porkAndCoffeeSale(), { ...hoaSenStore, pointsBalance: 50 }).loyalty).toEqual([]);
+    const spent: ReceiptSale = { ...withPoints(9), ledger: [{ id: 'l3', kind: 'points', refId: 'cust-ha', delta: -100, reason: 'redeem' }] };
+    expect(buildReceipt(spent, hoaSenStore).loyalty).toEqual([]);
+  });
+});

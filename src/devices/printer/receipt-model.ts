@@ -31,6 +31,9 @@ export type ReceiptLine = Pick<SaleLine, 'sku' | 'name' | 'qty' | 'unitPrice' | 
 export type ReceiptSale = Pick<SaleDocument, 'kind' | 'reason' | 'originalNumber' | 'number' | 'createdAt' | 'currency' | 'totals' | 'change'> & {
   readonly lines: readonly ReceiptLine[];
   readonly tenders: readonly SaleTender[];
+  /** The movements the sale carries: the customer's points earned (or taken back) are printed from them. */
+  readonly ledger?: SaleDocument['ledger'];
+  readonly customerId?: string;
 };
 
 /**
@@ -57,6 +60,8 @@ export interface ReceiptContext {
   readonly lookupCode?: 'barcode' | 'qr' | 'both';
   /** A reprint says so at the top, so it is never taken for a second sale. */
   readonly reprint?: boolean;
+  /** The customer's points balance as this till knows it (last sync plus its own sales since), when it does. */
+  readonly pointsBalance?: number;
 }
 
 export interface LabelledValue {
@@ -95,6 +100,8 @@ export interface Receipt {
   readonly totals: readonly LabelledValue[];
   readonly taxSummary: TaxSummary;
   readonly payment: { readonly title: string; readonly tenders: readonly LabelledValue[]; readonly change?: LabelledValue };
+  /** The customer's points: earned (or taken back) by this sale and the balance, when a customer is named. */
+  readonly loyalty: readonly LabelledValue[];
   /** The sale number, printed as text and as a CODE128 barcode and/or QR code for returns. */
   readonly lookup: { readonly value: string; readonly barcode: boolean; readonly qrcode: boolean; readonly caption: string };
   readonly footer: readonly string[];
@@ -245,8 +252,23 @@ export function buildReceipt(sale: ReceiptSale, context: ReceiptContext): Receip
     totals: buildTotals(sale, context, texts),
     taxSummary: buildTaxSummary(sale, context, texts),
     payment: buildPayment(sale, context, texts),
+    loyalty: buildLoyalty(sale, context, texts),
     lookup: { value: sale.number, barcode: lookupCode !== 'qr', qrcode: lookupCode !== 'barcode', caption: texts.lookup },
     footer: footer.length > 0 ? footer : [texts.thanks],
     opensCashDrawer: sale.tenders.some((tender) => tender.method === 'cash' && tender.amount !== 0),
   };
+}
+
+/** Points earned (a sale) or taken back (a return) by the sale's customer, and their balance when known. */
+function buildLoyalty(sale: ReceiptSale, context: ReceiptContext, texts: ReceiptTexts): LabelledValue[] {
+  if (sale.customerId === undefined) return [];
+  const points = sumMinorUnits((sale.ledger ?? []).filter((entry) => entry.kind === 'points' && entry.refId === sale.customerId && entry.reason !== 'redeem').map((entry) => entry.delta));
+  const rows: LabelledValue[] = [];
+  if (points !== 0) rows.push({ label: points > 0 ? texts.pointsEarned : texts.pointsTakenBack, value: formatPoints(Math.abs(points), context.locale) });
+  if (context.pointsBalance !== undefined) rows.push({ label: texts.pointsBalance, value: formatPoints(context.pointsBalance, context.locale) });
+  return rows;
+}
+
+function formatPoints(points: number, locale: ReceiptLocale): string {
+  return new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 0 }).format(points);
 }

@@ -88,6 +88,10 @@ export function layoutReceipt(receipt: Receipt, measure: MeasureText): PrintRow[
   out.text(receipt.payment.title, { bold: true });
   for (const tender of receipt.payment.tenders) out.pair(tender);
   if (receipt.payment.change !== undefined) out.pair(receipt.payment.change);
+  if (receipt.loyalty.length > 0) {
+    out.rule('-');
+    for (const row of receipt.loyalty) out.pair(row);
+  }
   out.rule('=');
   if (receipt.lookup.barcode) out.rows.push({ kind: 'barcode', value: receipt.lookup.value });
   if (receipt.lookup.qrcode) out.rows.push({ kind: 'qrcode', value: receipt.lookup.value });

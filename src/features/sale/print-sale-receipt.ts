@@ -12,6 +12,10 @@ import type { PosDatabase } from '../../data/database.ts';
 import type { SaleDocument, StoreConfigDocument } from '../../data/schemas/types.ts';
 import type { PrintOutcome } from '../../devices/printer/usb-printer-service.ts';
 import type { ReceiptSale, StoreReceiptText } from '../../devices/printer/receipt-model.ts';
+import { firstValueFrom } from 'rxjs';
+import type { CatalogDatabase } from '../../catalog/catalog-database.ts';
+import { pendingLedgerDeltas } from '../../data/pending-ledger.ts';
+import { sumMinorUnits } from '../../domain/money.ts';
 import { customerNameOf } from './customer-lookup.ts';
 
 export interface PrintSaleOptions {
@@ -20,6 +24,21 @@ export interface PrintSaleOptions {
   readonly database: PosDatabase;
   readonly locale: string;
   readonly reprint?: boolean;
+  /**
+   * Where the customer's points balance is read (the catalog's confirmed balance plus this till's sales
+   * since), for the balance line of a new sale's receipt; a reprint leaves it out (it would be today's).
+   */
+  readonly balanceFrom?: { readonly catalog: CatalogDatabase; readonly storeId: string; readonly deviceId: string };
+}
+
+/** The customer's points as this till knows them now, or undefined when the server has confirmed none. */
+async function pointsBalanceOf(sale: PrintableSale, options: PrintSaleOptions): Promise<number | undefined> {
+  const from = options.balanceFrom;
+  if (from === undefined || sale.customerId === undefined || options.reprint) return undefined;
+  const confirmed = await from.catalog.balances.get(`points:${from.storeId}:${sale.customerId}`);
+  if (confirmed === undefined) return undefined;
+  const pending = await firstValueFrom(pendingLedgerDeltas(options.database, from.deviceId, 'points', sale.customerId, confirmed.updatedAt));
+  return confirmed.value + sumMinorUnits(pending);
 }
 
 /** A stored sale as the receipt prints it: the receipt's fields and the people it names. */
@@ -54,10 +73,15 @@ async function customerNameOfSale(database: PosDatabase, sale: PrintableSale): P
 
 export async function printSaleReceipt(sale: PrintableSale, options: PrintSaleOptions): Promise<PrintOutcome> {
   try {
-    const [{ buildReceipt }, { getPrinterService }, customerName] = await Promise.all([
+    const [{ buildReceipt }, { getPrinterService }, customerName, pointsBalance] = await Promise.all([
       import('../../devices/printer/receipt-model.ts'),
       import('../../devices/printer/use-printer.ts'),
       customerNameOfSale(options.database, sale),
+      pointsBalanceOf(sale, options).catch((error: unknown) => {
+        // The receipt prints without the balance line: the sale is what matters.
+        console.error('Reading the points balance for a receipt failed', { number: sale.number, error });
+        return undefined;
+      }),
     ]);
     const { config } = options;
     const printer = getPrinterService();
@@ -75,6 +99,7 @@ export async function printSaleReceipt(sale: PrintableSale, options: PrintSaleOp
       ...(staffName ? { staffName } : {}),
       ...(customerName ? { customerName } : {}),
       ...(options.reprint ? { reprint: true } : {}),
+      ...(pointsBalance !== undefined ? { pointsBalance } : {}),
     });
     return await printer.printReceipt(receipt, { openCashDrawer: receipt.opensCashDrawer && !options.reprint });
   } catch (error) {

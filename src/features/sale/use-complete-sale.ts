@@ -5,6 +5,7 @@
  */
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCatalogDatabase } from '../../catalog/catalog-context.ts';
 import { useDatabase } from '../../data/database-context.ts';
 import type { StoreConfigDocument } from '../../data/schemas/types.ts';
 import { useStaffSessionStore } from '../../session/staff-session-store.ts';
@@ -18,6 +19,7 @@ import { useSaleSettings } from './sale-settings-context.ts';
 export function useCompleteSale(config: StoreConfigDocument) {
   const { i18n } = useTranslation();
   const database = useDatabase();
+  const catalog = useCatalogDatabase();
   const counter = useCounterDatabase();
   const settings = useSaleSettings();
   const [busy, setBusy] = useState(false);
@@ -54,11 +56,11 @@ export function useCompleteSale(config: StoreConfigDocument) {
     const { sale } = result;
     store.startNextSale({ id: sale.id, number: sale.number, total: sale.totals.total, change: sale.change, durableMs });
     store.tell({ tone: 'success', key: 'pay.completed', values: { number: sale.number } });
-    const outcome = await printSaleReceipt(sale, { config, database, locale: i18n.language });
+    const outcome = await printSaleReceipt(sale, { config, database, locale: i18n.language, balanceFrom: { catalog, storeId: enrolment.storeId, deviceId: enrolment.deviceId } });
     if (!outcome.ok) useCounterStore.getState().tell({ tone: 'error', key: 'pay.printFailed', values: { number: sale.number, problem: outcome.problem } });
     // Printed, but the cashier must know (no drawer without a USB printer, paper running out).
     else if (outcome.warning !== undefined) useCounterStore.getState().tell({ tone: 'info', key: 'pay.completedWithWarning', values: { number: sale.number, warning: i18n.t(`receipt.printer.${outcome.warning}`) } });
-  }, [database, counter, settings, config, i18n]);
+  }, [database, catalog, counter, settings, config, i18n]);
 
   return { complete, busy };
 }
