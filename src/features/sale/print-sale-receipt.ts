@@ -11,7 +11,7 @@
 import type { PosDatabase } from '../../data/database.ts';
 import type { SaleDocument, StoreConfigDocument } from '../../data/schemas/types.ts';
 import type { PrintOutcome } from '../../devices/printer/usb-printer-service.ts';
-import type { ReceiptSale, StoreReceiptText } from '../../devices/printer/receipt-model.ts';
+import type { Receipt, ReceiptSale, StoreReceiptText } from '../../devices/printer/receipt-model.ts';
 import { firstValueFrom } from 'rxjs';
 import type { CatalogDatabase } from '../../catalog/catalog-database.ts';
 import { pendingLedgerDeltas } from '../../data/pending-ledger.ts';
@@ -71,37 +71,44 @@ async function customerNameOfSale(database: PosDatabase, sale: PrintableSale): P
   });
 }
 
+/**
+ * The receipt of a stored sale as the till prints it (receipt-model.ts): for the printer, and for the
+ * on-screen preview, which shows exactly what prints.
+ */
+export async function saleReceipt(sale: PrintableSale, options: PrintSaleOptions): Promise<Receipt> {
+  const [{ buildReceipt }, { getPrinterService }, customerName, pointsBalance] = await Promise.all([
+    import('../../devices/printer/receipt-model.ts'),
+    import('../../devices/printer/use-printer.ts'),
+    customerNameOfSale(options.database, sale),
+    pointsBalanceOf(sale, options).catch((error: unknown) => {
+      // The receipt prints without the balance line: the sale is what matters.
+      console.error('Reading the points balance for a receipt failed', { number: sale.number, error });
+      return undefined;
+    }),
+  ]);
+  const { config } = options;
+  const header = storeReceiptText(config.receipt?.['header']);
+  const footer = storeReceiptText(config.receipt?.['footer']);
+  const staffName = config.staff.find((member) => member.id === sale.staffId)?.name;
+  return buildReceipt(sale, {
+    store: config.store,
+    receiptTexts: { ...(header ? { header } : {}), ...(footer ? { footer } : {}) },
+    locale: options.locale === 'en' ? 'en' : 'vi',
+    // The store's plain texts are in its own language (config store.locale, e.g. vi-VN).
+    storeLocale: config.store.locale.startsWith('en') ? 'en' : 'vi',
+    width: getPrinterService().state.settings.paperWidth,
+    ...(config.store.timeZone ? { timeZone: config.store.timeZone } : {}),
+    ...(staffName ? { staffName } : {}),
+    ...(customerName ? { customerName } : {}),
+    ...(options.reprint ? { reprint: true } : {}),
+    ...(pointsBalance !== undefined ? { pointsBalance } : {}),
+  });
+}
+
 export async function printSaleReceipt(sale: PrintableSale, options: PrintSaleOptions): Promise<PrintOutcome> {
   try {
-    const [{ buildReceipt }, { getPrinterService }, customerName, pointsBalance] = await Promise.all([
-      import('../../devices/printer/receipt-model.ts'),
-      import('../../devices/printer/use-printer.ts'),
-      customerNameOfSale(options.database, sale),
-      pointsBalanceOf(sale, options).catch((error: unknown) => {
-        // The receipt prints without the balance line: the sale is what matters.
-        console.error('Reading the points balance for a receipt failed', { number: sale.number, error });
-        return undefined;
-      }),
-    ]);
-    const { config } = options;
-    const printer = getPrinterService();
-    const header = storeReceiptText(config.receipt?.['header']);
-    const footer = storeReceiptText(config.receipt?.['footer']);
-    const staffName = config.staff.find((member) => member.id === sale.staffId)?.name;
-    const receipt = buildReceipt(sale, {
-      store: config.store,
-      receiptTexts: { ...(header ? { header } : {}), ...(footer ? { footer } : {}) },
-      locale: options.locale === 'en' ? 'en' : 'vi',
-      // The store's plain texts are in its own language (config store.locale, e.g. vi-VN).
-      storeLocale: config.store.locale.startsWith('en') ? 'en' : 'vi',
-      width: printer.state.settings.paperWidth,
-      ...(config.store.timeZone ? { timeZone: config.store.timeZone } : {}),
-      ...(staffName ? { staffName } : {}),
-      ...(customerName ? { customerName } : {}),
-      ...(options.reprint ? { reprint: true } : {}),
-      ...(pointsBalance !== undefined ? { pointsBalance } : {}),
-    });
-    return await printer.printReceipt(receipt, { openCashDrawer: receipt.opensCashDrawer && !options.reprint });
+    const [receipt, { getPrinterService }] = await Promise.all([saleReceipt(sale, options), import('../../devices/printer/use-printer.ts')]);
+    return await getPrinterService().printReceipt(receipt, { openCashDrawer: receipt.opensCashDrawer && !options.reprint });
   } catch (error) {
     console.error('Printing the receipt failed', { number: sale.number, error });
     return { ok: false, problem: 'printFailed' };

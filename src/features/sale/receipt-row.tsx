@@ -9,6 +9,7 @@ interface ReceiptRowProps {
   readonly cancelled: boolean;
   readonly busy: boolean;
   readonly onReprint: () => void;
+  readonly onPreview: () => void;
   readonly onCancel: () => void;
 }
 
@@ -17,7 +18,7 @@ interface ReceiptRowProps {
  * "cancel sale" action behind a confirmation (the reversal cannot be taken back). A cancellation is listed
  * as its own receipt, naming the sale it cancels.
  */
-export function ReceiptRow({ sale, cancelled, busy, onReprint, onCancel }: ReceiptRowProps) {
+export function ReceiptRow({ sale, cancelled, busy, onReprint, onPreview, onCancel }: ReceiptRowProps) {
   const { t, i18n } = useTranslation();
   const storeTime = useStoreTime();
   const [confirming, setConfirming] = useState(false);
@@ -31,6 +32,9 @@ export function ReceiptRow({ sale, cancelled, busy, onReprint, onCancel }: Recei
       <span>{formatMoney(sale.totals.total, sale.currency, i18n.language)}</span>
       {reversal && originalNumber !== undefined && <span data-testid="receipt-cancels">{t('sale.receipts.cancels', { number: originalNumber })}</span>}
       {cancelled && <span className="badge" data-testid="receipt-cancelled">{t('sale.receipts.cancelled')}</span>}
+      <button type="button" onClick={onPreview} data-testid="receipt-preview-open">
+        {t('sale.receipts.preview')}
+      </button>
       <button type="button" onClick={onReprint} data-testid="receipt-reprint">
         {t('sale.receipts.reprint')}
       </button>

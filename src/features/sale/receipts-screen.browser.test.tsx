@@ -165,3 +165,23 @@ describe('finding a past receipt to reprint', () => {
     await waitFor(() => expect(screen.getByTestId('receipts-empty').textContent).toBe('Không có hóa đơn số Q1-T3-999999 trên máy này.'));
   });
 });
+
+describe('a receipt on screen', () => {
+  it('shows the receipt as it prints (store, items, total, reprint mark) before reprinting it, and closes', async () => {
+    till = await setUpTill();
+    const sale = await sell(till, 2000, [{ method: 'cash', amount: 100_000 }]);
+    renderReceipts(till);
+    const row = await rowOf(sale.number);
+    fireEvent.click(within(row).getByTestId('receipt-preview-open'));
+    const paper = await screen.findByTestId('receipt-preview-paper');
+    const text = paper.textContent ?? '';
+    expect(text).toContain('Cửa hàng Quận 1');
+    expect(text).toContain('Cà phê sữa');
+    expect(text).toMatch(/58\.000/);
+    expect(text).toContain(sale.number);
+    // Previewed from the receipts list, it is the reprint's receipt: marked as a copy.
+    expect(paper.querySelector('.reprint')).not.toBeNull();
+    fireEvent.click(screen.getByTestId('receipt-preview-close'));
+    await waitFor(() => expect(screen.queryByTestId('receipt-preview')).toBeNull());
+  });
+});

@@ -7,6 +7,7 @@ import { businessDateOf, businessDaySettingsOf, businessDayWindow, DEFAULT_STORE
 import { cancelledSaleIds } from '../../domain/sale-reversal.ts';
 import { useSyncStatusStore } from '../../sync/sync-status-store.ts';
 import { printSaleReceipt } from './print-sale-receipt.ts';
+import { ReceiptPreview } from './receipt-preview.tsx';
 import { ReceiptRow } from './receipt-row.tsx';
 import { saleSettingsOf } from './sale-settings.ts';
 import { SaleSettingsContext } from './sale-settings-context.ts';
@@ -64,6 +65,7 @@ function ReceiptsOfDay({ deviceId, config }: { readonly deviceId: string; readon
   const [number, setNumber] = useState<string | null>(null);
   const [sales, setSales] = useState<SaleDocument[]>();
   const [message, setMessage] = useState<Message | null>(null);
+  const [previewed, setPreviewed] = useState<SaleDocument | null>(null);
   const { cancel, busyId } = useCancelSale(config);
   const cancelled = useMemo(() => cancelledSaleIds(sales ?? []), [sales]);
 
@@ -140,10 +142,12 @@ function ReceiptsOfDay({ deviceId, config }: { readonly deviceId: string; readon
             cancelled={cancelled.has(sale.id)}
             busy={busyId !== null}
             onReprint={() => void reprint(sale)}
+            onPreview={() => setPreviewed(sale)}
             onCancel={() => void cancelSale(sale)}
           />
         ))}
       </ul>
+      {previewed !== null && <ReceiptPreview sale={previewed} config={config} reprint onClose={() => setPreviewed(null)} onPrint={() => void reprint(previewed)} />}
     </>
   );
 }
