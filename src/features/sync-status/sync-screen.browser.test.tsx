@@ -1,10 +1,13 @@
 // "Never synced" on a tablet that synced a minute ago: in real Chromium on real IndexedDB, a tablet syncs
 // with its store, the page is reloaded while the network is gone, and the sync screen still says when it
-// last synced (kept in the sync database, not only in the page's memory).
+// last synced (kept in the sync database, not only in the page's memory), and how many products it holds.
 import { cleanup, render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CatalogContext } from '../../catalog/catalog-context.ts';
 import { openCatalogDatabase, type CatalogDatabase } from '../../catalog/catalog-database.ts';
+import { productRow } from '../../catalog/catalog-data.test-helper.ts';
+import { writeCatalogPage } from '../../catalog/catalog-writer.ts';
 import { createPosDatabase, type PosDatabase } from '../../data/database.ts';
 import { i18nIn } from '../../i18n/fixed-language.test-helper.ts';
 import { createFakeSyncServer } from '../../sync/fake-sync-server.test-helper.ts';
@@ -64,9 +67,11 @@ describe('the sync screen after a reload', () => {
     const i18n = i18nIn('en');
     render(
       <I18nextProvider i18n={i18n}>
-        <SyncDatabaseContext value={syncDatabase}>
-          <SyncScreen />
-        </SyncDatabaseContext>
+        <CatalogContext value={catalog}>
+          <SyncDatabaseContext value={syncDatabase}>
+            <SyncScreen />
+          </SyncDatabaseContext>
+        </CatalogContext>
       </I18nextProvider>,
     );
     const line = screen.getByTestId('sync-last-synced');
@@ -76,5 +81,11 @@ describe('the sync screen after a reload', () => {
     await vi.waitFor(() => expect(status().lastProblem?.key).toBe('unreachable'), { timeout: 10_000 });
     // A failure since does not make it "never" either.
     expect(screen.getByTestId('sync-last-synced').dataset.at).toBe(syncedAt);
+    // The catalog the tablet holds is told here, live (the counter only shows it as a quiet line).
+    const count = screen.getByTestId('sync-screen-catalog-count');
+    await vi.waitFor(() => expect(count.dataset.count).toBe('0'), { timeout: 10_000 });
+    await writeCatalogPage(catalog, 'products', { documents: [productRow(1), productRow(2)], checkpoint: { id: 'p-000002', seq: 2 } }, true);
+    await vi.waitFor(() => expect(count.dataset.count).toBe('2'), { timeout: 10_000 });
+    expect(count.textContent).toBe('The catalog on this device holds 2 products.');
   });
 });

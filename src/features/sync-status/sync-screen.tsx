@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { useCatalogDatabase } from '../../catalog/catalog-context.ts';
+import { useCatalogCount } from '../../catalog/use-catalog-count.ts';
 import { deviceCollectionNames } from '../../data/database.ts';
 import { useStoreTime } from '../../data/use-store-time.ts';
 import { useSyncDatabase } from '../../sync/sync-database-context.ts';
@@ -7,7 +9,8 @@ import { useQuarantine } from '../../sync/use-quarantine.ts';
 
 /**
  * The whole sync picture for a manager: the state in words with the last problem and the catalog on this
- * device, enrolment and the last successful sync (kept across reloads), what waits per kind, the quarantine.
+ * device (its download and how many products it holds, live), enrolment and the last successful sync (kept
+ * across reloads), what waits per kind, the quarantine.
  * The header's chip shows the state in short on every screen.
  */
 export function SyncScreen() {
@@ -15,6 +18,8 @@ export function SyncScreen() {
   const status = useSyncStatusStore();
   const storeTime = useStoreTime();
   const quarantine = useQuarantine(useSyncDatabase());
+  // The catalog on this device, live: the counter shows it only as a quiet line, the whole picture is here.
+  const productCount = useCatalogCount(useCatalogDatabase());
   const { enrolment } = status;
   const state = syncDisplayState(status);
   const problem = status.lastProblem;
@@ -33,6 +38,9 @@ export function SyncScreen() {
             {status.catalog.caughtUp ? t('sync.catalogReady') : t('sync.catalogProgress', { rows: status.catalog.rows.toLocaleString(i18n.resolvedLanguage) })}
           </p>
         )}
+        <p data-testid="sync-screen-catalog-count" data-count={productCount ?? ''}>
+          {productCount === undefined ? t('sale.catalogCounting') : t('sale.catalogCount', { count: productCount })}
+        </p>
       </section>
       <section className="panel">
         {enrolment && (
