@@ -62,6 +62,8 @@ describe('the counter, offline from the start', () => {
     const [config] = await client.pullAll<StoreConfigDocument>('config');
     if (!config) throw new Error('the demo store has no config');
 
+    // The app is on the tablet before the network goes (the offline reload below needs the service worker).
+    await shellScreen.waitUntilInstalledForOffline(page);
     await context.setOffline(true);
     await counterScreen.waitUntilReady(page);
     await counterScreen.signIn(page, { role: 'cashier' });
