@@ -63,7 +63,20 @@ export function compareScreenshots(reference: Buffer, actual: Buffer, threshold:
 /** Takes the page's screenshot and compares it with the reference `name` (or writes it, when updating). */
 export async function expectScreenshot(page: Page, name: string, options: ScreenshotOptions = {}): Promise<void> {
   await holdStill(page);
-  const actual = await page.screenshot({ animations: 'disabled', caret: 'hide', scale: 'css', mask: [...(options.mask ?? [])], maskColor: '#ff00ff' });
+  const actual = await page.screenshot({ animations: 'disabled', caret: 'hide', scale: 'css', mask: [...(options.mask ?? [])], maskColor: MASK_COLOUR });
+  matchReference(actual, name, options);
+}
+
+/** The same for one part of the page (a panel at the window's width), e.g. the receipt preview. */
+export async function expectElementScreenshot(element: Locator, name: string, options: ScreenshotOptions = {}): Promise<void> {
+  await holdStill(element.page());
+  const actual = await element.screenshot({ animations: 'disabled', caret: 'hide', scale: 'css', mask: [...(options.mask ?? [])], maskColor: MASK_COLOUR });
+  matchReference(actual, name, options);
+}
+
+const MASK_COLOUR = '#ff00ff';
+
+function matchReference(actual: Buffer, name: string, options: ScreenshotOptions): void {
   const referenceFile = join(REFERENCES, `${name}.png`);
   if (updatingScreenshots) {
     mkdirSync(REFERENCES, { recursive: true });
