@@ -1,9 +1,9 @@
 // Every screen of the till passes an accessibility check with no serious or critical violation (axe-core,
 // WCAG 2.1 A and AA and axe's best practices, in real Chromium on the built app): the counter before
 // enrolment, the enrolment screen, the sign-in panel over the counter, the counter with lines (light, dark,
-// and as portrait tabs), the pay panel (light and dark), the customer display, today's receipts, the sync
-// screen, settings, the audit trail, and the pickup, shift and day-end screens. A real server process; the
-// manager sells, so the audit trail opens.
+// and as portrait tabs), the pay panel (light and dark), the customer display, today's receipts and a
+// receipt on screen, the sync screen, settings, the audit trail, and the pickup, shift and day-end screens.
+// A real server process; the manager sells, so the audit trail opens.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { enrolTablet, useServerAndBrowser } from './support/tablet.test-helper.ts';
@@ -83,6 +83,9 @@ describe('accessibility of every screen', () => {
 
     await goTo(page, 'receipts', 'receipt-row');
     await check(page, 'receipts');
+    await page.getByTestId('receipt-preview-open').first().click();
+    await page.getByTestId('receipt-preview-paper').waitFor();
+    await check(page, 'receipt preview');
     await page.getByTestId('open-sync').click();
     await page.getByTestId('sync-screen').waitFor();
     await check(page, 'sync');
@@ -104,7 +107,7 @@ describe('accessibility of every screen', () => {
     const report = [...found].flatMap(([screen, violations]) =>
       violations.map((violation) => `${screen}: ${violation.impact} ${violation.id} (${violation.help}) at ${violation.targets.slice(0, 3).join(', ')}: ${violation.summary}`),
     );
-    expect(found.size).toBe(16);
+    expect(found.size).toBe(17);
     expect(report).toEqual([]);
   }, 240_000);
 });
