@@ -103,4 +103,24 @@ describe('the header on a counter screen', () => {
     fireEvent.pointerDown(document.body);
     expect(toggle).toHaveAttribute('aria-expanded', 'false');
   });
+
+  it('at 800 px the screens that do not fit in the row are in the menu, and open from there', async () => {
+    await openOfflineTill('en', 800);
+    const folded = screen.getByTestId('nav-pickup');
+    expect(folded.checkVisibility()).toBe(false);
+    fireEvent.click(screen.getByTestId('shell-menu-toggle'));
+    const inMenu = screen.getByTestId('menu-nav-pickup');
+    expect(inMenu.checkVisibility({ visibilityProperty: true })).toBe(true);
+    expect(inMenu).toHaveTextContent('Pickup');
+    expect(inMenu.getBoundingClientRect().height).toBeGreaterThanOrEqual(44);
+    fireEvent.click(inMenu);
+    await waitFor(() => expect(window.location.pathname).toBe('/pickup'));
+    expect(screen.getByTestId('shell-menu-toggle')).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  it('at 1280 px every screen is in the row and none in the menu', async () => {
+    await openOfflineTill('en', 1280);
+    expect(screen.getByTestId('nav-pickup').checkVisibility()).toBe(true);
+    expect(screen.getByTestId('menu-nav-pickup').checkVisibility()).toBe(false);
+  });
 });

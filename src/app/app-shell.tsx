@@ -15,6 +15,9 @@ import './app.css';
 // Lazy: the staff corner needs the device database and the PIN check, which the first paint does not.
 const StaffHeaderControl = lazy(() => import('../features/staff/staff-header-control.tsx').then((m) => ({ default: m.StaffHeaderControl })));
 
+/** The navigation links every width shows (the counter and today's receipts); the rest fold into the menu under 1100 px. */
+const ALWAYS_SHOWN_LINKS = 2;
+
 function followLink(event: MouseEvent<HTMLAnchorElement>, path: string): void {
   // Let the browser handle new-tab and modified clicks; plain clicks stay in the app.
   if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
@@ -62,11 +65,13 @@ export function AppShell() {
           <span className="brand-name">{t('app.name')}</span>
         </div>
         <nav className="shell-nav" aria-label={t('app.mainNavigation')}>
-          {routeRegistry.nav.map((route) => (
+          {routeRegistry.nav.map((route, index) => (
             <a
               key={route.id}
               href={route.path}
               data-testid={`nav-${route.id}`}
+              // On narrow screens the screens after the first few are reached from the menu (app.css).
+              data-folds={index >= ALWAYS_SHOWN_LINKS ? 'true' : undefined}
               aria-current={route.id === current.id ? 'page' : undefined}
               onClick={(event) => followLink(event, route.path)}
             >
@@ -97,6 +102,22 @@ export function AppShell() {
               if (menuOpen && event.target instanceof Element && event.target.closest('button') !== null) setMenu({ open: false, path });
             }}
           >
+            <nav className="menu-nav" aria-label={t('app.moreScreens')}>
+              {routeRegistry.nav.slice(ALWAYS_SHOWN_LINKS).map((route) => (
+                <a
+                  key={route.id}
+                  href={route.path}
+                  data-testid={`menu-nav-${route.id}`}
+                  aria-current={route.id === current.id ? 'page' : undefined}
+                  onClick={(event) => {
+                    followLink(event, route.path);
+                    setMenu({ open: false, path });
+                  }}
+                >
+                  {t(route.titleKey)}
+                </a>
+              ))}
+            </nav>
             <Suspense fallback={null}>
               <StaffHeaderControl screens={routeRegistry.restricted} onOpen={navigate} />
             </Suspense>
