@@ -1,9 +1,10 @@
 // What the manager is told when a back-office call fails, and which file types the import sends as what.
 import { describe, expect, it } from 'vitest';
-import { BackOfficeApiError, catalogFileType, CSV_TYPE, XLSX_TYPE } from './back-office-api.ts';
+import { StaffApiError } from '../../sync/staff-api.ts';
+import { catalogFileType, CSV_TYPE, XLSX_TYPE } from './back-office-api.ts';
 import { backOfficeProblemOf } from './back-office-problem.ts';
 
-const refused = (status: number, code = `http_${status}`, retryAfter?: number) => new BackOfficeApiError(status, code, 'server words', retryAfter);
+const refused = (status: number, code = `http_${status}`, retryAfter?: number) => new StaffApiError(status, code, 'server words', retryAfter);
 
 describe('back-office problems', () => {
   it('tells a wrong PIN at sign-in from a session that ended during the import', () => {

@@ -1,4 +1,4 @@
-import { BackOfficeApiError } from './back-office-api.ts';
+import { StaffApiError } from '../../sync/staff-api.ts';
 
 /**
  * What went wrong with a back-office call, in the shop's terms; the screen shows
@@ -10,7 +10,7 @@ export type BackOfficeProblem =
   | { kind: 'locked' | 'tooManyTries'; minutes: number };
 
 export function backOfficeProblemOf(error: unknown, step: 'signIn' | 'import'): BackOfficeProblem {
-  if (!(error instanceof BackOfficeApiError)) return { kind: 'serverError' };
+  if (!(error instanceof StaffApiError)) return { kind: 'serverError' };
   const minutes = Math.max(1, Math.ceil((error.retryAfterSeconds ?? 60) / 60));
   switch (error.status) {
     case 0:

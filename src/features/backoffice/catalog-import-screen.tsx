@@ -14,7 +14,7 @@ import { useStaffSessionStore, type SignedInStaff } from '../../session/staff-se
 import { SyncDatabaseContext } from '../../sync/sync-database-context.ts';
 import type { DeviceIdentity } from '../../sync/sync-database.ts';
 import { useNetworkOnline } from '../../ui/use-network-online.ts';
-import { openStaffSession } from './back-office-api.ts';
+import { openStaffSession } from '../../sync/staff-api.ts';
 import { backOfficeProblemOf, type BackOfficeProblem } from './back-office-problem.ts';
 import { BackOfficeSignIn } from './back-office-sign-in.tsx';
 import { CatalogImportForm } from './catalog-import-form.tsx';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DevicesApiError } from './devices-api.ts';
+import { StaffApiError } from '../../sync/staff-api.ts';
 import { devicesProblemOf } from './devices-problem.ts';
 
-const refusal = (status: number, code: string, retryAfterSeconds?: number) => new DevicesApiError(status, code, 'as the server said it', retryAfterSeconds);
+const refusal = (status: number, code: string, retryAfterSeconds?: number) => new StaffApiError(status, code, 'as the server said it', retryAfterSeconds);
 
 describe('what the devices panel tells a manager when the server refuses', () => {
   it('at sign-in, a 401 is a wrong PIN, an unknown person or a tablet the server no longer accepts, by the server code', () => {

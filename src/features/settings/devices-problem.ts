@@ -1,4 +1,4 @@
-import { DevicesApiError } from './devices-api.ts';
+import { StaffApiError } from '../../sync/staff-api.ts';
 
 /**
  * What went wrong with a device administration call, in the shop's terms; the panel shows
@@ -10,7 +10,7 @@ export type DevicesProblem =
   | { kind: 'locked' | 'tooManyTries'; minutes: number };
 
 export function devicesProblemOf(error: unknown, step: 'signIn' | 'list' | 'revoke'): DevicesProblem {
-  if (!(error instanceof DevicesApiError)) return { kind: 'serverError' };
+  if (!(error instanceof StaffApiError)) return { kind: 'serverError' };
   const minutes = Math.max(1, Math.ceil((error.retryAfterSeconds ?? 60) / 60));
   switch (error.status) {
     case 0:
