@@ -77,8 +77,9 @@ function firstLineNotUtf8(body: Buffer): number {
 async function readXlsx(body: Buffer): Promise<ReadCatalogFile> {
   const workbook = new ExcelJS.Workbook();
   try {
-    // exceljs types its input as the older Buffer type; the bytes are what it reads.
-    await workbook.xlsx.load(body as unknown as ExcelJS.Buffer);
+    // exceljs types its input as an ArrayBuffer (its own Buffer declaration); JSZip reads one as it is.
+    const bytes: ArrayBuffer = new Uint8Array(body).buffer;
+    await workbook.xlsx.load(bytes);
   } catch (error) {
     return { ok: false, line: 1, detail: { kind: 'not-xlsx', reason: (error as Error).message.slice(0, 200) } };
   }
