@@ -21,6 +21,7 @@ const MANAGER = [
   'staff.edit',
   'report.view',
   PERMISSIONS.manageCatalog,
+  PERMISSIONS.manageStock,
 ];
 
 export const DEFAULT_ROLE_PERMISSIONS: Readonly<Record<Role, readonly string[]>> = { cashier: CASHIER, supervisor: SUPERVISOR, manager: MANAGER };

@@ -30,6 +30,8 @@ export const PERMISSIONS = {
   rotateEnrollmentCode: 'enrollment.rotate',
   /** Import the chain's catalog (POST /api/v1/catalog/import) and, in the back office, edit products. */
   manageCatalog: 'catalog.manage',
+  /** Receive goods, adjust, transfer and count stock in the back office (POST /api/v1/stock/...). */
+  manageStock: 'stock.manage',
 } as const;
 
 export function isRole(value: unknown): value is Role {
