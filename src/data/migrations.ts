@@ -28,6 +28,8 @@ export const migrationStrategies: PosMigrationStrategies = {
     1: (old: Record<string, unknown>) => splitStaffHashes(old).config,
     // v2 names quickKeys, which no earlier config has: every version-1 document is valid as it is.
     2: (old: Record<string, unknown>) => old,
+    // v3 names a staff entry's pinSetRequired (a PIN reset by a manager), which no earlier config has.
+    3: (old: Record<string, unknown>) => old,
   },
   customers: {},
   orders: {

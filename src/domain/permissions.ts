@@ -30,6 +30,10 @@ export const PERMISSIONS = {
   rotateEnrollmentCode: 'enrollment.rotate',
   /** Import the chain's catalog (POST /api/v1/catalog/import) and, in the back office, edit products. */
   manageCatalog: 'catalog.manage',
+  /** In the back office: add staff, change a role, deactivate, reset a PIN (every manager holds it by default). */
+  manageStaff: 'staff.edit',
+  /** In the back office: the store's settings (receipt texts, tax code, bank account, loyalty and return rules, offline caps, day cut-off). */
+  manageSettings: 'settings.edit',
   /** Receive goods, adjust, transfer and count stock in the back office (POST /api/v1/stock/...). */
   manageStock: 'stock.manage',
 } as const;

@@ -109,6 +109,10 @@ export interface StoreConfigDocument {
      */
     pinCheck: number;
     active: boolean;
+    /**
+     * no PIN the server knows (added without one, or reset by a manager): the person chooses a new one on a tablet at their next sign-in (POST /api/v1/staff/pin); until then the pin fields check no PIN
+     */
+    pinSetRequired?: boolean;
   }[];
   permissions?: {
     [k: string]: unknown;
