@@ -1,0 +1,239 @@
+/*
+ * The dashboard's pre-aggregated figures: what a batch of stored documents adds to each chart's buckets,
+ * one pure function run by the server inside the push that stores them (sync-server/src/dashboard/), so a
+ * chart reads a few rows per store and day instead of a year of sales.
+ *
+ * Buckets, keyed by store and business day (the store's time zone and cut-off, business-day.ts, as the day
+ * report dates its documents) and:
+ *   days      the day report's figures of the day (day-report-figures.ts, so they add up the same way):
+ *             counts, gross, discounts, VAT added, returns, cancellations, net, online returns, points
+ *             issued and redeemed, gift-card money sold and redeemed
+ *   hours     the hour on the store's clock (0..23): number of sales and net
+ *   products  the product (productId, or the line's sku/name for a line without one): quantity sold (net of
+ *             returns), amount with VAT and the VAT in it, per line as the receipt's tax breakdown computed it
+ *   tenders   the method: count and amount (cash less change), as the day report counts them
+ *   returns   the reason of a customer return (not a cancellation): count, amount returned (<= 0), and how
+ *             many of them returned an online order
+ *   shifts    one row per closed shift (its close event): counted, expected as the till saw it then, variance
+ * Sales in another currency than the store's are left out, as the day report leaves them out. Every amount
+ * is integer minor units; adding a bucket's rows over a business day gives that day's report figures (the
+ * property tests say so).
+ */
+import { businessDateOf, zoneOffset } from './business-day.ts';
+import type { BusinessDate } from './business-day.ts';
+import type { DayReportSettings } from './day-report.ts';
+import { TillTotals } from './day-report-figures.ts';
+import type { ReportSale } from './day-report-figures.ts';
+import type { ShiftEventDocument, TenderMethod } from './documents.ts';
+import { VOID_REASON } from './sale-reversal.ts';
+import { computeTaxes } from './tax.ts';
+
+const HOUR = 3_600_000;
+
+export interface DashboardKey {
+  readonly storeId: string;
+  readonly day: BusinessDate;
+}
+
+export interface DashboardDayRow extends DashboardKey {
+  readonly salesCount: number;
+  readonly returnsCount: number;
+  readonly cancellationsCount: number;
+  readonly gross: number;
+  readonly discounts: number;
+  readonly taxAdded: number;
+  readonly returns: number;
+  readonly cancellations: number;
+  readonly net: number;
+  readonly onlineReturnsCount: number;
+  readonly onlineReturnsAmount: number;
+  readonly pointsIssued: number;
+  readonly pointsRedeemed: number;
+  readonly cardsSold: number;
+  readonly cardsRedeemed: number;
+}
+
+export interface DashboardHourRow extends DashboardKey {
+  readonly hour: number;
+  salesCount: number;
+  net: number;
+}
+
+export interface DashboardProductRow extends DashboardKey {
+  readonly productId: string;
+  name: string;
+  qty: number;
+  amount: number;
+  tax: number;
+}
+
+export interface DashboardTenderRow extends DashboardKey {
+  readonly method: TenderMethod;
+  count: number;
+  amount: number;
+}
+
+export interface DashboardReturnRow extends DashboardKey {
+  readonly reason: string;
+  count: number;
+  amount: number;
+  online: number;
+}
+
+export interface DashboardShiftRow extends DashboardKey {
+  readonly shiftId: string;
+  readonly deviceId: string;
+  readonly closedAt: string;
+  readonly counted: number;
+  readonly expected: number;
+  readonly variance: number;
+}
+
+export interface DashboardFigures {
+  readonly days: readonly DashboardDayRow[];
+  readonly hours: readonly DashboardHourRow[];
+  readonly products: readonly DashboardProductRow[];
+  readonly tenders: readonly DashboardTenderRow[];
+  readonly returns: readonly DashboardReturnRow[];
+  readonly shifts: readonly DashboardShiftRow[];
+}
+
+export interface DashboardInput {
+  readonly settings: DayReportSettings;
+  readonly sales: readonly ReportSale[];
+  /** Shift events of any type: only the closes are read. */
+  readonly shiftEvents?: readonly ShiftEventDocument[];
+}
+
+/** The reason a return without one is filed under. */
+export const UNSPECIFIED_REASON = 'unspecified';
+
+/** The business day and the hour on the store's clock of an instant, computed once per UTC hour (a batch's sales cluster in a few). */
+class StoreClock {
+  private readonly byHour = new Map<number, { day: BusinessDate; localHour: number; wholeHour: boolean }>();
+  constructor(private readonly settings: DayReportSettings) {}
+
+  at(instant: number): { day: BusinessDate; hour: number } {
+    const hourStart = Math.floor(instant / HOUR) * HOUR;
+    let known = this.byHour.get(hourStart);
+    if (known === undefined) {
+      const offset = zoneOffset(hourStart, this.settings.timeZone);
+      // A zone whose offset is not whole hours, or a cut-off within the hour, splits a UTC hour: each instant is asked then.
+      const wholeHour = offset % HOUR === 0 && this.settings.cutoffMinutes % 60 === 0;
+      known = { day: businessDateOf(hourStart, this.settings), localHour: new Date(hourStart + offset).getUTCHours(), wholeHour };
+      this.byHour.set(hourStart, known);
+    }
+    if (known.wholeHour) return { day: known.day, hour: known.localHour };
+    return { day: businessDateOf(instant, this.settings), hour: new Date(instant + zoneOffset(instant, this.settings.timeZone)).getUTCHours() };
+  }
+}
+
+function bucket<Row>(map: Map<string, Row>, key: string, make: () => Row): Row {
+  let row = map.get(key);
+  if (row === undefined) map.set(key, (row = make()));
+  return row;
+}
+
+/** What a return document gives back: its total less the new items of an exchange (its positive lines), as the day report counts it. */
+function returnedAmount(sale: ReportSale, taxedLines: ReturnType<typeof computeTaxes>['lines']): number {
+  let sold = 0;
+  sale.lines.forEach((line, index) => {
+    if (line.qty <= 0) return;
+    const vatOnTop = line.priceIncludesTax === false ? (taxedLines[index]?.tax ?? 0) : 0;
+    sold += line.total + vatOnTop;
+  });
+  return sale.totals.total - sold;
+}
+
+/** The dashboard buckets a batch of documents adds to (see the file header). */
+export function dashboardFigures(input: DashboardInput): DashboardFigures {
+  const { settings } = input;
+  const clock = new StoreClock(settings);
+  const dayTotals = new Map<string, { key: DashboardKey; totals: TillTotals }>();
+  const hours = new Map<string, DashboardHourRow>();
+  const products = new Map<string, DashboardProductRow>();
+  const tenders = new Map<string, DashboardTenderRow>();
+  const returns = new Map<string, DashboardReturnRow>();
+
+  for (const sale of input.sales) {
+    if (sale.currency !== settings.currency) continue;
+    const instant = Date.parse(sale.createdAt);
+    if (Number.isNaN(instant)) continue;
+    const { day, hour } = clock.at(instant);
+    const { storeId } = sale;
+    const dayKey = `${storeId}|${day}`;
+    bucket(dayTotals, dayKey, () => ({ key: { storeId, day }, totals: new TillTotals() })).totals.addSale(sale);
+
+    const hourRow = bucket(hours, `${dayKey}|${hour}`, () => ({ storeId, day, hour, salesCount: 0, net: 0 }));
+    if (sale.kind === 'sale') hourRow.salesCount += 1;
+    hourRow.net += sale.totals.total;
+
+    const taxed = computeTaxes(sale.lines.map((line) => ({ amount: line.total, rateBasisPoints: line.taxRate, pricesIncludeTax: line.priceIncludesTax ?? true })));
+    sale.lines.forEach((line, index) => {
+      const productId = line.productId ?? (line.sku !== undefined && line.sku !== '' ? `sku:${line.sku}` : `name:${line.name}`);
+      const row = bucket(products, `${dayKey}|${productId}`, () => ({ storeId, day, productId, name: line.name, qty: 0, amount: 0, tax: 0 }));
+      const amounts = taxed.lines[index];
+      row.name = line.name;
+      row.qty += line.qty;
+      row.amount += amounts?.gross ?? line.total;
+      row.tax += amounts?.tax ?? 0;
+    });
+
+    for (const tender of sale.tenders) {
+      const row = bucket(tenders, `${dayKey}|${tender.method}`, () => ({ storeId, day, method: tender.method, count: 0, amount: 0 }));
+      row.count += 1;
+      row.amount += tender.amount;
+    }
+    const change = sale.change ?? 0;
+    if (change !== 0) bucket(tenders, `${dayKey}|cash`, () => ({ storeId, day, method: 'cash' as const, count: 0, amount: 0 })).amount -= change;
+
+    if (sale.kind === 'return' && sale.reason !== VOID_REASON) {
+      const reason = sale.reason ?? UNSPECIFIED_REASON;
+      const row = bucket(returns, `${dayKey}|${reason}`, () => ({ storeId, day, reason, count: 0, amount: 0, online: 0 }));
+      row.count += 1;
+      row.amount += returnedAmount(sale, taxed.lines);
+      if (typeof sale.orderId === 'string' && sale.orderId !== '') row.online += 1;
+    }
+  }
+
+  const shifts: DashboardShiftRow[] = [];
+  for (const event of input.shiftEvents ?? []) {
+    if (event.type !== 'close') continue;
+    const instant = Date.parse(event.createdAt);
+    if (Number.isNaN(instant) || (event.currency !== undefined && event.currency !== settings.currency)) continue;
+    const expected = event.expected ?? event.amount;
+    shifts.push({
+      storeId: event.storeId,
+      day: clock.at(instant).day,
+      shiftId: event.shiftId,
+      deviceId: event.deviceId,
+      closedAt: event.createdAt,
+      counted: event.amount,
+      expected,
+      variance: event.amount - expected,
+    });
+  }
+
+  const days: DashboardDayRow[] = [...dayTotals.values()].map(({ key, totals }) => {
+    const figures = totals.figures();
+    return {
+      ...key,
+      salesCount: figures.salesCount,
+      returnsCount: figures.returnsCount,
+      cancellationsCount: figures.cancellationsCount,
+      gross: figures.gross,
+      discounts: figures.discounts,
+      taxAdded: figures.taxAdded,
+      returns: figures.returns,
+      cancellations: figures.cancellations,
+      net: figures.net,
+      onlineReturnsCount: figures.onlineReturns.count,
+      onlineReturnsAmount: figures.onlineReturns.amount,
+      pointsIssued: figures.points.issued,
+      pointsRedeemed: figures.points.redeemed,
+      cardsSold: figures.giftCards.sold.amount,
+      cardsRedeemed: figures.giftCards.redeemed.amount,
+    };
+  });
+  return { days, hours: [...hours.values()], products: [...products.values()], tenders: [...tenders.values()], returns: [...returns.values()], shifts };
+}
