@@ -12,6 +12,8 @@ import { parsePermissionTable, type PermissionTable } from '../../domain/permiss
 import type { SaleRules } from '../../domain/sale-document.ts';
 import type { TaxClass } from '../../domain/tax-presets.ts';
 import { banknotesFor } from '../../domain/tender-cash.ts';
+import { giftCardQuickAmounts } from '../../domain/gift-card-amounts.ts';
+import { giftCardProductIds } from '../../domain/gift-card-sale.ts';
 
 /** Without configured limits a cashier may give up to 10 % off, or move a price by 10 %, alone. */
 export const DEFAULT_PRICE_RULES: PriceRules = { maxDiscountBasisPoints: 1000, overrideNeedsApprovalAbove: 1000 };
@@ -37,6 +39,8 @@ export interface SaleSettings {
   readonly permissions: PermissionTable;
   /** The banknotes the quick cash amounts are built from: config store.banknotes, else the currency's (tender-cash.ts). */
   readonly banknotes: readonly number[];
+  /** The store's gift-card products (loyalty.giftCardProductIds) and the amounts tapped to load one (gift-card-line.tsx). */
+  readonly giftCards: { readonly productIds: ReadonlySet<string>; readonly amounts: readonly number[] };
 }
 
 function whole(value: unknown): number | undefined {
@@ -93,5 +97,6 @@ export function saleSettingsOf(config: StoreConfigDocument): SaleSettings {
     ...(bank ? { bank } : {}),
     permissions: parsePermissionTable(permissions),
     banknotes: banknotesFor(config.store.currency, config.store['banknotes']),
+    giftCards: { productIds: giftCardProductIds(config.loyalty), amounts: giftCardQuickAmounts(config.loyalty, banknotesFor(config.store.currency, config.store['banknotes'])) },
   };
 }

@@ -20,6 +20,7 @@ function settingsWith(permissions: unknown): SaleSettings {
     saleRules: { taxClasses: [] },
     permissions: parsePermissionTable(permissions),
     banknotes: [],
+    giftCards: { productIds: new Set(), amounts: [] },
   };
 }
 
