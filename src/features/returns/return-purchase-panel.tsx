@@ -1,0 +1,146 @@
+/*
+ * One purchase at the returns desk: what it was, its lines to take back, where the money goes, and what the
+ * return will refund and need (planned by the domain on every change, so the cashier sees a refusal before
+ * tapping). Confirming hands the request to the screen, which gets the approvals and writes it.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCatalogDatabase } from '../../catalog/catalog-context.ts';
+import { useDatabase } from '../../data/database-context.ts';
+import { formatMoney } from '../../domain/money-format.ts';
+import { returnedSoFar } from '../../domain/returnable-purchase.ts';
+import type { ReturnRequest, ReturnRules } from '../../domain/sale-return.ts';
+import type { FoundPurchase } from './find-purchase.ts';
+import { RefundForm } from './refund-form.tsx';
+import { canRefundToOriginal, freshDraft, requestOfDraft, restKindsFor } from './return-draft.ts';
+import type { ReturnDraft } from './return-draft.ts';
+import { ReturnLinesForm } from './return-lines-form.tsx';
+import { findCustomerByPhone } from './find-customer.ts';
+import type { ReturnPeople } from './write-return.ts';
+import { planReturn } from './write-return.ts';
+
+interface Props {
+  readonly found: FoundPurchase;
+  readonly rules: ReturnRules;
+  readonly people: ReturnPeople | undefined;
+  readonly busy: boolean;
+  readonly onConfirm: (request: ReturnRequest) => void;
+  readonly onClose: () => void;
+}
+
+export function ReturnPurchasePanel({ found, rules, people, busy, onConfirm, onClose }: Props) {
+  const { t, i18n } = useTranslation();
+  const database = useDatabase();
+  const catalog = useCatalogDatabase();
+  const { purchase } = found;
+  const [draft, setDraft] = useState<ReturnDraft>(() => freshDraft(rules.policy, purchase));
+  const [categories, setCategories] = useState<ReadonlyMap<string, string>>(new Map());
+  const [customerName, setCustomerName] = useState<string | undefined>(found.customerName);
+  const [customerProblem, setCustomerProblem] = useState(false);
+  const returned = useMemo(() => returnedSoFar(purchase, found.earlierReturns).qty, [purchase, found.earlierReturns]);
+
+  // The store's non-returnable categories are read against the catalog's products.
+  useEffect(() => {
+    let live = true;
+    catalog.products
+      .bulkGet(purchase.lines.map((line) => line.productId))
+      .then((products) => {
+        if (!live) return;
+        const map = new Map<string, string>();
+        for (const product of products) if (product?.category !== undefined) map.set(product.id, product.category);
+        setCategories(map);
+      })
+      .catch((error: unknown) => console.error('Reading the categories of a purchase’s products failed', { number: purchase.number, error }));
+    return () => {
+      live = false;
+    };
+  }, [catalog, purchase]);
+
+  useEffect(() => {
+    if (purchase.customerId === undefined) return;
+    let live = true;
+    database.customers
+      .findOne(purchase.customerId)
+      .exec()
+      .then((customer) => live && customer !== null && setCustomerName(customer.name))
+      .catch((error: unknown) => console.error('Reading the customer of a purchase failed', { number: purchase.number, error }));
+    return () => {
+      live = false;
+    };
+  }, [database, purchase]);
+
+  const request = useMemo(
+    () => requestOfDraft(purchase, draft, { earlierReturns: found.earlierReturns, categoryOf: (productId) => categories.get(productId) }),
+    [purchase, draft, found.earlierReturns, categories],
+  );
+  const chosen = (request.lines ?? []).length > 0;
+  const plan = useMemo(() => (people === undefined || !chosen ? undefined : planReturn(request, people, rules, new Date())), [request, people, rules, chosen]);
+  const money = (amount: number) => formatMoney(amount, purchase.currency, i18n.language);
+
+  const findCustomer = (phone: string) => {
+    findCustomerByPhone(database, phone)
+      .then((customer) => {
+        setCustomerProblem(customer === undefined);
+        if (customer === undefined) return;
+        setCustomerName(customer.name);
+        setDraft((current) => ({ ...current, customerId: customer.id }));
+      })
+      .catch((error: unknown) => console.error('Finding a customer by phone failed', error));
+  };
+
+  return (
+    <section className="returns-purchase" data-testid="returns-purchase" data-number={purchase.number} data-origin={found.origin}>
+      <header className="returns-purchase-head">
+        <h2>{t(purchase.source === 'sale' ? 'returns.purchase.sale' : 'returns.purchase.order', { number: purchase.number })}</h2>
+        <p>
+          {t(`returns.origin.${found.origin}`)} · {new Date(purchase.purchasedAt).toLocaleString(i18n.language)} · {money(purchase.lines.reduce((sum, line) => sum + line.total, 0))}
+        </p>
+        <button type="button" onClick={onClose} data-testid="returns-close">
+          {t('returns.close')}
+        </button>
+      </header>
+      <ReturnLinesForm purchase={purchase} returned={returned} choices={draft.lines} onChange={(line, choice) => setDraft((current) => ({ ...current, lines: { ...current.lines, [line]: choice } }))} />
+      <RefundForm
+        draft={draft}
+        restKinds={restKindsFor(rules.policy, purchase)}
+        offerOriginal={canRefundToOriginal(rules.policy, purchase)}
+        customerName={customerName}
+        purchaseHasCustomer={purchase.customerId !== undefined}
+        onChange={(change) => setDraft((current) => ({ ...current, ...change }))}
+        onFindCustomer={findCustomer}
+      />
+      {customerProblem && (
+        <p className="returns-notice returns-notice-error" role="alert">
+          {t('returns.customer.notFound')}
+        </p>
+      )}
+      <div className="returns-summary" data-testid="returns-summary" data-ok={plan?.ok === true ? 'yes' : 'no'}>
+        {!chosen && <p>{t('returns.summary.chooseLines')}</p>}
+        {plan?.ok === true && (
+          <>
+            <p className="returns-refund-amount" data-testid="returns-refund-amount" data-amount={plan.refunded}>
+              {t('returns.summary.refund', { amount: money(plan.refunded) })}
+            </p>
+            <ul className="returns-tenders">
+              {plan.document.tenders.map((tender, index) => (
+                <li key={index} data-testid={`returns-tender-${tender.method}`}>
+                  {t(`returns.tender.${tender.method}`)}: {money(-tender.amount)}
+                </li>
+              ))}
+            </ul>
+            {plan.pointsTakenBack > 0 && <p>{t('returns.summary.points', { points: plan.pointsTakenBack })}</p>}
+            {plan.approvalsNeeded.length > 0 && <p data-testid="returns-needs-approval">{t('returns.summary.needsApproval')}</p>}
+          </>
+        )}
+        {plan?.ok === false && (
+          <p className="returns-notice returns-notice-error" role="alert" data-testid="returns-refused" data-reason={plan.reason}>
+            {t(`returns.refused.${plan.reason}`, { defaultValue: plan.detail })}
+          </p>
+        )}
+      </div>
+      <button type="button" className="returns-confirm" data-testid="returns-confirm" disabled={busy || plan?.ok !== true} onClick={() => onConfirm(request)}>
+        {t('returns.confirm')} (F9)
+      </button>
+    </section>
+  );
+}
