@@ -26,6 +26,7 @@ import bankNoticeRoutes from './routes/bank-notices.ts';
 import paymentsRoutes from './routes/payments.ts';
 import syncPlugin from './plugins/sync.ts';
 import catalogImportRoutes from './routes/catalog-import.ts';
+import backOfficeProductRoutes from './routes/backoffice-products.ts';
 import customersSearchRoutes from './routes/customers-search.ts';
 import devicesRoutes from './routes/devices.ts';
 import enrollRoutes from './routes/enroll.ts';
@@ -40,6 +41,7 @@ import platformWebhookRoutes from './routes/orders-platform-webhooks.ts';
 import packingSlipRoutes from './routes/packing-slips.ts';
 import purchasesRoutes from './routes/purchases.ts';
 import staffSessionRoutes from './routes/staff-sessions.ts';
+import stockRoutes from './routes/stock-routes.ts';
 import reportsDayRoutes from './routes/reports-day.ts';
 import replicationRoutes from './routes/sync-replication.ts';
 import streamRoutes from './routes/sync-stream.ts';
@@ -122,6 +124,8 @@ export async function buildApp(config: ServerConfig, deps: AppDependencies = {})
       await api.register(exportRoutes);
       await api.register(reportsDayRoutes);
       await api.register(catalogImportRoutes);
+      await api.register(stockRoutes);
+      await api.register(backOfficeProductRoutes);
     },
     { prefix: '/api/v1' },
   );
