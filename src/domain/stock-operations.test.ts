@@ -37,3 +37,14 @@ describe('the lines of a stock operation', () => {
     expect(['damage', 'loss', 'count', 'theft', 3].map(isAdjustmentReason)).toEqual([true, true, true, false, false]);
   });
 });
+
+describe('what a receiving cost', () => {
+  it('is quantity times unit cost, rounded half up to a whole minor unit', async () => {
+    const { receivedLineCost } = await import('./stock-operations.ts');
+    expect(receivedLineCost(48_000, 7_200)).toBe(345_600);
+    expect(receivedLineCost(375, 289_000)).toBe(108_375);
+    expect(receivedLineCost(1, 500)).toBe(1);
+    expect(receivedLineCost(1, 499)).toBe(0);
+    expect(receivedLineCost(10_000_000_000, 1_000_000_000)).toBe(10_000_000_000_000);
+  });
+});

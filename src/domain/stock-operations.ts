@@ -132,3 +132,12 @@ export function checkStockLines<L extends { sku: string }>(lines: readonly L[], 
 export function isAdjustmentReason(value: unknown): value is AdjustmentReason {
   return typeof value === 'string' && (ADJUSTMENT_REASONS as readonly string[]).includes(value);
 }
+
+/**
+ * What a received line cost: quantity (thousandths) x unit cost (minor units per unit), rounded half up to
+ * a whole minor unit (0.375 kg at 289,000 a kg is 108,375). Exact in integers for any figures the lines allow.
+ */
+export function receivedLineCost(quantity: number, unitCost: number): number {
+  const thousandths = BigInt(quantity) * BigInt(unitCost);
+  return Number((thousandths + 500n) / 1000n);
+}

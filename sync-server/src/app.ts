@@ -41,6 +41,7 @@ import platformWebhookRoutes from './routes/orders-platform-webhooks.ts';
 import packingSlipRoutes from './routes/packing-slips.ts';
 import purchasesRoutes from './routes/purchases.ts';
 import staffSessionRoutes from './routes/staff-sessions.ts';
+import stockRoutes from './routes/stock-routes.ts';
 import reportsDayRoutes from './routes/reports-day.ts';
 import replicationRoutes from './routes/sync-replication.ts';
 import streamRoutes from './routes/sync-stream.ts';
@@ -123,6 +124,7 @@ export async function buildApp(config: ServerConfig, deps: AppDependencies = {})
       await api.register(exportRoutes);
       await api.register(reportsDayRoutes);
       await api.register(catalogImportRoutes);
+      await api.register(stockRoutes);
       await api.register(backOfficeProductRoutes);
     },
     { prefix: '/api/v1' },

@@ -39,7 +39,7 @@ describe.each(DATABASE_KINDS)('a store owner runs `npm run server` (%s)', (kind)
       expect(server.output()).toMatch(/DH\d+\s+.+pickup code \d{6}/);
 
       const health = await fetch(`${server.url}/api/v1/health`);
-      expect(await health.json()).toMatchObject({ status: 'ok', database: kind, schemaVersion: 12 });
+      expect(await health.json()).toMatchObject({ status: 'ok', database: kind, schemaVersion: 13 });
       const shell = await fetch(`${server.url}/sale/1`, { headers: { accept: 'text/html' } });
       expect(shell.status).toBe(200);
     } finally {

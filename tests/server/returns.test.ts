@@ -373,7 +373,7 @@ describe.each(DATABASE_KINDS)('a database from before returns were counted (%s)'
         .insertInto('documents')
         .values([sale, cancel].map((body, index) => ({ collection: 'sales', id: body.id, store_id: 'store-old', seq: index + 1, deleted: kind === 'postgres' ? false : 0, body: JSON.stringify(body), updated_at: body.createdAt })))
         .execute();
-      expect(await migrateToLatest(oldStore)).toEqual(['0011_returns_and_customer_spend', '0012_purchases_by_number']);
+      expect(await migrateToLatest(oldStore)).toEqual(['0011_returns_and_customer_spend', '0012_purchases_by_number', '0013_stock_operations']);
       const rows = await oldStore.db.selectFrom('sale_returns').selectAll().execute();
       expect(rows.map((r) => [r.return_id, r.original_id, Number(r.original_line), Number(r.within_qty), Number(r.value)])).toEqual([['v-old', 's-old', 0, 2000, 250_000]]);
       const spend = await oldStore.db.selectFrom('customer_spend').selectAll().execute();

@@ -26,6 +26,7 @@ export interface Database {
   payment_waits: PaymentWaitsTable;
   sale_returns: SaleReturnsTable;
   customer_spend: CustomerSpendTable;
+  stock_operations: StockOperationsTable;
   kysely_migration: KyselyMigrationTable;
 }
 
@@ -259,6 +260,29 @@ export interface CustomerSpendTable {
   amount: number;
   /** ISO 8601 UTC (Z), so text order is time order. */
   created_at: string;
+}
+
+/**
+ * A stock operation of the back office (migration 0013): receiving, adjustment, transfer or count, by its
+ * client-given id, so the same request sent again is answered from here and applied once. Its ledger
+ * entries carry the id as their sourceId.
+ */
+export interface StockOperationsTable {
+  id: string;
+  /** The store whose stock it changed (a transfer's sending store). */
+  store_id: string;
+  kind: 'receiving' | 'adjustment' | 'transfer' | 'count';
+  /** A transfer's receiving store; null otherwise. */
+  to_store_id: string | null;
+  staff_id: string;
+  /** The request as checked (JSON text): a repeat must be the same request. */
+  request: string;
+  /** The answer given when it was applied (JSON text), given again to a repeat. */
+  result: string;
+  created_at: string;
+  /** A transfer's arrival at to_store_id, and who received it; null while in transit. */
+  received_at: string | null;
+  received_by: string | null;
 }
 
 export interface KyselyMigrationTable {

@@ -24,6 +24,7 @@
  *  order_inbox, outbox  platform order deliveries awaiting their application; notices back to the platforms (0009)
  *  bank_notices, payment_waits  bank transfers told by SePay / payOS; bank-QR payments waiting for one (0009)
  *  (0010 adds no table: time indexes of a store's sales, shift events and orders, for the day report)
+ *  stock_operations  the back office's receivings, adjustments, transfers and counts by client id (0013)
  * Since 0005, documents.body is text on PostgreSQL too (it was jsonb): the server stores and serves the
  * JSON text as it is and never queries inside it except the customer phone (an expression index).
  */
@@ -423,6 +424,27 @@ function buildMigrations(kind: StoreKind): Record<string, Migration> {
           select id, ${text('customerId')}, store_id, ${kind === 'postgres' ? sql.raw(`((body::json)#>>'{totals,total}')::bigint`) : text('totals.total')}, ${text('createdAt')}
             from documents where collection = 'sales' and ${text('customerId')} is not null
           on conflict (sale_id) do nothing`.execute(db);
+      },
+    },
+    '0013_stock_operations': {
+      async up(db: AnyDb) {
+        // The back office's stock operations by their client-given id (routes/stock-*.ts): a request sent
+        // twice is applied once; a transfer waits here, in transit, until its receiving store takes it in.
+        await db.schema
+          .createTable('stock_operations')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('store_id', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('to_store_id', 'text')
+          .addColumn('staff_id', 'text', (c) => c.notNull())
+          .addColumn('request', 'text', (c) => c.notNull())
+          .addColumn('result', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('received_at', 'text')
+          .addColumn('received_by', 'text')
+          .execute();
+        await db.schema.createIndex('stock_operations_store_idx').on('stock_operations').columns(['store_id', 'created_at']).execute();
+        await db.schema.createIndex('stock_operations_to_store_idx').on('stock_operations').columns(['to_store_id', 'received_at']).execute();
       },
     },
   };
