@@ -5,6 +5,7 @@ import { describeImportProblem, importLanguage } from './catalog-import-messages
 const EVERY_KIND: ImportProblemDetail[] = [
   { kind: 'not-utf8' },
   { kind: 'not-xlsx', reason: 'not a zip' },
+  { kind: 'xlsx-too-large', limitMb: 256 },
   { kind: 'csv-syntax', reason: 'quote not closed' },
   { kind: 'no-headings' },
   { kind: 'no-rows' },

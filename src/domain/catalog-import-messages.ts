@@ -36,6 +36,8 @@ function english(d: ImportProblemDetail): string {
       return 'The file is not UTF-8 text: in Excel save it as "CSV UTF-8 (Comma delimited)", or upload the .xlsx file itself';
     case 'not-xlsx':
       return `The file is not an Excel workbook (.xlsx) that can be read (${d.reason}): save it again as .xlsx, or as CSV UTF-8`;
+    case 'xlsx-too-large':
+      return `The workbook unpacks to more than ${d.limitMb} MB, far more than a catalog needs: save only the catalog sheet, or export it as CSV UTF-8`;
     case 'csv-syntax':
       return `The CSV text breaks here (${d.reason}): check the quotes in this row`;
     case 'no-headings':
@@ -117,6 +119,8 @@ function vietnamese(d: ImportProblemDetail): string {
       return 'Tệp không phải văn bản UTF-8: trong Excel hãy lưu dạng "CSV UTF-8 (Comma delimited)", hoặc tải lên chính tệp .xlsx';
     case 'not-xlsx':
       return `Không đọc được tệp Excel (.xlsx) (${d.reason}): hãy lưu lại dạng .xlsx hoặc CSV UTF-8`;
+    case 'xlsx-too-large':
+      return `Tệp Excel khi giải nén lớn hơn ${d.limitMb} MB, quá mức cần cho một danh mục: chỉ giữ trang danh mục, hoặc xuất ra CSV UTF-8`;
     case 'csv-syntax':
       return `Dòng CSV này bị lỗi (${d.reason}): kiểm tra lại dấu ngoặc kép trong dòng`;
     case 'no-headings':

@@ -74,6 +74,7 @@ export type ImportProblemDetail =
   // The file as a whole (the server's reader finds these).
   | { kind: 'not-utf8' }
   | { kind: 'not-xlsx'; reason: string }
+  | { kind: 'xlsx-too-large'; limitMb: number }
   | { kind: 'csv-syntax'; reason: string }
   | { kind: 'no-headings' }
   | { kind: 'no-rows' }

@@ -2,6 +2,7 @@
 // whole before anything is written, then written as product documents with new seqs that tablets pull as
 // deltas. On SQLite and PostgreSQL.
 import ExcelJS from 'exceljs';
+import { crc32, deflateRawSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeEan13 } from '../../src/domain/gtin.ts';
@@ -37,6 +38,48 @@ const goodCsv = [
   `MI-HH,"Mì Hảo Hảo tôm chua cay, gói 75g",${NOODLES}|${NOODLES_CASE},4500,8%,pcs,,Mì gói,120`,
   'THIT-BO,Thịt bò thăn,,289000,vat5,kg,yes,Thịt,12.5',
 ].join('\n');
+
+/**
+ * A workbook-shaped zip whose one sheet is 300 MB of zeros, a few hundred kilobytes on the wire. Written by
+ * hand around Node's native deflate (JSZip's JavaScript deflate takes half a minute over 300 MB).
+ */
+let bombMade: Buffer | undefined;
+function zipBomb(): Buffer {
+  bombMade ??= writeZipBomb();
+  return bombMade;
+}
+
+function writeZipBomb(): Buffer {
+  const name = Buffer.from('xl/worksheets/sheet1.xml');
+  const plain = Buffer.alloc(300 * 1024 * 1024);
+  const packed = deflateRawSync(plain);
+  const crc = crc32(plain);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(crc, 14);
+  local.writeUInt32LE(packed.length, 18);
+  local.writeUInt32LE(plain.length, 22);
+  local.writeUInt16LE(name.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(crc, 16);
+  central.writeUInt32LE(packed.length, 20);
+  central.writeUInt32LE(plain.length, 24);
+  central.writeUInt16LE(name.length, 28);
+  const centralAt = local.length + name.length + packed.length;
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + name.length, 12);
+  end.writeUInt32LE(centralAt, 16);
+  return Buffer.concat([local, name, packed, central, name, end]);
+}
 
 describe.each(DATABASE_KINDS)('a manager imports the catalog (%s)', (kind) => {
   let t: TestApp;
@@ -180,6 +223,15 @@ describe.each(DATABASE_KINDS)('a manager imports the catalog (%s)', (kind) => {
     const moved = await importFile(manager, `sku,name,price,taxClass,barcodes\nSUA-HOP,Sữa hộp 1L,32000,vat8,${MILK}\nSUA-180,Sữa tươi Vinamilk 180ml,8900,vat8,`);
     expect(moved.statusCode).toBe(200);
     expect(moved.json<ImportAnswer>()).toMatchObject({ created: 1, updated: 1 });
+  });
+
+  it('refuses a workbook that unzips to far more than a catalog (a zip bomb) before reading it, in the manager\'s language', async () => {
+    const bomb = zipBomb();
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const refused = await importFile(manager, bomb, XLSX, 'vi');
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json<Refusal>().errors).toEqual([{ line: 1, column: '', message: expect.stringMatching(/^Tệp Excel khi giải nén lớn hơn \d+ MB/) }]);
+    expect((await importFile(manager, bomb, XLSX)).json<Refusal>().errors[0]?.message).toMatch(/^The workbook unpacks to more than \d+ MB/);
   });
 
   it('says what to send instead of a body that is not a catalog file, never a 5xx', async () => {

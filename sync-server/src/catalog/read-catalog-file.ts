@@ -10,11 +10,13 @@
  * (TV 32") are kept as text.
  * XLSX: the first worksheet; each cell's value, not its display: a number is written out in full
  * (12500, not "12,500"), so a price typed with decimals is seen as such and refused; a formula gives its
- * result. A workbook is unzipped in memory, so the route caps its size (routes/catalog-import.ts).
+ * result. A workbook is unzipped in memory, so the route caps the file's size (routes/catalog-import.ts) and
+ * workbook-size.ts what it unzips to (a zip bomb is refused before exceljs inflates it).
  */
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { CatalogSheet, ImportProblemDetail, SheetRow } from '../../../src/domain/catalog-import.ts';
+import { measureWorkbook } from './workbook-size.ts';
 
 export type CatalogFileKind = 'csv' | 'xlsx';
 
@@ -75,6 +77,12 @@ function firstLineNotUtf8(body: Buffer): number {
 }
 
 async function readXlsx(body: Buffer): Promise<ReadCatalogFile> {
+  const size = await measureWorkbook(body);
+  if (!size.ok) {
+    if (size.reason === 'not-a-zip') return { ok: false, line: 1, detail: { kind: 'not-xlsx', reason: size.message } };
+    if (size.reason === 'too-many-entries') return { ok: false, line: 1, detail: { kind: 'not-xlsx', reason: `more than ${size.limit} parts in the zip` } };
+    return { ok: false, line: 1, detail: { kind: 'xlsx-too-large', limitMb: Math.round(size.limit / (1024 * 1024)) } };
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types its input as an ArrayBuffer (its own Buffer declaration); JSZip reads one as it is.
