@@ -27,7 +27,6 @@ import paymentsRoutes from './routes/payments.ts';
 import syncPlugin from './plugins/sync.ts';
 import catalogImportRoutes from './routes/catalog-import.ts';
 import backOfficeProductRoutes from './routes/backoffice-products.ts';
-import backOfficeStaffRoutes from './routes/backoffice-staff.ts';
 import customersSearchRoutes from './routes/customers-search.ts';
 import devicesRoutes from './routes/devices.ts';
 import enrollRoutes from './routes/enroll.ts';
@@ -41,6 +40,7 @@ import outboxRoutes from './routes/outbox.ts';
 import platformWebhookRoutes from './routes/orders-platform-webhooks.ts';
 import packingSlipRoutes from './routes/packing-slips.ts';
 import purchasesRoutes from './routes/purchases.ts';
+import giftCardRoutes from './routes/gift-cards.ts';
 import staffSessionRoutes from './routes/staff-sessions.ts';
 import stockRoutes from './routes/stock-routes.ts';
 import reportsDayRoutes from './routes/reports-day.ts';
@@ -115,6 +115,7 @@ export async function buildApp(config: ServerConfig, deps: AppDependencies = {})
       await api.register(customersSearchRoutes);
       await api.register(packingSlipRoutes);
       await api.register(purchasesRoutes);
+      await api.register(giftCardRoutes);
       await api.register(paymentsRoutes);
       // For holders of a permission in the store's config (requirePermission on each route).
       await api.register(devicesRoutes);
@@ -127,7 +128,6 @@ export async function buildApp(config: ServerConfig, deps: AppDependencies = {})
       await api.register(catalogImportRoutes);
       await api.register(stockRoutes);
       await api.register(backOfficeProductRoutes);
-      await api.register(backOfficeStaffRoutes);
     },
     { prefix: '/api/v1' },
   );
