@@ -27,6 +27,7 @@ import paymentsRoutes from './routes/payments.ts';
 import syncPlugin from './plugins/sync.ts';
 import catalogImportRoutes from './routes/catalog-import.ts';
 import backOfficeProductRoutes from './routes/backoffice-products.ts';
+import backOfficeStaffRoutes from './routes/backoffice-staff.ts';
 import customersSearchRoutes from './routes/customers-search.ts';
 import devicesRoutes from './routes/devices.ts';
 import enrollRoutes from './routes/enroll.ts';
@@ -128,6 +129,7 @@ export async function buildApp(config: ServerConfig, deps: AppDependencies = {})
       await api.register(catalogImportRoutes);
       await api.register(stockRoutes);
       await api.register(backOfficeProductRoutes);
+      await api.register(backOfficeStaffRoutes);
     },
     { prefix: '/api/v1' },
   );
