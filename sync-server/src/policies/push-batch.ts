@@ -17,6 +17,8 @@
  * the paths, never the digits), or when its createdAt lies more than a day after the server's clock or, for
  * the facts of a store (sales, ledger, shifts, audit), more than a day before the store existed
  * ('implausible-date'): stored, because the till's record of what happened must not be lost, but looked at.
+ * The sales and shift closes a push inserts are added to the dashboard's running sums in the same transaction
+ * (dashboard/record-dashboard-figures.ts), so the sums never drift from the documents.
  */
 import type { Transaction } from 'kysely';
 import { collectionPolicies, type CollectionName, type CollectionPolicy } from '../../../src/data/schemas/index.ts';
@@ -36,6 +38,7 @@ import type { ChangeEvent } from '../live/change-bus.ts';
 import { planCustomersPush } from './customers-policy.ts';
 import { planOrdersPush } from './orders-policy.ts';
 import { WritePlan } from './write-plan.ts';
+import { recordDashboardFigures } from '../dashboard/record-dashboard-figures.ts';
 import type { CollectionsDecidedBy, PushContext, PushedBatch } from './write-plan.ts';
 import type { CheckedPush } from './push-rows.ts';
 
@@ -99,6 +102,7 @@ async function pushBatchOnce(
     for (const grant of plan.grants) await grantCustomerToStore(trx, grant.customerId, grant.storeId);
     for (const alias of plan.aliases) await insertCustomerAlias(trx, alias.aliasId, alias.customerId, now);
     const written = await documents.putInTransaction(trx, plan.writes, context.now);
+    await recordDashboardFigures(trx, context.storeId, batch, plan.writes);
     await insertIncidents(trx, plan.incidents, now);
     await enqueueNotices(trx, plan.notices, now);
     const events = written.count === 0 ? [] : changeEvents(plan, written, context.deviceId);

@@ -24,6 +24,7 @@
  *  order_inbox, outbox  platform order deliveries awaiting their application; notices back to the platforms (0009)
  *  bank_notices, payment_waits  bank transfers told by SePay / payOS; bank-QR payments waiting for one (0009)
  *  (0010 adds no table: time indexes of a store's sales, shift events and orders, for the day report)
+ *  dashboard_*      the dashboard's running sums per store and business day (0015, dashboard/dashboard-tables.ts)
  *  stock_operations  the back office's receivings, adjustments, transfers and counts by client id (0013)
  * Since 0005, documents.body is text on PostgreSQL too (it was jsonb): the server stores and serves the
  * JSON text as it is and never queries inside it except the customer phone (an expression index).
@@ -33,6 +34,7 @@ import type { Kysely, Migration } from 'kysely';
 import type { Database } from './database-types.ts';
 import type { Store, StoreKind } from './open-store.ts';
 import { splitStaffHashes } from '../../../src/domain/approval-proof.ts';
+import { createDashboardTables } from '../dashboard/dashboard-tables.ts';
 
 interface ColumnTypes {
   timestamp: 'timestamptz' | 'text';
@@ -445,6 +447,11 @@ function buildMigrations(kind: StoreKind): Record<string, Migration> {
           .execute();
         await db.schema.createIndex('stock_operations_store_idx').on('stock_operations').columns(['store_id', 'created_at']).execute();
         await db.schema.createIndex('stock_operations_to_store_idx').on('stock_operations').columns(['to_store_id', 'received_at']).execute();
+      },
+    },
+    '0015_dashboard_figures': {
+      async up(db: AnyDb) {
+        await createDashboardTables(db);
       },
     },
   };
