@@ -39,6 +39,7 @@ import { useParkedCartList } from './use-parked-carts.ts';
 import { useCounterKeyAction, useCounterKeyboard } from './use-counter-keys.ts';
 import { ShortcutHint } from '../../ui/shortcut-hint.tsx';
 import { WeightPrompt } from './weight-prompt.tsx';
+import { GiftCardLinePrompt } from './gift-card-line.tsx';
 import { ProductGrid } from './product-grid.tsx';
 import { FieldKeypad } from '../../ui/field-keypad.tsx';
 import { useKeypadTargetStore } from '../../ui/keypad-target.ts';
@@ -106,7 +107,7 @@ function Counter({ config, home }: { readonly config: StoreConfigDocument; reado
     },
     [flash],
   );
-  const { ringUpScan, ringUpProduct } = useRingUp(settings.barcodeRules, cue);
+  const { ringUpScan, ringUpProduct } = useRingUp(settings.barcodeRules, cue, settings.giftCards.productIds);
   useCustomerDisplayFeed(config);
   // A customer handed over from another screen (the pickup counter's "sell more") is attached once.
   useEffect(() => {
@@ -190,6 +191,7 @@ const CounterBody = memo(function CounterBody({ config, onScan, ringUpProduct, h
           <CounterNoticeBar />
           <ApprovalWaiting />
           <WeightPrompt onWeighed={ringUpProduct} />
+          <GiftCardLinePrompt onLoad={ringUpProduct} />
         </>
       }
       toolbar={

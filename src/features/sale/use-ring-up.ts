@@ -12,18 +12,28 @@ import { useCounterStore } from './counter-store.ts';
 import { useProductFinder } from './product-finder.ts';
 import { cartProductOf, lookUpScannedCode } from './scanned-product.ts';
 import { cartRefusalNotice } from './cart-refusal.ts';
+import { parseGiftCardNumber } from '../../domain/gift-card-number.ts';
+import { useGiftCardLineStore } from '../../session/gift-card-line-store.ts';
 
 export interface RingUp {
   ringUpScan: (code: string) => Promise<void>;
   ringUpProduct: (product: CartProduct, options?: RingUpOptions) => boolean;
 }
 
-export function useRingUp(rules: BarcodeRules, cue: (cue: ScanCue) => void): RingUp {
+const NO_GIFT_CARDS: ReadonlySet<string> = new Set();
+
+/** `giftCardProductIds`: the store's gift-card products, rung up through the gift-card prompt (gift-card-line.tsx). */
+export function useRingUp(rules: BarcodeRules, cue: (cue: ScanCue) => void, giftCardProductIds: ReadonlySet<string> = NO_GIFT_CARDS): RingUp {
   const finder = useProductFinder();
 
   const ringUpProduct = useCallback(
     (product: CartProduct, options: RingUpOptions = {}): boolean => {
       const store = useCounterStore.getState();
+      // A gift card is sold at the amount put on it, to a card number: the prompt asks both first.
+      if (options.giftCard === undefined && giftCardProductIds.has(product.id)) {
+        useGiftCardLineStore.getState().ask({ product });
+        return false;
+      }
       const result = ringUpLine(store.cart, product, options);
       if (store.applyCart(result)) {
         store.noteRungUp(product);
@@ -40,11 +50,18 @@ export function useRingUp(rules: BarcodeRules, cue: (cue: ScanCue) => void): Rin
       cue('rejected');
       return false;
     },
-    [cue],
+    [cue, giftCardProductIds],
   );
 
   const ringUpScan = useCallback(
     async (code: string): Promise<void> => {
+      // A gift card's own number scanned at the counter: sell or reload that card.
+      const giftCard = giftCardProductIds.size > 0 ? parseGiftCardNumber(code) : undefined;
+      if (giftCard !== undefined) {
+        useGiftCardLineStore.getState().ask({ number: giftCard });
+        cue('accepted');
+        return;
+      }
       let lookup;
       try {
         lookup = await lookUpScannedCode(code, rules, finder);
@@ -62,7 +79,7 @@ export function useRingUp(rules: BarcodeRules, cue: (cue: ScanCue) => void): Rin
       useCounterStore.getState().tell({ tone: 'error', key, values: { code: lookup.code }, searchFor: lookup.code });
       cue('rejected');
     },
-    [rules, finder, cue, ringUpProduct],
+    [rules, finder, cue, ringUpProduct, giftCardProductIds],
   );
 
   return { ringUpScan, ringUpProduct };
