@@ -154,4 +154,10 @@ export const COUNTER_GOODS: readonly CounterGood[] = [
   { category: BAKERY, taxClassId: 'vat8', name: 'Bánh bao nhân thịt trứng', price: 18_000 },
   { category: BAKERY, taxClassId: 'vat8', name: 'Bánh sừng bò bơ', price: 22_000 },
   { category: SERVICES, taxClassId: 'vat8', name: 'Gói quà tặng', price: 10_000 },
+  // The store's gift card (config loyalty.giftCardProductIds): its price is the amount the cashier puts on the
+  // card, so the catalog's is 0; money, not goods, so no VAT on the card (the goods it pays for carry it).
+  { category: SERVICES, taxClassId: 'exempt', name: 'Thẻ quà tặng', price: 0 },
 ];
+
+/** The gift card among the counter goods (its place in COUNTER_GOODS). */
+export const GIFT_CARD_GOOD = COUNTER_GOODS.length - 1;

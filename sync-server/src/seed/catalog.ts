@@ -6,7 +6,8 @@
  * the product number in 6 digits + check digit; the product number makes every barcode unique.
  * About 1 product in 33 is a fresh item sold by weight: unit kg, a 5-digit PLU for the scale's labels
  * (prefix 21, see the store config's barcodeRules), no EAN of its own.
- * Products 1,900 to 1,907 are goods made or served at the counter (coffee, bread, gift wrapping): no barcode,
+ * Products 1,900 to 1,908 are goods made or served at the counter (coffee, bread, gift wrapping, the store's
+ * gift card, product 1,908, sold at the amount typed: demoGiftCardProductId): no barcode,
  * sold from the product grid's quick keys. There, so that the default demo of 2,000 products has them while
  * the small catalogs the end-to-end tests start with (200) and the first products they scan stay packaged goods.
  */
@@ -14,7 +15,7 @@ import { v5 as uuidv5 } from 'uuid';
 import type { BalanceDocument, ProductDocument } from '../../../src/data/schemas/types.ts';
 import { makeEan13 } from '../../../src/domain/gtin.ts';
 import { foldForSearch } from '../../../src/domain/search-text.ts';
-import { COUNTER_GOODS, PRODUCT_LINES, WEIGHED_LINES } from './catalog-data.ts';
+import { COUNTER_GOODS, GIFT_CARD_GOOD, PRODUCT_LINES, WEIGHED_LINES } from './catalog-data.ts';
 import { SeededRandom, hashText } from './prng.ts';
 
 /** Namespace of the demo data's name-based UUIDs (v5): ids are stable across runs and machines. */
@@ -47,6 +48,11 @@ function counterGoodAt(index: number) {
 /** The ids of the counter goods: the demo store's quick keys. */
 export function counterGoodIds(): string[] {
   return COUNTER_GOODS.map((_, offset) => productIdAt(FIRST_COUNTER_GOOD + offset));
+}
+
+/** The demo store's gift-card product (config loyalty.giftCardProductIds), among the counter goods. */
+export function demoGiftCardProductId(): string {
+  return productIdAt(FIRST_COUNTER_GOOD + GIFT_CARD_GOOD);
 }
 
 /** Product number `index` (0-based) of the demo catalog. */

@@ -10,7 +10,7 @@ import type { StoreConfigDocument } from '../../../src/data/schemas/types.ts';
 import { DEFAULT_ROLE_PERMISSIONS, defaultPermissions, STAFF_SESSION_SETTINGS } from '../../../src/domain/default-permissions.ts';
 import { VIETNAM_TAX_CLASSES } from '../../../src/domain/tax-presets.ts';
 import type { TabletPinCheck } from '../../../src/domain/approval-proof.ts';
-import { counterGoodIds } from './catalog.ts';
+import { counterGoodIds, demoGiftCardProductId } from './catalog.ts';
 
 export const DEMO_STORE = {
   name: 'Cửa hàng Demo Quận 1',
@@ -47,6 +47,8 @@ export function buildStoreConfig(storeId: string, staff: readonly StaffMember[],
       maxRedeemBasisPoints: 5000,
       offlineRedeemCapPoints: 500,
       expiryMonths: 12,
+      // The store's gift card (catalog.ts): sold at the amount the cashier types, to a card number scanned.
+      giftCardProductIds: [demoGiftCardProductId()],
     },
     returnPolicy: {
       windowDays: 7,
