@@ -43,6 +43,8 @@ export const migrationStrategies: PosMigrationStrategies = {
     1: (old: Record<string, unknown>) => old,
     // v2 names approvalProof, which no earlier document has.
     2: (old: Record<string, unknown>) => old,
+    // v3 names a return's approvalFor and a sale's loyaltyTier (issue 16), which no earlier document has.
+    3: (old: Record<string, unknown>) => old,
   },
   ledger: {},
   shifts: {

@@ -476,6 +476,14 @@ export interface SaleDocument {
    */
   approverId?: string;
   /**
+   * on a return: the permission its approver proved (return.without_receipt or refund.above_limit)
+   */
+  approvalFor?: string;
+  /**
+   * the loyalty tier the sale (or an exchange's new items) earned points at
+   */
+  loyaltyTier?: string;
+  /**
    * the manager who approved the cart discount
    */
   discountApprovedBy?: string;

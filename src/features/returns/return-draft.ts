@@ -3,6 +3,7 @@
  * in what state; where the money goes; the customer store credit goes to. Turned into the domain's
  * ReturnRequest (domain/sale-return.ts) here, so the screen only keeps choices and the domain decides.
  */
+import { parseGiftCardNumber } from '../../domain/gift-card-number.ts';
 import type { ReturnPolicy } from '../../domain/return-policy.ts';
 import type { RefundChoice } from '../../domain/return-refund.ts';
 import type { Purchase } from '../../domain/returnable-purchase.ts';
@@ -51,7 +52,7 @@ export function freshDraft(policy: ReturnPolicy, purchase: Purchase): ReturnDraf
 }
 
 export function refundChoiceOf(draft: ReturnDraft): RefundChoice {
-  const rest = draft.rest === 'gift_card' ? { kind: 'gift_card' as const, giftCardId: draft.giftCardId.trim() } : { kind: draft.rest };
+  const rest = draft.rest === 'gift_card' ? { kind: 'gift_card' as const, giftCardId: parseGiftCardNumber(draft.giftCardId) ?? draft.giftCardId.trim() } : { kind: draft.rest };
   return { toOriginal: draft.toOriginal, rest };
 }
 
