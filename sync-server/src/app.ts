@@ -28,6 +28,7 @@ import syncPlugin from './plugins/sync.ts';
 import catalogImportRoutes from './routes/catalog-import.ts';
 import backOfficeProductRoutes from './routes/backoffice-products.ts';
 import backOfficeStaffRoutes from './routes/backoffice-staff.ts';
+import backOfficeSettingsRoutes from './routes/backoffice-settings.ts';
 import customersSearchRoutes from './routes/customers-search.ts';
 import devicesRoutes from './routes/devices.ts';
 import enrollRoutes from './routes/enroll.ts';
@@ -130,6 +131,7 @@ export async function buildApp(config: ServerConfig, deps: AppDependencies = {})
       await api.register(stockRoutes);
       await api.register(backOfficeProductRoutes);
       await api.register(backOfficeStaffRoutes);
+      await api.register(backOfficeSettingsRoutes);
     },
     { prefix: '/api/v1' },
   );
