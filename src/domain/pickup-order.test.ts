@@ -4,7 +4,7 @@ import { HANDOVER_EVENT, MARKED_READY_EVENT } from './merge-order.ts';
 import {
   balanceDue,
   findPickupOrders,
-  hashPickupCode,
+  findPickupOrdersByCode,
   isPickupCodeOf,
   markedReadyEvent,
   pickupGroupOf,
@@ -15,9 +15,12 @@ import {
   withEvent,
   type PickupOrder,
 } from './pickup-order.ts';
+import { hashPickupCodeWith, pickupQrText } from './pickup-code.ts';
 import { isPrepared, markLineShort, scanIntoPreparation, shortfall, startPreparation } from './pickup-preparation.ts';
 
 const CODE_482913_SHA256 = '4a8eec4925826f4b60526d7ac3c0a9b61ef54ac19233bafce2f4a13eb49395d2';
+// A few iterations keep the tests quick; the scheme and the check are the same at any count.
+const CODE_482913_PBKDF2 = await hashPickupCodeWith('482913', new Uint8Array(16).fill(7), 1_000);
 const day = { start: Date.parse('2026-11-24T00:00:00+07:00'), end: Date.parse('2026-11-25T00:00:00+07:00') };
 const act = (id: string, at = '2026-11-24T03:00:00.000Z') => ({ id, at, staffId: 'staff-lan', deviceId: 'tablet-1' });
 
@@ -29,8 +32,8 @@ function order(overrides: Partial<PickupOrder> = {}): PickupOrder {
     status: 'pending',
     customerName: 'Nguyễn Thị Mai',
     customerPhone: '+84 912 345 678',
-    // SHA-256 of '482913', as the server's hashPickupCode writes it.
-    pickupCodeHash: CODE_482913_SHA256,
+    // '482913' hashed as the server's hashPickupCode writes it (salted PBKDF2-SHA256).
+    pickupCodeHash: CODE_482913_PBKDF2,
     currency: 'VND',
     lines: [
       { productId: 'p-milk', sku: 'MILK-1L', name: 'Sữa tươi 1L', qty: 2000, unitPrice: 32000, taxRate: 800, total: 64000 },
@@ -46,19 +49,31 @@ function order(overrides: Partial<PickupOrder> = {}): PickupOrder {
 }
 
 describe('the pickup screen finds an order', () => {
-  it('by its number typed with or without #, by the code the customer shows, by the phone in any form', async () => {
+  it('by its number typed with or without #, by the QR the customer shows, by the phone in any form', () => {
     const orders = [order(), order({ id: 'order-1043', number: '#1043', customerPhone: '0987000111', pickupCodeHash: undefined })];
-    const none = await hashPickupCode('');
-    expect(findPickupOrders(orders, '1042', none).map((m) => [m.order.id, m.by])).toEqual([['order-1042', 'number']]);
-    expect(findPickupOrders(orders, '#1043 ', none).map((m) => m.order.id)).toEqual(['order-1043']);
-    expect(findPickupOrders(orders, '482913', await hashPickupCode('482913')).map((m) => [m.order.id, m.by])).toEqual([['order-1042', 'code']]);
-    expect(findPickupOrders(orders, '0912 345 678', none).map((m) => [m.order.id, m.by])).toEqual([['order-1042', 'phone']]);
-    expect(findPickupOrders(orders, '845678', none)).toEqual([]);
+    expect(findPickupOrders(orders, '1042').map((m) => [m.order.id, m.by])).toEqual([['order-1042', 'number']]);
+    expect(findPickupOrders(orders, '#1043 ').map((m) => m.order.id)).toEqual(['order-1043']);
+    expect(findPickupOrders(orders, pickupQrText('#1042', '482913'))).toEqual([{ order: orders[0], by: 'qr', code: '482913' }]);
+    expect(findPickupOrders(orders, '0912 345 678').map((m) => [m.order.id, m.by])).toEqual([['order-1042', 'phone']]);
+    expect(findPickupOrders(orders, '845678')).toEqual([]);
+    // A code alone names no order without trying hashes.
+    expect(findPickupOrders(orders, '482913')).toEqual([]);
   });
 
-  it('checks the pickup code against the SHA-256 the server stored, and never matches an order without one', async () => {
+  it('by the code typed alone, trying the open orders hashes one by one', async () => {
+    const other = order({ id: 'order-1044', number: '#1044', pickupCodeHash: await hashPickupCodeWith('111222', new Uint8Array(16).fill(9), 1_000) });
+    const handed = order({ id: 'order-1040', number: '#1040', status: 'picked_up' });
+    expect((await findPickupOrdersByCode([other, order(), handed], '482913')).map((m) => [m.order.id, m.by])).toEqual([['order-1042', 'code']]);
+    expect(await findPickupOrdersByCode([handed], '482913')).toEqual([]);
+    expect(await findPickupOrdersByCode([order()], '')).toEqual([]);
+  });
+
+  it('checks the pickup code against the salted hash the server stored (or an older plain SHA-256), and never matches an order without one', async () => {
     expect(await isPickupCodeOf(order(), '482913')).toBe(true);
+    expect(await isPickupCodeOf(order(), ' 482913 ')).toBe(true);
     expect(await isPickupCodeOf(order(), '482914')).toBe(false);
+    expect(await isPickupCodeOf(order({ pickupCodeHash: CODE_482913_SHA256 }), '482913')).toBe(true);
+    expect(await isPickupCodeOf(order({ pickupCodeHash: CODE_482913_SHA256 }), '482914')).toBe(false);
     expect(await isPickupCodeOf(order({ pickupCodeHash: undefined }), '')).toBe(false);
   });
 });

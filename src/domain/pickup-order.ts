@@ -5,11 +5,13 @@
  * server; the counter only appends the events merge-order.ts decides (marked_ready, handed_over), so what
  * the screen shows after an event is the merge of the order with that event, as the server will merge it.
  *
- * The pickup code is kept on the order as its SHA-256 (hex), as the server hashes it
- * (sync-server/src/auth/pickup-codes.ts); the tablet hashes what the customer shows the same way and
- * compares, offline.
+ * The pickup code is kept on the order only as a slow, salted hash (pickup-code.ts), which the tablet
+ * checks offline: one check costs tens of ms, so an order is found by its number, its customer's phone or
+ * the QR (which names the order's number) first, and only that order's hash is checked. A code typed alone
+ * is tried against the open orders' hashes one by one (findPickupOrdersByCode).
  */
 import type { OrderDocument } from './documents.ts';
+import { readPickupQr, verifyPickupCode } from './pickup-code.ts';
 import { handedSoFar, HANDOVER_EVENT, MARKED_READY_EVENT, mergeOrder } from './merge-order.ts';
 import type { HandedLine, OrderEvent } from './merge-order.ts';
 
@@ -56,20 +58,19 @@ export function balanceDue(order: Pick<PickupOrder, 'paid' | 'total'>): number {
   return order.paid ? 0 : order.total;
 }
 
-/** SHA-256 (hex) of a pickup code as typed or scanned, as the server stores it (trimmed; case kept). */
-export async function hashPickupCode(code: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(code.trim()));
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
 /** Whether `code` is this order's pickup code. An order without a code has none to match. */
 export async function isPickupCodeOf(order: Pick<PickupOrder, 'pickupCodeHash'>, code: string): Promise<boolean> {
   if (order.pickupCodeHash === undefined || code.trim() === '') return false;
-  return (await hashPickupCode(code)) === order.pickupCodeHash;
+  return verifyPickupCode(order.pickupCodeHash, code);
 }
 
-/** How a search found an order: a pickup code found also proves the customer for the handover. */
-export type PickupMatch = { readonly order: PickupOrder; readonly by: 'number' | 'phone' | 'code' };
+/**
+ * How a search found an order. A QR found it by the number it names and brings the code it carries, still
+ * to be checked against the order's hash (isPickupCodeOf); a code found by findPickupOrdersByCode is proven.
+ */
+export type PickupMatch =
+  | { readonly order: PickupOrder; readonly by: 'number' | 'phone' | 'code' }
+  | { readonly order: PickupOrder; readonly by: 'qr'; readonly code: string };
 
 /** An order number as customers write it: without '#', spaces or case. */
 export function normaliseOrderNumber(text: string): string {
@@ -88,21 +89,42 @@ export function normalisePhone(text: string): string {
 const MIN_PHONE_DIGITS = 8;
 
 /**
- * The orders `text` names, among `orders`: by number, by pickup code (`codeHash`, the text hashed, for the
- * QR or the typed code), or by the customer's phone (8 digits or more, the whole number or its last digits).
+ * The orders `text` names, among `orders`: a pickup QR's order (by the number it carries), or orders by
+ * number, or by the customer's phone (8 digits or more, the whole number or its last digits). Synchronous
+ * and hash-free: a scan finds its order within a frame.
  */
-export function findPickupOrders(orders: readonly PickupOrder[], text: string, codeHash: string): PickupMatch[] {
+export function findPickupOrders(orders: readonly PickupOrder[], text: string): PickupMatch[] {
+  const qr = readPickupQr(text);
+  if (qr !== undefined) {
+    const wanted = normaliseOrderNumber(qr.number);
+    return orders.filter((order) => normaliseOrderNumber(order.number) === wanted).map((order) => ({ order, by: 'qr' as const, code: qr.code }));
+  }
   const number = normaliseOrderNumber(text);
   const phone = normalisePhone(text);
   const matches: PickupMatch[] = [];
   for (const order of orders) {
     if (number !== '' && normaliseOrderNumber(order.number) === number) matches.push({ order, by: 'number' });
-    else if (order.pickupCodeHash !== undefined && order.pickupCodeHash === codeHash) matches.push({ order, by: 'code' });
     else if (phone.length >= MIN_PHONE_DIGITS && order.customerPhone !== undefined && normalisePhone(order.customerPhone).endsWith(phone)) {
       matches.push({ order, by: 'phone' });
     }
   }
   return matches;
+}
+
+/**
+ * The open order (to prepare or ready) whose pickup code is `code`, typed without its order: each open
+ * order's hash is tried in turn, newest first, until one matches (tens of ms each, so the cashier is told
+ * to type the number when many orders wait).
+ */
+export async function findPickupOrdersByCode(orders: readonly PickupOrder[], code: string): Promise<PickupMatch[]> {
+  if (code.trim() === '') return [];
+  const open = orders
+    .filter((order) => (order.status === 'pending' || order.status === 'ready') && order.pickupCodeHash !== undefined)
+    .sort((a, b) => b.placedAt.localeCompare(a.placedAt));
+  for (const order of open) {
+    if (await isPickupCodeOf(order, code)) return [{ order, by: 'code' }];
+  }
+  return [];
 }
 
 export interface CounterAct {

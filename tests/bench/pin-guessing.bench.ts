@@ -10,10 +10,17 @@
  *   pin_6digit_candidates_left    the same for 6 digits, computed: a check is one of 4,096 values, so about
  *                                 10^6 / 4,096 (a figure from the definition, not a timing; the 4-digit count
  *                                 above is the measured proof that checks spread as expected)
+ * And the same for pickup codes of online orders (issue 15), which a tablet keeps as a full salted hash
+ * (src/domain/pickup-code.ts: it must tell the right code from a wrong one offline):
+ *   pickup_code_guesses_per_s     PBKDF2-SHA256 at PICKUP_CODE_ITERATIONS against one order's hash, every core busy
+ *   pickup_code_ms_per_guess      one guess on one core (what a customer's code costs the tablet to check)
+ *   pickup_code_6digit_search_s   every 6-digit code of ONE order at that rate (each order has its own salt,
+ *                                 so the work is done again for each order)
  */
 import { availableParallelism } from 'node:os';
 import { pinCheckOf, pinHash } from '../../src/domain/approval-proof.ts';
 import { PIN_ITERATIONS } from '../../sync-server/src/auth/staff-pins.ts';
+import { hashPickupCodeWith, PICKUP_CODE_ITERATIONS, verifyPickupCode } from '../../src/domain/pickup-code.ts';
 import { median, report } from './report.ts';
 
 const SALT = 'c2FsdC1mb3ItYmVuY2gtMDE=';
@@ -28,6 +35,30 @@ async function guessesPerSecond(): Promise<number> {
     }),
   );
   return (workers * perWorker) / ((performance.now() - started) / 1000);
+}
+
+async function pickupGuessesPerSecond(stored: string): Promise<number> {
+  const workers = availableParallelism();
+  const perWorker = 8;
+  const started = performance.now();
+  let found = 0;
+  await Promise.all(
+    Array.from({ length: workers }, async (_, worker) => {
+      for (let i = 0; i < perWorker; i++) if (await verifyPickupCode(stored, String(worker * 1000 + i).padStart(6, '0'))) found++;
+    }),
+  );
+  if (found > 0) throw new Error('a wrong pickup code passed the check');
+  return (workers * perWorker) / ((performance.now() - started) / 1000);
+}
+
+async function pickupMsPerGuess(stored: string): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 15; i++) {
+    const started = performance.now();
+    await verifyPickupCode(stored, String(500_000 + i));
+    times.push(performance.now() - started);
+  }
+  return median(times);
 }
 
 async function candidatesLeft(pin: string): Promise<number> {
@@ -47,4 +78,12 @@ export async function benchPinGuessing(): Promise<void> {
   const counts = [await candidatesLeft('4829'), await candidatesLeft('1357'), await candidatesLeft('8080')];
   report('pin_4digit_candidates_left', median(counts), 'PINs', { counts, expected: 10_000 / 4096, before: 1 });
   report('pin_6digit_candidates_left', 1_000_000 / 4096, 'PINs', { computed: true, before: 1 });
+
+  const stored = await hashPickupCodeWith('482913', crypto.getRandomValues(new Uint8Array(16)));
+  const pickupRates: number[] = [];
+  for (let run = 0; run < 3; run++) pickupRates.push(await pickupGuessesPerSecond(stored));
+  const pickupRate = median(pickupRates);
+  report('pickup_code_guesses_per_s', pickupRate, 'guesses/s', { iterations: PICKUP_CODE_ITERATIONS, cores: availableParallelism(), runs: pickupRates.map((r) => Math.round(r)), before: 'one SHA-256 a guess' });
+  report('pickup_code_ms_per_guess', await pickupMsPerGuess(stored), 'ms', { iterations: PICKUP_CODE_ITERATIONS });
+  report('pickup_code_6digit_search_s', 1_000_000 / pickupRate, 's', { per: 'order' });
 }

@@ -7,6 +7,8 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProductDocument, StoreConfigDocument } from '../../src/data/schemas/types.ts';
+import { verifyPickupCode } from '../../src/domain/pickup-code.ts';
+import { loadPickupCodeKey, platformPickupCode } from '../../sync-server/src/auth/pickup-codes.ts';
 import { DATABASE_KINDS } from './helpers/test-databases.test-helper.ts';
 import { startTestApp } from './helpers/test-app.test-helper.ts';
 import type { TestApp } from './helpers/test-app.test-helper.ts';
@@ -71,7 +73,12 @@ describe.each(DATABASE_KINDS)('orders from the shop platforms (%s)', (kind) => {
     if (h.delivery !== undefined) headers[h.delivery] = options.deliveryId ?? uuidv7();
     return t.app.inject({ method: 'POST', url: `/api/v1/orders/webhooks/${platform}`, headers, payload: body });
   };
-  const applied = () => t.app.orderInbox.applyPending();
+  // Applies the kept deliveries, then hashes the pickup codes they owe (the pickup-code worker does it after
+  // the inbox; done here so that no write of it lands in the middle of a test's counting).
+  const applied = async () => {
+    await t.app.orderInbox.applyPending();
+    await t.app.pickupCodes.hashPending();
+  };
   const order = async (id: string) => (await t.app.documents.get('orders', id))?.body;
   const inboxRows = async () => Number((await t.store.db.selectFrom('order_inbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
@@ -249,6 +256,32 @@ describe.each(DATABASE_KINDS)('orders from the shop platforms (%s)', (kind) => {
     const manager = await signIn(t.app, till, 'store-q1-manager', '999999');
     const flagged = await t.app.inject({ method: 'GET', url: '/api/v1/incidents?kind=order-flag', headers: bearer(manager) });
     expect(flagged.json().incidents.filter((i: { documentId: string }) => i.documentId === orderId)).toHaveLength(1);
+  });
+
+  it('a platform pickup order gets a pickup code after it was written (its salted, slow hash only), kept through updates; an order shipped from the store gets none', async () => {
+    const pickup = await deliver('shopify', platformJson(shopifyOrder({ id: '820982911946177001', name: '#1077', updatedAt: '2026-05-04T10:05:00+07:00' })));
+    const shipped = await deliver('shopify', platformJson(shopifyOrder({ id: '820982911946177002', name: '#1078', shippingAddress: true, pickupPoint: null })));
+    await applied();
+    const pickupId = pickup.json().orderId as string;
+    const shippedId = shipped.json().orderId as string;
+    const hash = (await order(pickupId))?.pickupCodeHash;
+    expect(hash).toMatch(/^pbkdf2-sha256\$40000\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
+    const code = platformPickupCode(await loadPickupCodeKey(t.store.db), pickupId);
+    expect(code).toMatch(/^\d{6}$/);
+    expect(await verifyPickupCode(hash!, code)).toBe(true);
+    expect(await verifyPickupCode(hash!, String((Number(code) + 1) % 1_000_000).padStart(6, '0'))).toBe(false);
+    expect((await order(shippedId))?.pickupCodeHash).toBeUndefined();
+    // The tablet pulls the hash, never the code.
+    const pulled = (await pull(t.app, till.token, 'orders')).documents.find((d) => d.id === pickupId);
+    expect(pulled?.pickupCodeHash).toBe(hash);
+    expect(JSON.stringify(pulled)).not.toContain(`"${code}"`);
+
+    // An update from the shop keeps the code; a second pass hashes nothing again.
+    await deliver('shopify', platformJson(shopifyOrder({ id: '820982911946177001', name: '#1077', financialStatus: 'pending', updatedAt: '2026-05-04T11:00:00+07:00' })), { topic: 'orders/updated' });
+    await applied();
+    expect(await order(pickupId)).toMatchObject({ paid: false, pickupCodeHash: hash });
+    expect(await t.app.pickupCodes.hashPending()).toBe(0);
+    expect((await order(pickupId))?.pickupCodeHash).toBe(hash);
   });
 
   it('a route without its secret is off: 503, nothing stored', async () => {

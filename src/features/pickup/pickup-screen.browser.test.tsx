@@ -6,7 +6,7 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { productRow } from '../../catalog/catalog-data.test-helper.ts';
 import type { OrderDocument } from '../../data/schemas/types.ts';
-import { hashPickupCode } from '../../domain/pickup-order.ts';
+import { newPickupCodeHash, pickupQrText } from '../../domain/pickup-code.ts';
 import { useCounterHandoffStore } from '../../session/counter-handoff-store.ts';
 import { DEVICE_ID, STORE_ID, lan, renderOnTill, setUpTill, tearDownTill } from '../sale/till.test-helper.tsx';
 import type { Till } from '../sale/till.test-helper.tsx';
@@ -15,6 +15,9 @@ import { PickupScreen } from './pickup-screen.tsx';
 const milk = productRow(1, { id: 'p-milk', sku: 'MILK-1L', name: 'Sữa tươi 1L', barcodes: ['8930000000011'] });
 const rice = productRow(2, { id: 'p-rice', sku: 'RICE-5', name: 'Gạo ST25 5kg', barcodes: ['8930000000028'] });
 const soap = productRow(3, { id: 'p-soap', sku: 'SOAP', name: 'Xà phòng', barcodes: ['8930000000035'] });
+
+// A few iterations keep the test quick; the check is the same at the server's count.
+const hashPickupCode = (code: string) => newPickupCodeHash(code, 1_000);
 
 async function orderOf(overrides: Partial<OrderDocument> = {}): Promise<OrderDocument> {
   const now = new Date().toISOString();
@@ -161,12 +164,28 @@ describe('the pickup counter, offline', () => {
     await waitFor(() => expect(listCount('handed-today')).toBe('1'));
   });
 
-  it('finds an order by the pickup code on the customer\'s QR, which also proves the code', async () => {
+  it('finds an order by the customer\'s QR (its number and code), which also proves the code against the order\'s salted hash', async () => {
     await openPickup([await orderOf({ status: 'ready' }), await orderOf({ id: 'o-2', number: '#1043', status: 'ready', pickupCodeHash: await hashPickupCode('777001') })]);
-    burst('777001');
+    burst(pickupQrText('#1043', '777001'));
+    await waitFor(() => expect(screen.getByTestId('pickup-order').dataset.number).toBe('#1043'));
+    await waitFor(() => expect(screen.getByTestId('pickup-code-ok')).toBeTruthy());
+    await act(async () => undefined);
+  });
+
+  it('opens the order of a QR whose code is wrong without proving it, and says so', async () => {
+    await openPickup([await orderOf({ status: 'ready' })]);
+    burst(pickupQrText('#1042', '000000'));
+    await waitFor(() => expect(screen.getByTestId('pickup-notice').dataset.tone).toBe('error'));
+    expect(screen.getByTestId('pickup-order').dataset.number).toBe('#1042');
+    expect(screen.queryByTestId('pickup-code-ok')).toBeNull();
+  });
+
+  it('finds an order by its pickup code typed alone, trying the open orders\' hashes', async () => {
+    await openPickup([await orderOf({ status: 'ready' }), await orderOf({ id: 'o-2', number: '#1043', status: 'ready', pickupCodeHash: await hashPickupCode('777001') })]);
+    fireEvent.change(screen.getByTestId('pickup-search'), { target: { value: '777001' } });
+    fireEvent.submit(screen.getByTestId('pickup-search').closest('form')!);
     await waitFor(() => expect(screen.getByTestId('pickup-order').dataset.number).toBe('#1043'));
     expect(screen.getByTestId('pickup-code-ok')).toBeTruthy();
-    await act(async () => undefined);
   });
 
   it('refuses to hand over an order not paid online until it is paid, and hands its customer to the counter to sell more', async () => {

@@ -17,7 +17,9 @@ import { useStoreConfig } from '../../data/use-store-config.ts';
 import { scanSounds } from '../../devices/feedback/scan-feedback.ts';
 import { useWedgeScanner } from '../../devices/scanner/use-wedge-scanner.ts';
 import type { HandedLine } from '../../domain/merge-order.ts';
-import { findPickupOrders, hashPickupCode, isPickupCodeOf, markedReadyEvent, planHandover } from '../../domain/pickup-order.ts';
+import { findPickupOrders, findPickupOrdersByCode, isPickupCodeOf, markedReadyEvent, planHandover } from '../../domain/pickup-order.ts';
+import type { PickupMatch } from '../../domain/pickup-order.ts';
+import { PICKUP_CODE_PATTERN } from '../../domain/pickup-code.ts';
 import type { CounterAct } from '../../domain/pickup-order.ts';
 import { markLineShort, scanIntoPreparation, shortfall, startPreparation } from '../../domain/pickup-preparation.ts';
 import type { Preparation } from '../../domain/pickup-preparation.ts';
@@ -71,19 +73,38 @@ export function PickupScreen() {
     setPreparation(order.status === 'pending' ? startPreparation(order) : null);
   }, []);
 
+  // A QR opens its order at once (found by the number it carries); its code is then checked against the
+  // order's slow hash, tens of ms, and proves the customer when it matches.
+  const proveQrCode = useCallback(async (order: OrderDocument, code: string) => {
+    if (order.pickupCodeHash === undefined) return;
+    // The code proves this order's customer, whichever order is open by the time the check ends.
+    if (await isPickupCodeOf(order, code)) return setCheckedCodeFor(order.id);
+    scanSounds.play('rejected');
+    setNotice({ tone: 'error', key: 'pickup.handover.codeWrong' });
+  }, []);
+
   const findOrder = useCallback(
     async (text: string) => {
-      const matched = findPickupOrders(orders, text, await hashPickupCode(text));
+      let matched: PickupMatch[] = findPickupOrders(orders, text);
+      if (matched.length === 0 && PICKUP_CODE_PATTERN.test(text)) {
+        setNotice({ tone: 'info', key: 'pickup.find.checkingCode' });
+        matched = await findPickupOrdersByCode(orders, text);
+      }
       if (matched.length === 0) {
         scanSounds.play('rejected');
         setMatches(null);
         return setNotice({ tone: 'error', key: 'pickup.find.none', values: { text } });
       }
       setNotice(null);
-      if (matched.length === 1) return open(matched[0]!.order as OrderDocument, matched[0]!.by === 'code');
+      if (matched.length === 1) {
+        const [match] = matched as [PickupMatch];
+        open(match.order as OrderDocument, match.by === 'code');
+        if (match.by === 'qr') await proveQrCode(match.order as OrderDocument, match.code);
+        return;
+      }
       setMatches(matched.map((each) => each.order as OrderDocument));
     },
-    [orders, open],
+    [orders, open, proveQrCode],
   );
 
   // Scans come faster than the catalog answers: each counts on the preparation as the one before left it.

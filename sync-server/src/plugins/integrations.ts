@@ -1,6 +1,7 @@
 /*
  * The background workers of the online-orders integrations, one each per app: the order inbox worker
- * (platform deliveries applied after their webhook answered) and the outbox worker (notices back to the
+ * (platform deliveries applied after their webhook answered), the pickup-code worker (the slow hash of each
+ * platform pickup order's code, after the inbox wrote it) and the outbox worker (notices back to the
  * shop platforms). They start when the server is ready and stop, in-flight work finished, before the
  * database closes. The inbox runs only when some platform webhook is configured; the outbox only when some
  * notice target is (config: integrations-config.ts). Routes reach them as `app.orderInbox` and
@@ -11,11 +12,13 @@ import type { IntegrationsConfig, NoticeTarget } from '../integrations-config.ts
 import { noticeTargets } from '../integrations-config.ts';
 import { OrderInbox } from '../integrations/order-inbox.ts';
 import { OutboxWorker } from '../integrations/outbox-worker.ts';
+import { PickupCodeKeeper } from '../integrations/pickup-code-keeper.ts';
 import { catchUpWooCommerce } from '../integrations/woocommerce-catch-up.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     orderInbox: OrderInbox;
+    pickupCodes: PickupCodeKeeper;
     outbox: OutboxWorker;
     noticeTargets: ReadonlySet<NoticeTarget>;
   }
@@ -26,20 +29,29 @@ export default fp<{ config: IntegrationsConfig }>(
     const inbox = new OrderInbox(app.store, app.documents, app.changeBus, app.log);
     const targets = noticeTargets(options.config);
     const outbox = new OutboxWorker(app.store, options.config.notices, app.log);
+    const pickupCodes = new PickupCodeKeeper(app.store, app.documents, app.changeBus, app.log);
     app.decorate('orderInbox', inbox);
+    app.decorate('pickupCodes', pickupCodes);
     app.decorate('outbox', outbox);
     app.decorate('noticeTargets', targets);
     const inboxNeeded = Object.values(options.config.webhookSecrets).some((secrets) => secrets.length > 0);
+    const inboxRuns = inboxNeeded || options.config.wooCommerceCatchUpMinutes !== undefined;
     // A push that changed orders may have enqueued notices: the bus tells every instance.
     const unsubscribe = app.changeBus.subscribe((message) => {
-      if (message.type === 'change' && message.event.collection === 'orders') outbox.wake();
+      if (message.type === 'change' && message.event.collection === 'orders') {
+        outbox.wake();
+        if (inboxRuns) pickupCodes.wake();
+      }
     });
     // WooCommerce never retries a delivery: pull what changed, every few minutes when configured.
     let catchUp: NodeJS.Timeout | undefined;
     const woo = options.config.notices.woocommerce;
     const minutes = options.config.wooCommerceCatchUpMinutes;
     app.addHook('onReady', async () => {
-      if (inboxNeeded || minutes !== undefined) inbox.start();
+      if (inboxRuns) {
+        inbox.start();
+        pickupCodes.start();
+      }
       if (targets.size > 0) outbox.start();
       if (woo !== undefined && minutes !== undefined) {
         catchUp = setInterval(() => {
@@ -54,7 +66,7 @@ export default fp<{ config: IntegrationsConfig }>(
     app.addHook('preClose', async () => {
       clearInterval(catchUp);
       unsubscribe();
-      await Promise.all([inbox.stop(), outbox.stop()]);
+      await Promise.all([inbox.stop(), pickupCodes.stop(), outbox.stop()]);
     });
   },
   { name: 'integrations', fastify: '5.x', dependencies: ['store', 'sync'] },

@@ -12,7 +12,8 @@
  * configured the route answers 503 and writes nothing (the webhook is off, not open).
  *
  * The body is one order: the orders collection's fields without `events`, `flags` and `pickupCodeHash`,
- * plus an optional `pickupCode` the server keeps only as its SHA-256 (the tablet checks codes offline).
+ * plus an optional `pickupCode` the server keeps only as its salted, slow hash (auth/pickup-codes.ts; the
+ * tablet checks codes offline).
  * Answers: 201 {orderId, result: 'created'}, 200 {orderId, result: 'updated' | 'unchanged'} (a
  * redelivery of the same content changes nothing), 400 naming the field, 409 for an order id that already
  * belongs to another store.
@@ -24,7 +25,7 @@ import addFormats from 'ajv-formats';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import secureJsonParse from 'secure-json-parse';
 import { collectionSchemas } from '../../../src/data/schemas/index.ts';
-import { hashPickupCode } from '../auth/pickup-codes.ts';
+import { pickupCodeHashKeeping } from '../auth/pickup-codes.ts';
 import { HttpError } from '../http-error.ts';
 import { refuseWhenLimited } from '../plugins/rate-limit.ts';
 import { describeValidationErrors, toAjvSchema } from '../schemas.ts';
@@ -100,7 +101,10 @@ const ordersWebhookRoutes: FastifyPluginAsync<{ secret: string | undefined }> = 
       throw new HttpError(400, 'unknown_store', `body/storeId "${order.storeId}" is no store of this server`);
     }
     const { pickupCode, updatedAt: _updatedAt, ...fields } = order;
-    const incoming: IncomingOrder = { ...fields, ...(pickupCode === undefined ? {} : { pickupCodeHash: hashPickupCode(pickupCode) }), updatedAt: '' };
+    // The stored hash when it is already this code's: a redelivery changes nothing (each new hash has its own salt).
+    const storedHash = pickupCode === undefined ? undefined : (await app.documents.get('orders', order.id))?.body.pickupCodeHash;
+    const pickupCodeHash = pickupCode === undefined ? undefined : await pickupCodeHashKeeping(storedHash, pickupCode);
+    const incoming: IncomingOrder = { ...fields, ...(pickupCodeHash === undefined ? {} : { pickupCodeHash }), updatedAt: '' };
     const outcome = await receiveOnlineOrder(app.store, app.documents, incoming, app.changeBus);
     if (outcome.kind === 'other-store') {
       throw new HttpError(409, 'conflict', `Order "${order.id}" belongs to store "${outcome.storedStoreId}": an order's pickup store cannot change (cancel it and create a new one)`);

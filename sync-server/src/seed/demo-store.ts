@@ -85,7 +85,7 @@ export async function seedDemoStore(store: Store, options: SeedOptions): Promise
     credentials.push({ staffId: pin.staffId, ...credential });
   }
   const customers = generateCustomers(options.customers ?? 200, storeId, now);
-  const { orders, codes } = generatePickupOrders(options.pickupOrders ?? 6, storeId, customers, options.products, now);
+  const { orders, codes } = await generatePickupOrders(options.pickupOrders ?? 6, storeId, customers, options.products, now);
   const repository = new DocumentsRepository(store);
 
   await store.db.transaction().execute(async (trx) => {

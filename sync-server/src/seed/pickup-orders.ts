@@ -22,13 +22,13 @@ export interface DemoPickupCode {
   code: string;
 }
 
-export function generatePickupOrders(
+export async function generatePickupOrders(
   count: number,
   storeId: string,
   customers: readonly DemoCustomer[],
   catalogSize: number,
   now: Date,
-): { orders: OrderDocument[]; codes: DemoPickupCode[] } {
+): Promise<{ orders: OrderDocument[]; codes: DemoPickupCode[] }> {
   const orders: OrderDocument[] = [];
   const codes: DemoPickupCode[] = [];
   const used = new Set<string>();
@@ -53,7 +53,7 @@ export function generatePickupOrders(
       customerId: customer.id,
       customerName: customer.name,
       customerPhone: customer.phone,
-      pickupCodeHash: hashPickupCode(code),
+      pickupCodeHash: await hashPickupCode(code),
       currency: 'VND',
       lines,
       total,
