@@ -12,6 +12,8 @@ import { v7 as uuidv7 } from 'uuid';
 import type { PosDatabase } from '../../data/database.ts';
 import type { CounterDatabase } from '../../data/counter-database.ts';
 import { takeNextReceiptSequence } from '../../data/receipt-sequence.ts';
+import { purchasesOf } from '../../data/customer-records.ts';
+import { loyaltyStanding, tierPeriodStart } from '../../domain/loyalty-standing.ts';
 import type { CartState } from '../../domain/cart.ts';
 import { formatReceiptNumber } from '../../domain/receipt-number.ts';
 import { buildSaleDocument } from '../../domain/sale-document.ts';
@@ -44,8 +46,23 @@ export function receiptCodes(storeId: string, deviceId: string): { storeCode: st
   return { storeCode: alnum(storeId).slice(-4) || 'S', deviceCode: alnum(deviceId).slice(-6) || 'D' };
 }
 
+/**
+ * The sale's rules with the customer's tier as this till knows it (their spend here over the tier period,
+ * domain/loyalty-standing.ts): the sale earns at it and names it; the server keeps the lower of that and the
+ * tier reached chain-wide. Without a customer or tiers, the rules as they are.
+ */
+async function withCustomerTier(database: PosDatabase, cart: CartState, rules: SaleSettings['saleRules'], createdAt: string): Promise<SaleSettings['saleRules']> {
+  const loyalty = rules.loyalty;
+  if (cart.customerId === undefined || loyalty?.rules === undefined || loyalty.rules.tiers.length === 0) return rules;
+  const purchases = await purchasesOf(database, cart.customerId, tierPeriodStart(createdAt, loyalty.rules));
+  const tier = loyaltyStanding(purchases, createdAt, loyalty.rules).tier;
+  return tier === undefined ? rules : { ...rules, loyalty: { ...loyalty, tier } };
+}
+
 export async function completeSale(input: CompleteSaleInput): Promise<SaleBuild> {
   const { database, counter, cart, tenders, settings } = input;
+  const createdAt = (input.now ?? new Date()).toISOString();
+  const saleRules = await withCustomerTier(database, cart, settings.saleRules, createdAt);
   const built = buildSaleDocument(
     cart,
     tenders,
@@ -54,11 +71,11 @@ export async function completeSale(input: CompleteSaleInput): Promise<SaleBuild>
       storeId: input.storeId,
       deviceId: input.deviceId,
       number: UNNUMBERED,
-      createdAt: (input.now ?? new Date()).toISOString(),
+      createdAt,
       staffId: input.staffId,
       currency: settings.currency,
     },
-    settings.saleRules,
+    saleRules,
   );
   if (!built.ok) return built;
   const sequence = await takeNextReceiptSequence(counter);

@@ -9,6 +9,7 @@ import type { BarcodeRules, BarcodeRule } from '../../domain/barcode.ts';
 import { cashRoundingFromConfig } from '../../domain/cash-rounding-config.ts';
 import type { PriceRules } from '../../domain/cart.ts';
 import { parsePermissionTable, type PermissionTable } from '../../domain/permissions.ts';
+import { loyaltyRules } from '../../domain/loyalty.ts';
 import type { SaleRules } from '../../domain/sale-document.ts';
 import type { TaxClass } from '../../domain/tax-presets.ts';
 import { banknotesFor } from '../../domain/tender-cash.ts';
@@ -82,6 +83,8 @@ export function saleSettingsOf(config: StoreConfigDocument): SaleSettings {
   };
   const loyalty = config.loyalty ?? {};
   const amountPerPoint = loyalty['enabled'] === true ? whole(loyalty['earnAmountPerPoint']) : undefined;
+  // The whole programme (tiers, promotion days, categories that earn nothing), as the server earns by it.
+  const earning = loyaltyRules(config);
   const taxClasses = config.taxClasses;
   const bank = readBank(config.store);
   // store.cashRoundingStep (src/domain/cash-rounding-config.ts); a step the server would flag is not used.
@@ -93,7 +96,7 @@ export function saleSettingsOf(config: StoreConfigDocument): SaleSettings {
     taxClasses,
     barcodeRules: readBarcodeRules(config.barcodeRules ?? []),
     priceRules,
-    saleRules: { taxClasses, ...(cashRounding ? { cashRounding } : {}), ...(amountPerPoint ? { loyalty: { amountPerPoint } } : {}) },
+    saleRules: { taxClasses, ...(cashRounding ? { cashRounding } : {}), ...(amountPerPoint ? { loyalty: { amountPerPoint, ...(earning === undefined ? {} : { rules: earning }) } } : {}) },
     ...(bank ? { bank } : {}),
     permissions: parsePermissionTable(permissions),
     banknotes: banknotesFor(config.store.currency, config.store['banknotes']),
