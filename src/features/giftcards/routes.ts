@@ -1,0 +1,14 @@
+// Gift cards: a card's balance as this tablet knows it and as the server holds it, and a reload at the counter.
+import { lazy } from 'react';
+import type { ScreenRoute } from '../../ui/screen-route.ts';
+
+export const routes: readonly ScreenRoute[] = [
+  {
+    id: 'gift-cards',
+    path: '/gift-cards',
+    titleKey: 'giftCards.title',
+    navOrder: 45,
+    needsDatabase: true,
+    screen: lazy(() => import('./gift-cards-screen.tsx').then((m) => ({ default: m.GiftCardsScreen }))),
+  },
+];
