@@ -22,6 +22,16 @@ export const DEMO_STORE = {
   timeZone: 'Asia/Ho_Chi_Minh',
 } as const;
 
+/** The demo store's loyalty tiers (config.loyalty.tiers): Bạc from 2 million VND a year, Vàng from 10 million, Kim cương from 30 million. */
+export const DEMO_LOYALTY_TIERS = [
+  { id: 'bac', name: 'Bạc', minSpend: 2_000_000, multiplierBasisPoints: 12_500 },
+  { id: 'vang', name: 'Vàng', minSpend: 10_000_000, multiplierBasisPoints: 15_000 },
+  { id: 'kim-cuong', name: 'Kim cương', minSpend: 30_000_000, multiplierBasisPoints: 20_000 },
+] as const;
+
+/** The demo store's member days (config.loyalty.promotions): double points on 12.12. */
+export const DEMO_LOYALTY_PROMOTIONS = [{ name: 'Ngày hội thành viên 12.12', dates: ['2026-12-12', '2027-12-12'], multiplierBasisPoints: 20_000 }] as const;
+
 export type StaffRole = 'cashier' | 'supervisor' | 'manager';
 
 /** A config staff entry: who, and the tablet's short check of their PIN (never the full hash). */
@@ -47,6 +57,11 @@ export function buildStoreConfig(storeId: string, staff: readonly StaffMember[],
       maxRedeemBasisPoints: 5000,
       offlineRedeemCapPoints: 500,
       expiryMonths: 12,
+      // Tiers by spend over the last year (loyalty.ts): a member earns more points per 10,000 VND as they climb.
+      tierPeriodDays: 365,
+      tiers: [...DEMO_LOYALTY_TIERS],
+      // Promotion days (the store's calendar): points earn double on the shop's member days.
+      promotions: DEMO_LOYALTY_PROMOTIONS.map((promotion) => ({ ...promotion, dates: [...promotion.dates] })),
       // The store's gift card (catalog.ts): sold at the amount the cashier types, to a card number scanned.
       giftCardProductIds: [demoGiftCardProductId()],
     },
