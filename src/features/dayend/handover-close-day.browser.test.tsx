@@ -3,20 +3,18 @@
 // opens on that count. Closing the day shows what waits to sync; with documents waiting it needs a holder of
 // day.close (refused: nothing written; approved: a signed `day.close` audit entry naming both people and what
 // was waiting); with everything synced and the cash right, it is recorded by whoever closes, alone.
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DatabaseContext } from '../../data/database-context.ts';
 import type { PosDatabase } from '../../data/database.ts';
-import type { AuditEntryDocument, ShiftEventDocument } from '../../data/schemas/types.ts';
-import { createI18n } from '../../i18n/i18n.ts';
-import { rememberApprovalKey, signApprovalsOnInsert } from '../../session/approval-keys.ts';
+import type { AuditEntryDocument } from '../../data/schemas/types.ts';
+import { rememberApprovalKey } from '../../session/approval-keys.ts';
 import { useApprovalStore } from '../../session/approval-store.ts';
 import { signInWithPin } from '../../session/signed-in.test-helper.ts';
 import { useSyncStatusStore } from '../../sync/sync-status-store.ts';
-import { DEVICE_ID, hoa, lan, setUpTill, STORE_ID, tearDownTill, testConfig } from '../sale/till.test-helper.tsx';
+import { DEVICE_ID, hoa, lan, STORE_ID, tearDownTill } from '../sale/till.test-helper.tsx';
 import type { Till } from '../sale/till.test-helper.tsx';
 import { DayEndScreen } from './day-end-screen.tsx';
+import { dayEndConfig, openDayEndTill, openShiftWithFloat, renderInTill, shiftEvents, type } from './dayend.test-helper.tsx';
 import { ShiftScreen } from './shift-screen.tsx';
 
 let till: Till | undefined;
@@ -30,32 +28,9 @@ afterEach(async () => {
 });
 
 // Lan, a cashier, may read the day's report here but not close the day alone; Hoa, the manager, may.
-const config = {
-  ...testConfig({ store: { cashDrawer: { varianceNeedsApprovalAbove: 20_000 } } }),
-  permissions: { cashier: ['sale.ring_up', 'sale.tender', 'report.view'], supervisor: ['sale.ring_up', 'sale.tender'], manager: ['sale.ring_up', 'sale.tender', 'report.view', 'day.close'] },
-};
+const config = dayEndConfig(['report.view']);
 
-async function openTill(): Promise<Till> {
-  const opened = await setUpTill(config, lan);
-  signApprovalsOnInsert(opened.database);
-  return opened;
-}
-
-function renderInTill(database: PosDatabase, element: React.ReactElement) {
-  return render(
-    <I18nextProvider i18n={createI18n()}>
-      <DatabaseContext value={{ state: 'ready', database }}>{element}</DatabaseContext>
-    </I18nextProvider>,
-  );
-}
-
-function type(testId: string, value: string): void {
-  fireEvent.change(screen.getByTestId(testId), { target: { value } });
-}
-
-async function shiftEvents(database: PosDatabase): Promise<ShiftEventDocument[]> {
-  return (await database.shifts.find({ sort: [{ createdAt: 'asc' }] }).exec()).map((document) => document.toJSON() as ShiftEventDocument);
-}
+const openTill = () => openDayEndTill(config);
 
 async function dayCloses(database: PosDatabase): Promise<AuditEntryDocument[]> {
   return (await database.audit.find().exec()).map((document) => document.toJSON() as AuditEntryDocument).filter((entry) => entry.action === 'day.close');
@@ -67,10 +42,7 @@ describe('handing the drawer to the next cashier', () => {
     await signInWithPin(lan);
     const { database } = till;
     renderInTill(database, <ShiftScreen />);
-    await screen.findByTestId('open-shift');
-    type('float-grid-100000', '3');
-    fireEvent.click(screen.getByTestId('open-shift-button'));
-    await waitFor(() => expect(screen.getByTestId('shift-screen').dataset['shiftState']).toBe('open'));
+    await openShiftWithFloat({ 100000: 3 });
     const firstShiftId = screen.getByTestId('open-shift-summary').dataset['shiftId'];
 
     fireEvent.click(screen.getByTestId('hand-over'));
@@ -111,10 +83,7 @@ describe('handing the drawer to the next cashier', () => {
     await signInWithPin(lan);
     const { database } = till;
     renderInTill(database, <ShiftScreen />);
-    await screen.findByTestId('open-shift');
-    type('float-grid-100000', '3');
-    fireEvent.click(screen.getByTestId('open-shift-button'));
-    await waitFor(() => expect(screen.getByTestId('shift-screen').dataset['shiftState']).toBe('open'));
+    await openShiftWithFloat({ 100000: 3 });
     fireEvent.click(screen.getByTestId('hand-over'));
     type('close-grid-100000', '2');
     type('next-cashier', hoa.id);

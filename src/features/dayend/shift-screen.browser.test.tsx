@@ -2,25 +2,23 @@
 // sales rung up meanwhile, a blind close that comes out short beyond the store's limit and is approved by a
 // manager on the spot (the approval dialog's store), then the manager's X report, whose figures are
 // dayReport's over the same stored documents.
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import fc from 'fast-check';
-import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DatabaseContext } from '../../data/database-context.ts';
 import type { PosDatabase } from '../../data/database.ts';
-import type { SaleDocument, ShiftEventDocument } from '../../data/schemas/types.ts';
+import type { SaleDocument } from '../../data/schemas/types.ts';
 import { businessDateOf } from '../../domain/business-day.ts';
 import { dayReport, dayReportSettingsOf } from '../../domain/day-report.ts';
 import { paidSaleArb, saleOf } from '../../domain/paid-sale.test-helper.ts';
 import { buildSaleDocument } from '../../domain/sale-document.ts';
-import { createI18n } from '../../i18n/i18n.ts';
-import { rememberApprovalKey, signApprovalsOnInsert } from '../../session/approval-keys.ts';
+import { rememberApprovalKey } from '../../session/approval-keys.ts';
 import { useApprovalStore } from '../../session/approval-store.ts';
 import { signInWithPin } from '../../session/signed-in.test-helper.ts';
 import { useStaffSessionStore } from '../../session/staff-session-store.ts';
-import { DEVICE_ID, hoa, lan, setUpTill, STORE_ID, tearDownTill, testConfig } from '../sale/till.test-helper.tsx';
+import { DEVICE_ID, hoa, lan, STORE_ID, tearDownTill } from '../sale/till.test-helper.tsx';
 import type { Till } from '../sale/till.test-helper.tsx';
 import { DayEndScreen } from './day-end-screen.tsx';
+import { dayEndConfig, openDayEndTill, openShiftWithFloat, renderInTill, shiftEvents, type } from './dayend.test-helper.tsx';
 import { ShiftScreen } from './shift-screen.tsx';
 
 let till: Till | undefined;
@@ -33,33 +31,9 @@ afterEach(async () => {
   vi.restoreAllMocks();
 });
 
-const config = {
-  ...testConfig({ store: { cashDrawer: { varianceNeedsApprovalAbove: 20_000 } } }),
-  permissions: { cashier: ['sale.ring_up', 'sale.tender'], supervisor: ['sale.ring_up', 'sale.tender'], manager: ['sale.ring_up', 'sale.tender', 'report.view', 'day.close'] },
-};
+const config = dayEndConfig();
 
-/** The till as the app opens it: shift events naming an approver are signed on insert (main.tsx). */
-async function openTill(): Promise<Till> {
-  const opened = await setUpTill(config, lan);
-  signApprovalsOnInsert(opened.database);
-  return opened;
-}
-
-function renderInTill(database: PosDatabase, screenElement: React.ReactElement) {
-  return render(
-    <I18nextProvider i18n={createI18n()}>
-      <DatabaseContext value={{ state: 'ready', database }}>{screenElement}</DatabaseContext>
-    </I18nextProvider>,
-  );
-}
-
-function type(testId: string, value: string): void {
-  fireEvent.change(screen.getByTestId(testId), { target: { value } });
-}
-
-async function events(database: PosDatabase): Promise<ShiftEventDocument[]> {
-  return (await database.shifts.find({ sort: [{ createdAt: 'asc' }] }).exec()).map((document) => document.toJSON() as ShiftEventDocument);
-}
+const openTill = () => openDayEndTill(config);
 
 /** Two sales this till completes now (any tenders a till takes), as the counter stores them. */
 async function ringUpTwoSales(database: PosDatabase): Promise<SaleDocument[]> {
@@ -88,7 +62,7 @@ describe('a cashier works a shift', () => {
     fireEvent.click(screen.getByTestId('open-shift-button'));
     await waitFor(() => expect(screen.getByTestId('shift-screen').dataset['shiftState']).toBe('open'));
     expect(screen.getByTestId('shift-float').dataset['amount']).toBe('1520000');
-    const [open] = await events(database);
+    const [open] = await shiftEvents(database);
     expect(open).toMatchObject({ type: 'open', amount: 1_520_000, counts: { '2000': 10, '100000': 5, '500000': 2 }, staffId: lan.id, deviceId: DEVICE_ID, currency: 'VND' });
 
     type('cash-direction', 'cash_out');
@@ -119,7 +93,7 @@ describe('a cashier works a shift', () => {
     expect(screen.getByTestId('closed-counted').dataset['amount']).toBe('1200000');
     expect(screen.getByTestId('closed-expected').dataset['amount']).toBe(String(expected));
     expect(closed.dataset['variance']).toBe(String(1_200_000 - expected));
-    const close = (await events(database)).find((event) => event.type === 'close');
+    const close = (await shiftEvents(database)).find((event) => event.type === 'close');
     expect(close).toMatchObject({ amount: 1_200_000, expected, approverId: hoa.id, counts: { '100000': 2, '500000': 2 } });
     expect(close?.approvalProof?.by).toBe(hoa.id);
     await waitFor(() => expect(screen.getByTestId('shift-screen').dataset['shiftState']).toBe('none'));
@@ -130,17 +104,14 @@ describe('a cashier works a shift', () => {
     await signInWithPin(lan);
     const { database } = till;
     renderInTill(database, <ShiftScreen />);
-    await screen.findByTestId('open-shift');
-    type('float-grid-100000', '3');
-    fireEvent.click(screen.getByTestId('open-shift-button'));
-    await waitFor(() => expect(screen.getByTestId('shift-screen').dataset['shiftState']).toBe('open'));
+    await openShiftWithFloat({ 100000: 3 });
     fireEvent.click(screen.getByTestId('close-shift'));
     type('close-grid-100000', '2');
     fireEvent.click(screen.getByTestId('close-shift-confirm'));
     await waitFor(() => expect(useApprovalStore.getState().pending).not.toBeNull());
     act(() => useApprovalStore.getState().settle(null));
     await screen.findByTestId('shift-notice');
-    expect((await events(database)).map((event) => event.type)).toEqual(['open']);
+    expect((await shiftEvents(database)).map((event) => event.type)).toEqual(['open']);
   });
 
   it("the manager's X report shows what dayReport computes from the same stored documents", async () => {
@@ -148,10 +119,7 @@ describe('a cashier works a shift', () => {
     await signInWithPin(lan);
     const { database } = till;
     const shift = renderInTill(database, <ShiftScreen />);
-    await screen.findByTestId('open-shift');
-    type('float-grid-200000', '5');
-    fireEvent.click(screen.getByTestId('open-shift-button'));
-    await waitFor(() => expect(screen.getByTestId('shift-screen').dataset['shiftState']).toBe('open'));
+    await openShiftWithFloat({ 200000: 5 });
     type('cash-direction', 'cash_in');
     type('cash-amount', '50000');
     type('cash-reason', 'float_top_up');
@@ -167,7 +135,7 @@ describe('a cashier works a shift', () => {
     const settings = dayReportSettingsOf(config.store);
     if (!settings.ok) throw new Error(settings.detail);
     const sales = (await database.sales.find().exec()).map((document) => document.toJSON() as SaleDocument);
-    const expected = dayReport({ date: businessDateOf(Date.now(), settings.value), storeId: STORE_ID, deviceId: DEVICE_ID, settings: settings.value, sales, shiftEvents: await events(database), orders: [], asOf: new Date().toISOString() });
+    const expected = dayReport({ date: businessDateOf(Date.now(), settings.value), storeId: STORE_ID, deviceId: DEVICE_ID, settings: settings.value, sales, shiftEvents: await shiftEvents(database), orders: [], asOf: new Date().toISOString() });
     expect(expected.salesCount).toBe(2);
     expect(screen.getByTestId('report-net').dataset['amount']).toBe(String(expected.net));
     expect(screen.getByTestId('report-gross').dataset['amount']).toBe(String(expected.gross));
