@@ -46,6 +46,7 @@ import giftCardRoutes from './routes/gift-cards.ts';
 import staffSessionRoutes from './routes/staff-sessions.ts';
 import stockRoutes from './routes/stock-routes.ts';
 import reportsDayRoutes from './routes/reports-day.ts';
+import reportsDashboardRoutes from './routes/reports-dashboard.ts';
 import replicationRoutes from './routes/sync-replication.ts';
 import streamRoutes from './routes/sync-stream.ts';
 import { migrateToLatest } from './store/migrations.ts';
@@ -127,6 +128,7 @@ export async function buildApp(config: ServerConfig, deps: AppDependencies = {})
       await api.register(ordersCatchUpRoutes, { notices: config.integrations.notices });
       await api.register(exportRoutes);
       await api.register(reportsDayRoutes);
+      await api.register(reportsDashboardRoutes);
       await api.register(catalogImportRoutes);
       await api.register(stockRoutes);
       await api.register(backOfficeProductRoutes);
