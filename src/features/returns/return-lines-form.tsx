@@ -45,7 +45,7 @@ export function ReturnLinesForm({ purchase, returned, choices, onChange }: Props
                 <strong>{line.name}</strong>
                 <br />
                 <small>
-                  {t('returns.lines.bought', { qty: line.qty / 1000, unit: line.unit })} · {formatMoney(line.total, purchase.currency, i18n.language)}
+                  {t('returns.lines.bought', { qty: line.qty / 1000, unit: line.unit === 'kg' ? 'kg' : '' })} · {formatMoney(line.total, purchase.currency, i18n.language)}
                 </small>
               </td>
               <td>{left / 1000}</td>
