@@ -1,15 +1,40 @@
-// The back office (issue 14): the catalog import, for holders of catalog.manage, opened from the staff corner; online only.
+// The back office (issue 14), opened from the staff corner; online only. The catalog import and the products
+// for holders of catalog.manage, the staff for staff.edit, the store settings for settings.edit.
 import { lazy } from 'react';
 import type { ScreenRoute } from '../../ui/screen-route.ts';
 
+// The permission literals keep domain/permissions.ts out of the shell's chunk; the type still checks each name.
 export const routes: readonly ScreenRoute[] = [
   {
     id: 'catalog-import',
     path: '/back-office/import',
     titleKey: 'backOffice.import.title',
     needsDatabase: true,
-    // The literal keeps domain/permissions.ts out of the shell's chunk; the type still checks the name.
     restrictedTo: { permission: 'catalog.manage', openKey: 'backOffice.import.open' },
     screen: lazy(() => import('./catalog-import-screen.tsx').then((m) => ({ default: m.CatalogImportScreen }))),
+  },
+  {
+    id: 'back-office-products',
+    path: '/back-office/products',
+    titleKey: 'backOffice.products.title',
+    needsDatabase: true,
+    restrictedTo: { permission: 'catalog.manage', openKey: 'backOffice.products.open' },
+    screen: lazy(() => import('./products-screen.tsx').then((m) => ({ default: m.ProductsScreen }))),
+  },
+  {
+    id: 'back-office-staff',
+    path: '/back-office/staff',
+    titleKey: 'backOffice.staff.title',
+    needsDatabase: true,
+    restrictedTo: { permission: 'staff.edit', openKey: 'backOffice.staff.open' },
+    screen: lazy(() => import('./staff-screen.tsx').then((m) => ({ default: m.StaffScreen }))),
+  },
+  {
+    id: 'back-office-settings',
+    path: '/back-office/settings',
+    titleKey: 'backOffice.settings.title',
+    needsDatabase: true,
+    restrictedTo: { permission: 'settings.edit', openKey: 'backOffice.settings.open' },
+    screen: lazy(() => import('./settings-screen.tsx').then((m) => ({ default: m.SettingsScreen }))),
   },
 ];
