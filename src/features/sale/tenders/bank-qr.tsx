@@ -1,23 +1,27 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { buildVietQr } from '../../../domain/vietqr.ts';
 import { showQrToCustomer } from '../../../session/customer-display-channel.ts';
 import { useMoney, useSaleSettings } from '../sale-settings-context.ts';
 import { checkTerminalReference } from '../../../domain/tender-reference.ts';
 import type { TenderForm, TenderFormProps } from '../../../ui/tender-form.ts';
+import { useBankQrPayment } from './use-bank-qr-payment.ts';
+import type { BankQrWatch } from './use-bank-qr-payment.ts';
 
 interface QrTenderProps {
   readonly remaining: number;
   /** What the transfer content says: the number this sale is expected to get. */
   readonly purpose: string;
   readonly onConfirmed: (amount: number) => void;
+  /** What the bank said so far (use-bank-qr-payment.ts); without it, the cashier confirms by hand. */
+  readonly watch?: BankQrWatch;
 }
 
 /**
  * A bank transfer by VietQR: the QR with the amount and the sale number, for the customer's banking app;
  * the cashier confirms once the transfer shows as received. The QR library loads only when this opens.
  */
-export function QrTender({ remaining, purpose, onConfirmed }: QrTenderProps) {
+export function QrTender({ remaining, purpose, onConfirmed, watch }: QrTenderProps) {
   const { t } = useTranslation();
   const { bank } = useSaleSettings();
   const money = useMoney();
@@ -58,17 +62,43 @@ export function QrTender({ remaining, purpose, onConfirmed }: QrTenderProps) {
       <p>
         {bank.accountName ?? ''} · {bank.accountNumber} · {money(remaining)} · {purpose}
       </p>
-      <button type="button" className="primary" onClick={() => onConfirmed(remaining)} data-testid="qr-confirm">
+      {watch !== undefined && (
+        <p role="status" data-testid="qr-bank-status" data-state={watch.kind === 'manual' ? `manual-${watch.why}` : watch.kind}>
+          {t(watch.kind === 'manual' ? `bankQr.manual.${watch.why}` : `bankQr.${watch.kind}`)}
+        </p>
+      )}
+      <button type="button" className="primary" onClick={() => onConfirmed(remaining)} data-testid="qr-confirm" disabled={watch?.kind === 'confirmed'}>
         {t('sale.pay.qrConfirm')}
       </button>
     </div>
   );
 }
 
-/** The transfer's content names the sale's expected number; it is the tender's reference when it can be one. */
+/**
+ * The transfer's content names the sale's expected number. Confirmed by the bank's notice (online), the
+ * tender is taken by itself with the bank's transaction as its reference ("BANK <provider> <id>"); confirmed
+ * by the cashier, its reference stays "QR <number>", which the day end lists for reconciliation against the
+ * bank statement.
+ */
 function BankQrForm({ remaining, expectedNumber, take }: TenderFormProps) {
+  const { currency } = useSaleSettings();
+  const watch = useBankQrPayment(expectedNumber, remaining, currency);
+  const taken = useRef(false);
+  const takeOnce = (tender: Parameters<typeof take>[0]) => {
+    if (taken.current) return;
+    taken.current = true;
+    take(tender);
+  };
+  const confirmedBy = watch.kind === 'confirmed' ? watch.payment.bank : undefined;
+  useEffect(() => {
+    if (watch.kind !== 'confirmed') return;
+    const bankReference = checkTerminalReference(confirmedBy === undefined ? `BANK ${expectedNumber}` : `BANK ${confirmedBy.provider} ${confirmedBy.transactionId}`);
+    takeOnce({ method: 'bank_qr', amount: watch.payment.amount, ...(bankReference.ok ? { reference: bankReference.reference } : {}) });
+    // Taken once, when the bank's confirmation arrives.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [watch.kind]);
   const reference = checkTerminalReference(`QR ${expectedNumber}`);
-  return <QrTender remaining={remaining} purpose={expectedNumber} onConfirmed={(amount) => take({ method: 'bank_qr', amount, ...(reference.ok ? { reference: reference.reference } : {}) })} />;
+  return <QrTender remaining={remaining} purpose={expectedNumber} watch={watch} onConfirmed={(amount) => takeOnce({ method: 'bank_qr', amount, ...(reference.ok ? { reference: reference.reference } : {}) })} />;
 }
 
 export const bankQrTender: TenderForm = { id: 'bank_qr', order: 30, method: 'bank_qr', Form: BankQrForm };
