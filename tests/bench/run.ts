@@ -27,6 +27,7 @@ const benches: Record<string, () => Promise<void>> = {
   webhook_ack: benchWebhookAck,
   flash_sale: benchFlashSale,
   pickup_lookup: benchPickupLookup,
+  price_change: () => import('./price-change.bench.ts').then((bench) => bench.benchPriceChange()),
 };
 
 const wanted = process.argv.slice(2);
