@@ -6,6 +6,8 @@
  * device's copy. Lookups compare phones in every form they may be stored in (domain/customer-details.ts).
  * A customer the server merged into another is kept only as a deleted stand-in, which RxDB never returns.
  */
+import type { Observable } from 'rxjs';
+import { map } from 'rxjs';
 import { v7 as uuidv7 } from 'uuid';
 import type { PosDatabase } from './database.ts';
 import type { CustomerDocument, SaleDocument } from './schemas/types.ts';
@@ -74,4 +76,11 @@ export async function purchasesOf(database: PosDatabase, customerId: string, sin
     .find({ selector: { createdAt: { $gte: since }, customerId }, sort: [{ createdAt: 'desc' }], ...(limit === undefined ? {} : { limit }) })
     .exec();
   return found.map((doc) => doc.toMutableJSON());
+}
+
+/** The customer's latest sales and returns on this device, newest first, live (a sale written here shows at once). */
+export function watchPurchasesOf(database: PosDatabase, customerId: string, limit: number): Observable<SaleDocument[]> {
+  return database.sales
+    .find({ selector: { createdAt: { $gte: '' }, customerId }, sort: [{ createdAt: 'desc' }], limit })
+    .$.pipe(map((found) => found.map((doc) => doc.toMutableJSON())));
 }

@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePointsBalance } from '../../catalog/use-points-balance.ts';
 import { useDatabase } from '../../data/database-context.ts';
-import { purchasesOf } from '../../data/customer-records.ts';
+import { watchPurchasesOf } from '../../data/customer-records.ts';
 import type { CustomerDocument, SaleDocument } from '../../data/schemas/types.ts';
 import { useCustomerStanding } from '../../data/use-customer-standing.ts';
 import { useStoreTimeZone } from '../../data/use-store-time-zone.ts';
@@ -104,13 +104,11 @@ function RecentPurchases({ customerId, money }: { readonly customerId: string; r
   const [purchases, setPurchases] = useState<{ readonly customerId: string; readonly sales: readonly SaleDocument[] }>();
 
   useEffect(() => {
-    let current = true;
-    purchasesOf(database, customerId, '', RECENT)
-      .then((sales) => current && setPurchases({ customerId, sales }))
-      .catch((error: unknown) => console.error('Reading the customer’s purchases failed', { customerId, error }));
-    return () => {
-      current = false;
-    };
+    const subscription = watchPurchasesOf(database, customerId, RECENT).subscribe({
+      next: (sales) => setPurchases({ customerId, sales }),
+      error: (error: unknown) => console.error('Reading the customer’s purchases failed', { customerId, error }),
+    });
+    return () => subscription.unsubscribe();
   }, [database, customerId]);
 
   const sales = purchases?.customerId === customerId ? purchases.sales : undefined;
