@@ -3,38 +3,17 @@
  * config, using the domain's WebCrypto check (src/domain/packing-slip.ts) it runs at the counter; a slip
  * altered after signing, or signed with any other key, is refused.
  */
-import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderDocument } from '../../src/data/schemas/types.ts';
 import { canonicalJson } from '../../src/domain/canonical-json.ts';
 import { slipKeyOfConfig, verifyPackingSlip } from '../../src/domain/packing-slip.ts';
 import { writeOnlineOrders } from '../../sync-server/src/integrations/online-orders.ts';
 import { publishOrderSigningKey } from '../../sync-server/src/plugins/order-signing.ts';
+import { shirtAndMilkOrder } from './helpers/online-order.test-helper.ts';
 import { DATABASE_KINDS } from './helpers/test-databases.test-helper.ts';
 import type { TestApp } from './helpers/test-app.test-helper.ts';
 import { bearer, pull, startOneTillShop } from './helpers/shop.test-helper.ts';
 import type { EnrolledDevice } from './helpers/shop.test-helper.ts';
-
-function onlineOrder(storeId: string): OrderDocument {
-  const at = new Date().toISOString();
-  return {
-    id: uuidv7(),
-    storeId,
-    number: '#1042',
-    status: 'ready',
-    customerName: 'Phạm Thu Hà',
-    currency: 'VND',
-    lines: [
-      { productId: 'p-shirt-m', sku: 'AT-M', name: 'Áo thun size M', qty: 1000, unitPrice: 125_000, taxRate: 800, total: 125_000 },
-      { productId: 'p-milk', sku: 'SUA1L', name: 'Sữa tươi 1L', qty: 2000, unitPrice: 32_000, taxRate: 800, total: 64_000 },
-    ],
-    total: 189_000,
-    paid: true,
-    events: [],
-    placedAt: at,
-    updatedAt: at,
-  };
-}
 
 describe.each(DATABASE_KINDS)('a tablet checks a packing slip the server signed (%s)', (kind) => {
   let t: TestApp;
@@ -48,7 +27,7 @@ describe.each(DATABASE_KINDS)('a tablet checks a packing slip the server signed 
   afterAll(async () => t?.close());
 
   async function slipOfNewOrder(): Promise<{ order: OrderDocument; qr: string; key: string }> {
-    const order = onlineOrder(till.storeId);
+    const order = shirtAndMilkOrder(till.storeId, 'ready');
     await writeOnlineOrders(t.store, t.app.documents, [order]);
     const response = await t.app.inject({ method: 'GET', url: `/api/v1/orders/${order.id}/packing-slip`, headers: bearer(till.token) });
     expect(response.statusCode).toBe(200);

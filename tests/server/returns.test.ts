@@ -29,6 +29,7 @@ import { migrateTo, migrateToLatest } from '../../sync-server/src/store/migratio
 import { openStore } from '../../sync-server/src/store/open-store.ts';
 import { insertStoreRecord } from '../../sync-server/src/store/stores-repository.ts';
 import { publishOrderSigningKey } from '../../sync-server/src/plugins/order-signing.ts';
+import { shirtAndMilkOrder } from './helpers/online-order.test-helper.ts';
 import { createTestDatabase, DATABASE_KINDS } from './helpers/test-databases.test-helper.ts';
 import { startTestApp } from './helpers/test-app.test-helper.ts';
 import type { TestApp } from './helpers/test-app.test-helper.ts';
@@ -198,24 +199,7 @@ describe.each(DATABASE_KINDS)('returns of any purchase, checked across every sto
   });
 
   it("an online order returned in another store from its packing slip's QR, one line resellable and one damaged, refunded as store credit; once", async () => {
-    const at = new Date().toISOString();
-    const order: OrderDocument = {
-      id: uuidv7(),
-      storeId: 'store-q1',
-      number: '#1042',
-      status: 'picked_up',
-      customerName: 'Phạm Thu Hà',
-      currency: 'VND',
-      lines: [
-        { productId: 'p-shirt-m', sku: 'AT-M', name: 'Áo thun size M', qty: 1000, unitPrice: 125_000, taxRate: 800, total: 125_000 },
-        { productId: 'p-milk', sku: 'SUA1L', name: 'Sữa tươi 1L', qty: 2000, unitPrice: 32_000, taxRate: 800, total: 64_000 },
-      ],
-      total: 189_000,
-      paid: true,
-      events: [],
-      placedAt: at,
-      updatedAt: at,
-    };
+    const order = shirtAndMilkOrder('store-q1', 'picked_up');
     await writeOnlineOrders(t.store, t.app.documents, [order]);
     const slip = (await t.app.inject({ method: 'GET', url: `/api/v1/orders/${order.id}/packing-slip`, headers: bearer(q1.token) })).json<{ qr: string }>();
     // Quận 3's tablet reads the QR offline with the key its config carries.
@@ -373,7 +357,8 @@ describe.each(DATABASE_KINDS)('a database from before returns were counted (%s)'
         .insertInto('documents')
         .values([sale, cancel].map((body, index) => ({ collection: 'sales', id: body.id, store_id: 'store-old', seq: index + 1, deleted: kind === 'postgres' ? false : 0, body: JSON.stringify(body), updated_at: body.createdAt })))
         .execute();
-      expect(await migrateToLatest(oldStore)).toEqual(['0011_returns_and_customer_spend', '0012_purchases_by_number', '0013_stock_operations']);
+      // Later migrations follow these two; what they add is their own tests' business.
+      expect((await migrateToLatest(oldStore)).slice(0, 2)).toEqual(['0011_returns_and_customer_spend', '0012_purchases_by_number']);
       const rows = await oldStore.db.selectFrom('sale_returns').selectAll().execute();
       expect(rows.map((r) => [r.return_id, r.original_id, Number(r.original_line), Number(r.within_qty), Number(r.value)])).toEqual([['v-old', 's-old', 0, 2000, 250_000]]);
       const spend = await oldStore.db.selectFrom('customer_spend').selectAll().execute();
