@@ -51,6 +51,8 @@ export function SettingsScreen() {
 
 export function SettingsBody({ session, onRefused }: BackOfficeBodyProps) {
   const { t } = useTranslation();
+  // Kept here: a save re-reads the form (a new key), which must not lose the notice.
+  const [saved, setSaved] = useState(false);
   const read = useQuery({
     queryKey: ['back-office', 'settings', session.serverUrl],
     queryFn: () => readBackOffice<SettingsAnswer>(session, '/backoffice/settings'),
@@ -65,7 +67,16 @@ export function SettingsBody({ session, onRefused }: BackOfficeBodyProps) {
     );
   }
   // A fresh form for each version read: a save reads the new one.
-  return <SettingsForm key={read.data.updatedAt} answer={read.data} session={session} onRefused={onRefused} />;
+  return (
+    <>
+      {saved && (
+        <p className="notice" role="status" data-testid="settings-saved">
+          {t('backOffice.settings.saved')}
+        </p>
+      )}
+      <SettingsForm key={read.data.updatedAt} answer={read.data} session={session} onRefused={onRefused} onSaving={() => setSaved(false)} onSaved={() => setSaved(true)} />
+    </>
+  );
 }
 
 /** Digits as a whole number; anything else as it is typed, for the server to name what is wrong. */
@@ -145,20 +156,19 @@ function unreadableNumbers(d: Draft): string[] {
   return [...required.filter((f) => !/^\d+$/.test((d[f] ?? '').trim())), ...optional.filter((f) => (d[f] ?? '').trim() !== '' && !/^\d+$/.test((d[f] ?? '').trim()))];
 }
 
-function SettingsForm({ answer, session, onRefused }: { answer: SettingsAnswer } & BackOfficeBodyProps) {
+function SettingsForm({ answer, session, onRefused, onSaving, onSaved }: { answer: SettingsAnswer; onSaving: () => void; onSaved: () => void } & BackOfficeBodyProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<Draft>(() => draftOf(answer.settings));
   const [refundMethods, setRefundMethods] = useState<RefundMethod[]>(answer.settings.returns.refundMethods);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState(false);
   const set = (field: string, value: string) => setDraft((d) => ({ ...d, [field]: value }));
   const errorOf = (field: string) => errors.filter((e) => e.field === field).map((e) => e.message).join(' ');
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    setSaved(false);
+    onSaving();
     const unreadable = unreadableNumbers(draft);
     if (unreadable.length > 0) {
       setErrors(unreadable.map((field) => ({ field, message: t('backOffice.settings.wholeNumber') })));
@@ -169,7 +179,7 @@ function SettingsForm({ answer, session, onRefused }: { answer: SettingsAnswer }
     try {
       const result = await callBackOffice<SettingsAnswer & { changed: boolean }>(session, 'PUT', '/backoffice/settings', { settings: settingsOf(draft, refundMethods), expectedUpdatedAt: answer.updatedAt });
       if (result.ok) {
-        setSaved(true);
+        onSaved();
         queryClient.setQueryData(['back-office', 'settings', session.serverUrl], { settings: result.value.settings, updatedAt: result.value.updatedAt });
       } else setErrors(result.errors.length > 0 ? result.errors : [{ field: 'form', message: result.message }]);
     } catch (error) {
@@ -199,11 +209,6 @@ function SettingsForm({ answer, session, onRefused }: { answer: SettingsAnswer }
 
   return (
     <form className="back-office-form back-office-settings" data-testid="settings-form" onSubmit={(event) => void save(event)}>
-      {saved && (
-        <p className="notice" role="status" data-testid="settings-saved">
-          {t('backOffice.settings.saved')}
-        </p>
-      )}
       {errorOf('form') !== '' && (
         <p className="error" role="alert" data-testid="settings-error-form">
           {errorOf('form')}
