@@ -12,6 +12,7 @@ import { useNetworkOnline } from '../../ui/use-network-online.ts';
 
 export type ServerFigure = { readonly kind: 'offline' } | { readonly kind: 'asking' } | ServerGiftCardBalance;
 
+/** `confirmedAt`: the tablet's confirmed balance time, null when none, undefined while it is still being read. */
 export function useServerGiftCardBalance(number: string | null, confirmedAt: string | null | undefined): ServerFigure | null {
   const syncDatabase = useContext(SyncDatabaseContext);
   const online = useNetworkOnline();
@@ -22,7 +23,8 @@ export function useServerGiftCardBalance(number: string | null, confirmedAt: str
       if (identity === undefined || identity.revokedAt !== undefined) return { kind: 'unreachable', detail: 'this tablet is not enrolled' };
       return fetchGiftCardBalance(identity, number ?? '');
     },
-    enabled: number !== null && online && syncDatabase !== null,
+    // Asked once the tablet's own figure is read (confirmedAt known), so the first answer is not asked twice.
+    enabled: number !== null && confirmedAt !== undefined && online && syncDatabase !== null,
     retry: false,
     staleTime: 5_000,
   });

@@ -7,6 +7,7 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeCatalogPage } from '../../catalog/catalog-writer.ts';
 import { productRow } from '../../catalog/catalog-data.test-helper.ts';
+import type { BalanceDocument } from '../../data/schemas/types.ts';
 import { formatGiftCardNumber, generateGiftCardNumber } from '../../domain/gift-card-number.ts';
 import { makeEan13 } from '../../domain/gtin.ts';
 import { foldForSearch } from '../../domain/search-text.ts';
@@ -112,7 +113,8 @@ describe('selling a gift card at the counter', () => {
     till = await openCounter();
     const card = generateGiftCardNumber();
     const id = `giftcard:${STORE_ID}:${card}`;
-    await writeCatalogPage(till.catalog, 'balances', { documents: [{ id, kind: 'giftcard', storeId: STORE_ID, refId: card, value: 300_000, updatedAt: new Date().toISOString(), _deleted: false }], checkpoint: { id, seq: 10 } }, false);
+    const confirmed: BalanceDocument = { id, kind: 'giftcard', storeId: STORE_ID, refId: card, value: 300_000, updatedAt: new Date().toISOString() };
+    await writeCatalogPage(till.catalog, 'balances', { documents: [confirmed], checkpoint: { id, seq: 10 } }, false);
     burst(card);
     const prompt = await screen.findByTestId('gift-card-line');
     expect((within(prompt).getByTestId('gift-card-line-number') as HTMLInputElement).value).toBe(formatGiftCardNumber(card));
