@@ -14,6 +14,7 @@ import { benchZReport } from './z-report.bench.ts';
 import { benchWebhookAck } from './webhook-ack.bench.ts';
 import { benchFlashSale } from './flash-sale.bench.ts';
 import { benchPickupLookup } from './pickup-lookup.bench.ts';
+import { benchDashboard } from './dashboard.bench.ts';
 
 const benches: Record<string, () => Promise<void>> = {
   server_ingest: benchServerIngest,
@@ -27,6 +28,7 @@ const benches: Record<string, () => Promise<void>> = {
   webhook_ack: benchWebhookAck,
   flash_sale: benchFlashSale,
   pickup_lookup: benchPickupLookup,
+  dashboard_chain: benchDashboard,
   price_change: () => import('./price-change.bench.ts').then((bench) => bench.benchPriceChange()),
 };
 
