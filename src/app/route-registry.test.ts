@@ -20,16 +20,22 @@ describe('the route registry', () => {
       shift: '/shift',
       'day-end': '/day-end',
       'catalog-import': '/back-office/import',
+      'back-office-products': '/back-office/products',
+      'back-office-staff': '/back-office/staff',
+      'back-office-settings': '/back-office/settings',
       pickup: '/pickup',
     });
     expect(routeRegistry.nav.map((route) => route.id)).toEqual(['sale', 'receipts', 'pickup', 'shift', 'settings']);
-    expect(routeRegistry.all.filter((route) => route.needsDatabase).map((route) => route.id).sort()).toEqual(['audit', 'catalog-import', 'day-end', 'pickup', 'receipts', 'sale', 'shift']);
+    expect(routeRegistry.all.filter((route) => route.needsDatabase).map((route) => route.id).sort()).toEqual(['audit', 'back-office-products', 'back-office-settings', 'back-office-staff', 'catalog-import', 'day-end', 'pickup', 'receipts', 'sale', 'shift']);
   });
 
   it('offers the audit trail from the staff corner to whoever holds report.view', () => {
     expect(routeRegistry.restricted.map((route) => [route.id, route.restrictedTo])).toEqual([
       ['audit', { permission: 'report.view', openKey: 'audit.open' }],
       ['catalog-import', { permission: 'catalog.manage', openKey: 'backOffice.import.open' }],
+      ['back-office-products', { permission: 'catalog.manage', openKey: 'backOffice.products.open' }],
+      ['back-office-staff', { permission: 'staff.edit', openKey: 'backOffice.staff.open' }],
+      ['back-office-settings', { permission: 'settings.edit', openKey: 'backOffice.settings.open' }],
       ['day-end', { permission: 'report.view', openKey: 'dayEnd.open' }],
     ]);
   });
