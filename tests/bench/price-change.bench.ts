@@ -93,6 +93,8 @@ export async function benchPriceChange(): Promise<void> {
     const imports: number[] = [];
     const landed: number[] = [];
     const scans: number[] = [];
+    const phases: Array<Record<string, number>> = [];
+    const pulls: Array<Array<{ asked_at_ms: number; answered_in_ms: number; bytes: number }>> = [];
     for (let round = 1; round <= ROUNDS; round++) {
       const step = 100 * round;
       // Near the file's end (the last rows written), a product not in the cart yet: a line already in the
@@ -106,6 +108,7 @@ export async function benchPriceChange(): Promise<void> {
       const started = performance.now();
       const answer = await fetch(`${server.url}/api/v1/catalog/import`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' }, body: csv });
       const importMs = performance.now() - started;
+      phases.push(Object.fromEntries([...String(answer.headers.get('server-timing') ?? '').matchAll(/(\w+);dur=([\d.]+)/g)].map(([, name, dur]) => [`${name}_ms`, Math.round(Number(dur))])));
       const counts = (await answer.json()) as { updated?: number };
       if (answer.status !== 200 || counts.updated !== CHANGED) throw new Error(`the import answered ${answer.status}: ${JSON.stringify(counts).slice(0, 300)}`);
       const landedAt = await watching;
@@ -113,6 +116,16 @@ export async function benchPriceChange(): Promise<void> {
       await counterScreen.scan(page, target.barcodes[0]!);
       await page.locator(`[data-testid="cart-line"][data-sku="${target.sku}"][data-total="${newPrice}"]`).last().waitFor({ timeout: 20_000 });
       const total = performance.now() - started;
+      // The tablet's pulls of products after the import began, as its resource timing saw them.
+      pulls.push(
+        await page.evaluate(
+          (since) =>
+            (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+              .filter((entry) => entry.name.includes('/sync/products/pull') && entry.startTime >= since)
+              .map((entry) => ({ asked_at_ms: Math.round(entry.startTime - since), answered_in_ms: Math.round(entry.responseEnd - entry.startTime), bytes: entry.encodedBodySize })),
+          pageStart,
+        ),
+      );
       totals.push(total);
       imports.push(importMs);
       landed.push(Math.max(landedMs, landedAt - pageStart));
@@ -123,8 +136,10 @@ export async function benchPriceChange(): Promise<void> {
       catalog_products: PRODUCTS,
       rounds: totals.map(Math.round),
       import_answered_ms: Math.round(median(imports)),
+      import_server_timing: phases,
       in_tablet_catalog_ms: Math.round(median(landed)),
       scan_after_ms: Math.round(median(scans)),
+      tablet_product_pulls: pulls,
       target_ms: TARGET_MS,
     });
     await tablet.context.close();
