@@ -117,6 +117,8 @@ export function DashboardBody({ serverUrl, token, onEnded }: { serverUrl: string
     },
     retry: false,
     staleTime: 60_000,
+    // Another range or scope keeps the charts on screen until its answer comes.
+    placeholderData: (previous) => previous,
   });
   const refused = answer.error instanceof StaffApiError && answer.error.status === 401;
   return (
