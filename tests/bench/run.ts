@@ -15,6 +15,7 @@ import { benchWebhookAck } from './webhook-ack.bench.ts';
 import { benchFlashSale } from './flash-sale.bench.ts';
 import { benchPickupLookup } from './pickup-lookup.bench.ts';
 import { benchDashboard } from './dashboard.bench.ts';
+import { benchReturnLookup } from './return-lookup.bench.ts';
 
 const benches: Record<string, () => Promise<void>> = {
   server_ingest: benchServerIngest,
@@ -30,6 +31,7 @@ const benches: Record<string, () => Promise<void>> = {
   pickup_lookup: benchPickupLookup,
   dashboard_chain: benchDashboard,
   price_change: () => import('./price-change.bench.ts').then((bench) => bench.benchPriceChange()),
+  return_lookup: benchReturnLookup,
 };
 
 const wanted = process.argv.slice(2);
