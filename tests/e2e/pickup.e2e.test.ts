@@ -1,23 +1,31 @@
 // Online orders picked up at the store (issue 15), in real Chromium against the real server process: a
-// signed Shopify delivery (X-Shopify-Hmac-Sha256 over the raw body) and a signed generic delivery (with a
-// pickup code; Shopify orders carry none) reach the tablet's pickup screen. The tablet then goes offline,
-// prepares both by scanning each item (a wrong item refused, a missing one marked short), hands the Shopify
-// order over without a code and the generic one with its code (a wrong code refused, the customer's QR
-// taken), each with one line short, and the rest later. Back online, the server holds both orders handed
-// over, the store's stock moved by what left, and the outbox delivered each notice once to stand-ins for
-// Shopify's Admin API and the generic shop's callback (local Node HTTP servers, tests/server/helpers).
+// signed Shopify delivery (X-Shopify-Hmac-Sha256 over the raw body) and a signed generic delivery (with the
+// shop's own pickup code) reach the tablet's pickup screen; the server gives the Shopify order a code of its
+// own and its salted hash follows the order to the tablet. The tablet then goes offline, prepares both by
+// scanning each item (a wrong item refused, a missing one marked short), hands each over with its code (the
+// Shopify one typed, a wrong code refused, the customer's QR taken), each with one line short, and the rest
+// later by the customer's QR; then it sells one more item to the web order's customer at the counter. Back
+// online, the server holds both orders handed over and the sale for that customer, the store's stock moved
+// by what left, and the outbox delivered each notice once to stand-ins for Shopify's Admin API and the
+// generic shop's callback (local Node HTTP servers, tests/server/helpers).
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { enrolTablet, useServerAndBrowser } from './support/tablet.test-helper.ts';
 import { DEMO_PINS } from './support/pos-server.test-helper.ts';
 import { readDeviceDocuments } from './support/device-storage.test-helper.ts';
 import { pickupScreen } from './screens/pickup-screen.test-helper.ts';
+import { counterScreen } from './screens/counter-screen.test-helper.ts';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { pickupQrText } from '../../src/domain/pickup-code.ts';
+import { platformPickupCode, PICKUP_CODE_META_KEY } from '../../sync-server/src/auth/pickup-codes.ts';
+import { demoId } from '../../sync-server/src/seed/catalog.ts';
 import { staffScreen } from './screens/staff-screen.test-helper.ts';
 import { signDelivery } from '../../sync-server/src/routes/orders-webhook.ts';
 import { generateProduct } from '../../sync-server/src/seed/catalog.ts';
 import { base64Hmac, platformJson, shopifyOrder } from '../server/helpers/platform-payloads.test-helper.ts';
 import { eventually, startCallbackReceiver, startShopifyStandIn } from '../server/helpers/platform-receivers.test-helper.ts';
 import type { Receiver, ShopifyStandIn } from '../server/helpers/platform-receivers.test-helper.ts';
-import type { BalanceDocument, OrderDocument, ProductDocument } from '../../src/data/schemas/types.ts';
+import type { BalanceDocument, OrderDocument, ProductDocument, SaleDocument } from '../../src/data/schemas/types.ts';
 
 const ENROLLMENT_CODE = 'E2E-PICKUP-01';
 const SHOPIFY_SECRET = 'shpss_e2e_pickup_webhook_secret_0001';
@@ -25,6 +33,23 @@ const GENERIC_SECRET = 'e2e-pickup-generic-webhook-secret-000000001';
 const NOW = new Date().toISOString();
 const SHOPIFY_ORDER_ID = '820982911946157001';
 const PICKUP_CODE = '583920';
+// The web order's customer is one of the demo store's own (the seed's first).
+const WEB_CUSTOMER_ID = demoId('customer', 0);
+
+/**
+ * The Shopify order's pickup code, as the shop would tell the customer: the server derives it from the
+ * order's id with its installation key (auth/pickup-codes.ts), read here from the server's SQLite file.
+ */
+function shopifyPickupCode(dataDir: string, orderId: string): string {
+  const database = new Database(join(dataDir, 'pos.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    const row = database.prepare('select value from meta where key = ?').get(PICKUP_CODE_META_KEY) as { value: string } | undefined;
+    if (row === undefined) throw new Error('the server has made no pickup-code key yet');
+    return platformPickupCode(Buffer.from(JSON.parse(row.value) as string, 'base64'), orderId);
+  } finally {
+    database.close();
+  }
+}
 
 // Packaged demo products (the server seeds the same first 40 with POS_DEMO_PRODUCTS=40).
 const packaged = Array.from({ length: 40 }, (_, index) => generateProduct(index, NOW)).filter((product) => !product.weighed);
@@ -88,6 +113,7 @@ async function deliverGenericOrder(url: string, storeId: string): Promise<string
     storeId,
     number: 'W2001',
     status: 'pending',
+    customerId: WEB_CUSTOMER_ID,
     customerName: 'Trần Văn Bình',
     customerPhone: '0987654321',
     currency: 'VND',
@@ -110,7 +136,7 @@ async function deliverGenericOrder(url: string, storeId: string): Promise<string
 describe('online orders picked up at the store, offline', () => {
   const fixture = useServerAndBrowser({ env });
 
-  it('a Shopify order and a coded web order reach the pickup screen, are prepared and handed over offline in two parts, and the server and the shops hear of it once', async () => {
+  it('a Shopify order and a coded web order reach the pickup screen, are prepared and handed over offline with their codes in two parts, the customer buys one more thing, and the server and the shops hear of it once', async () => {
     const server = fixture.server();
     const { context, page, problems, client, identity } = await enrolTablet(fixture.browser(), server, { code: ENROLLMENT_CODE, deviceName: 'Quầy nhận hàng' });
     const stockBefore = new Map((await client.pullAll<BalanceDocument>('balances')).filter((b) => b.kind === 'stock').map((b) => [b.refId, b.value]));
@@ -129,6 +155,9 @@ describe('online orders picked up at the store, offline', () => {
     const webId = await deliverGenericOrder(server.url, identity.storeId);
     await pickupScreen.waitForOrderIn(page, 'to-prepare', '#1042', 30_000);
     await pickupScreen.waitForOrderIn(page, 'to-prepare', 'W2001', 30_000);
+    // The Shopify order's code is hashed after the order was written; its hash reaches the tablet before it goes offline.
+    await eventually(async () => (await readDeviceDocuments<OrderDocument>(page, 'orders')).some((order) => order.id === shopifyId && order.pickupCodeHash !== undefined), 'the Shopify order\'s pickup code hash on the tablet', 60_000);
+    const shopifyCode = shopifyPickupCode(server.dataDir, shopifyId);
 
     await context.setOffline(true);
 
@@ -144,8 +173,9 @@ describe('online orders picked up at the store, offline', () => {
     await pickupScreen.waitForNotice(page, 'error', /đã đủ món này/);
     await pickupScreen.scanItem(page, barcodeOf(rice), [2, 1]);
     await pickupScreen.markReady(page, '#1042');
-    // No pickup code on a Shopify order: the cashier checks the customer; the rice is handed over later.
-    expect(await pickupScreen.isHandOverEnabled(page)).toBe(true);
+    // The customer tells the code the shop sent; the rice is handed over later.
+    expect(await pickupScreen.isHandOverEnabled(page)).toBe(false);
+    expect(await pickupScreen.checkCode(page, shopifyCode)).toBe(true);
     await pickupScreen.takeNow(page, { 1: 0 });
     await pickupScreen.handOver(page, '#1042', 'part');
     expect(await pickupScreen.linesLeft(page)).toEqual(['0', '1']);
@@ -174,15 +204,17 @@ describe('online orders picked up at the store, offline', () => {
     await pickupScreen.waitForOrderIn(page, 'ready', '#1042');
     await pickupScreen.waitForOrderIn(page, 'ready', 'W2001');
 
-    // Later, still offline: the last coffee came in, the customer scans the QR again; the rice is collected.
-    await pickupScreen.scan(page, PICKUP_CODE);
+    // Later, still offline: the last coffee came in, the customer shows the QR (order number and code); the rice is collected.
+    await pickupScreen.scan(page, pickupQrText('W2001', PICKUP_CODE));
     await pickupScreen.waitForOpenOrder(page, 'W2001', 'ready');
-    expect(await pickupScreen.isCodeChecked(page)).toBe(true);
+    await page.getByTestId('pickup-code-ok').waitFor({ timeout: 20_000 });
     // A line marked short when prepared is offered as 0 to take: the cashier types the piece that came in.
     await pickupScreen.takeNow(page, { 1: 1 });
     await pickupScreen.handOver(page, 'W2001', 'full');
     await pickupScreen.close(page);
-    await pickupScreen.find(page, '#1042', '#1042');
+    await pickupScreen.scan(page, pickupQrText('#1042', shopifyCode));
+    await pickupScreen.waitForOpenOrder(page, '#1042', 'ready');
+    await page.getByTestId('pickup-code-ok').waitFor({ timeout: 20_000 });
     await pickupScreen.handOver(page, '#1042', 'full');
     await pickupScreen.close(page);
     await pickupScreen.waitForOrderIn(page, 'handed-today', '#1042');
@@ -190,6 +222,15 @@ describe('online orders picked up at the store, offline', () => {
     const onDevice = (await readDeviceDocuments<OrderDocument>(page, 'orders')).filter((order) => order.id === shopifyId || order.id === webId);
     expect(onDevice.map((order) => order.status)).toEqual(['picked_up', 'picked_up']);
     expect(await stockEntriesOnDevice(page)).toHaveLength(5);
+
+    // The web order's customer buys one more thing: handed to the counter, sold as a normal sale, still offline.
+    await pickupScreen.find(page, 'W2001', 'W2001');
+    await page.getByTestId('pickup-sell-more').click();
+    await counterScreen.waitUntilReady(page);
+    await page.locator(`[data-testid="customer-attached"][data-customer-id="${WEB_CUSTOMER_ID}"]`).waitFor({ timeout: 20_000 });
+    await counterScreen.scan(page, barcodeOf(soap));
+    await counterScreen.waitForLineCount(page, 1);
+    const upsell = await counterScreen.pay(page, { cash: soap.price });
 
     // Back online: the server holds both orders handed over, by this tablet and the signed-in cashier.
     await context.setOffline(false);
@@ -207,8 +248,11 @@ describe('online orders picked up at the store, offline', () => {
     }
     expect(onServer.find((order) => order.id === webId)?.events.find((event) => event.type === 'marked_ready')).toMatchObject({ short: [{ line: 1, qty: 1000 }] });
 
-    // The store's stock moved by what left the store, once.
-    const moved = { [milk.id]: -2000, [rice.id]: -1000, [noodles.id]: -1000, [coffee.id]: -3000, [soap.id]: 0 };
+    // The upsell reached the server as a sale to the order's customer.
+    await eventually(async () => (await client.pullAll<SaleDocument>('sales')).some((sale) => sale.number === upsell && sale.customerId === WEB_CUSTOMER_ID && sale.lines.some((line) => line.productId === soap.id)), 'the upsell sale for the web order\'s customer on the server', 60_000);
+
+    // The store's stock moved by what left the store, once (the soap by the upsell).
+    const moved = { [milk.id]: -2000, [rice.id]: -1000, [noodles.id]: -1000, [coffee.id]: -3000, [soap.id]: -1000 };
     await eventually(async () => {
       const now = new Map((await client.pullAll<BalanceDocument>('balances')).filter((b) => b.kind === 'stock').map((b) => [b.refId, b.value]));
       return Object.entries(moved).every(([productId, delta]) => now.get(productId) === (stockBefore.get(productId) ?? 0) + delta);
