@@ -126,6 +126,28 @@ describe('other counters, other receipts', () => {
     expect(buildReceipt(cancellation, { ...hoaSenStore, locale: 'en' }).title).toBe('SALE CANCELLED');
   });
 
+  it('a return of part of a sale prints as a return naming the receipt it comes from, not as a cancellation', () => {
+    const sale = porkAndCoffeeSale();
+    const first = sale.lines[0]!;
+    const partial: ReceiptSale = {
+      ...sale,
+      kind: 'return',
+      reason: 'return',
+      originalNumber: sale.number,
+      number: `${sale.number}-R`,
+      lines: [{ ...first, qty: -first.qty, total: -first.total }],
+      tenders: [{ method: 'store_credit', amount: -first.total }],
+      totals: { subtotal: -first.total, discount: 0, tax: 0, total: -first.total },
+      change: 0,
+    };
+    const receipt = buildReceipt(partial, hoaSenStore);
+    expect(receipt.title).toBe('PHIẾU TRẢ HÀNG');
+    expect(pairs(receipt.facts)).toContain(`Trả hàng từ HĐ số: ${sale.number}`);
+    expect(pairs(receipt.facts).some((fact) => fact.startsWith('Hủy HĐ số'))).toBe(false);
+    expect(receipt.opensCashDrawer).toBe(false);
+    expect(pairs(buildReceipt(partial, { ...hoaSenStore, locale: 'en' }).facts)).toContain(`Return of receipt: ${sale.number}`);
+  });
+
   it('prints the change and the VAT added as the sale document says them, not as a second reckoning', () => {
     const sale = porkAndCoffeeSale([{ method: 'cash', amount: 100_000 }]);
     const exclusive: ReceiptSale = {

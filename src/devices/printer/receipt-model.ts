@@ -218,7 +218,8 @@ function buildFacts(sale: ReceiptSale, context: ReceiptContext, texts: ReceiptTe
     { label: texts.number, value: sale.number },
     { label: texts.date, value: formatReceiptTime(sale.createdAt, context.locale, context.timeZone ?? DEFAULT_TIME_ZONE) },
   ];
-  if (sale.originalNumber) facts.push({ label: texts.cancels, value: sale.originalNumber });
+  // A cancellation names the receipt it cancels; a return (some lines, or part of one) the receipt it returns from.
+  if (sale.originalNumber) facts.push({ label: sale.kind === 'return' && sale.reason !== 'void' ? texts.returnOf : texts.cancels, value: sale.originalNumber });
   if (context.staffName) facts.push({ label: texts.cashier, value: context.staffName });
   if (context.customerName) facts.push({ label: texts.customer, value: context.customerName });
   return facts;
