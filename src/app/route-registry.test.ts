@@ -24,9 +24,10 @@ describe('the route registry', () => {
       'back-office-staff': '/back-office/staff',
       'back-office-settings': '/back-office/settings',
       pickup: '/pickup',
+      customers: '/customers',
     });
-    expect(routeRegistry.nav.map((route) => route.id)).toEqual(['sale', 'receipts', 'pickup', 'shift', 'settings']);
-    expect(routeRegistry.all.filter((route) => route.needsDatabase).map((route) => route.id).sort()).toEqual(['audit', 'back-office-products', 'back-office-settings', 'back-office-staff', 'catalog-import', 'day-end', 'pickup', 'receipts', 'sale', 'shift']);
+    expect(routeRegistry.nav.map((route) => route.id)).toEqual(['sale', 'receipts', 'pickup', 'customers', 'shift', 'settings']);
+    expect(routeRegistry.all.filter((route) => route.needsDatabase).map((route) => route.id).sort()).toEqual(['audit', 'back-office-products', 'back-office-settings', 'back-office-staff', 'catalog-import', 'customers', 'day-end', 'pickup', 'receipts', 'sale', 'shift']);
   });
 
   it('offers the audit trail from the staff corner to whoever holds report.view', () => {
