@@ -25,9 +25,10 @@ describe('the route registry', () => {
       'back-office-settings': '/back-office/settings',
       pickup: '/pickup',
       customers: '/customers',
+      returns: '/returns',
     });
-    expect(routeRegistry.nav.map((route) => route.id)).toEqual(['sale', 'receipts', 'pickup', 'customers', 'shift', 'settings']);
-    expect(routeRegistry.all.filter((route) => route.needsDatabase).map((route) => route.id).sort()).toEqual(['audit', 'back-office-products', 'back-office-settings', 'back-office-staff', 'catalog-import', 'customers', 'day-end', 'pickup', 'receipts', 'sale', 'shift']);
+    expect(routeRegistry.nav.map((route) => route.id)).toEqual(['sale', 'receipts', 'returns', 'pickup', 'customers', 'shift', 'settings']);
+    expect(routeRegistry.all.filter((route) => route.needsDatabase).map((route) => route.id).sort()).toEqual(['audit', 'back-office-products', 'back-office-settings', 'back-office-staff', 'catalog-import', 'customers', 'day-end', 'pickup', 'receipts', 'returns', 'sale', 'shift']);
   });
 
   it('offers the audit trail from the staff corner to whoever holds report.view', () => {
