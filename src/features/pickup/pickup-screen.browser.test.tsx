@@ -151,6 +151,10 @@ describe('the pickup counter, offline', () => {
     expect(order.status).toBe('ready');
     expect(order.events.at(-1)).toMatchObject({ type: 'handed_over', staffId: lan.id, deviceId: DEVICE_ID, lines: [{ line: 0, qty: 2000 }] });
     expect(screen.getAllByTestId('pickup-line-left').map((cell) => cell.textContent)).toEqual(['0', '1']);
+    // The slip of that handover is offered for printing; with no printer set up the screen says so.
+    expect(screen.getByTestId('pickup-print-slip').dataset.order).toBe('#1042');
+    fireEvent.click(screen.getByTestId('pickup-print-slip'));
+    await waitFor(() => expect(screen.getByTestId('pickup-notice').dataset.tone).toBe('error'));
 
     fireEvent.click(screen.getByTestId('pickup-hand-over'));
     await waitFor(() => expect(screen.getByTestId('pickup-notice').textContent).toMatch(/Đã giao đơn #1042\./));

@@ -27,6 +27,9 @@ import { handCustomerToCounter } from '../../session/counter-handoff-store.ts';
 import { useStaffSessionStore } from '../../session/staff-session-store.ts';
 import { useSyncStatusStore } from '../../sync/sync-status-store.ts';
 import { appendOrderEvent, handOverOrder, writeMissingPickupStock } from './pickup-writes.ts';
+import { handoverSlipOf } from '../../domain/handover-slip.ts';
+import type { HandoverSlip } from '../../domain/handover-slip.ts';
+import { printHandoverSlip } from './handover-slip-print.ts';
 import { PickupLists } from './pickup-lists.tsx';
 import { PickupOrderPanel } from './pickup-order-panel.tsx';
 import { storeDayOf, usePickupOrders } from './use-pickup-orders.ts';
@@ -56,6 +59,8 @@ export function PickupScreen() {
   const [matches, setMatches] = useState<readonly OrderDocument[] | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
+  // The slip of the last handover at this screen, to print (or print again) for the customer.
+  const [slip, setSlip] = useState<HandoverSlip | null>(null);
   const selected = orders.find((order) => order.id === selectedId) ?? null;
 
   // A handover of this tablet whose stock movements were cut short (the tab closed between the writes) gets them now.
@@ -185,6 +190,7 @@ export function PickupScreen() {
     if (!plan.ok) return setNotice({ tone: 'error', key: `pickup.handover.refused.${plan.reason}` });
     void write(async () => {
       await handOverOrder(database, order.id, plan.event, act.deviceId);
+      setSlip(handoverSlipOf(order, plan.event, { storeName: config?.store.name ?? '', staffName: staff?.name ?? act.staffId }) ?? null);
       setNotice({ tone: 'success', key: plan.complete ? 'pickup.handover.done' : 'pickup.handover.partDone', values: { number: order.number } });
     }, 'pickup.writeFailed');
   };
@@ -218,6 +224,22 @@ export function PickupScreen() {
       {notice && (
         <p className={`pickup-notice pickup-notice-${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'} data-testid="pickup-notice" data-tone={notice.tone}>
           {t(notice.key, notice.values)}
+        </p>
+      )}
+      {slip && (
+        <p className="pickup-slip">
+          <button
+            type="button"
+            data-testid="pickup-print-slip"
+            data-order={slip.orderNumber}
+            onClick={() =>
+              void printHandoverSlip(slip, config?.store.locale ?? 'vi', config?.store.timeZone).then((outcome) =>
+                setNotice(outcome.ok ? { tone: 'success', key: 'pickup.slipPrinted', values: { number: slip.orderNumber } } : { tone: 'error', key: `receipt.printer.${outcome.problem}` }),
+              )
+            }
+          >
+            {t('pickup.printSlip', { number: slip.orderNumber })}
+          </button>
         </p>
       )}
       {matches && <PickupLists lists={{ matches }} onOpen={open} />}
