@@ -77,6 +77,18 @@ export function ReturnPurchasePanel({ found, rules, people, busy, onConfirm, onC
   const plan = useMemo(() => (people === undefined || !chosen ? undefined : planReturn(request, people, rules, new Date())), [request, people, rules, chosen]);
   const money = (amount: number) => formatMoney(amount, purchase.currency, i18n.language);
 
+  // F9 takes it back, as F9 pays on the counter.
+  const canConfirm = !busy && plan?.ok === true;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'F9' || !canConfirm) return;
+      event.preventDefault();
+      onConfirm(request);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [canConfirm, onConfirm, request]);
+
   const findCustomer = (phone: string) => {
     findCustomerByPhone(database, phone)
       .then((customer) => {
@@ -138,7 +150,7 @@ export function ReturnPurchasePanel({ found, rules, people, busy, onConfirm, onC
           </p>
         )}
       </div>
-      <button type="button" className="returns-confirm" data-testid="returns-confirm" disabled={busy || plan?.ok !== true} onClick={() => onConfirm(request)}>
+      <button type="button" className="returns-confirm" data-testid="returns-confirm" disabled={!canConfirm} onClick={() => onConfirm(request)}>
         {t('returns.confirm')} (F9)
       </button>
     </section>

@@ -6,7 +6,7 @@
  * approves when the return needs it; the return is written as ONE sales document (write-return.ts) and its
  * receipt printed.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDatabase } from '../../data/database-context.ts';
 import { useStoreConfig } from '../../data/use-store-config.ts';
@@ -134,19 +134,6 @@ export function ReturnsScreen() {
     },
     [rules, config, people, staff, approve, database, counter, i18n, t],
   );
-
-  // F9 confirms, as on the counter's pay panel; handled by the panel's button to keep one path.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'F9') return;
-      const button = document.querySelector<HTMLButtonElement>('[data-testid="returns-confirm"]');
-      if (button === null || button.disabled) return;
-      event.preventDefault();
-      button.click();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
 
   return (
     <section className="returns" data-testid="returns-screen" data-ready={rules === undefined ? 'no' : 'yes'}>
