@@ -36,13 +36,18 @@ export function CustomersScreen() {
   const customers = search.customers ?? [];
   const chosen = pane.kind === 'customer' ? customers.find((customer) => customer.id === pane.id) : undefined;
 
-  // A scanned member card or customer QR opens that customer; anything else is searched for.
-  useWedgeScanner((code) => {
-    setText(code);
-    findCustomer(database, code)
-      .then((found) => found !== undefined && setPane({ kind: 'customer', id: found.id }))
-      .catch((error: unknown) => console.error('Finding the scanned customer failed', { code, error }));
-  });
+  // A scanned member card or customer QR opens that customer; anything else is searched for. While the form
+  // is open the scanner types into it like a keyboard (a member card scanned into its field).
+  const formOpen = pane.kind === 'create' || pane.kind === 'edit';
+  useWedgeScanner(
+    (code) => {
+      setText(code);
+      findCustomer(database, code)
+        .then((found) => found !== undefined && setPane({ kind: 'customer', id: found.id }))
+        .catch((error: unknown) => console.error('Finding the scanned customer failed', { code, error }));
+    },
+    { enabled: !formOpen },
+  );
 
   const create = async (details: CustomerDetails) => {
     if (storeId === undefined) throw new Error('This device is not enrolled in a store: a customer needs a home store');
