@@ -221,7 +221,9 @@ export async function findProducts(store: Store, query: string, offset: number, 
   const lower = text.toLowerCase();
   const pattern = (value: string) => `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const like = (value: string) => (store.kind === 'postgres' ? sql<boolean>`body ilike ${pattern(value)} escape '\\'` : sql<boolean>`body like ${pattern(value)} escape '\\'`);
-  const rows = await base.where(live).where((eb) => eb.or([like(text), like(folded)])).select('body').orderBy('id').execute();
+  // The database compares case-insensitively: an ASCII text (a SKU, a barcode) is one scan, not two.
+  const patterns = folded === lower ? [like(text)] : [like(text), like(folded)];
+  const rows = await base.where(live).where((eb) => eb.or(patterns)).select('body').orderBy('id').execute();
   const matching: ProductDocument[] = [];
   for (const row of rows) {
     const product = JSON.parse(row.body) as ProductDocument;
