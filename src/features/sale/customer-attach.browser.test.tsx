@@ -7,6 +7,7 @@
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { attachCustomer, emptyCart, ringUpLine, type CartProduct } from '../../domain/cart.ts';
+import { customerQrText } from '../../domain/customer-details.ts';
 import { CounterScreen } from './counter-screen.tsx';
 import { completeSale } from './complete-sale.ts';
 import { useCounterStore } from './counter-store.ts';
@@ -53,6 +54,19 @@ async function openCounter(): Promise<Till> {
   await screen.findByTestId('counter');
   await act(async () => undefined);
   return current;
+}
+
+/** A keyboard-wedge scanner's burst: the code's keys 3 ms apart, then Enter, on whatever has focus. */
+function burst(code: string): void {
+  const target = document.activeElement ?? document.body;
+  const start = performance.now();
+  [...code, 'Enter'].forEach((key, index) => {
+    for (const kind of ['keydown', 'keyup']) {
+      const event = new KeyboardEvent(kind, { key, code: key === 'Enter' ? 'Enter' : /\d/.test(key) ? `Digit${key}` : `Key${key.toUpperCase()}`, bubbles: true, cancelable: true });
+      Object.defineProperty(event, 'timeStamp', { value: start + index * 3 });
+      target.dispatchEvent(event);
+    }
+  });
 }
 
 describe('a new customer at the counter', () => {
@@ -106,5 +120,13 @@ describe('a new customer at the counter', () => {
     fireEvent.change(screen.getByTestId('customer-phone'), { target: { value: '84912345678' } });
     fireEvent.submit(screen.getByTestId('customer-phone').closest('form') as HTMLFormElement);
     await waitFor(() => expect(screen.getByTestId('customer-attached').dataset.customerId).toBe('cust-mai'));
+  });
+
+  it("the customer's QR scanned anywhere on the counter puts her on the sale", async () => {
+    const current = await openCounter();
+    await current.database.customers.insert({ id: 'cust-mai', storeId: STORE_ID, name: 'Nguyễn Thị Mai', searchName: 'nguyen thi mai', phone: '0912345678', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' });
+    burst(customerQrText('cust-mai'));
+    await waitFor(() => expect(screen.getByTestId('customer-attached').dataset.customerId).toBe('cust-mai'));
+    expect(useCounterStore.getState().cart.lines).toHaveLength(0);
   });
 });
