@@ -8,7 +8,8 @@
  *                            cost does not grow with the history
  * The history is generated in bulk straight into the running-sum tables (INSERT ... SELECT over
  * generate_series, on the server: the rows the pushes of those sales would have left: per store and day, its
- * figures, 15 open hours, 600 products out of a catalog of 1,000, 5 tenders, 3 return reasons, 2 closed shifts),
+ * figures, 15 open hours, 600 products out of a catalog of 1,000 (and the chain's own rows per product and day),
+ * 5 tenders, 3 return reasons, 2 closed shifts),
  * plus the catalog's product documents (their categories), 3 pickup orders per store and day (documents) and
  * 10,000 gift cards' balances. The raw sale documents are not written: no chart reads them. The generation
  * time and the database's size are reported (`dashboard_generation_s`, `dashboard_database_mb`).
@@ -63,6 +64,11 @@ async function generateDays(store: Store, end: string, first: number, last: numb
   await sql`insert into dashboard_products (store_id, day, product_id, name, qty, amount, tax)
     select ${storeId}, ${day}, 'bench-p-' || ((p * 7 + d * 13 + s * 17) % ${sql.lit(CATALOG)}), 'Sản phẩm ' || ((p * 7 + d * 13 + s * 17) % ${sql.lit(CATALOG)}),
       1000 + (p % 5) * 1000, 50000 + (p % 97) * 1000, 4545 from ${span}, generate_series(1, ${sql.lit(PRODUCTS_PER_DAY)}) p`.execute(db);
+  // The chain's own product rows, as the pushes keep them beside each store's (dashboard-tables.ts, WHOLE_CHAIN).
+  await sql`insert into dashboard_products (store_id, day, product_id, name, qty, amount, tax)
+    select '*', day, product_id, max(name), sum(qty), sum(amount), sum(tax) from dashboard_products
+     where store_id <> '*' and day between to_char(${sql.lit(end)}::date - ${sql.lit(last)}, 'YYYY-MM-DD') and to_char(${sql.lit(end)}::date - ${sql.lit(first)}, 'YYYY-MM-DD')
+     group by day, product_id`.execute(db);
   await sql`insert into dashboard_tenders (store_id, day, method, count, amount)
     select ${storeId}, ${day}, m, 60, 60 * 140000 from ${span}, unnest(array['cash', 'card', 'bank_qr', 'points', 'gift_card']) m`.execute(db);
   await sql`insert into dashboard_returns (store_id, day, reason, count, amount, online)
@@ -99,7 +105,7 @@ interface ChartTimes {
 
 async function timeCharts(store: Store, end: string): Promise<Record<string, { p95: number; median: number }>> {
   const reader: DashboardReader = { db: store.db, documents: new DocumentsRepository(store) };
-  const scope: DashboardScope = { storeIds: Array.from({ length: STORES }, (_, index) => `bench-store-${index + 1}`), from: addDays(end, -WINDOW_DAYS), to: addDays(end, -1) };
+  const scope: DashboardScope = { storeIds: Array.from({ length: STORES }, (_, index) => `bench-store-${index + 1}`), wholeChain: true, from: addDays(end, -WINDOW_DAYS), to: addDays(end, -1) };
   const window = { from: Date.parse(`${scope.from}T00:00:00Z`), to: Date.parse(`${scope.to}T00:00:00Z`) + DAY_MS };
   let totals: DashboardTotals | undefined;
   const charts: Record<string, () => Promise<unknown>> = {

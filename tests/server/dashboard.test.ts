@@ -5,7 +5,7 @@
  * order handed over two hours after it was placed and one cancelled, a gift card holding 500,000; Quận 3
  * pushes a generated day. The charts answer the hand-computed figures, the day sums equal the day report's,
  * a push sent twice counts once, and only report.view holders see a store: a manager their own store, an
- * owner on both stores' staff lists the chain.
+ * owner on every store's staff list the chain (read from the chain's own product rows).
  */
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +18,7 @@ import { buildSaleDocument } from '../../src/domain/sale-document.ts';
 import { buildSaleReversal } from '../../src/domain/sale-reversal.ts';
 import { writeOnlineOrders } from '../../sync-server/src/integrations/online-orders.ts';
 import { DocumentsRepository } from '../../sync-server/src/store/documents-repository.ts';
+import { listStoreRecords } from '../../sync-server/src/store/stores-repository.ts';
 import { daysAgo, makeDay } from '../support/day-factory.test-helper.ts';
 import { DATABASE_KINDS } from './helpers/test-databases.test-helper.ts';
 import type { TestApp } from './helpers/test-app.test-helper.ts';
@@ -36,6 +37,7 @@ describe.each(DATABASE_KINDS)('the dashboard from the server (%s)', (kind) => {
   let managerToken: string;
   let ownerToken: string;
   let q3Sales: SaleDocument[];
+  let chainStores: string[];
   const date = daysAgo(1, HANOI);
   const at = (hours: number, minutes = 0, dayOffset = 0): string => {
     const [y, m, d] = date.split('-').map(Number) as [number, number, number];
@@ -53,15 +55,17 @@ describe.each(DATABASE_KINDS)('the dashboard from the server (%s)', (kind) => {
     tillQ3 = await enroll(t.app, 'Q3AA-BBCC-DDEE', 'Quầy 1');
     // The chain's owner is on both stores' staff lists as a manager (admin/add-manager.ts does that).
     const documents = new DocumentsRepository(t.store);
-    const [q1Config, q3Config] = [(await documents.get('config', Q1))!.body, (await documents.get('config', Q3))!.body];
+    const q1Config = (await documents.get('config', Q1))!.body;
     const owner = { ...q1Config.staff.find((member) => member.id === `${Q1}-manager`)!, id: 'owner-hoa', name: 'Võ Thị Hoa' };
     const withOwner = (config: StoreConfigDocument): StoreConfigDocument => ({ ...config, staff: [...config.staff, owner] });
+    // On every store's list (the demo store's too), so the chain view is the whole chain's.
+    chainStores = (await listStoreRecords(t.store.db)).map((store) => store.id);
+    for (const storeId of chainStores) {
+      const config = await documents.get('config', storeId);
+      if (config !== undefined) await documents.put([{ collection: 'config', id: storeId, storeId, body: withOwner(config.body) }]);
+    }
     const managerPin = await t.store.db.selectFrom('staff_credentials').selectAll().where('store_id', '=', Q1).where('staff_id', '=', `${Q1}-manager`).executeTakeFirstOrThrow();
     await t.store.db.insertInto('staff_credentials').values({ ...managerPin, staff_id: 'owner-hoa' }).execute();
-    await documents.put([
-      { collection: 'config', id: Q1, storeId: Q1, body: withOwner(q1Config) },
-      { collection: 'config', id: Q3, storeId: Q3, body: withOwner(q3Config) },
-    ]);
 
     const context = (id: string, createdAt: string) => ({ id, storeId: Q1, deviceId: till.deviceId, number: `Q1-${id.slice(-6)}`, createdAt, staffId: `${Q1}-cashier`, currency: 'VND' });
     const rules = { taxClasses: testTaxClasses, loyalty: { amountPerPoint: 10_000 } };
@@ -161,9 +165,15 @@ describe.each(DATABASE_KINDS)('the dashboard from the server (%s)', (kind) => {
 
   it('shows a manager their own store and the owner the chain; a cashier and another store’s view are refused', async () => {
     const chain = (await get(`/api/v1/reports/dashboard?from=${date}&to=${date}&storeId=all`, ownerToken)).json();
-    expect(chain).toMatchObject({ chain: true, storeIds: [Q1, Q3] });
+    expect(chain).toMatchObject({ chain: true });
+    expect([...chain.storeIds].sort()).toEqual([...chainStores].sort());
+    expect(chain.storeIds.slice(0, 1)).toEqual([Q1]);
     const q3 = dayReport({ date, storeId: Q3, settings: { ...HANOI, currency: 'VND' }, sales: q3Sales, shiftEvents: [], orders: [] });
     expect(chain.totals.net).toBe(167_000 + q3.net);
+    // The chain's products are the two stores' products added up.
+    const q3View = (await get(`/api/v1/reports/dashboard?from=${date}&to=${date}&storeId=${Q3}`, ownerToken)).json();
+    const amountOf = (view: { topCategories: Array<{ amount: number }> }) => view.topCategories.reduce((sum, row) => sum + row.amount, 0);
+    expect(amountOf(chain)).toBe(167_000 + amountOf(q3View));
     const managerChain = await get(`/api/v1/reports/dashboard?from=${date}&to=${date}&storeId=all`, managerToken);
     expect(managerChain.json()).toMatchObject({ chain: true, storeIds: [Q1] });
     const other = await get(`/api/v1/reports/dashboard?storeId=${Q3}`, managerToken);

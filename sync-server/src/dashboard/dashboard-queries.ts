@@ -13,10 +13,13 @@ import type { PickupFigures } from '../../../src/domain/dashboard-pickups.ts';
 import type { TenderMethod } from '../../../src/domain/documents.ts';
 import type { Database } from '../store/database-types.ts';
 import type { DocumentsRepository } from '../store/documents-repository.ts';
+import { WHOLE_CHAIN } from './dashboard-tables.ts';
 import type { DashboardTables } from './dashboard-tables.ts';
 
 export interface DashboardScope {
   readonly storeIds: readonly string[];
+  /** Every store of the chain: the top products are read from the chain's own rows (dashboard-tables.ts). */
+  readonly wholeChain?: boolean;
   /** Business dates, inclusive. */
   readonly from: string;
   readonly to: string;
@@ -84,14 +87,15 @@ export async function salesByDay(reader: DashboardReader, scope: DashboardScope)
 export interface ProductPoint { productId: string; name: string; qty: number; amount: number; tax: number }
 /** Every product sold in the scope, by amount, highest first. */
 async function productTotals(reader: DashboardReader, scope: DashboardScope, limit?: number): Promise<ProductPoint[]> {
-  let query = scoped(tables(reader), 'dashboard_products', scope)
+  const rows = scope.wholeChain === true ? { ...scope, storeIds: [WHOLE_CHAIN] } : scope;
+  let query = scoped(tables(reader), 'dashboard_products', rows)
     .select(['product_id', sql<string>`max(name)`.as('name'), sql<number>`sum(qty)`.as('qty'), sql<number>`sum(amount)`.as('amount'), sql<number>`sum(tax)`.as('tax')])
     .groupBy('product_id')
     .orderBy(sql`sum(amount)`, 'desc')
     .orderBy('product_id');
   if (limit !== undefined) query = query.limit(limit);
-  const rows = await query.execute();
-  return rows.map((row) => ({ productId: row.product_id, name: row.name, qty: int(row.qty), amount: int(row.amount), tax: int(row.tax) }));
+  const found = await query.execute();
+  return found.map((row) => ({ productId: row.product_id, name: row.name, qty: int(row.qty), amount: int(row.amount), tax: int(row.tax) }));
 }
 
 export async function topProducts(reader: DashboardReader, scope: DashboardScope): Promise<ProductPoint[]> {

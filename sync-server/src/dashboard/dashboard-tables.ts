@@ -10,6 +10,9 @@
  *   dashboard_tenders   the tender method: count and amount
  *   dashboard_returns   the reason of a customer return: count, amount (<= 0), online orders among them
  *   dashboard_shifts    one row per closed shift: counted, expected, variance
+ * dashboard_products also holds the whole chain's sums under the store id WHOLE_CHAIN ('*'): a chain's top
+ * products over a month would otherwise add up every store's row of every product and day (360,000 rows for
+ * 20 stores), where the chain's rows are one per product and day.
  * They are sums, so a document must be added once: only documents a push inserts as new facts are added
  * (the append-only policy decides that under the push lock), and the rows are upserted by adding.
  * The tables are typed here, not in database-types.ts: only the dashboard reads or writes them
@@ -47,6 +50,9 @@ export interface DashboardTables {
   dashboard_returns: DayKeyColumns & { reason: string; count: number; amount: number; online: number };
   dashboard_shifts: DayKeyColumns & { shift_id: string; device_id: string; closed_at: string; counted: number; expected: number; variance: number };
 }
+
+/** The store id of the whole chain's rows in dashboard_products (no store is named '*'). */
+export const WHOLE_CHAIN = '*';
 
 export const DAY_SUM_COLUMNS = [
   'sales_count',

@@ -20,7 +20,7 @@ import type { DayReportSettings } from '../../../src/domain/day-report.ts';
 import type { Database } from '../store/database-types.ts';
 import type { DocumentWrite } from '../store/documents-repository.ts';
 import type { PushedBatch } from '../policies/write-plan.ts';
-import { DAY_SUM_COLUMNS } from './dashboard-tables.ts';
+import { DAY_SUM_COLUMNS, WHOLE_CHAIN } from './dashboard-tables.ts';
 
 const ROWS_PER_STATEMENT = 400;
 type Value = string | number;
@@ -58,7 +58,9 @@ async function writeFigures(trx: Transaction<Database>, figures: DashboardFigure
     d.onlineReturnsCount, d.onlineReturnsAmount, d.pointsIssued, d.pointsRedeemed, d.cardsSold, d.cardsRedeemed,
   ]));
   await addRows(trx, 'dashboard_hours', [...key, 'hour'], ['sales_count', 'net'], [], figures.hours.map((h) => [h.storeId, h.day, h.hour, h.salesCount, h.net]));
-  await addRows(trx, 'dashboard_products', [...key, 'product_id'], ['qty', 'amount', 'tax'], ['name'], figures.products.map((p) => [p.storeId, p.day, p.productId, p.name, p.qty, p.amount, p.tax]));
+  const products = figures.products.map((p): Value[] => [p.storeId, p.day, p.productId, p.name, p.qty, p.amount, p.tax]);
+  // The chain's own rows too (dashboard-tables.ts, WHOLE_CHAIN): a push is one store's, so they are its rows renamed.
+  await addRows(trx, 'dashboard_products', [...key, 'product_id'], ['qty', 'amount', 'tax'], ['name'], [...products, ...products.map(([, ...rest]) => [WHOLE_CHAIN, ...rest])]);
   await addRows(trx, 'dashboard_tenders', [...key, 'method'], ['count', 'amount'], [], figures.tenders.map((t) => [t.storeId, t.day, t.method, t.count, t.amount]));
   await addRows(trx, 'dashboard_returns', [...key, 'reason'], ['count', 'amount', 'online'], [], figures.returns.map((r) => [r.storeId, r.day, r.reason, r.count, r.amount, r.online]));
   await addRows(trx, 'dashboard_shifts', [...key, 'shift_id'], [], ['device_id', 'closed_at', 'counted', 'expected', 'variance'], figures.shifts.map((s) => [s.storeId, s.day, s.shiftId, s.deviceId, s.closedAt, s.counted, s.expected, s.variance]));

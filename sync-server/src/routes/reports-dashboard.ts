@@ -57,20 +57,20 @@ function dateParam(name: 'from' | 'to', text: string | undefined, fallback: stri
   return date.value;
 }
 
-/** The stores the signed-in person holds report.view at (see the file header), the session's own first. */
-async function storesViewable(request: FastifyRequest): Promise<string[]> {
+/** The stores the signed-in person holds report.view at (see the file header), the session's own first, and how many stores the chain has. */
+async function storesViewable(request: FastifyRequest): Promise<{ viewable: string[]; chainSize: number }> {
   const staffId = request.staff?.staffId;
   const own = request.device.storeId;
-  if (staffId === undefined) return [own];
   const { server } = request;
   const storeIds = (await listStoreRecords(server.store.db)).map((store) => store.id);
+  if (staffId === undefined) return { viewable: [own], chainSize: storeIds.length };
   const configs = await server.documents.getMany(server.store.db, 'config', storeIds);
   const viewable = storeIds.filter((storeId) => {
     const directory = directoryFromConfig(storeId, configs.get(storeId)?.body);
     const member = directory.staff.get(staffId);
     return member !== undefined && member.active && can(member.role, PERMISSIONS.viewReports, directory.table);
   });
-  return [own, ...viewable.filter((storeId) => storeId !== own).sort()];
+  return { viewable: [own, ...viewable.filter((storeId) => storeId !== own).sort()], chainSize: storeIds.length };
 }
 
 const reportsDashboardRoutes: FastifyPluginAsync = async (app) => {
@@ -92,13 +92,13 @@ const reportsDashboardRoutes: FastifyPluginAsync = async (app) => {
       if (addDays(from, MAX_DAYS) <= to) throw new HttpError(400, 'bad_request', `querystring: a dashboard covers at most ${MAX_DAYS} days, ${from} to ${to} is more`);
 
       const wanted = request.query.storeId ?? own;
-      const viewable = await storesViewable(request);
+      const { viewable, chainSize } = await storesViewable(request);
       let storeIds: string[];
       if (wanted === 'all') storeIds = viewable;
       else if (viewable.includes(wanted)) storeIds = [wanted];
       else throw new HttpError(403, 'forbidden', `querystring/storeId: the dashboard of store "${wanted}" needs "report.view" there, and you hold it at: ${viewable.join(', ')}`);
 
-      const scope: DashboardScope = { storeIds, from, to };
+      const scope: DashboardScope = { storeIds, from, to, wholeChain: storeIds.length === chainSize && chainSize > 1 };
       const reader = { db: app.store.db, documents: app.documents };
       const window = { from: businessDayWindow(from, settings).start, to: businessDayWindow(to, settings).end };
       const [hours, days, products, categories, tenders, reasons, shifts] = await Promise.all([
