@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useScanClaim } from '../../../devices/scanner/scan-claim.ts';
+import { readGiftCardEntry, type GiftCardEntry } from '../../../domain/gift-card-entry.ts';
 import { storedValueRedeemLimit } from '../../../domain/redeem-limits.ts';
 import type { LoyaltyRedeemRules } from '../../../domain/redeem-limits.ts';
 import type { Tender } from '../../../domain/tender.ts';
@@ -8,6 +9,8 @@ import { RedeemAmount, UnknownBalance } from '../redeem-amount.tsx';
 import { useMoney } from '../sale-settings-context.ts';
 import { useTenderBalance } from '../use-tender-balance.ts';
 import type { TenderForm } from '../../../ui/tender-form.ts';
+
+type GiftCardRefusal = Extract<GiftCardEntry, { ok: false }>;
 
 interface GiftCardTenderProps {
   readonly remaining: number;
@@ -22,15 +25,22 @@ export function GiftCardTender({ remaining, tenders, rules, onTender }: GiftCard
   const money = useMoney();
   const [typed, setTyped] = useState('');
   const [cardId, setCardId] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<GiftCardRefusal | null>(null);
+  // A bank card typed or scanned here is refused and its digits cleared (gift-card-entry.ts); a number of ours is
+  // read without its spaces; any other code is looked up as typed (a card the balances know by another id).
+  const read = (text: string) => {
+    const entry = readGiftCardEntry(text);
+    const bankCard = !entry.ok && entry.reason === 'bank-card';
+    setRefusal(bankCard ? entry : null);
+    setTyped(bankCard ? '' : text);
+    const id = entry.ok ? entry.number : text.trim();
+    setCardId(bankCard || id === '' ? null : id);
+  };
   // A gift card scanned while this form is open is read into it, never rung up as a product.
-  useScanClaim((code) => {
-    setTyped(code);
-    setCardId(code);
-  });
+  useScanClaim(read);
   const lookUp = (event: FormEvent) => {
     event.preventDefault();
-    const id = typed.trim();
-    if (id !== '') setCardId(id);
+    read(typed);
   };
   return (
     <div className="tender-gift-card">
@@ -41,6 +51,11 @@ export function GiftCardTender({ remaining, tenders, rules, onTender }: GiftCard
         </label>
         <button type="submit" data-testid="gift-card-lookup">{t('sale.pay.giftCardLookup')}</button>
       </form>
+      {refusal !== null && (
+        <p role="alert" className="error" data-testid="gift-card-refused" data-reason={refusal.reason}>
+          {t(`giftCards.refused.${refusal.reason}`, { shown: refusal.shown })}
+        </p>
+      )}
       {cardId !== null && (
         <GiftCardBalance key={cardId} cardId={cardId} remaining={remaining} tenders={tenders} rules={rules} onTender={onTender} money={money} />
       )}
