@@ -11,7 +11,9 @@
  * is still open (to prepare or ready) and has no hash yet. The code itself is derived from the order's id
  * (auth/pickup-codes.ts), so it needs no storing; the hash is written in a transaction of its own, after
  * the sequence counter's lock, onto the order as it is then (a device's events in between are kept), and
- * only if it still has none (two instances may both hash it; the first write wins).
+ * only if it still has none (two instances may both hash it; the first write wins). While deliveries wait in
+ * the order inbox it waits too (a flash sale: the orders first, their codes after), hashing again at the
+ * next look once the inbox is empty.
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { OrderDocument } from '../../../src/data/schemas/types.ts';
@@ -20,6 +22,7 @@ import type { ChangeBus } from '../live/change-bus.ts';
 import type { DocumentsRepository } from '../store/documents-repository.ts';
 import { readMeta, writeMeta } from '../store/meta-repository.ts';
 import type { Store } from '../store/open-store.ts';
+import { pendingDeliveries } from '../store/order-inbox-repository.ts';
 import { lockSequenceCounter } from '../store/visible-documents.ts';
 import { writeOrdersInTransaction } from './online-orders.ts';
 
@@ -72,14 +75,21 @@ export class PickupCodeKeeper {
       if (page.length === 0) return written;
       const owed = page.filter((row) => !row.deleted && needsPickupCode(row.body));
       for (let start = 0; start < owed.length && !this.stopped; start += WRITE_EVERY) {
+        if (await this.inboxBusy()) return written;
         const hashes = new Map<string, string>();
         // One at a time: the hashing shares the machine's cores with the webhooks and the inbox.
         for (const row of owed.slice(start, start + WRITE_EVERY)) hashes.set(row.id, await hashPickupCode(platformPickupCode(this.key, row.id)));
         written += await this.write(hashes);
       }
+      // The cursor moves past a page only once all its orders are hashed.
       if (this.stopped) return written;
       await writeMeta(this.store.db, PICKUP_CODES_CURSOR_KEY, page.at(-1)!.seq);
     }
+  }
+
+  /** Deliveries wait in the inbox: they go first. */
+  private async inboxBusy(): Promise<boolean> {
+    return (await pendingDeliveries(this.store.db, 1)).length > 0;
   }
 
   private async write(hashes: ReadonlyMap<string, string>): Promise<number> {
