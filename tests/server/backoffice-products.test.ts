@@ -136,6 +136,19 @@ describe.each(DATABASE_KINDS)('the back office keeps products (%s)', (kind) => {
     expect(await documents.lastSeq()).toBe(seq);
   });
 
+  it('two products created at once with the same barcode: one is created, the other refused naming it', async () => {
+    const code = makeEan13('893460400099');
+    const answers = await Promise.all([
+      create(manager, { sku: 'KEO-1', name: 'Kẹo dừa Bến Tre', price: 25000, taxClassId: 'vat8', barcodes: [code] }),
+      create(manager, { sku: 'KEO-2', name: 'Kẹo dừa sầu riêng', price: 27000, taxClassId: 'vat8', barcodes: [code] }),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 422]);
+    const refused = answers.find((a) => a.statusCode === 422);
+    expect(refused?.json().errors).toEqual([{ field: 'barcodes', message: expect.stringContaining(code) }]);
+    const created = (await find(code)).products;
+    expect(created).toHaveLength(1);
+  });
+
   it('finds by SKU, by barcode and by name without diacritics, paged', async () => {
     expect((await find('sua-1')).products.map((p) => p.sku)).toEqual(['SUA-180']);
     expect((await find(NOODLES)).products.map((p) => p.sku)).toEqual(['MI-HH']);
@@ -143,7 +156,7 @@ describe.each(DATABASE_KINDS)('the back office keeps products (%s)', (kind) => {
     expect((await find('Hảo')).products.map((p) => p.sku)).toEqual(['MI-HH']);
     expect((await find('nothing like it')).total).toBe(0);
     const all = await find('', '&limit=1');
-    expect(all.total).toBe(2);
+    expect(all.total).toBe(3);
     expect(all.products).toHaveLength(1);
     const second = await find('', '&limit=1&offset=1');
     expect(second.products[0]?.id).not.toBe(all.products[0]?.id);

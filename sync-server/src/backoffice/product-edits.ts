@@ -113,8 +113,19 @@ export async function saveProduct(
   const { form, language, editor } = request;
   const checked = checkForm(form, request.taxClasses, language);
   if (!checked.ok) return { ok: false, status: 422, errors: checked.errors };
+  // The products that could clash (the SKU of a new one, a barcode) are found by a scan of the catalog
+  // before the transaction; under the sequence counter's lock only the products written since are read again.
+  const barcodes = checked.row.barcodes ?? [];
+  const needles = [`"sku":${JSON.stringify(checked.row.sku)}`, ...barcodes.map((code) => JSON.stringify(code))];
+  const scannedUpTo = await lastProductSeq(store.db);
+  const candidates = new Map((await productsMatching(store.db, store.kind, needles)).map((p) => [p.id, p]));
   return store.db.transaction().execute(async (trx) => {
     await lockSequenceCounter(trx);
+    for (const row of await productRowsAfter(trx, scannedUpTo)) {
+      const product = JSON.parse(row.body) as ProductDocument;
+      if (isDeleted(row.deleted) || !needles.some((needle) => row.body.includes(needle))) candidates.delete(product.id);
+      else candidates.set(product.id, product);
+    }
     let existing: ProductDocument | undefined;
     if (request.id !== undefined) {
       const stored = (await documents.getMany(trx, 'products', [request.id])).get(request.id);
@@ -125,13 +136,13 @@ export async function saveProduct(
         const message = `The product was changed at ${existing.updatedAt} since this copy was read (${request.expectedUpdatedAt}): open it again`;
         return { ok: false, status: 409, errors: [{ field: 'sku', message }] };
       }
-    } else if ((await productsMatching(trx, store.kind, `"sku":${JSON.stringify(checked.row.sku)}`)).some((p) => p.sku === checked.row.sku)) {
+    } else if ([...candidates.values()].some((p) => p.sku === checked.row.sku)) {
       return { ok: false, status: 422, errors: [skuTaken(checked.row.sku, language)] };
     }
     const id = existing?.id ?? uuidv7();
     const errors: FieldError[] = [];
-    for (const code of checked.row.barcodes ?? []) {
-      const owner = (await productsMatching(trx, store.kind, JSON.stringify(code))).find((p) => p.id !== id && p.barcodes.some((c) => c === code));
+    for (const code of barcodes) {
+      const owner = [...candidates.values()].find((p) => p.id !== id && p.barcodes.some((c) => c === code));
       if (owner !== undefined) errors.push(barcodeTaken(code, owner.sku, language));
     }
     if (errors.length > 0) return { ok: false, status: 422, errors };
@@ -181,18 +192,29 @@ export function productChanges(before: ProductDocument | undefined, after: Produ
   return changes;
 }
 
-/** Live products whose stored body contains `text` (case folded by the database), parsed. */
-async function productsMatching(db: Kysely<Database> | Transaction<Database>, kind: Store['kind'], text: string): Promise<ProductDocument[]> {
-  const like = kind === 'postgres' ? sql<boolean>`body ilike ${`%${text}%`}` : sql<boolean>`body like ${`%${text}%`}`;
+/** Live products whose stored body contains one of `needles` (case folded by the database), parsed. */
+async function productsMatching(db: Kysely<Database>, kind: Store['kind'], needles: readonly string[]): Promise<ProductDocument[]> {
+  const like = (text: string) => (kind === 'postgres' ? sql<boolean>`body ilike ${`%${text}%`}` : sql<boolean>`body like ${`%${text}%`}`);
   const rows = await db
     .selectFrom('documents')
     .select(['deleted', 'body'])
     .where('collection', '=', 'products')
     .where('store_id', 'is', null)
-    .where(like)
+    .where((eb) => eb.or(needles.map(like)))
     .limit(500)
     .execute();
   return rows.filter((row) => !isDeleted(row.deleted)).map((row) => JSON.parse(row.body) as ProductDocument);
+}
+
+/** The highest seq of the catalog's products. */
+async function lastProductSeq(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom('documents').select((eb) => eb.fn.max('seq').as('seq')).where('collection', '=', 'products').where('store_id', 'is', null).executeTakeFirst();
+  return Number(row?.seq ?? 0);
+}
+
+/** Every product row written after `seq` (deleted ones too), oldest first. */
+async function productRowsAfter(trx: Transaction<Database>, seq: number): Promise<Array<{ deleted: boolean | number; body: string }>> {
+  return trx.selectFrom('documents').select(['deleted', 'body']).where('collection', '=', 'products').where('store_id', 'is', null).where('seq', '>', seq).orderBy('seq').execute();
 }
 
 export interface ProductPage {
