@@ -35,3 +35,10 @@ export function reloadGiftCardAtCounter(number: string): void {
   window.history.pushState(null, '', '/');
   window.dispatchEvent(new Event(NAVIGATE_EVENT));
 }
+
+/** Opens the gift-card screen (from the counter's gift-card prompt), closing the prompt. */
+export function openGiftCardScreen(): void {
+  useGiftCardLineStore.getState().close();
+  window.history.pushState(null, '', '/gift-cards');
+  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+}

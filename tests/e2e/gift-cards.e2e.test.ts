@@ -71,7 +71,7 @@ describe('a gift card sold on one tablet, spent in part on another, reloaded', (
     // Tablet B, in its own browser context: the card as the sync brought it, and the server's own figure.
     const b = await enrolTablet(fixture.browser(), fixture.server(), { code: CODE, deviceName: 'Quầy 2' });
     await readyToSell(b.page);
-    await giftCardsScreen.open(b.page);
+    await giftCardsScreen.openFromCounter(b.page, GIFT_CARD_SKU);
     await giftCardsScreen.check(b.page, card);
     await giftCardsScreen.waitForConfirmed(b.page, 500_000);
     expect(await giftCardsScreen.figures(b.page)).toEqual({ confirmed: 500_000, onThisTablet: 500_000, server: { kind: 'known', amount: 500_000 } });
@@ -91,7 +91,7 @@ describe('a gift card sold on one tablet, spent in part on another, reloaded', (
     await expect.poll(onServer, SYNCED).toBe(500_000 - item.price);
 
     // Back on A: the gift-card screen has the new balance from the sync and the server; reload 200,000 at the counter.
-    await giftCardsScreen.open(a.page);
+    await giftCardsScreen.openFromCounter(a.page, GIFT_CARD_SKU);
     await giftCardsScreen.check(a.page, card);
     await giftCardsScreen.waitForConfirmed(a.page, 500_000 - item.price);
     expect(await giftCardsScreen.figures(a.page)).toEqual({ confirmed: 500_000 - item.price, onThisTablet: 500_000 - item.price, server: { kind: 'known', amount: 500_000 - item.price } });
@@ -103,7 +103,7 @@ describe('a gift card sold on one tablet, spent in part on another, reloaded', (
     await expect.poll(onServer, SYNCED).toBe(700_000 - item.price);
 
     // A bank card checked on the gift-card screen is refused; the unpaid card still holds nothing.
-    await giftCardsScreen.open(a.page);
+    await giftCardsScreen.openFromCounter(a.page, GIFT_CARD_SKU);
     await giftCardsScreen.check(a.page, '4111 1111 1111 1111');
     expect(await giftCardsScreen.refusal(a.page)).toBe('bank-card');
     expect(await serverBalance(a, unpaid)()).toBeUndefined();

@@ -17,7 +17,7 @@ import { formatGiftCardNumber } from '../../domain/gift-card-number.ts';
 import { parseMoneyInput } from '../../domain/money-format.ts';
 import { useScanClaim } from '../../devices/scanner/scan-claim.ts';
 import { useKeypadTarget } from '../../ui/keypad-target.ts';
-import { useGiftCardLineStore, type GiftCardQuestion } from '../../session/gift-card-line-store.ts';
+import { openGiftCardScreen, useGiftCardLineStore, type GiftCardQuestion } from '../../session/gift-card-line-store.ts';
 import { moneyDecimalSeparator } from './keypad-separators.ts';
 import { useMoney, useSaleSettings } from './sale-settings-context.ts';
 import { cartProductOf } from './scanned-product.ts';
@@ -136,6 +136,9 @@ function GiftCardLineForm({ product, initialNumber, onLoad }: { readonly product
       <button type="submit" data-testid="gift-card-line-add">{t('giftCards.line.add')}</button>
       <button type="button" onClick={close} data-testid="gift-card-line-cancel">
         {t('giftCards.line.cancel')}
+      </button>
+      <button type="button" onClick={openGiftCardScreen} data-testid="gift-card-line-check-balances">
+        {t('giftCards.line.checkBalances')}
       </button>
       {problem !== null && (
         <p role="alert" className="error" data-testid="gift-card-line-problem" data-reason={problem.key === 'number' ? problem.entry.reason : problem.key}>

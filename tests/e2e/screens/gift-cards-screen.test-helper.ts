@@ -5,7 +5,6 @@
  * server's own figure) and "reload at the counter".
  */
 import type { Page } from 'playwright-core';
-import { shellScreen } from './shell-screen.test-helper.ts';
 
 const WAIT = { timeout: 20_000 };
 
@@ -20,14 +19,16 @@ export interface GiftCardFigures {
 const amount = (text: string | null): number | null => (text === null || text === '' ? null : Number(text));
 
 export const giftCardsScreen = {
-  /** Opens the gift-card screen from the header (or its menu on a narrow screen). */
-  async open(page: Page): Promise<void> {
-    const link = page.getByTestId('nav-gift-cards');
-    if (await link.isVisible()) await link.click();
-    else {
-      await shellScreen.openHeaderMenu(page);
-      await page.getByTestId('menu-nav-gift-cards').click();
-    }
+  /**
+   * Opens the gift-card screen from the counter: the gift-card product (this SKU) tapped on the quick keys opens
+   * the gift-card prompt, whose "check a card's balance" leads there.
+   */
+  async openFromCounter(page: Page, giftCardSku: string): Promise<void> {
+    await page.getByTestId('nav-sale').click();
+    await page.getByTestId('counter').waitFor(WAIT);
+    await page.locator('[data-testid="grid-tab"][data-tab="quick"]').click(WAIT);
+    await page.locator(`[data-testid="quick-keys"] [data-testid="product-tile"][data-sku="${giftCardSku}"]`).click(WAIT);
+    await page.getByTestId('gift-card-line-check-balances').click(WAIT);
     await page.getByTestId('gift-cards-screen').waitFor(WAIT);
   },
 
