@@ -18,6 +18,8 @@ export interface StaffMember {
   pinCheck: number;
   pinSalt: string;
   pinIterations: number;
+  /** The person has no PIN yet (added without one, or reset by a manager): they choose one, online, before signing in. */
+  pinSetRequired: boolean;
 }
 
 export interface StaffDirectory {
@@ -29,7 +31,9 @@ export interface StaffDirectory {
 
 export function directoryFrom(config: StoreConfigDocument): StaffDirectory {
   return {
-    staff: config.staff.filter((member) => member.active).map(({ id, name, role, pinCheck, pinSalt, pinIterations }) => ({ id, name, role, pinCheck, pinSalt, pinIterations })),
+    staff: config.staff
+      .filter((member) => member.active)
+      .map(({ id, name, role, pinCheck, pinSalt, pinIterations, pinSetRequired }) => ({ id, name, role, pinCheck, pinSalt, pinIterations, pinSetRequired: pinSetRequired === true })),
     permissions: parsePermissionTable(config.permissions),
     lockout: lockoutSettingsFrom(config.permissions),
     idleSignOutMs: idleSignOutMsFrom(config.permissions),

@@ -73,3 +73,21 @@ export async function openStaffSession(serverUrl: string, deviceToken: string, s
   if (!response.ok) throw await staffApiRefusal(response, '/staff/sessions');
   return (await response.json()) as StaffSessionToken;
 }
+
+/**
+ * A person whose PIN a manager reset (or who was added without one) chooses theirs, with the device token
+ * (POST /staff/pin): the server keeps its full hash and announces the store's new config, whose short check
+ * lets this and every other tablet of the store take the PIN from then on. 409 for anyone who has a PIN.
+ */
+export async function chooseOwnPin(serverUrl: string, deviceToken: string, staffId: string, pin: string): Promise<void> {
+  const response = await staffApiFetch(
+    apiUrl(serverUrl, '/staff/pin'),
+    {
+      method: 'POST',
+      headers: { authorization: `Bearer ${deviceToken}`, accept: 'application/json', 'content-type': 'application/json' },
+      body: JSON.stringify({ staffId, pin }),
+    },
+    SIGN_IN_TIMEOUT_MS,
+  );
+  if (!response.ok) throw await staffApiRefusal(response, '/staff/pin');
+}

@@ -4,7 +4,7 @@ import { DEFAULT_LOCKOUT } from '../../domain/pin-lockout.ts';
 import { approvalCandidates } from './approval-candidates.ts';
 import type { StaffDirectory, StaffMember } from '../../session/use-staff-directory.ts';
 
-const person = (id: string, role: StaffMember['role']): StaffMember => ({ id, name: id, role, pinCheck: 0, pinSalt: 's', pinIterations: 1 });
+const person = (id: string, role: StaffMember['role']): StaffMember => ({ id, name: id, role, pinCheck: 0, pinSalt: 's', pinIterations: 1, pinSetRequired: false });
 const staff = [person('lan', 'cashier'), person('minh', 'cashier'), person('hoa', 'supervisor'), person('tuan', 'manager')];
 
 function directoryWith(permissions: unknown): StaffDirectory {

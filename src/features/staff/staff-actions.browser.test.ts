@@ -8,7 +8,7 @@ import { signInStaff, signOutStaff } from './staff-actions.ts';
 import type { StaffMember } from '../../session/use-staff-directory.ts';
 
 const identity = { storeId: 'store-q1', deviceId: 'device-1' };
-const pin = { pinCheck: 0, pinSalt: 's', pinIterations: 1_000 };
+const pin = { pinCheck: 0, pinSalt: 's', pinIterations: 1_000, pinSetRequired: false };
 const lan: StaffMember = { id: 'staff-lan', name: 'Nguyễn Thị Lan', role: 'cashier', ...pin };
 const nam: StaffMember = { id: 'staff-nam', name: 'Lê Hoàng Nam', role: 'manager', ...pin };
 

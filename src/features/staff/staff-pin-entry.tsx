@@ -8,6 +8,7 @@ import { StaffChoices } from '../../ui/staff-choices.tsx';
 import { forgetApprovalKey } from '../../session/approval-keys.ts';
 import type { OnlineApproval } from '../../sync/approval-check-api.ts';
 import { checkStaffPin } from './check-staff-pin.ts';
+import { ChoosePin } from './choose-pin.tsx';
 import type { StaffServices } from './use-staff-services.ts';
 
 interface StaffPinEntryProps {
@@ -34,19 +35,25 @@ type Message =
 /** Pick a person, type their PIN: shared by the sign-in screen, the quick switch and the approval dialog. */
 export function StaffPinEntry({ services, candidates, purpose, onAccepted, confirmOnline }: StaffPinEntryProps) {
   const { t } = useTranslation();
-  const [chosen, setChosen] = useState<StaffMember>();
+  const [chosenId, setChosenId] = useState<string>();
+  // The person as the store's config shows them now (a PIN just chosen changes their entry).
+  const chosen = candidates.find((member) => member.id === chosenId);
+  // Chosen while they had no PIN: they choose one first, and keep this step until it signs them in.
+  const [choosing, setChoosing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message>();
   // Answered checks so far: lets a test (and a screen reader's live region) know the check is done.
   const [answered, setAnswered] = useState(0);
 
   const choose = (member: StaffMember) => {
-    setChosen(member);
+    setChosenId(member.id);
+    setChoosing(member.pinSetRequired);
     setMessage(undefined);
   };
 
   const tryPin = async (pin: string) => {
-    if (!chosen) return;
+    // Nobody signs in as a person without a PIN: the short check of their entry checks no PIN.
+    if (!chosen || chosen.pinSetRequired) return;
     setBusy(true);
     try {
       const outcome: PinAttemptOutcome = await checkStaffPin(chosen, pin, {
@@ -83,7 +90,8 @@ export function StaffPinEntry({ services, candidates, purpose, onAccepted, confi
     <div className="staff-pin-entry" data-testid="staff-pin-entry" data-answered={answered}>
       <StaffChoices people={candidates} chosenId={chosen?.id} testIdPrefix="staff-choice-" onChoose={choose} />
       {candidates.length === 0 && <p className="notice">{t('staff.nobodyMayApprove')}</p>}
-      {chosen && (
+      {chosen && choosing && <ChoosePin key={chosen.id} member={chosen} onChosen={(pin) => void tryPin(pin)} />}
+      {chosen && !choosing && (
         <>
           <p>{t('staff.enterPinFor', { name: chosen.name })}</p>
           <PinPad key={chosen.id} busy={busy} onSubmit={(pin) => void tryPin(pin)} />

@@ -63,6 +63,19 @@ export const backOfficeManageScreen = {
     return (await page.getByTestId('staff-notice').textContent()) ?? '';
   },
 
+  /** Resets the PIN of the person with this staff id; resolves once the server's answer is shown. */
+  async resetPin(page: Page, staffId: string): Promise<string> {
+    const row = page.locator(`[data-testid="staff-row"][data-staff-id="${staffId}"]`);
+    const notice = page.getByTestId('staff-notice');
+    const before = (await notice.count()) > 0 ? await notice.textContent() : null;
+    await row.getByTestId('staff-reset-pin').click();
+    await page.waitForFunction((previous) => {
+      const shown = document.querySelector('[data-testid="staff-notice"]')?.textContent ?? null;
+      return shown !== null && shown !== previous;
+    }, before, WAIT);
+    return (await notice.textContent()) ?? '';
+  },
+
   /** Replaces the receipt's footer and saves the settings; resolves with the notice shown. */
   async setReceiptFooter(page: Page, lines: readonly string[]): Promise<string> {
     await page.getByTestId('settings-form').waitFor(WAIT);

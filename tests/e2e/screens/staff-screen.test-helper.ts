@@ -36,6 +36,27 @@ export const staffScreen = {
     await typePin(this.signInPanel(page), role, pin);
   },
 
+  /**
+   * A person with no PIN yet picked on the sign-in panel: the step the choose-PIN form shows ('first',
+   * 'offline', ...), once it shows.
+   */
+  async pickPersonWithoutPin(page: Page, staffId: string): Promise<string> {
+    await this.signInPanel(page).getByTestId(`staff-choice-${staffId}`).click();
+    const form = this.signInPanel(page).getByTestId('choose-pin');
+    await form.waitFor({ timeout: 20_000 });
+    return (await form.getAttribute('data-step')) ?? '';
+  },
+
+  /** Types a new PIN twice on the choose-PIN form (the pad, then submit, each time). */
+  async chooseNewPin(page: Page, pin: string): Promise<void> {
+    const panel = this.signInPanel(page);
+    for (const step of ['first', 'again']) {
+      await panel.locator(`[data-testid="choose-pin"][data-step="${step}"]`).waitFor({ timeout: 20_000 });
+      for (const digit of pin) await panel.getByTestId(`pin-digit-${digit}`).click();
+      await panel.getByTestId('pin-submit').click();
+    }
+  },
+
   async signedInStaffId(page: Page): Promise<string> {
     return (await page.getByTestId('signed-in-staff').getAttribute('data-staff-id')) ?? '';
   },
