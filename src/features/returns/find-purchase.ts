@@ -50,6 +50,11 @@ export interface ServerAccess {
 
 export interface LookupSources {
   readonly database: PosDatabase;
+  /**
+   * The returns this tablet holds, by the id of the purchase they return, when the screen keeps them (a live
+   * query of the few return documents): a lookup then reads no other sale. Without it they are queried.
+   */
+  readonly knownReturns?: ReadonlyMap<string, readonly EarlierReturn[]>;
   /** The store's config (its slip key); undefined before the first sync. */
   readonly slipKey: CryptoKey | string | undefined;
   readonly server?: ServerAccess;
@@ -67,8 +72,22 @@ export function isPackingSlipText(text: string): boolean {
 /** The slip key of a config document (undefined until the tablet pulled one carrying it). */
 export { slipKeyOfConfig };
 
-/** The returns (not cancellations of other sales) this tablet holds of a purchase. */
-async function localReturnsOf(database: PosDatabase, purchase: Pick<Purchase, 'source' | 'id' | 'purchasedAt'>): Promise<EarlierReturn[]> {
+/** The returns this tablet holds, grouped by the sale or order they return (for LookupSources.knownReturns). */
+export function returnsByPurchase(documents: readonly EarlierReturn[]): Map<string, EarlierReturn[]> {
+  const byPurchase = new Map<string, EarlierReturn[]>();
+  for (const document of documents) {
+    if (document.kind !== 'return') continue;
+    for (const id of [document.originalSaleId, document.orderId]) {
+      if (typeof id !== 'string') continue;
+      byPurchase.set(id, [...(byPurchase.get(id) ?? []), document]);
+    }
+  }
+  return byPurchase;
+}
+
+/** The returns (and cancellations) this tablet holds of a purchase. */
+async function localReturnsOf(database: PosDatabase, purchase: Pick<Purchase, 'source' | 'id' | 'purchasedAt'>, known?: ReadonlyMap<string, readonly EarlierReturn[]>): Promise<readonly EarlierReturn[]> {
+  if (known !== undefined) return known.get(purchase.id) ?? [];
   // A return is written after what it returns: the createdAt index keeps the look to documents since then.
   const field = purchase.source === 'sale' ? 'originalSaleId' : 'orderId';
   const docs = await database.sales.find({ selector: { createdAt: { $gte: purchase.purchasedAt }, kind: 'return', [field]: purchase.id }, index: ['createdAt'] }).exec();
@@ -104,19 +123,19 @@ async function fromSlip(sources: LookupSources, text: string): Promise<PurchaseL
     paid: summary.paid,
     lines: summary.lines,
   });
-  const earlierReturns = await localReturnsOf(sources.database, purchase);
+  const earlierReturns = await localReturnsOf(sources.database, purchase, sources.knownReturns);
   return { kind: 'found', matches: [{ purchase, earlierReturns, origin: 'slip', ...(summary.customerName === '' ? {} : { customerName: summary.customerName }) }] };
 }
 
-async function localSaleFound(database: PosDatabase, sale: StoredSale): Promise<FoundPurchase> {
+async function localSaleFound(database: PosDatabase, sale: StoredSale, known?: ReadonlyMap<string, readonly EarlierReturn[]>): Promise<FoundPurchase> {
   const purchase = purchaseOfSale(sale);
-  return { purchase, earlierReturns: await localReturnsOf(database, purchase), origin: 'tablet' };
+  return { purchase, earlierReturns: await localReturnsOf(database, purchase, known), origin: 'tablet' };
 }
 
-async function fromLocalReceipt(database: PosDatabase, number: string): Promise<FoundPurchase[]> {
-  const docs = await database.sales.find({ selector: { number }, index: ['number'] }).exec();
+async function fromLocalReceipt(sources: LookupSources, number: string): Promise<FoundPurchase[]> {
+  const docs = await sources.database.sales.find({ selector: { number }, index: ['number'] }).exec();
   const sales = docs.filter((doc) => doc.kind === 'sale').map((doc) => doc.toMutableJSON());
-  return Promise.all(sales.map((sale) => localSaleFound(database, sale)));
+  return Promise.all(sales.map((sale) => localSaleFound(sources.database, sale, sources.knownReturns)));
 }
 
 async function fromLocalOrderNumber(database: PosDatabase, number: string): Promise<FoundPurchase[]> {
@@ -195,7 +214,7 @@ export async function findPurchase(sources: LookupSources, scanned: string): Pro
   const receipt = parseReceiptNumber(text);
   if (receipt.ok) {
     const number = text.toUpperCase();
-    const local = await fromLocalReceipt(sources.database, number);
+    const local = await fromLocalReceipt(sources, number);
     if (local.length > 0) return { kind: 'found', matches: local };
     return sources.server === undefined ? { kind: 'none', askedServer: false } : fromServer(sources.server, number);
   }

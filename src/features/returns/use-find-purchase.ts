@@ -9,7 +9,8 @@ import type { StoreConfigDocument } from '../../data/schemas/types.ts';
 import { importSlipKey, slipKeyOfConfig } from '../../domain/packing-slip.ts';
 import { loadDeviceIdentity } from '../../sync/enrolment.ts';
 import { SyncDatabaseContext } from '../../sync/sync-database-context.ts';
-import { findPurchase } from './find-purchase.ts';
+import type { EarlierReturn } from '../../domain/returnable-purchase.ts';
+import { findPurchase, returnsByPurchase } from './find-purchase.ts';
 import type { PurchaseLookup, ServerAccess } from './find-purchase.ts';
 
 export function useFindPurchase(config: StoreConfigDocument | null | undefined): (text: string) => Promise<PurchaseLookup> {
@@ -28,6 +29,16 @@ export function useFindPurchase(config: StoreConfigDocument | null | undefined):
     };
   }, [publicKey]);
 
+  // The return documents on this tablet (few beside its sales), kept live: a lookup then reads only the sale.
+  const [knownReturns, setKnownReturns] = useState<ReadonlyMap<string, readonly EarlierReturn[]> | undefined>(undefined);
+  useEffect(() => {
+    const subscription = database.sales.find({ selector: { kind: 'return' } }).$.subscribe({
+      next: (documents) => setKnownReturns(returnsByPurchase(documents.map((document) => document.toMutableJSON()))),
+      error: (error: unknown) => console.error('Watching the returns on this tablet failed; lookups query them instead', error),
+    });
+    return () => subscription.unsubscribe();
+  }, [database]);
+
   return useCallback(
     async (text: string) => {
       let server: ServerAccess | undefined;
@@ -36,8 +47,8 @@ export function useFindPurchase(config: StoreConfigDocument | null | undefined):
         if (identity !== undefined && identity.revokedAt === undefined) server = { serverUrl: identity.serverUrl, token: identity.token };
       }
       // Until the imported key is ready, the config's text key does the same check.
-      return findPurchase({ database, slipKey: slipKey ?? publicKey, ...(server === undefined ? {} : { server }) }, text);
+      return findPurchase({ database, slipKey: slipKey ?? publicKey, ...(knownReturns === undefined ? {} : { knownReturns }), ...(server === undefined ? {} : { server }) }, text);
     },
-    [database, syncDatabase, slipKey, publicKey],
+    [database, syncDatabase, slipKey, publicKey, knownReturns],
   );
 }

@@ -12,11 +12,11 @@ export type ReturnCondition = 'resellable' | 'damaged';
 export type RefundRest = 'cash' | 'store_credit' | 'gift_card';
 
 export const returnsScreen = {
-  async open(page: Page): Promise<void> {
+  async open(page: Page, timeout = WAIT.timeout): Promise<void> {
     const link = page.getByTestId('nav-returns');
     if (!(await link.isVisible())) await shellScreen.openHeaderMenu(page);
     await link.click();
-    await page.locator('[data-testid="returns-screen"][data-ready="yes"]').waitFor(WAIT);
+    await page.locator('[data-testid="returns-screen"][data-ready="yes"]').waitFor({ timeout });
   },
 
   /** A keyboard-wedge burst (keys 3 ms apart, then Enter) on the body, as a scanner types with no field focused. */
