@@ -6,7 +6,9 @@
  *
  * Order of work, for the cashier's wait ("pay tapped -> sale durable"): the document is built and checked
  * first (pure and fast; a cart that cannot complete must not burn a receipt number), then the number is
- * taken (one small IndexedDB transaction, counter-database.ts), then the insert. Nothing else sits between.
+ * taken (one small IndexedDB transaction, counter-database.ts), then the insert. Nothing else sits between:
+ * the customer's tier is the one the counter read when the customer was attached (use-customer-standing.ts),
+ * read here only when it has not come yet.
  */
 import { v7 as uuidv7 } from 'uuid';
 import type { PosDatabase } from '../../data/database.ts';
@@ -15,6 +17,7 @@ import { takeNextReceiptSequence } from '../../data/receipt-sequence.ts';
 import { purchasesOf } from '../../data/customer-records.ts';
 import { loyaltyStanding, tierPeriodStart } from '../../domain/loyalty-standing.ts';
 import type { CartState } from '../../domain/cart.ts';
+import type { LoyaltyTier } from '../../domain/loyalty.ts';
 import { formatReceiptNumber } from '../../domain/receipt-number.ts';
 import { buildSaleDocument } from '../../domain/sale-document.ts';
 import type { CompletedSale, SaleBuild } from '../../domain/sale-document.ts';
@@ -31,6 +34,8 @@ export interface CompleteSaleInput {
   readonly deviceId: string;
   readonly staffId: string;
   readonly now?: Date;
+  /** The attached customer's standing as the counter shows it: saves reading their year of purchases again. */
+  readonly customerStanding?: { readonly customerId: string; readonly tier: LoyaltyTier | undefined };
 }
 
 /** Placeholder while the document is checked; replaced by the real number before anything is written. */
@@ -51,18 +56,21 @@ export function receiptCodes(storeId: string, deviceId: string): { storeCode: st
  * domain/loyalty-standing.ts): the sale earns at it and names it; the server keeps the lower of that and the
  * tier reached chain-wide. Without a customer or tiers, the rules as they are.
  */
-async function withCustomerTier(database: PosDatabase, cart: CartState, rules: SaleSettings['saleRules'], createdAt: string): Promise<SaleSettings['saleRules']> {
+async function withCustomerTier(input: CompleteSaleInput, rules: SaleSettings['saleRules'], createdAt: string): Promise<SaleSettings['saleRules']> {
+  const { cart, customerStanding } = input;
   const loyalty = rules.loyalty;
   if (cart.customerId === undefined || loyalty?.rules === undefined || loyalty.rules.tiers.length === 0) return rules;
-  const purchases = await purchasesOf(database, cart.customerId, tierPeriodStart(createdAt, loyalty.rules));
-  const tier = loyaltyStanding(purchases, createdAt, loyalty.rules).tier;
+  const tier =
+    customerStanding?.customerId === cart.customerId
+      ? customerStanding.tier
+      : loyaltyStanding(await purchasesOf(input.database, cart.customerId, tierPeriodStart(createdAt, loyalty.rules)), createdAt, loyalty.rules).tier;
   return tier === undefined ? rules : { ...rules, loyalty: { ...loyalty, tier } };
 }
 
 export async function completeSale(input: CompleteSaleInput): Promise<SaleBuild> {
   const { database, counter, cart, tenders, settings } = input;
   const createdAt = (input.now ?? new Date()).toISOString();
-  const saleRules = await withCustomerTier(database, cart, settings.saleRules, createdAt);
+  const saleRules = await withCustomerTier(input, settings.saleRules, createdAt);
   const built = buildSaleDocument(
     cart,
     tenders,

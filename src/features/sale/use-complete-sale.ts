@@ -7,6 +7,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalogDatabase } from '../../catalog/catalog-context.ts';
 import { useDatabase } from '../../data/database-context.ts';
+import { useCustomerStanding } from '../../data/use-customer-standing.ts';
 import type { StoreConfigDocument } from '../../data/schemas/types.ts';
 import { useStaffSessionStore } from '../../session/staff-session-store.ts';
 import { useSyncStatusStore } from '../../sync/sync-status-store.ts';
@@ -23,6 +24,9 @@ export function useCompleteSale(config: StoreConfigDocument) {
   const counter = useCounterDatabase();
   const settings = useSaleSettings();
   const [busy, setBusy] = useState(false);
+  // The attached customer's tier, read when they were attached (the badge reads the same), not at pay time.
+  const customerId = useCounterStore((state) => state.cart.customerId);
+  const standing = useCustomerStanding(customerId);
 
   const complete = useCallback(async (): Promise<void> => {
     const store = useCounterStore.getState();
@@ -43,6 +47,7 @@ export function useCompleteSale(config: StoreConfigDocument) {
         storeId: enrolment.storeId,
         deviceId: enrolment.deviceId,
         staffId: staff.id,
+        ...(standing ? { customerStanding: { customerId: standing.customerId, tier: standing.standing.tier } } : {}),
       });
     } catch (error) {
       console.error('Writing the sale failed', error);
@@ -60,7 +65,7 @@ export function useCompleteSale(config: StoreConfigDocument) {
     if (!outcome.ok) useCounterStore.getState().tell({ tone: 'error', key: 'pay.printFailed', values: { number: sale.number, problem: outcome.problem } });
     // Printed, but the cashier must know (no drawer without a USB printer, paper running out).
     else if (outcome.warning !== undefined) useCounterStore.getState().tell({ tone: 'info', key: 'pay.completedWithWarning', values: { number: sale.number, warning: i18n.t(`receipt.printer.${outcome.warning}`) } });
-  }, [database, catalog, counter, settings, config, i18n]);
+  }, [database, catalog, counter, settings, config, i18n, standing]);
 
   return { complete, busy };
 }
