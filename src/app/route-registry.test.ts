@@ -26,9 +26,12 @@ describe('the route registry', () => {
       pickup: '/pickup',
       customers: '/customers',
       returns: '/returns',
+      dashboard: '/dashboard',
+      'gift-cards': '/gift-cards',
+      stock: '/back-office/stock',
     });
     expect(routeRegistry.nav.map((route) => route.id)).toEqual(['sale', 'receipts', 'returns', 'pickup', 'customers', 'shift', 'settings']);
-    expect(routeRegistry.all.filter((route) => route.needsDatabase).map((route) => route.id).sort()).toEqual(['audit', 'back-office-products', 'back-office-settings', 'back-office-staff', 'catalog-import', 'customers', 'day-end', 'pickup', 'receipts', 'returns', 'sale', 'shift']);
+    expect(routeRegistry.all.filter((route) => route.needsDatabase).map((route) => route.id).sort()).toEqual(['audit', 'back-office-products', 'back-office-settings', 'back-office-staff', 'catalog-import', 'customers', 'dashboard', 'day-end', 'gift-cards', 'pickup', 'receipts', 'returns', 'sale', 'shift', 'stock']);
   });
 
   it('offers the audit trail from the staff corner to whoever holds report.view', () => {
@@ -38,7 +41,9 @@ describe('the route registry', () => {
       ['back-office-products', { permission: 'catalog.manage', openKey: 'backOffice.products.open' }],
       ['back-office-staff', { permission: 'staff.edit', openKey: 'backOffice.staff.open' }],
       ['back-office-settings', { permission: 'settings.edit', openKey: 'backOffice.settings.open' }],
+      ['dashboard', { permission: 'report.view', openKey: 'dashboard.open' }],
       ['day-end', { permission: 'report.view', openKey: 'dayEnd.open' }],
+      ['stock', { permission: 'stock.manage', openKey: 'stock.open' }],
     ]);
   });
 
