@@ -66,6 +66,16 @@ export const returnsScreen = {
     return Number(await page.getByTestId(`returns-line-${line}`).getAttribute('data-left')) / 1000;
   },
 
+  /** The index of the purchase's line for `name` (the lines keep the receipt's order), to pass to takeBack. */
+  async lineNamed(page: Page, name: string): Promise<number> {
+    const rows = page.locator('[data-testid^="returns-line-"]');
+    await rows.first().waitFor(WAIT);
+    const names = await rows.locator('strong').allTextContents();
+    const index = names.findIndex((each) => each.trim() === name);
+    if (index < 0) throw new Error(`the purchase has no line "${name}": ${names.join(', ')}`);
+    return index;
+  },
+
   async takeBack(page: Page, line: number, pieces: number, options: { reason?: string; condition?: ReturnCondition } = {}): Promise<void> {
     await page.getByTestId(`returns-qty-${line}`).fill(String(pieces));
     if (options.reason) await page.getByTestId(`returns-reason-${line}`).selectOption(options.reason);
