@@ -1,10 +1,12 @@
 // The manager's day at a real till (issue 17): a cashier opens her shift counting the float note by note,
 // rings up sales offline (one in cash, one by card, one in cash that is then cancelled with a manager's
-// approval), puts cash in and takes a safe drop out, and closes blind: the drawer comes out short, so the
+// approval), takes one item of the cash sale back at the returns desk and refunds it in cash (a partial
+// return), puts cash in and takes a safe drop out, and closes blind: the drawer comes out short, so the
 // manager approves it on the spot. The manager prints the till's Z report, still offline, on a USB receipt
 // printer (a fake at the WebUSB boundary, everything above it the built app's): the ESC/POS bytes are
 // decoded and read. Back online, once nothing waits to sync, the server's GET /api/v1/reports/day for the
-// same day and till equals the tablet's report on screen and on paper, to the unit.
+// same day and till equals the tablet's report on screen and on paper, to the unit, the return counted in
+// both: one return, its refund negative in the returns, taken off the net and off the cash expected.
 // Real server process, real Chromium, the built app (dist/).
 import { describe, expect, it } from 'vitest';
 import type { DayReport } from '../../src/domain/day-report.ts';
@@ -19,12 +21,13 @@ import { pairPrinterInSettings, plugInFakeUsbPrinter, printedBytes, printJobCoun
 import { shellScreen } from './screens/shell-screen.test-helper.ts';
 import { syncStatus } from './screens/sync-status.test-helper.ts';
 import { counterScreen } from './screens/counter-screen.test-helper.ts';
+import { returnsScreen } from './screens/returns-screen.test-helper.ts';
 import { staffScreen } from './screens/staff-screen.test-helper.ts';
 import { dayEndScreen, type ReportOnScreen } from './screens/day-end-screen.test-helper.ts';
 
 const CODE = 'E2E-DAY-END-01';
 
-interface ProductDoc { sku: string; price: number; barcodes: string[]; weighed: boolean }
+interface ProductDoc { sku: string; name: string; price: number; barcodes: string[]; weighed: boolean }
 
 /** The figures both sides must agree on, to the unit. */
 type Figures = Pick<ReportOnScreen, 'gross' | 'discounts' | 'returns' | 'cancellations' | 'net' | 'salesCount' | 'returnsCount' | 'cancellationsCount'> & {
@@ -92,7 +95,7 @@ describe("the manager's day end", () => {
     await counterScreen.scan(page, second.barcodes[0] ?? '');
     await counterScreen.waitForLineCount(page, 2);
     const cashTotal = await counterScreen.total(page);
-    await counterScreen.pay(page, { cash: 500_000 });
+    const cashNumber = await counterScreen.pay(page, { cash: 500_000 });
     await counterScreen.scan(page, third.barcodes[0] ?? '');
     await counterScreen.waitForLineCount(page, 1);
     const cardTotal = await counterScreen.total(page);
@@ -101,6 +104,22 @@ describe("the manager's day end", () => {
     await counterScreen.waitForLineCount(page, 1);
     const cancelledTotal = await counterScreen.total(page);
     const cancelledNumber = await counterScreen.pay(page, { cash: cancelledTotal });
+
+    // The customer of the cash sale brings one of its two items back: a partial return at the returns desk,
+    // refunded in cash from the drawer (under the store's 500,000 limit, so the cashier needs no manager).
+    await returnsScreen.open(page);
+    await returnsScreen.scan(page, cashNumber);
+    await returnsScreen.waitForPurchase(page, cashNumber, 'tablet');
+    const returnedLine = await returnsScreen.lineNamed(page, second.name);
+    expect(await returnsScreen.leftOf(page, returnedLine)).toBe(1);
+    await returnsScreen.takeBack(page, returnedLine, 1, { reason: 'changed-mind', condition: 'resellable' });
+    await returnsScreen.refundTo(page, 'cash', true);
+    const refund = await returnsScreen.plannedRefund(page);
+    expect(refund).toBe(second.price);
+    expect(refund).toBeLessThan(cashTotal);
+    expect(await returnsScreen.needsApproval(page)).toBe(false);
+    await returnsScreen.confirm(page);
+    expect(await returnsScreen.waitForNotice(page, 'success', 30_000)).toMatch(/Đã ghi phiếu trả hàng/);
 
     // The cancellation, from today's receipts: a cashier may not, so the manager approves it.
     await dayEndScreen.goToReceipts(page);
@@ -119,7 +138,8 @@ describe("the manager's day end", () => {
     expect(await dayEndScreen.blindCloseShowsExpected(page)).toBe(false);
     await staffScreen.approve(page, 'manager', DEMO_PINS.manager);
     const closed = await dayEndScreen.closedShift(page);
-    const expectedCash = 750_000 + cashTotal + 100_000 - 200_000;
+    // The cancelled sale's cash went back out of the drawer; the refund did too.
+    const expectedCash = 750_000 + cashTotal - refund + 100_000 - 200_000;
     expect(closed).toMatchObject({ expected: expectedCash, counted: 600_000, variance: 600_000 - expectedCash });
     expect(closed.variance).toBeLessThan(0);
     expect(closed.approver).not.toBeNull();
@@ -131,7 +151,9 @@ describe("the manager's day end", () => {
     await dayEndScreen.openDayEnd(page);
     await dayEndScreen.chooseReport(page, 'Z', 'till');
     const offlineReport = await dayEndScreen.report(page);
-    expect(offlineReport).toMatchObject({ kind: 'Z', deviceId: identity.deviceId, cancellationsCount: 1 });
+    expect(offlineReport).toMatchObject({ kind: 'Z', deviceId: identity.deviceId, cancellationsCount: 1, returnsCount: 1, returns: -refund });
+    // What the day kept: the cash sale less its refund and the card sale (the cancelled sale nets to nothing).
+    expect(offlineReport.net).toBe(cashTotal - refund + cardTotal);
     expect(offlineReport.cash).toEqual({ expected: expectedCash, counted: 600_000, variance: 600_000 - expectedCash });
     expect(offlineReport.tenders.find((tender) => tender.method === 'card')?.amount).toBe(cardTotal);
     const jobsBefore = await printJobCount(page);
@@ -156,6 +178,7 @@ describe("the manager's day end", () => {
     const onServer = (await response.json()) as DayReport;
     expect(onServer).toMatchObject({ date: offlineReport.date, deviceId: identity.deviceId, timeZone: 'Asia/Ho_Chi_Minh' });
     expect(onServer.salesCount).toBeGreaterThanOrEqual(2);
+    expect(onServer).toMatchObject({ returnsCount: 1, returns: -refund, net: cashTotal - refund + cardTotal });
     expect(figures(onServer)).toEqual(figures(offlineReport));
     expect(onServer.cash).toMatchObject(offlineReport.cash);
     const parts = onServer.gross + onServer.discounts + onServer.taxAdded + onServer.returns + onServer.cancellations;
