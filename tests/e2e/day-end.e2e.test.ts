@@ -62,7 +62,7 @@ function figureRows(rows: readonly string[]): string[] {
 describe("the manager's day end", () => {
   const fixture = useServerAndBrowser({ env: { POS_ENROLLMENT_CODE: CODE, POS_DEMO_PRODUCTS: '200' } });
 
-  it('a shift worked offline, closed blind with an approved variance; the printed Z report equals the server’s after sync', async () => {
+  it('a shift worked offline with a partial cash return, closed blind with an approved variance; the printed Z report equals the server’s after sync', async () => {
     const server = fixture.server();
     const { context, page, client, identity } = await enrolTablet(fixture.browser(), server, { code: CODE, deviceName: 'Quầy chốt ngày' });
     const products = (await client.pull<ProductDoc>('products', null, 100)).documents.filter((product) => !product.weighed && product.price >= 10_000 && product.price <= 150_000);
