@@ -64,13 +64,18 @@ function pairTable(pairs: readonly LabelledValue[]): string {
   return `<table>${pairs.map((pair) => pairRow(pair)).join('')}</table>`;
 }
 
+/** Rows under an item or a tender (a gift card's number and balance), indented as the printer indents them. */
+function indentedRows(pairs: readonly LabelledValue[] | undefined): string {
+  return (pairs ?? []).map((pair) => `<tr><td class="indent">${escapeHtml(pair.label)}</td><td class="value">${escapeHtml(pair.value)}</td></tr>`).join('');
+}
+
 function itemsTable(receipt: Receipt): string {
   const header = `<tr><th>${escapeHtml(receipt.itemsHeader.label)}</th><th class="value">${escapeHtml(receipt.itemsHeader.value)}</th></tr>`;
   const rows = receipt.items.map((item) => {
     const name = `<tr><td colspan="2" class="item-name">${escapeHtml(item.name)}</td></tr>`;
     const detail = `<tr><td class="indent">${escapeHtml(item.detail)}</td><td class="value">${escapeHtml(item.amount)}</td></tr>`;
     const discount = item.discount ? `<tr><td class="indent">${escapeHtml(item.discount.label)}</td><td class="value">${escapeHtml(item.discount.value)}</td></tr>` : '';
-    return name + detail + discount;
+    return name + detail + discount + indentedRows(item.giftCard);
   });
   return `<table class="items"><thead>${header}</thead><tbody>${rows.join('')}</tbody></table>`;
 }
@@ -112,7 +117,7 @@ export function renderReceiptBody(receipt: Receipt, codes: LookupCodeImages = {}
     taxTable(receipt.taxSummary),
     '<hr>',
     `<div class="section">${escapeHtml(payment.title)}</div>`,
-    pairTable(payment.change ? [...payment.tenders, payment.change] : payment.tenders),
+    `<table>${payment.tenders.map((tender) => pairRow(tender) + indentedRows(tender.giftCard)).join('')}${payment.change ? pairRow(payment.change) : ''}</table>`,
     receipt.loyalty.length > 0 ? `<hr>${pairTable(receipt.loyalty)}` : '',
     '<hr class="double">',
     receipt.lookup.barcode ? codeImage(codes.barcodeSvg, 'barcode', receipt.lookup.value) : '',

@@ -11,6 +11,7 @@
  * same computation that made totals.tax, so its rows add up to it).
  */
 import type { SaleDocument, SaleLine, SaleTender } from '../../domain/documents.ts';
+import type { GiftCardStanding } from '../../domain/gift-card-standing.ts';
 import { formatMoney, formatMoneyAmount } from '../../domain/money-format.ts';
 import { multiplyByQuantity, sumMinorUnits } from '../../domain/money.ts';
 import { cashRoundingOf } from '../../domain/sale-amounts.ts';
@@ -21,7 +22,12 @@ import { fillIn, receiptTexts } from './receipt-texts.ts';
 import type { ReceiptLocale, ReceiptTexts } from './receipt-texts.ts';
 
 /** What the receipt reads of a sale line: the stored line's fields (a line's unit is not named by the schema yet). */
-export type ReceiptLine = Pick<SaleLine, 'sku' | 'name' | 'qty' | 'unitPrice' | 'discount' | 'taxRate' | 'total' | 'priceIncludesTax'> & { readonly unit?: unknown };
+export type ReceiptLine = Pick<SaleLine, 'sku' | 'name' | 'qty' | 'unitPrice' | 'discount' | 'taxRate' | 'total' | 'priceIncludesTax'> & {
+  readonly unit?: unknown;
+  readonly productId?: string;
+  /** The gift card a line of a gift-card product loads (gift-card-sale.ts). */
+  readonly giftCardId?: unknown;
+};
 
 /**
  * What the receipt needs of a sale document (src/data/schemas/sales.json): the stored document's own fields,
@@ -62,6 +68,14 @@ export interface ReceiptContext {
   readonly reprint?: boolean;
   /** The customer's points balance as this till knows it (last sync plus its own sales since), when it does. */
   readonly pointsBalance?: number;
+  /** The store's gift-card products (config loyalty.giftCardProductIds): a line of one with a giftCardId loads that card. */
+  readonly giftCardProductIds?: ReadonlySet<string>;
+  /**
+   * What each gift card the sale loads or pays with holds as this till knows it, by card number (the
+   * server's last confirmed balance plus this till's own loads and spends since, gift-card-standing.ts);
+   * a card left out (a reprint: it would be today's) prints its masked number only.
+   */
+  readonly giftCardStandings?: Readonly<Record<string, GiftCardStanding>>;
 }
 
 export interface LabelledValue {
@@ -78,6 +92,13 @@ export interface ReceiptItem {
   readonly amount: string;
   readonly weighed: boolean;
   readonly discount?: LabelledValue;
+  /** The card a gift-card line loads: its masked number and its balance after the sale (giftCardRows). */
+  readonly giftCard?: readonly LabelledValue[];
+}
+
+/** A tender as printed; a gift card's is followed by the card's masked number and balance after the sale. */
+export interface ReceiptTender extends LabelledValue {
+  readonly giftCard?: readonly LabelledValue[];
 }
 
 export interface TaxSummary {
@@ -99,7 +120,7 @@ export interface Receipt {
   readonly items: readonly ReceiptItem[];
   readonly totals: readonly LabelledValue[];
   readonly taxSummary: TaxSummary;
-  readonly payment: { readonly title: string; readonly tenders: readonly LabelledValue[]; readonly change?: LabelledValue };
+  readonly payment: { readonly title: string; readonly tenders: readonly ReceiptTender[]; readonly change?: LabelledValue };
   /** The customer's points: earned (or taken back) by this sale and the balance, when a customer is named. */
   readonly loyalty: readonly LabelledValue[];
   /** The sale number, printed as text and as a CODE128 barcode and/or QR code for returns. */
@@ -148,7 +169,46 @@ function repeatsStore(line: string, store: ReceiptContext['store']): boolean {
   return rest.replace(/[\s:·|,;./()\-–—]+/g, '') === '';
 }
 
+/** A gift-card number as a receipt prints it: masked but for its last four digits. */
+export function maskGiftCardNumber(number: string): string {
+  return `****${number.replace(/\D/g, '').slice(-4)}`;
+}
+
+/** The card a line loads: a line of one of the store's gift-card products, with a card number, putting money on it. */
+function loadedCard(line: ReceiptLine, productIds: ReadonlySet<string> | undefined): string | undefined {
+  const card = line.giftCardId;
+  if (typeof card !== 'string' || card === '' || line.productId === undefined || !(productIds?.has(line.productId) ?? false)) return undefined;
+  return line.qty > 0 && line.total > 0 ? card : undefined;
+}
+
+/** The card a tender pays with (or, on a return, refunds to): the stored gift_card tender's reference. */
+function tenderCard(tender: SaleTender): string | undefined {
+  return tender.method === 'gift_card' && typeof tender.reference === 'string' && tender.reference !== '' ? tender.reference : undefined;
+}
+
+/** The gift cards a sale loads or pays with, once each: the cards whose standing the caller reads for the receipt. */
+export function giftCardsOnReceipt(sale: Pick<ReceiptSale, 'lines' | 'tenders'>, productIds: ReadonlySet<string>): string[] {
+  const cards = [...sale.lines.map((line) => loadedCard(line, productIds)), ...sale.tenders.map(tenderCard)];
+  return [...new Set(cards.filter((card): card is string => card !== undefined))];
+}
+
+/**
+ * The rows under a gift-card line or tender: the card's masked number, and what it holds after this sale as
+ * the till knows it. A balance that counts a load the server has not confirmed yet (the card holds that value
+ * only once the server has the paid sale) says it is pending; a balance the till cannot know (no confirmed
+ * figure and nothing loaded here, or below zero) is left out rather than guessed.
+ */
+function giftCardRows(card: string, sale: ReceiptSale, context: ReceiptContext, texts: ReceiptTexts): LabelledValue[] {
+  const rows: LabelledValue[] = [{ label: texts.giftCard.number, value: maskGiftCardNumber(card) }];
+  const standing = context.giftCardStandings?.[card];
+  if (standing === undefined || (standing.confirmed === null && standing.loadedHere === 0) || standing.onThisTablet < 0) return rows;
+  const label = standing.loadedHere > 0 ? texts.giftCard.balancePending : texts.giftCard.balance;
+  rows.push({ label, value: formatMoney(standing.onThisTablet, sale.currency, context.locale) });
+  return rows;
+}
+
 function buildItem(line: ReceiptSale['lines'][number], sale: ReceiptSale, context: ReceiptContext, texts: ReceiptTexts): ReceiptItem {
+  const card = loadedCard(line, context.giftCardProductIds);
   const unit = lineUnit(line);
   const money = (amount: number): string => formatMoney(amount, sale.currency, context.locale);
   const gross = multiplyByQuantity(line.unitPrice, line.qty);
@@ -161,6 +221,7 @@ function buildItem(line: ReceiptSale['lines'][number], sale: ReceiptSale, contex
     amount: formatMoneyAmount(gross, sale.currency, context.locale),
     weighed: unit === 'kg',
     ...(line.discount !== 0 ? { discount: { label: texts.lineDiscount, value: formatMoneyAmount(signedDiscount, sale.currency, context.locale) } } : {}),
+    ...(card !== undefined ? { giftCard: giftCardRows(card, sale, context, texts) } : {}),
   };
 }
 
@@ -203,7 +264,10 @@ function tenderLabel(tender: ReceiptSale['tenders'][number], texts: ReceiptTexts
 
 function buildPayment(sale: ReceiptSale, context: ReceiptContext, texts: ReceiptTexts): Receipt['payment'] {
   const money = (amount: number): string => formatMoney(amount, sale.currency, context.locale);
-  const tenders = sale.tenders.map((tender) => ({ label: tenderLabel(tender, texts), value: money(tender.amount) }));
+  const tenders = sale.tenders.map((tender): ReceiptTender => {
+    const card = tenderCard(tender);
+    return { label: tenderLabel(tender, texts), value: money(tender.amount), ...(card !== undefined ? { giftCard: giftCardRows(card, sale, context, texts) } : {}) };
+  });
   // The change the sale document says was handed back (a cancellation that hands none back says 0 or less).
   const change = sale.change ?? 0;
   return {

@@ -79,6 +79,7 @@ export function layoutReceipt(receipt: Receipt, measure: MeasureText): PrintRow[
     out.wrapped(item.name);
     out.pair({ label: item.detail, value: item.amount }, INDENT);
     if (item.discount !== undefined) out.pair(item.discount, INDENT);
+    for (const row of item.giftCard ?? []) out.pair(row, INDENT);
   }
   out.rule('-');
   for (const total of receipt.totals) out.pair(total);
@@ -86,7 +87,10 @@ export function layoutReceipt(receipt: Receipt, measure: MeasureText): PrintRow[
   writeTaxSummary(out, receipt.taxSummary);
   out.rule('-');
   out.text(receipt.payment.title, { bold: true });
-  for (const tender of receipt.payment.tenders) out.pair(tender);
+  for (const tender of receipt.payment.tenders) {
+    out.pair(tender);
+    for (const row of tender.giftCard ?? []) out.pair(row, INDENT);
+  }
   if (receipt.payment.change !== undefined) out.pair(receipt.payment.change);
   if (receipt.loyalty.length > 0) {
     out.rule('-');

@@ -16,6 +16,9 @@ import { firstValueFrom } from 'rxjs';
 import type { CatalogDatabase } from '../../catalog/catalog-database.ts';
 import { pendingLedgerDeltas } from '../../data/pending-ledger.ts';
 import { sumMinorUnits } from '../../domain/money.ts';
+import { giftCardProductIds } from '../../domain/gift-card-sale.ts';
+import { giftCardStanding } from '../../domain/gift-card-standing.ts';
+import type { GiftCardStanding } from '../../domain/gift-card-standing.ts';
 import { customerNameOf } from './customer-lookup.ts';
 
 export interface PrintSaleOptions {
@@ -39,6 +42,25 @@ async function pointsBalanceOf(sale: PrintableSale, options: PrintSaleOptions): 
   if (confirmed === undefined) return undefined;
   const pending = await firstValueFrom(pendingLedgerDeltas(options.database, from.deviceId, 'points', sale.customerId, confirmed.updatedAt));
   return confirmed.value + sumMinorUnits(pending);
+}
+
+/**
+ * What each gift card the sale loads or pays with holds as this till knows it (gift-card-standing.ts: the
+ * server's confirmed balance plus this till's loads and spends since, this sale's included); none on a reprint.
+ */
+async function giftCardStandingsOf(sale: PrintableSale, options: PrintSaleOptions, productIds: ReadonlySet<string>): Promise<Record<string, GiftCardStanding>> {
+  const from = options.balanceFrom;
+  if (from === undefined || options.reprint) return {};
+  const { giftCardsOnReceipt } = await import('../../devices/printer/receipt-model.ts');
+  const standings: Record<string, GiftCardStanding> = {};
+  for (const card of giftCardsOnReceipt(sale, productIds)) {
+    const row = await from.catalog.balances.get(`giftcard:${from.storeId}:${card}`);
+    const confirmed = row === undefined ? null : { value: row.value, updatedAt: row.updatedAt };
+    // Without a confirmed balance every sale of this till counts: nothing of it is in the server's figure yet.
+    const pending = await firstValueFrom(pendingLedgerDeltas(options.database, from.deviceId, 'giftcard', card, confirmed?.updatedAt ?? ''));
+    standings[card] = giftCardStanding(confirmed, pending);
+  }
+  return standings;
 }
 
 /** A stored sale as the receipt prints it: the receipt's fields and the people it names. */
@@ -76,7 +98,8 @@ async function customerNameOfSale(database: PosDatabase, sale: PrintableSale): P
  * on-screen preview, which shows exactly what prints.
  */
 export async function saleReceipt(sale: PrintableSale, options: PrintSaleOptions): Promise<Receipt> {
-  const [{ buildReceipt }, { getPrinterService }, customerName, pointsBalance] = await Promise.all([
+  const productIds = giftCardProductIds(options.config.loyalty);
+  const [{ buildReceipt }, { getPrinterService }, customerName, pointsBalance, giftCardStandings] = await Promise.all([
     import('../../devices/printer/receipt-model.ts'),
     import('../../devices/printer/use-printer.ts'),
     customerNameOfSale(options.database, sale),
@@ -84,6 +107,11 @@ export async function saleReceipt(sale: PrintableSale, options: PrintSaleOptions
       // The receipt prints without the balance line: the sale is what matters.
       console.error('Reading the points balance for a receipt failed', { number: sale.number, error });
       return undefined;
+    }),
+    giftCardStandingsOf(sale, options, productIds).catch((error: unknown) => {
+      // The cards' numbers still print, without their balances: the sale is what matters.
+      console.error('Reading gift-card balances for a receipt failed', { number: sale.number, error });
+      return {};
     }),
   ]);
   const { config } = options;
@@ -102,6 +130,8 @@ export async function saleReceipt(sale: PrintableSale, options: PrintSaleOptions
     ...(customerName ? { customerName } : {}),
     ...(options.reprint ? { reprint: true } : {}),
     ...(pointsBalance !== undefined ? { pointsBalance } : {}),
+    giftCardProductIds: productIds,
+    giftCardStandings,
   });
 }
 
