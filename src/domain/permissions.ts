@@ -38,6 +38,9 @@ export const PERMISSIONS = {
   manageStock: 'stock.manage',
 } as const;
 
+/** A permission the store's table can grant, by name. */
+export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
+
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES_BY_RANK as readonly string[]).includes(value);
 }

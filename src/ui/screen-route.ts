@@ -5,9 +5,9 @@
  * below the features (the shell is above them and they may not import it).
  */
 import type { ComponentType, LazyExoticComponent } from 'react';
-import type { PERMISSIONS } from '../domain/permissions.ts';
+import type { Permission } from '../domain/permissions.ts';
 
-export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
+export type { Permission };
 
 export interface ScreenRoute {
   /** Unique across the app: the navigation link's test id is `nav-<id>`, a failed screen resets per id. */

@@ -7,7 +7,8 @@ import { useStoreTimeZone } from '../../data/use-store-time-zone.ts';
 import { noAuditFilters, type AuditFilters } from './audit-query.ts';
 import { AuditFiltersBar } from './audit-filters-bar.tsx';
 import { useAuditPage } from './use-audit-page.ts';
-import { useMayViewAudit } from './use-may-view-audit.ts';
+import { PERMISSIONS } from '../../domain/permissions.ts';
+import { useHoldsPermission } from '../../session/use-holds-permission.ts';
 import { useStaffNames } from './use-staff-names.ts';
 
 /**
@@ -16,7 +17,7 @@ import { useStaffNames } from './use-staff-names.ts';
  */
 export function AuditViewerScreen() {
   const { t } = useTranslation();
-  const mayView = useMayViewAudit(useDatabase());
+  const mayView = useHoldsPermission(useDatabase(), PERMISSIONS.viewAudit);
   if (mayView === undefined) return <p role="status">{t('audit.loading')}</p>;
   if (!mayView) {
     return (

@@ -6,12 +6,13 @@
  * session and a way to say it ended (a 401 on a call).
  */
 import './backoffice.css';
-import { useContext, useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDatabase } from '../../data/database-context.ts';
 import { useStaffSessionStore, type SignedInStaff } from '../../session/staff-session-store.ts';
 import { openStaffSession, StaffApiError } from '../../sync/staff-api.ts';
-import { SyncDatabaseContext } from '../../sync/sync-database-context.ts';
+import { useEnrolment } from '../../sync/use-enrolment.ts';
+import { useHoldsPermission } from '../../session/use-holds-permission.ts';
 import type { DeviceIdentity } from '../../sync/sync-database.ts';
 import type { Permission } from '../../ui/screen-route.ts';
 import { useNetworkOnline } from '../../ui/use-network-online.ts';
@@ -20,8 +21,6 @@ import type { BackOfficeSession } from './back-office-client.ts';
 import { BackOfficeNav } from './back-office-nav.tsx';
 import { closeBackOfficeSession, openBackOfficeSession, useBackOfficeSessionStore } from './back-office-session-store.ts';
 import { BackOfficeSignIn } from './back-office-sign-in.tsx';
-import { useEnrolment } from './use-enrolment.ts';
-import { useMayManage } from './use-may-manage.ts';
 
 /** The server's staff sessions last 15 minutes by default; a clock running behind must not stretch one. */
 const MAX_SESSION_MS = 60 * 60_000;
@@ -42,7 +41,7 @@ interface BackOfficeGateProps {
 
 export function BackOfficeGate({ page, permission, titleKey, testId, children }: BackOfficeGateProps) {
   const { t } = useTranslation();
-  const mayManage = useMayManage(useDatabase(), permission);
+  const mayManage = useHoldsPermission(useDatabase(), permission);
   const staff = useStaffSessionStore((state) => state.staff);
   if (mayManage === undefined) return <p role="status">{t('backOffice.loading')}</p>;
   return (
@@ -57,7 +56,7 @@ export function BackOfficeGate({ page, permission, titleKey, testId, children }:
 function GateBody({ staff, children }: { staff: SignedInStaff; children: BackOfficeGateProps['children'] }) {
   const { t } = useTranslation();
   const online = useNetworkOnline();
-  const enrolment = useEnrolment(useContext(SyncDatabaseContext));
+  const enrolment = useEnrolment();
   if (!online) {
     return (
       <p className="notice" data-testid="back-office-offline">

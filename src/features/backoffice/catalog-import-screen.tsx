@@ -7,26 +7,26 @@
  * closes. The imported products reach every tablet through sync like any catalog change.
  */
 import './backoffice.css';
-import { useContext, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDatabase } from '../../data/database-context.ts';
 import { useStaffSessionStore, type SignedInStaff } from '../../session/staff-session-store.ts';
-import { SyncDatabaseContext } from '../../sync/sync-database-context.ts';
+import { PERMISSIONS } from '../../domain/permissions.ts';
+import { useHoldsPermission } from '../../session/use-holds-permission.ts';
+import { useEnrolment } from '../../sync/use-enrolment.ts';
 import type { DeviceIdentity } from '../../sync/sync-database.ts';
 import { useNetworkOnline } from '../../ui/use-network-online.ts';
 import { openStaffSession } from '../../sync/staff-api.ts';
 import { backOfficeProblemOf, type BackOfficeProblem } from './back-office-problem.ts';
 import { BackOfficeSignIn } from './back-office-sign-in.tsx';
 import { CatalogImportForm } from './catalog-import-form.tsx';
-import { useEnrolment } from './use-enrolment.ts';
-import { useMayManageCatalog } from './use-may-manage-catalog.ts';
 
 /** The server's staff sessions last 15 minutes by default; a clock running behind must not stretch one. */
 const MAX_SESSION_MS = 60 * 60_000;
 
 export function CatalogImportScreen() {
   const { t } = useTranslation();
-  const mayManage = useMayManageCatalog(useDatabase());
+  const mayManage = useHoldsPermission(useDatabase(), PERMISSIONS.manageCatalog);
   const staff = useStaffSessionStore((state) => state.staff);
   if (mayManage === undefined) return <p role="status">{t('backOffice.loading')}</p>;
   if (!mayManage || !staff) {
@@ -53,7 +53,7 @@ export function CatalogImportScreen() {
 function CatalogImportBody({ staff }: { staff: SignedInStaff }) {
   const { t } = useTranslation();
   const online = useNetworkOnline();
-  const enrolment = useEnrolment(useContext(SyncDatabaseContext));
+  const enrolment = useEnrolment();
   if (!online) {
     return (
       <p className="notice" data-testid="back-office-offline">

@@ -5,20 +5,21 @@
  * screen's state only), and the charts come from GET /api/v1/reports/dashboard through TanStack Query.
  */
 import './dashboard.css';
-import { useContext, useState } from 'react';
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useDatabase } from '../../data/database-context.ts';
 import { addDays, DEFAULT_STORE_TIME_ZONE } from '../../domain/business-day.ts';
 import { useStaffSessionStore, type SignedInStaff } from '../../session/staff-session-store.ts';
 import { openStaffSession, StaffApiError } from '../../sync/staff-api.ts';
-import { SyncDatabaseContext } from '../../sync/sync-database-context.ts';
 import type { DeviceIdentity } from '../../sync/sync-database.ts';
 import { PinPad } from '../../ui/pin-pad.tsx';
 import { useNetworkOnline } from '../../ui/use-network-online.ts';
 import { fetchDashboard } from './dashboard-api.ts';
 import { DashboardView } from './dashboard-view.tsx';
-import { useEnrolment, useMayViewReports } from './use-dashboard-access.ts';
+import { PERMISSIONS } from '../../domain/permissions.ts';
+import { useHoldsPermission } from '../../session/use-holds-permission.ts';
+import { useEnrolment } from '../../sync/use-enrolment.ts';
 
 const RANGES = [7, 30, 90] as const;
 type Range = (typeof RANGES)[number];
@@ -30,7 +31,7 @@ interface Session {
 
 export function DashboardScreen() {
   const { t } = useTranslation();
-  const mayView = useMayViewReports(useDatabase());
+  const mayView = useHoldsPermission(useDatabase(), PERMISSIONS.viewReports);
   const staff = useStaffSessionStore((state) => state.staff);
   if (mayView === undefined) return <p role="status">{t('dashboard.loading')}</p>;
   return (
@@ -44,7 +45,7 @@ export function DashboardScreen() {
 function DashboardDoor({ staff }: { staff: SignedInStaff }) {
   const { t } = useTranslation();
   const online = useNetworkOnline();
-  const enrolment = useEnrolment(useContext(SyncDatabaseContext));
+  const enrolment = useEnrolment();
   if (!online) return <p className="notice" data-testid="dashboard-offline">{t('dashboard.offline')}</p>;
   if (enrolment.state === 'loading') return <p role="status">{t('dashboard.loading')}</p>;
   if (enrolment.state === 'none') return <p data-testid="dashboard-not-enrolled">{t('dashboard.notEnrolled')}</p>;

@@ -7,12 +7,11 @@
  * at sign-out, when the person at the till changes and when the screen closes.
  */
 import './stock.css';
-import { useContext, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDatabase } from '../../data/database-context.ts';
 import { useStaffSessionStore, type SignedInStaff } from '../../session/staff-session-store.ts';
 import { openStaffSession } from '../../sync/staff-api.ts';
-import { SyncDatabaseContext } from '../../sync/sync-database-context.ts';
 import type { DeviceIdentity } from '../../sync/sync-database.ts';
 import { PinPad } from '../../ui/pin-pad.tsx';
 import { useNetworkOnline } from '../../ui/use-network-online.ts';
@@ -22,14 +21,16 @@ import { StockLevelsPanel } from './stock-levels-panel.tsx';
 import { StockMovementPanel } from './stock-movement-panel.tsx';
 import { stockProblemOf, type StockProblem } from './stock-problem.ts';
 import { StockTransfersPanel } from './stock-transfers-panel.tsx';
-import { useMayManageStock, useStockEnrolment } from './use-stock-access.ts';
+import { PERMISSIONS } from '../../domain/permissions.ts';
+import { useHoldsPermission } from '../../session/use-holds-permission.ts';
+import { useEnrolment } from '../../sync/use-enrolment.ts';
 
 const TABS = ['levels', 'count', 'receive', 'adjust', 'transfers'] as const;
 type Tab = (typeof TABS)[number];
 
 export function StockScreen() {
   const { t } = useTranslation();
-  const mayManage = useMayManageStock(useDatabase());
+  const mayManage = useHoldsPermission(useDatabase(), PERMISSIONS.manageStock);
   const staff = useStaffSessionStore((state) => state.staff);
   if (mayManage === undefined) return <p role="status">{t('stock.loading')}</p>;
   if (!mayManage || !staff) {
@@ -51,7 +52,7 @@ export function StockScreen() {
 function StockBody({ staff }: { staff: SignedInStaff }) {
   const { t } = useTranslation();
   const online = useNetworkOnline();
-  const enrolment = useStockEnrolment(useContext(SyncDatabaseContext));
+  const enrolment = useEnrolment();
   if (!online) {
     return (
       <p className="notice" data-testid="stock-offline">
