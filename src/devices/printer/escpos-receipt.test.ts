@@ -12,7 +12,8 @@ import type { PrinterSettings } from './printer-profile.ts';
 import { codepageNumbers, decodeEscPos, readPaper } from './escpos-decode.test-helper.ts';
 import type { DecodedPrint } from './escpos-decode.test-helper.ts';
 import { CODEPAGES_BY_MODE } from './vietnamese-text.ts';
-import { hoaSenStore, porkAndCoffeeSale } from './receipt-fixtures.test-helper.ts';
+import { GIFT_CARD, GIFT_CARD_PRODUCT, giftCardLoadSale, hoaSenStore, porkAndCoffeeSale } from './receipt-fixtures.test-helper.ts';
+import { giftCardStanding } from '../../domain/gift-card-standing.ts';
 
 /** A stand-in for the canvas renderer: remembers what it was asked to draw, returns a black band per row. */
 function recordingRenderer(): { render: RenderTextImage; drawn: ImageRow[][] } {
@@ -222,5 +223,49 @@ describe('a member’s receipt on paper', () => {
     expect(change).toBeGreaterThanOrEqual(0);
     expect(earned).toBeGreaterThan(change);
     expect(rows[earned + 1]).toBe('Số dư điểm 1.209');
+  });
+});
+
+describe('a gift card on paper: its masked number and what it holds after the sale', () => {
+  const productIds = new Set([GIFT_CARD_PRODUCT]);
+
+  it('a card sold for 500.000 ₫ on a 58 mm POS-5890, in Vietnamese: the balance is pending under the line, within 32 cells (its tone marks are cells: the amount wraps)', () => {
+    const { decoded, drawn } = print(giftCardLoadSale(500_000), { paperWidth: 58, printerModel: 'pos-5890' }, {
+      giftCardProductIds: productIds,
+      giftCardStandings: { [GIFT_CARD]: giftCardStanding(null, [500_000]) },
+    });
+    expect(drawn).toEqual([]);
+    const paper = reading(decoded);
+    const line = paper.findIndex((row) => row === 'Thẻ quà tặng');
+    expect(paper.slice(line + 1, line + 5)).toEqual([
+      expect.stringMatching(/^ {2}1 x 500\.000 ₫ +500\.000$/),
+      expect.stringMatching(/^ {2}Số thẻ +\*{4}9637$/),
+      '  Số dư chờ xác nhận',
+      expect.stringMatching(/^ +500\.000 ₫$/),
+    ]);
+    for (const item of decoded.paper) if (item.kind === 'text') expect(item.text.length).toBeLessThanOrEqual(32);
+    expect(paper.join('\n')).not.toContain('7185');
+  });
+
+  it('a card spent for 90.000 ₫ on an 80 mm TM-T20III, in English: the confirmed balance less the spend, under the tender (TCVN3 prints ₫ as đ)', () => {
+    const sale = porkAndCoffeeSale([{ method: 'gift_card', amount: 90_000, reference: GIFT_CARD }]);
+    const { decoded } = print(sale, { paperWidth: 80, printerModel: 'epson-tm-t20iii' }, {
+      locale: 'en',
+      giftCardStandings: { [GIFT_CARD]: giftCardStanding({ value: 500_000, updatedAt: '2025-03-15T06:00:00.000Z' }, [-90_000]) },
+    });
+    const rows = collapse(reading(decoded));
+    const tender = rows.findIndex((row) => row === 'Gift card đ90,000');
+    expect(tender).toBeGreaterThan(0);
+    expect(rows.slice(tender + 1, tender + 3)).toEqual(['Card no. ****9637', 'Card balance đ410,000']);
+  });
+
+  it('a card reloaded on an 80 mm printer in Vietnamese, and the same sale on 58 mm in English, both say pending', () => {
+    const context = { giftCardProductIds: productIds, giftCardStandings: { [GIFT_CARD]: giftCardStanding({ value: 200_000, updatedAt: '2025-03-15T06:00:00.000Z' }, [300_000]) } };
+    const vi = collapse(reading(print(giftCardLoadSale(300_000), { paperWidth: 80, printerModel: 'epson-tm-t20iii' }, context).decoded));
+    expect(vi).toContain('Số thẻ ****9637');
+    expect(vi).toContain('Số dư chờ xác nhận 500.000 đ');
+    const en = print(giftCardLoadSale(300_000), { paperWidth: 58, printerModel: 'pos-5890' }, { ...context, locale: 'en' });
+    expect(collapse(reading(en.decoded))).toContain('Balance (pending) ₫500,000');
+    for (const item of en.decoded.paper) if (item.kind === 'text') expect(item.text.length).toBeLessThanOrEqual(32);
   });
 });

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildReceipt } from './receipt-model.ts';
 import { escapeHtml, renderReceiptHtml } from './html-receipt.ts';
-import { hoaSenStore, porkAndCoffeeSale } from './receipt-fixtures.test-helper.ts';
+import { giftCardStanding } from '../../domain/gift-card-standing.ts';
+import { GIFT_CARD, GIFT_CARD_PRODUCT, giftCardLoadSale, hoaSenStore, porkAndCoffeeSale } from './receipt-fixtures.test-helper.ts';
 
 function parse(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html');
@@ -87,5 +88,17 @@ describe('the sale number as pictures for the returns desk', () => {
     const plain = parse(renderReceiptHtml(receipt));
     expect(plain.querySelector('img')).toBeNull();
     expect(text(plain)).toContain('Q1-T03-000123');
+  });
+});
+
+describe('a gift card on a receipt printed through the browser', () => {
+  it('shows the masked card and its balance under the line that loads it and under the tender that spends it, as the printer does', () => {
+    const standings = { [GIFT_CARD]: giftCardStanding(null, [500_000]) };
+    const load = text(parse(renderReceiptHtml(buildReceipt(giftCardLoadSale(500_000), { ...hoaSenStore, giftCardProductIds: new Set([GIFT_CARD_PRODUCT]), giftCardStandings: standings }))));
+    expect(load).toMatch(/1 x 500\.000 ₫ 500\.000\nSố thẻ \*{4}9637\nSố dư chờ xác nhận 500\.000 ₫/u);
+    const spent = porkAndCoffeeSale([{ method: 'gift_card', amount: 90_000, reference: GIFT_CARD }]);
+    const spend = text(parse(renderReceiptHtml(buildReceipt(spent, { ...hoaSenStore, locale: 'en', giftCardStandings: { [GIFT_CARD]: giftCardStanding({ value: 500_000, updatedAt: '2025-03-15T06:00:00.000Z' }, [-90_000]) } }))));
+    expect(spend).toMatch(/Gift card ₫90,000\nCard no\. \*{4}9637\nCard balance ₫410,000/u);
+    expect(spend).not.toContain(GIFT_CARD.slice(0, 8));
   });
 });

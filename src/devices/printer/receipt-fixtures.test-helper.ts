@@ -27,6 +27,25 @@ export function porkAndCoffeeSale(tenders: Tenders = [{ method: 'cash', amount: 
   };
 }
 
+/** A gift-card number of ours (gift-card-number.ts), printed 7185 2963 0741 8529 637. */
+export const GIFT_CARD = '7185296307418529637';
+/** The store's gift-card product (config loyalty.giftCardProductIds). */
+export const GIFT_CARD_PRODUCT = 'p-gift-card';
+
+/** A gift card sold (or reloaded) for `amount`, paid in cash, as the counter writes it: the card holds it once the server has the sale. */
+export function giftCardLoadSale(amount: number): ReceiptSale {
+  return {
+    kind: 'sale',
+    number: 'Q1-T03-000124',
+    createdAt: '2025-03-15T07:10:00.000Z',
+    currency: 'VND',
+    lines: [{ productId: GIFT_CARD_PRODUCT, giftCardId: GIFT_CARD, sku: 'GIFT-CARD', name: 'Thẻ quà tặng', qty: 1000, unitPrice: amount, discount: 0, taxRate: 0, total: amount, priceIncludesTax: true, unit: 'pcs' }],
+    tenders: [{ method: 'cash', amount }],
+    totals: { subtotal: amount, discount: 0, tax: 0, total: amount },
+    change: 0,
+  };
+}
+
 export const hoaSenStore: ReceiptContext = {
   store: { name: 'Cửa hàng Hoa Sen', address: '12 Lê Lợi, Quận 1, TP. Hồ Chí Minh', phone: '028 3823 4567', taxCode: '0301234567' },
   receiptTexts: { footer: 'Cảm ơn quý khách!\nĐổi trả trong 7 ngày' },

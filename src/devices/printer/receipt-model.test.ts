@@ -1,10 +1,12 @@
 /*
  * The receipt model: what a customer will read, whichever way it is printed.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildReceipt } from './receipt-model.ts';
+import { giftCardStanding } from '../../domain/gift-card-standing.ts';
+import { buildReceipt, giftCardsOnReceipt, maskGiftCardNumber } from './receipt-model.ts';
 import type { ReceiptSale } from './receipt-model.ts';
-import { hoaSenStore, porkAndCoffeeSale } from './receipt-fixtures.test-helper.ts';
+import { GIFT_CARD, GIFT_CARD_PRODUCT, giftCardLoadSale, hoaSenStore, porkAndCoffeeSale } from './receipt-fixtures.test-helper.ts';
 
 const nbsp = (text: string): string => text.replace(/[\u00a0\u202f]/g, ' ');
 const pairs = (rows: readonly { label: string; value: string }[]): string[] => rows.map((row) => nbsp(`${row.label}: ${row.value}`));
@@ -226,5 +228,87 @@ describe('a member buying: the points on the receipt', () => {
     expect(buildReceipt(porkAndCoffeeSale(), { ...hoaSenStore, pointsBalance: 50 }).loyalty).toEqual([]);
     const spent: ReceiptSale = { ...withPoints(9), ledger: [{ id: 'l3', kind: 'points', refId: 'cust-ha', delta: -100, reason: 'redeem' }] };
     expect(buildReceipt(spent, hoaSenStore).loyalty).toEqual([]);
+  });
+});
+
+describe('a gift card loaded or spent: its number and what it holds on the receipt', () => {
+  const productIds = new Set([GIFT_CARD_PRODUCT]);
+  const paidByCard = porkAndCoffeeSale([{ method: 'gift_card', amount: 90_000, reference: GIFT_CARD }]);
+  const confirmedAt = '2025-03-15T06:00:00.000Z';
+
+  it('masks the card number but for its last 4 digits', () => {
+    expect(maskGiftCardNumber(GIFT_CARD)).toBe('****9637');
+    expect(maskGiftCardNumber('7185 2963 0741 8529 637')).toBe('****9637');
+  });
+
+  it('a card sold here and not synced yet: its balance says it is pending, under the line that loads it', () => {
+    const receipt = buildReceipt(giftCardLoadSale(500_000), {
+      ...hoaSenStore,
+      giftCardProductIds: productIds,
+      giftCardStandings: { [GIFT_CARD]: giftCardStanding(null, [500_000]) },
+    });
+    expect(pairs(receipt.items[0]?.giftCard ?? [])).toEqual(['Số thẻ: ****9637', 'Số dư chờ xác nhận: 500.000 ₫']);
+    // The card's full number is nowhere on the receipt.
+    expect(JSON.stringify(receipt)).not.toContain(GIFT_CARD.slice(0, 8));
+  });
+
+  it('a reload counts the confirmed balance and the load, still pending, in English too', () => {
+    const receipt = buildReceipt(giftCardLoadSale(300_000), {
+      ...hoaSenStore,
+      locale: 'en',
+      giftCardProductIds: productIds,
+      giftCardStandings: { [GIFT_CARD]: giftCardStanding({ value: 200_000, updatedAt: confirmedAt }, [300_000]) },
+    });
+    expect(pairs(receipt.items[0]?.giftCard ?? [])).toEqual(['Card no.: ****9637', 'Balance (pending): ₫500,000']);
+  });
+
+  it('a card spent: the confirmed balance less what was spent, under the gift-card tender', () => {
+    const receipt = buildReceipt(paidByCard, { ...hoaSenStore, giftCardStandings: { [GIFT_CARD]: giftCardStanding({ value: 500_000, updatedAt: confirmedAt }, [-90_000]) } });
+    expect(pairs(receipt.payment.tenders)).toEqual(['Thẻ quà tặng: 90.000 ₫']);
+    expect(pairs(receipt.payment.tenders[0]?.giftCard ?? [])).toEqual(['Số thẻ: ****9637', 'Số dư thẻ: 410.000 ₫']);
+  });
+
+  it('a card spent after an unconfirmed load on this till is still pending', () => {
+    const receipt = buildReceipt(paidByCard, { ...hoaSenStore, giftCardStandings: { [GIFT_CARD]: giftCardStanding(null, [500_000, -90_000]) } });
+    expect(pairs(receipt.payment.tenders[0]?.giftCard ?? [])).toEqual(['Số thẻ: ****9637', 'Số dư chờ xác nhận: 410.000 ₫']);
+  });
+
+  it('prints the masked number alone when the till cannot know the balance: a reprint, or no confirmed figure and no load here', () => {
+    expect(pairs(buildReceipt(paidByCard, { ...hoaSenStore, reprint: true }).payment.tenders[0]?.giftCard ?? [])).toEqual(['Số thẻ: ****9637']);
+    const unknown = buildReceipt(paidByCard, { ...hoaSenStore, giftCardStandings: { [GIFT_CARD]: giftCardStanding(null, [-90_000]) } });
+    expect(pairs(unknown.payment.tenders[0]?.giftCard ?? [])).toEqual(['Số thẻ: ****9637']);
+    const overdrawn = buildReceipt(paidByCard, { ...hoaSenStore, giftCardStandings: { [GIFT_CARD]: giftCardStanding({ value: 50_000, updatedAt: confirmedAt }, [-90_000]) } });
+    expect(pairs(overdrawn.payment.tenders[0]?.giftCard ?? [])).toEqual(['Số thẻ: ****9637']);
+  });
+
+  it('prints nothing of a card under a line that is not one of the store’s gift-card products, or that returns one', () => {
+    const standings = { [GIFT_CARD]: giftCardStanding(null, [500_000]) };
+    expect(buildReceipt(giftCardLoadSale(500_000), { ...hoaSenStore, giftCardStandings: standings }).items[0]?.giftCard).toBeUndefined();
+    const sale = giftCardLoadSale(500_000);
+    const returned: ReceiptSale = { ...sale, kind: 'return', lines: sale.lines.map((line) => ({ ...line, qty: -line.qty, total: -line.total })) };
+    expect(buildReceipt(returned, { ...hoaSenStore, giftCardProductIds: productIds, giftCardStandings: standings }).items[0]?.giftCard).toBeUndefined();
+    expect(buildReceipt(porkAndCoffeeSale(), hoaSenStore).payment.tenders[0]?.giftCard).toBeUndefined();
+  });
+
+  it('names each card a sale loads or pays with once, for the caller to read its standing', () => {
+    const both: ReceiptSale = { ...giftCardLoadSale(500_000), tenders: [{ method: 'gift_card', amount: 500_000, reference: GIFT_CARD }, { method: 'cash', amount: 0 }] };
+    expect(giftCardsOnReceipt(both, productIds)).toEqual([GIFT_CARD]);
+    expect(giftCardsOnReceipt(giftCardLoadSale(500_000), new Set())).toEqual([]);
+  });
+
+  it('never prints as the card’s plain balance more than the server confirmed: anything loaded here reads as pending', () => {
+    const amount = fc.integer({ min: 1, max: 50_000_000 });
+    fc.assert(
+      fc.property(fc.option(fc.integer({ min: 0, max: 50_000_000 }), { nil: null }), fc.array(fc.oneof(amount, amount.map((value) => -value)), { maxLength: 6 }), (confirmed, deltas) => {
+        const standing = giftCardStanding(confirmed === null ? null : { value: confirmed, updatedAt: confirmedAt }, deltas);
+        const rows = buildReceipt(paidByCard, { ...hoaSenStore, giftCardStandings: { [GIFT_CARD]: standing } }).payment.tenders[0]?.giftCard ?? [];
+        const balance = rows[1];
+        if (balance === undefined) return;
+        const printed = Number(balance.value.replace(/\D/g, ''));
+        expect(printed).toBe(standing.onThisTablet);
+        if (balance.label === 'Số dư thẻ') expect(printed).toBeLessThanOrEqual(confirmed ?? 0);
+        else expect(standing.loadedHere).toBeGreaterThan(0);
+      }),
+    );
   });
 });
