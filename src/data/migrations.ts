@@ -45,6 +45,8 @@ export const migrationStrategies: PosMigrationStrategies = {
     2: (old: Record<string, unknown>) => old,
     // v3 names a return's approvalFor and a sale's loyaltyTier (issue 16), which no earlier document has.
     3: (old: Record<string, unknown>) => old,
+    // v4 names pickupOrderId (the online order a sale at the pickup counter pays, issue 15), which no earlier document has.
+    4: (old: Record<string, unknown>) => old,
   },
   ledger: {},
   shifts: {

@@ -457,6 +457,10 @@ export interface SaleDocument {
   originalSaleId?: string;
   orderId?: string;
   /**
+   * the online order whose balance due this sale takes at the pickup counter (its lines at the order's prices, maybe more items); the server marks the order paid when the sale covers it
+   */
+  pickupOrderId?: string;
+  /**
    * on a return: why it was made; 'void' = the cancellation of the sale originalSaleId
    */
   reason?: string;

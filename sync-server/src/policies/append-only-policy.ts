@@ -19,7 +19,9 @@
  *   - a 'sale-mismatch' incident when the server's recomputation (checkSale) disagrees, or the embedded
  *     money entries do (detail.ledger: which entry and why);
  *   - a customer of another store (found through the chain search) who buys here becomes visible to
- *     this store (customer_stores) and is written again with a new seq so the store's devices pull it.
+ *     this store (customer_stores) and is written again with a new seq so the store's devices pull it;
+ *   - an online order the sale pays at the pickup counter (pickupOrderId) is marked paid, or the sale flagged
+ *     (pickup-payment-policy.ts).
  * A newly stored stock entry pushed on its own moves its balance too; a money entry pushed on its own is
  * refused with 403 (money moves only through the sale or return that causes it).
  * Newly stored sales and audit entries are first checked against the store's current staff and
@@ -40,6 +42,7 @@ import type { NewIncident } from '../store/incidents-repository.ts';
 import { HttpError } from '../http-error.ts';
 import { isMoneyKind } from '../../../src/domain/sale-ledger.ts';
 import { planBalances } from './balances.ts';
+import { planPickupPayments } from './pickup-payment-policy.ts';
 import { deriveSaleMoney } from './sale-money.ts';
 import type { SaleMoney } from './sale-money.ts';
 import type { LedgerMovement } from './balances.ts';
@@ -89,6 +92,7 @@ export async function planAppendOnlyPush(
         movements.push(...ledgerInserted.map(toMovement));
       }
       await planShoppingCustomers(trx, documents, inserted, context.storeId, plan);
+      await planPickupPayments(trx, documents, inserted, context, plan);
       break;
     }
     case 'audit': {

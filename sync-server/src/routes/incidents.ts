@@ -13,7 +13,7 @@ const incidentsQuerySchema = {
   properties: {
     kind: {
       type: 'string',
-      enum: ['append-only-conflict', 'sale-mismatch', 'balance-overdraft', 'order-flag', 'card-number-masked', 'implausible-date', 'unproven-approval', 'customer-duplicate', 'customer-lookup', 'order-unknown-product', 'outbox-failing', 'bank-notice-unmatched', 'return-excess', 'return-rules'],
+      enum: ['append-only-conflict', 'sale-mismatch', 'balance-overdraft', 'order-flag', 'card-number-masked', 'implausible-date', 'unproven-approval', 'customer-duplicate', 'customer-lookup', 'order-unknown-product', 'outbox-failing', 'bank-notice-unmatched', 'return-excess', 'return-rules', 'pickup-payment'],
     },
     limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
   },

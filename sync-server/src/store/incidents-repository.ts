@@ -15,6 +15,7 @@
  *   bank-notice-unmatched a bank transfer the bank told of matches no waiting bank-QR payment (reconcile it)
  *   return-excess         a return took back more than was bought less what came back in any store (kept; the excess is worth nothing)
  *   return-rules          a return after the store's window, of an item that never comes back, or with stock not as its lines say
+ *   pickup-payment        a sale paying an online order at the pickup counter did not pay it (already paid, short, ...; kept)
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
@@ -35,7 +36,8 @@ export type IncidentKind =
   | 'outbox-failing'
   | 'bank-notice-unmatched'
   | 'return-excess'
-  | 'return-rules';
+  | 'return-rules'
+  | 'pickup-payment';
 
 export interface NewIncident {
   storeId: string;
