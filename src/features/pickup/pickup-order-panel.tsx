@@ -20,6 +20,10 @@ export interface PickupOrderPanelProps {
   readonly onCheckCode: (code: string) => void;
   readonly onHandOver: (lines: HandedLine[]) => void;
   readonly onSellMore: (() => void) | null;
+  /** Hands the order to the counter to take its balance due (shown while money is due). */
+  readonly onTakePayment: () => void;
+  /** The order was paid at the counter (a sale of this tablet, or the server's paid_at_counter event), not online. */
+  readonly paidAtCounter: boolean;
   readonly onClose: () => void;
 }
 
@@ -93,8 +97,15 @@ export function PickupOrderPanel(props: PickupOrderPanelProps) {
         </tbody>
       </table>
       <p data-testid="pickup-order-total">
-        {t('pickup.order.total', { total: money(order.total) })} · {order.paid ? t('pickup.order.paidOnline') : t('pickup.order.due', { due: money(due) })}
+        {t('pickup.order.total', { total: money(order.total) })} · {order.paid ? t(props.paidAtCounter ? 'pickup.order.paidAtCounter' : 'pickup.order.paidOnline') : t('pickup.order.due', { due: money(due) })}
       </p>
+      {due > 0 && (order.status === 'pending' || order.status === 'ready') && (
+        <div className="pickup-actions">
+          <button type="button" data-testid="pickup-take-payment" onClick={props.onTakePayment}>
+            {t('pickup.payment.take', { due: money(due) })}
+          </button>
+        </div>
+      )}
       {preparation && (
         <div className="pickup-actions">
           <p>{t('pickup.prepare.hint')}</p>

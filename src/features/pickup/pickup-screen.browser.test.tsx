@@ -7,8 +7,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { productRow } from '../../catalog/catalog-data.test-helper.ts';
 import type { OrderDocument } from '../../data/schemas/types.ts';
 import { newPickupCodeHash, pickupQrText } from '../../domain/pickup-code.ts';
-import { useCounterHandoffStore } from '../../session/counter-handoff-store.ts';
-import { DEVICE_ID, STORE_ID, lan, renderOnTill, setUpTill, tearDownTill } from '../sale/till.test-helper.tsx';
+import { emptyCart, ringUpLine } from '../../domain/cart.ts';
+import { pickupOrderPaidBy, takePickupOrderForCounter, useCounterHandoffStore } from '../../session/counter-handoff-store.ts';
+import { completeSale } from '../sale/complete-sale.ts';
+import { cartWithPickupOrder } from '../sale/pickup-order-cart.ts';
+import { saleSettingsOf } from '../sale/sale-settings.ts';
+import { cartProductOf } from '../sale/scanned-product.ts';
+import { DEVICE_ID, STORE_ID, lan, renderOnTill, setUpTill, tearDownTill, testConfig } from '../sale/till.test-helper.tsx';
 import type { Till } from '../sale/till.test-helper.tsx';
 import { PickupScreen } from './pickup-screen.tsx';
 
@@ -54,7 +59,7 @@ beforeEach(() => {
 afterEach(async () => {
   cleanup();
   vi.unstubAllGlobals();
-  useCounterHandoffStore.setState({ customerId: null });
+  useCounterHandoffStore.setState({ customerId: null, pickupOrder: null, payingOrder: null });
   await tearDownTill(till);
   till = undefined;
 });
@@ -200,5 +205,62 @@ describe('the pickup counter, offline', () => {
     fireEvent.click(screen.getByTestId('pickup-sell-more'));
     expect(useCounterHandoffStore.getState().customerId).toBe('cust-mai');
     expect(window.location.pathname).toBe('/');
+  });
+
+  it('takes the balance due at the counter at the order\'s prices with one more item, then shows the order paid and hands it over, offline', async () => {
+    const current = await openPickup([await orderOf({ status: 'ready', paid: false })]);
+    // The store's own tax classes (the test config's), so the counter can total the sale.
+    await current.catalog.products.bulkPut([milk, rice, soap].map((product) => ({ ...product, taxClassId: product.id === 'p-rice' ? 'vat5' : 'vat8' })));
+    fireEvent.click(screen.getAllByTestId('pickup-order-row')[0]!);
+    fireEvent.change(screen.getByTestId('pickup-code'), { target: { value: '482913' } });
+    fireEvent.click(screen.getByTestId('pickup-code-check'));
+    await screen.findByTestId('pickup-code-ok');
+    expect((screen.getByTestId('pickup-hand-over') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId('pickup-take-payment').textContent).toMatch(/Thu tiền tại quầy \(244[.,]000/);
+    fireEvent.click(screen.getByTestId('pickup-take-payment'));
+    expect(window.location.pathname).toBe('/');
+
+    // The counter rings the order up at the order's prices (the catalog sells milk at 10,001), adds soap, takes a card.
+    const handed = takePickupOrderForCounter();
+    if (handed === null) throw new Error('the order was not handed to the counter');
+    expect(handed).toMatchObject({ orderId: 'order-1042', number: '#1042', customerId: 'cust-mai' });
+    const rung = await cartWithPickupOrder(emptyCart(), current.catalog, handed);
+    expect(rung.missing).toEqual([]);
+    const withSoap = ringUpLine(rung.cart, cartProductOf({ ...soap, taxClassId: 'vat8' }));
+    if (!withSoap.ok) throw new Error(withSoap.detail);
+    const cart = withSoap.cart;
+    expect(cart.customerId).toBe('cust-mai');
+    expect(cart.lines.map((line) => [line.productId, line.qty, line.unitPrice])).toEqual([
+      ['p-milk', 2000, 32000],
+      ['p-rice', 1000, 180000],
+      ['p-soap', 1000, soap.price],
+    ]);
+    const pickupOrderId = pickupOrderPaidBy(cart.lines);
+    expect(pickupOrderId).toBe('order-1042');
+    const total = 244000 + soap.price;
+    const result = await completeSale({
+      database: current.database,
+      counter: current.counter,
+      cart,
+      tenders: [{ method: 'card', amount: total, reference: 'APPR 1042' }],
+      settings: saleSettingsOf(testConfig()),
+      storeId: STORE_ID,
+      deviceId: DEVICE_ID,
+      staffId: lan.id,
+      ...(pickupOrderId === undefined ? {} : { pickupOrderId }),
+    });
+    if (!result.ok) throw new Error(result.detail);
+    expect(result.sale).toMatchObject({ pickupOrderId: 'order-1042', customerId: 'cust-mai', totals: { total } });
+
+    // The pickup screen reads its own sales: paid at the counter, the handover goes on.
+    await waitFor(() => expect(screen.getByTestId('pickup-order-total').textContent).toMatch(/đã thanh toán tại quầy/));
+    expect(screen.queryByTestId('pickup-balance-due')).toBeNull();
+    expect(screen.queryByTestId('pickup-take-payment')).toBeNull();
+    fireEvent.click(screen.getByTestId('pickup-hand-over'));
+    await waitFor(() => expect(screen.getByTestId('pickup-notice').textContent).toMatch(/Đã giao đơn #1042\./));
+    const order = await stored(current);
+    expect(order.status).toBe('picked_up');
+    // Nothing but the handover was written on the order: the server marks it paid from the sale.
+    expect(order.paid).toBe(false);
   });
 });

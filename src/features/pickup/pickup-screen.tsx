@@ -4,7 +4,9 @@
  * by its number, the customer's phone or the pickup code (the customer's QR carries it); while an order is
  * being prepared, a scan counts an item instead, a wrong one refused aloud. A handover checks the code
  * against the hash the order carries, records the signed-in staff and this tablet, hands over the lines
- * taken now and takes their stock out of the store (pickup-writes.ts).
+ * taken now and takes their stock out of the store (pickup-writes.ts). An order not paid online is handed
+ * to the counter to be paid ("take payment at the counter": its lines at the order's prices, its customer);
+ * the handover is refused until a sale of this tablet has paid it (use-counter-payment.ts).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,7 +25,9 @@ import { PICKUP_CODE_PATTERN } from '../../domain/pickup-code.ts';
 import type { CounterAct } from '../../domain/pickup-order.ts';
 import { markLineShort, scanIntoPreparation, shortfall, startPreparation } from '../../domain/pickup-preparation.ts';
 import type { Preparation } from '../../domain/pickup-preparation.ts';
-import { handCustomerToCounter } from '../../session/counter-handoff-store.ts';
+import { handCustomerToCounter, handPickupOrderToCounter } from '../../session/counter-handoff-store.ts';
+import { orderLinesForCounter, PAID_AT_COUNTER_EVENT } from '../../domain/pickup-payment.ts';
+import { useCounterPayment } from './use-counter-payment.ts';
 import { useStaffSessionStore } from '../../session/staff-session-store.ts';
 import { useSyncStatusStore } from '../../sync/sync-status-store.ts';
 import { appendOrderEvent, handOverOrder, writeMissingPickupStock } from './pickup-writes.ts';
@@ -61,7 +65,10 @@ export function PickupScreen() {
   const [busy, setBusy] = useState(false);
   // The slip of the last handover at this screen, to print (or print again) for the customer.
   const [slip, setSlip] = useState<HandoverSlip | null>(null);
-  const selected = orders.find((order) => order.id === selectedId) ?? null;
+  // The open order as the counter sees it: paid once a sale of this tablet paid it (use-counter-payment.ts).
+  const stored = orders.find((order) => order.id === selectedId) ?? null;
+  const selected = useCounterPayment(stored);
+  const paidAtCounter = selected !== null && (stored?.paid === false || selected.events.some((event) => event.type === PAID_AT_COUNTER_EVENT));
 
   // A handover of this tablet whose stock movements were cut short (the tab closed between the writes) gets them now.
   useEffect(() => {
@@ -255,6 +262,8 @@ export function PickupScreen() {
           onCheckCode={(code) => void checkCode(selected, code)}
           onHandOver={(lines) => handOver(selected, lines)}
           onSellMore={selected.customerId === undefined ? null : () => handCustomerToCounter(selected.customerId!)}
+          paidAtCounter={paidAtCounter}
+          onTakePayment={() => handPickupOrderToCounter({ orderId: selected.id, number: selected.number, customerId: selected.customerId ?? null, lines: orderLinesForCounter(selected) })}
           onClose={() => {
             setSelectedId(null);
             setPreparation(null);

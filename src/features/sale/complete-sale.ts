@@ -36,6 +36,8 @@ export interface CompleteSaleInput {
   readonly now?: Date;
   /** The attached customer's standing as the counter shows it: saves reading their year of purchases again. */
   readonly customerStanding?: { readonly customerId: string; readonly tier: LoyaltyTier | undefined };
+  /** The online order whose balance due this sale takes at the pickup counter (issue 15). */
+  readonly pickupOrderId?: string;
 }
 
 /** Placeholder while the document is checked; replaced by the real number before anything is written. */
@@ -87,7 +89,11 @@ export async function completeSale(input: CompleteSaleInput): Promise<SaleBuild>
   );
   if (!built.ok) return built;
   const sequence = await takeNextReceiptSequence(counter);
-  const sale: CompletedSale = { ...built.sale, number: formatReceiptNumber({ ...receiptCodes(input.storeId, input.deviceId), sequence }) };
+  const sale: CompletedSale = {
+    ...built.sale,
+    number: formatReceiptNumber({ ...receiptCodes(input.storeId, input.deviceId), sequence }),
+    ...(input.pickupOrderId === undefined ? {} : { pickupOrderId: input.pickupOrderId }),
+  };
   await database.sales.insert(sale);
   return { ok: true, sale };
 }

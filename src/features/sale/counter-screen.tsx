@@ -12,7 +12,8 @@ import { useWedgeScanner } from '../../devices/scanner/use-wedge-scanner.ts';
 import { deliverToClaim } from '../../devices/scanner/scan-claim.ts';
 import { useApprovalStore } from '../../session/approval-store.ts';
 import { useStaffSessionStore } from '../../session/staff-session-store.ts';
-import { takeCustomerForCounter } from '../../session/counter-handoff-store.ts';
+import { takeCustomerForCounter, takePickupOrderForCounter } from '../../session/counter-handoff-store.ts';
+import { cartWithPickupOrder } from './pickup-order-cart.ts';
 import type { ProductDocument, StoreConfigDocument } from '../../data/schemas/types.ts';
 import type { CartProduct, RingUpOptions } from '../../domain/cart.ts';
 import { ApprovalWaiting } from './approval-waiting.tsx';
@@ -114,6 +115,18 @@ function Counter({ config, home }: { readonly config: StoreConfigDocument; reado
     const customerId = takeCustomerForCounter();
     if (customerId !== null) useCounterStore.getState().replaceCart(attachCustomer(useCounterStore.getState().cart, customerId));
   }, []);
+  // An unpaid online order handed over by the pickup screen is rung up once, at the order's prices.
+  const catalog = useCatalogDatabase();
+  useEffect(() => {
+    const order = takePickupOrderForCounter();
+    if (order === null) return;
+    void cartWithPickupOrder(useCounterStore.getState().cart, catalog, order).then(({ cart, missing }) => {
+      const store = useCounterStore.getState();
+      store.replaceCart(cart);
+      if (missing.length > 0) store.tell({ tone: 'error', key: 'pickup.counter.missing', values: { number: order.number, names: missing.join(', ') } });
+      else store.tell({ tone: 'info', key: 'pickup.counter.rungUp', values: { number: order.number } });
+    });
+  }, [catalog]);
 
   const onScan = useCallback(
     async (code: string) => {

@@ -9,6 +9,7 @@ import { useCatalogDatabase } from '../../catalog/catalog-context.ts';
 import { useDatabase } from '../../data/database-context.ts';
 import { useCustomerStanding } from '../../data/use-customer-standing.ts';
 import type { StoreConfigDocument } from '../../data/schemas/types.ts';
+import { endPickupPayment, pickupOrderPaidBy } from '../../session/counter-handoff-store.ts';
 import { useStaffSessionStore } from '../../session/staff-session-store.ts';
 import { useSyncStatusStore } from '../../sync/sync-status-store.ts';
 import { completeSale } from './complete-sale.ts';
@@ -37,6 +38,7 @@ export function useCompleteSale(config: StoreConfigDocument) {
     setBusy(true);
     const started = performance.now();
     let result;
+    const pickupOrderId = pickupOrderPaidBy(store.cart.lines);
     try {
       result = await completeSale({
         database,
@@ -48,6 +50,7 @@ export function useCompleteSale(config: StoreConfigDocument) {
         deviceId: enrolment.deviceId,
         staffId: staff.id,
         ...(standing ? { customerStanding: { customerId: standing.customerId, tier: standing.standing.tier } } : {}),
+        ...(pickupOrderId === undefined ? {} : { pickupOrderId }),
       });
     } catch (error) {
       console.error('Writing the sale failed', error);
@@ -59,6 +62,7 @@ export function useCompleteSale(config: StoreConfigDocument) {
     setBusy(false);
     if (!result.ok) return store.tell({ tone: 'error', key: `pay.refused.${result.reason}` });
     const { sale } = result;
+    endPickupPayment();
     store.startNextSale({ id: sale.id, number: sale.number, total: sale.totals.total, change: sale.change, durableMs });
     store.tell({ tone: 'success', key: 'pay.completed', values: { number: sale.number } });
     const outcome = await printSaleReceipt(sale, { config, database, locale: i18n.language, balanceFrom: { catalog, storeId: enrolment.storeId, deviceId: enrolment.deviceId } });
