@@ -55,7 +55,10 @@ describe('saleCoversOrder', () => {
     expect(cheaper.ok).toBe(false);
     expect(cheaper.ok ? [] : cheaper.gaps.map((g) => g.kind)).toEqual(['line-short']);
     const discounted = saleCoversOrder(order, sale([line('p-milk', 2000, 32000, 1000), line('p-rice', 1000, 180000)]));
-    expect(discounted.ok ? [] : discounted.gaps.map((g) => g.kind)).toEqual(['line-short', 'total-short']);
+    expect(discounted.ok ? [] : discounted.gaps).toEqual([
+      { kind: 'line-underpaid', line: 0, sku: 'MILK-1L', expected: 64000, actual: 63000 },
+      { kind: 'total-short', expected: 244000, actual: 243000 },
+    ]);
     const other = saleCoversOrder(order, sale(orderLines(), { pickupOrderId: 'order-9' }));
     expect(other.ok ? [] : other.gaps).toEqual([{ kind: 'other-order', pickupOrderId: 'order-9' }]);
     const returned = saleCoversOrder(order, sale(orderLines(), { kind: 'return', currency: 'USD' }));
@@ -78,6 +81,21 @@ describe('saleCoversOrder', () => {
   });
 });
 
+describe('an order line discounted online', () => {
+  // Two litres of milk at 32,000 with 4,000 off online: the line's total is 60,000.
+  const discountedOrder: PayableOrder = { ...order, total: 240000, lines: [{ ...order.lines[0]!, total: 60000 }, order.lines[1]!] };
+
+  it('goes to the counter with its discount, and a sale carrying that discount (no more) covers it', () => {
+    expect(orderLinesForCounter(discountedOrder).map((l) => l.discount)).toEqual([4000, 0]);
+    expect(saleCoversOrder(discountedOrder, sale([line('p-milk', 2000, 32000, 4000), line('p-rice', 1000, 180000)]))).toEqual({ ok: true });
+    const more = saleCoversOrder(discountedOrder, sale([line('p-milk', 2000, 32000, 5000), line('p-rice', 1000, 180000)]));
+    expect(more.ok ? [] : more.gaps).toEqual([
+      { kind: 'line-underpaid', line: 0, sku: 'MILK-1L', expected: 60000, actual: 59000 },
+      { kind: 'total-short', expected: 240000, actual: 239000 },
+    ]);
+  });
+});
+
 describe('counterPaymentOf and withCounterPayment', () => {
   it('the order shows paid once a covering sale carries its id, and unpaid again when that sale is cancelled', () => {
     const paying = { ...sale(orderLines()), reason: undefined, originalSaleId: undefined };
@@ -94,8 +112,8 @@ describe('orderLinesForCounter and paidAtCounterEvent', () => {
   it('hands the known lines at the order prices and names the sale in the event', () => {
     const withUnknown = { lines: [...order.lines, { productId: '', sku: 'X', name: 'Unknown', qty: 1000, unitPrice: 1, taxRate: 0, total: 1, unknownProduct: true }] };
     expect(orderLinesForCounter(withUnknown)).toEqual([
-      { productId: 'p-milk', sku: 'MILK-1L', name: 'Sữa tươi 1L', qty: 2000, unitPrice: 32000, taxRate: 800 },
-      { productId: 'p-rice', sku: 'RICE-5', name: 'Gạo ST25 5kg', qty: 1000, unitPrice: 180000, taxRate: 500 },
+      { productId: 'p-milk', sku: 'MILK-1L', name: 'Sữa tươi 1L', qty: 2000, unitPrice: 32000, taxRate: 800, discount: 0 },
+      { productId: 'p-rice', sku: 'RICE-5', name: 'Gạo ST25 5kg', qty: 1000, unitPrice: 180000, taxRate: 500, discount: 0 },
     ]);
     expect(paidAtCounterEvent({ id: 'sale-1', createdAt: '2026-11-24T03:00:00.000Z', staffId: 'staff-lan', deviceId: 'tablet-1' })).toEqual({
       id: 'sale-1',

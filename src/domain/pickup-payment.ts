@@ -5,8 +5,9 @@
  * The pure half, the same on the tablet and the server:
  *   - orderLinesForCounter: what the pickup screen hands to the counter as cart lines;
  *   - saleCoversOrder: whether a sale pays the order: a sale (not a return) in the order's currency whose
- *     lines hold every order line's quantity at the order line's unit price without a discount, and whose
- *     total is at least the order's (what the order asked for, whatever else was bought with it);
+ *     lines hold every order line's quantity at the order line's unit price, paid at least the order line's
+ *     total (an online discount of the line carried over, no more), and whose total is at least the order's
+ *     (what the order asked for, whatever else was bought with it);
  *   - counterPaymentOf: the sale among a list that pays the order (a covering sale not cancelled since);
  *   - paidAtCounterEvent: the order event the server appends when it marks the order paid by such a sale.
  * The tablet shows the order paid once one of its own completed sales covers it (nothing else is written);
@@ -14,6 +15,7 @@
  */
 import type { OrderDocument, SaleDocument } from './documents.ts';
 import type { OrderEvent } from './merge-order.ts';
+import { multiplyByQuantity } from './money.ts';
 
 export const PAID_AT_COUNTER_EVENT = 'paid_at_counter';
 
@@ -31,6 +33,8 @@ export interface OrderCounterLine {
   readonly qty: number;
   readonly unitPrice: number;
   readonly taxRate: number;
+  /** The line's online discount (unit price x quantity less the order line's total), carried to the cart line. */
+  readonly discount: number;
 }
 
 /** Why a sale does not pay the order (for the manager's incident). */
@@ -39,6 +43,7 @@ export type CoverageGap =
   | { readonly kind: 'other-order'; readonly pickupOrderId: string | null }
   | { readonly kind: 'currency'; readonly expected: string; readonly actual: string }
   | { readonly kind: 'line-short'; readonly line: number; readonly sku: string; readonly unitPrice: number; readonly expectedQty: number; readonly coveredQty: number }
+  | { readonly kind: 'line-underpaid'; readonly line: number; readonly sku: string; readonly expected: number; readonly actual: number }
   | { readonly kind: 'total-short'; readonly expected: number; readonly actual: number };
 
 export type Coverage = { readonly ok: true } | { readonly ok: false; readonly gaps: CoverageGap[] };
@@ -47,7 +52,15 @@ export type Coverage = { readonly ok: true } | { readonly ok: false; readonly ga
 export function orderLinesForCounter(order: Pick<OrderDocument, 'lines'>): OrderCounterLine[] {
   return order.lines
     .filter((line) => line.unknownProduct !== true && line.productId !== '')
-    .map((line) => ({ productId: line.productId, sku: line.sku, name: line.name, qty: line.qty, unitPrice: line.unitPrice, taxRate: line.taxRate }));
+    .map((line) => ({
+      productId: line.productId,
+      sku: line.sku,
+      name: line.name,
+      qty: line.qty,
+      unitPrice: line.unitPrice,
+      taxRate: line.taxRate,
+      discount: Math.max(0, multiplyByQuantity(line.unitPrice, line.qty) - line.total),
+    }));
 }
 
 function productKey(line: { readonly productId: string; readonly sku: string }): string {
@@ -60,19 +73,24 @@ export function saleCoversOrder(order: PayableOrder, sale: PayingSale): Coverage
   if (sale.kind !== 'sale') gaps.push({ kind: 'not-a-sale' });
   if (sale.pickupOrderId !== order.id) gaps.push({ kind: 'other-order', pickupOrderId: sale.pickupOrderId ?? null });
   if (sale.currency !== order.currency) gaps.push({ kind: 'currency', expected: order.currency, actual: sale.currency });
-  // Quantities the sale holds per product and unit price, undiscounted; each order line takes its share.
-  const available = new Map<string, number>();
+  // What the sale holds per product and unit price (quantity, and what was paid for it after discounts);
+  // each order line takes its quantity and the paid amount in proportion (exact, in BigInt).
+  const available = new Map<string, { qty: bigint; paid: bigint }>();
   for (const line of sale.lines) {
-    if (line.qty <= 0 || line.discount !== 0) continue;
+    if (line.qty <= 0) continue;
     const key = `${productKey(line)}|${line.unitPrice}`;
-    available.set(key, (available.get(key) ?? 0) + line.qty);
+    const held = available.get(key) ?? { qty: 0n, paid: 0n };
+    available.set(key, { qty: held.qty + BigInt(line.qty), paid: held.paid + BigInt(line.total) });
   }
   order.lines.forEach((line, index) => {
     const key = `${productKey(line)}|${line.unitPrice}`;
-    const held = available.get(key) ?? 0;
-    const covered = Math.min(held, line.qty);
-    available.set(key, held - covered);
-    if (covered < line.qty) gaps.push({ kind: 'line-short', line: index, sku: line.sku, unitPrice: line.unitPrice, expectedQty: line.qty, coveredQty: covered });
+    const held = available.get(key) ?? { qty: 0n, paid: 0n };
+    const wanted = BigInt(line.qty);
+    const covered = held.qty < wanted ? held.qty : wanted;
+    const paid = held.qty === 0n ? 0n : (held.paid * covered) / held.qty;
+    available.set(key, { qty: held.qty - covered, paid: held.paid - paid });
+    if (covered < wanted) gaps.push({ kind: 'line-short', line: index, sku: line.sku, unitPrice: line.unitPrice, expectedQty: line.qty, coveredQty: Number(covered) });
+    else if (paid < BigInt(line.total)) gaps.push({ kind: 'line-underpaid', line: index, sku: line.sku, expected: line.total, actual: Number(paid) });
   });
   if (sale.totals.total < order.total) gaps.push({ kind: 'total-short', expected: order.total, actual: sale.totals.total });
   return gaps.length === 0 ? { ok: true } : { ok: false, gaps };

@@ -63,6 +63,26 @@ describe.each(DATABASE_KINDS)('an online order paid at the pickup counter (%s)',
     expect(await incidentsOf(sale.id)).toEqual([]);
   });
 
+  it('an order line discounted online is paid by a sale carrying that discount, and not by one taking more off', async () => {
+    const base = shirtAndMilkOrder('store-q1', 'ready');
+    const [shirt, milk] = base.lines;
+    if (shirt === undefined || milk === undefined) throw new Error('the order has a shirt and milk');
+    // 4,000 off the milk online: the line's total is 60,000.
+    const discounted: OrderDocument = { ...base, paid: false, total: 185_000, lines: [shirt, { ...milk, total: 60_000 }] };
+    await writeOnlineOrders(t.store, t.app.documents, [discounted]);
+    const tooMuchOff = { ...ringUpSale(till, [{ productId: 'p-shirt-m', qty: 1000, unitPrice: 125_000 }, { productId: 'p-milk', qty: 2000, unitPrice: 32_000, discount: 5_000 }]), pickupOrderId: discounted.id };
+    await pushSale(tooMuchOff);
+    expect(await orderOnTablet(discounted.id)).toMatchObject({ paid: false });
+    expect((await incidentsOf(tooMuchOff.id))[0]?.['gaps']).toEqual([
+      { kind: 'line-underpaid', line: 1, sku: 'SUA1L', expected: 60_000, actual: 59_000 },
+      { kind: 'total-short', expected: 185_000, actual: 184_000 },
+    ]);
+    const asOrdered = { ...ringUpSale(till, [{ productId: 'p-shirt-m', qty: 1000, unitPrice: 125_000 }, { productId: 'p-milk', qty: 2000, unitPrice: 32_000, discount: 4_000 }]), pickupOrderId: discounted.id };
+    await pushSale(asOrdered);
+    expect(await orderOnTablet(discounted.id)).toMatchObject({ paid: true });
+    expect(await incidentsOf(asOrdered.id)).toEqual([]);
+  });
+
   it('a sale short of a line is kept and flagged for the manager; the order stays unpaid', async () => {
     const order = await placeOrder(false);
     const short = { ...ringUpSale(till, [{ productId: 'p-shirt-m', qty: 1000, unitPrice: 125_000 }, { productId: 'p-milk', qty: 1000, unitPrice: 32_000 }]), pickupOrderId: order.id };
