@@ -19,14 +19,15 @@
  * (`db.withTables<DashboardTables>()`).
  */
 import { sql } from 'kysely';
-import type { Kysely } from 'kysely';
+import type { CreateTableBuilder, Kysely } from 'kysely';
 
-interface DayKeyColumns {
+type DayKeyColumns = {
   store_id: string;
   day: string;
-}
+};
 
-export interface DashboardTables {
+// A type, not an interface: Kysely's withTables wants a record of tables (an interface has no index signature).
+export type DashboardTables = {
   dashboard_days: DayKeyColumns & {
     sales_count: number;
     returns_count: number;
@@ -49,7 +50,7 @@ export interface DashboardTables {
   dashboard_tenders: DayKeyColumns & { method: string; count: number; amount: number };
   dashboard_returns: DayKeyColumns & { reason: string; count: number; amount: number; online: number };
   dashboard_shifts: DayKeyColumns & { shift_id: string; device_id: string; closed_at: string; counted: number; expected: number; variance: number };
-}
+};
 
 /** The store id of the whole chain's rows in dashboard_products (no store is named '*'). */
 export const WHOLE_CHAIN = '*';
@@ -78,18 +79,20 @@ type AnyDb = Kysely<any>;
 
 /** Migration 0015: the tables above, each keyed by store, day and its own key (so a day's range is one index range per store, and a chain's per day). */
 export async function createDashboardTables(db: AnyDb): Promise<void> {
-  const key = (table: string, extra: string[]) =>
-    db.schema.createTable(table).addColumn('store_id', 'text', (c) => c.notNull()).addColumn('day', 'text', (c) => c.notNull()).addPrimaryKeyConstraint(`${table}_pk`, ['store_id', 'day', ...extra]);
-  const sums = (builder: ReturnType<typeof key>, columns: readonly string[]) => columns.reduce((b, column) => b.addColumn(column, 'bigint', (c) => c.notNull().defaultTo(0)), builder);
-  await sums(key('dashboard_days', []), DAY_SUM_COLUMNS).execute();
-  await sums(key('dashboard_hours', ['hour']).addColumn('hour', 'integer', (c) => c.notNull()), ['sales_count', 'net']).execute();
-  await sums(key('dashboard_products', ['product_id']).addColumn('product_id', 'text', (c) => c.notNull()).addColumn('name', 'text', (c) => c.notNull()), ['qty', 'amount', 'tax']).execute();
-  await sums(key('dashboard_tenders', ['method']).addColumn('method', 'text', (c) => c.notNull()), ['count', 'amount']).execute();
-  await sums(key('dashboard_returns', ['reason']).addColumn('reason', 'text', (c) => c.notNull()), ['count', 'amount', 'online']).execute();
-  await sums(
-    key('dashboard_shifts', ['shift_id']).addColumn('shift_id', 'text', (c) => c.notNull()).addColumn('device_id', 'text', (c) => c.notNull()).addColumn('closed_at', 'text', (c) => c.notNull()),
-    ['counted', 'expected', 'variance'],
-  ).execute();
+  // Each table: its key (store, day and its own), what it keeps as it is, its sums; the primary key last.
+  const create = (table: string, ownKey: ReadonlyArray<[string, 'text' | 'integer']>, kept: readonly string[], sums: readonly string[]) => {
+    let builder: CreateTableBuilder<string, string> = db.schema.createTable(table).addColumn('store_id', 'text', (c) => c.notNull()).addColumn('day', 'text', (c) => c.notNull());
+    for (const [column, type] of ownKey) builder = builder.addColumn(column, type, (c) => c.notNull());
+    for (const column of kept) builder = builder.addColumn(column, 'text', (c) => c.notNull());
+    for (const column of sums) builder = builder.addColumn(column, 'bigint', (c) => c.notNull().defaultTo(0));
+    return builder.addPrimaryKeyConstraint(`${table}_pk`, ['store_id', 'day', ...ownKey.map(([column]) => column)]).execute();
+  };
+  await create('dashboard_days', [], [], DAY_SUM_COLUMNS);
+  await create('dashboard_hours', [['hour', 'integer']], [], ['sales_count', 'net']);
+  await create('dashboard_products', [['product_id', 'text']], ['name'], ['qty', 'amount', 'tax']);
+  await create('dashboard_tenders', [['method', 'text']], [], ['count', 'amount']);
+  await create('dashboard_returns', [['reason', 'text']], [], ['count', 'amount', 'online']);
+  await create('dashboard_shifts', [['shift_id', 'text']], ['device_id', 'closed_at'], ['counted', 'expected', 'variance']);
   // A chain's view reads every store's rows of a range of days.
   for (const table of ['dashboard_days', 'dashboard_hours', 'dashboard_products', 'dashboard_tenders', 'dashboard_returns', 'dashboard_shifts']) {
     await sql`create index ${sql.id(`${table}_day_idx`)} on ${sql.id(table)} (day)`.execute(db);
