@@ -30,6 +30,15 @@ export const AUDIT_ACTIONS = [
   'refund.above_limit',
   'day.close',
   'device.revoke',
+  'sale.return',
+  // Written by the server for the back office (sync-server/src/backoffice/).
+  'product.create',
+  'product.edit',
+  'staff.add',
+  'staff.edit',
+  'staff.pin_reset',
+  'staff.pin_set',
+  'settings.edit',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
