@@ -45,6 +45,14 @@ describe('what a receiving cost', () => {
     expect(receivedLineCost(375, 289_000)).toBe(108_375);
     expect(receivedLineCost(1, 500)).toBe(1);
     expect(receivedLineCost(1, 499)).toBe(0);
-    expect(receivedLineCost(10_000_000_000, 1_000_000_000)).toBe(10_000_000_000_000);
+    // The largest quantity a line allows, at a cost that keeps the total exact.
+    expect(receivedLineCost(10_000_000_000, 900_000_000)).toBe(9_000_000_000_000_000);
+  });
+
+  it('refuses a received line whose cost would not be an exact number', () => {
+    expect(checkStockLines([{ sku: 'VANG-1KG', quantity: 10_000_000_000, unitCost: 900_000_000 }], LINE_RULES.receiving)).toEqual([]);
+    expect(checkStockLines([{ sku: 'VANG-1KG', quantity: 10_000_000_000, unitCost: 1_000_000_000 }], LINE_RULES.receiving)).toEqual([
+      { line: 1, field: 'unitCost', message: expect.stringMatching(/^quantity 10000000000 at 1000000000 a unit costs more than 9007199254740991 minor units/) },
+    ]);
   });
 });

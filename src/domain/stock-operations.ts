@@ -97,8 +97,14 @@ const positiveQuantity: LineRule<{ quantity: number }> = (line) => wholeThousand
 export const LINE_RULES = {
   receiving: [
     positiveQuantity,
-    (line: ReceivingLine) =>
-      Number.isSafeInteger(line.unitCost) && line.unitCost >= 0 ? undefined : { field: 'unitCost', message: 'unitCost must be a whole, non-negative number of minor units per unit' },
+    (line: ReceivingLine) => {
+      if (!Number.isSafeInteger(line.unitCost) || line.unitCost < 0) return { field: 'unitCost', message: 'unitCost must be a whole, non-negative number of minor units per unit' };
+      // The line's cost is money in integer minor units: it must stay a number JavaScript holds exactly.
+      if (Number.isSafeInteger(line.quantity) && !Number.isSafeInteger(receivedLineCost(line.quantity, line.unitCost))) {
+        return { field: 'unitCost', message: `quantity ${line.quantity} at ${line.unitCost} a unit costs more than ${Number.MAX_SAFE_INTEGER} minor units: check the figures` };
+      }
+      return undefined;
+    },
   ] satisfies LineRule<ReceivingLine>[],
   adjustment: [(line: AdjustmentLine) => wholeThousandths(line.delta, 'delta', { zero: false, negative: true })] satisfies LineRule<AdjustmentLine>[],
   transfer: [positiveQuantity] satisfies LineRule<TransferLine>[],
@@ -135,7 +141,8 @@ export function isAdjustmentReason(value: unknown): value is AdjustmentReason {
 
 /**
  * What a received line cost: quantity (thousandths) x unit cost (minor units per unit), rounded half up to
- * a whole minor unit (0.375 kg at 289,000 a kg is 108,375). Exact in integers for any figures the lines allow.
+ * a whole minor unit (0.375 kg at 289,000 a kg is 108,375). Computed exactly in BigInt; a cost past
+ * Number.MAX_SAFE_INTEGER is refused by the receiving line's rule before it is ever written.
  */
 export function receivedLineCost(quantity: number, unitCost: number): number {
   const thousandths = BigInt(quantity) * BigInt(unitCost);
