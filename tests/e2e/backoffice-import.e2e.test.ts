@@ -104,7 +104,7 @@ describe('a new store imports its catalog in the back office and sells from it',
     // Offline, the import does not pretend: it needs the server.
     await backOfficeScreen.openCatalogImport(page);
     await context.setOffline(true);
-    expect(await backOfficeScreen.waitForOfflineMessage(page)).toContain('Quản trị cần có mạng');
+    expect(await backOfficeScreen.waitForOfflineMessage(page)).toContain('Trang quản lý cần mạng');
     await context.setOffline(false);
 
     // The refused file is a 422 in the console (once); nothing else may fail.

@@ -1,5 +1,5 @@
 /*
- * The door of the back office's products, staff and settings screens: the person signed in at the till must
+ * The door of the back office's screens (products, staff, settings, the catalog import): the person signed in at the till must
  * hold the screen's permission in the store's table, the tablet must be online and enrolled, and the person
  * types their PIN again for a short staff session on the server (kept in memory by
  * back-office-session-store.ts, so one PIN opens every back-office screen). The screen's body gets the
@@ -32,14 +32,16 @@ export interface BackOfficeBodyProps {
 }
 
 interface BackOfficeGateProps {
-  page: 'products' | 'staff' | 'settings';
+  page: 'products' | 'staff' | 'settings' | 'import';
   permission: Permission;
   titleKey: string;
   testId: string;
+  /** What the page is for, shown under its title before the PIN too. */
+  intro?: ReactNode;
   children: (props: BackOfficeBodyProps) => ReactNode;
 }
 
-export function BackOfficeGate({ page, permission, titleKey, testId, children }: BackOfficeGateProps) {
+export function BackOfficeGate({ page, permission, titleKey, testId, intro, children }: BackOfficeGateProps) {
   const { t } = useTranslation();
   const mayManage = useHoldsPermission(useDatabase(), permission);
   const staff = useStaffSessionStore((state) => state.staff);
@@ -48,7 +50,14 @@ export function BackOfficeGate({ page, permission, titleKey, testId, children }:
     <section className="screen back-office" data-testid={mayManage && staff ? testId : 'back-office-managers-only'}>
       <BackOfficeNav current={page} />
       <h1>{t(titleKey)}</h1>
-      {!mayManage || !staff ? <p className="notice">{t('backOffice.notYourRole')}</p> : <GateBody staff={staff}>{children}</GateBody>}
+      {!mayManage || !staff ? (
+        <p className="notice">{t('backOffice.notYourRole')}</p>
+      ) : (
+        <>
+          {intro}
+          <GateBody staff={staff}>{children}</GateBody>
+        </>
+      )}
     </section>
   );
 }

@@ -2,15 +2,15 @@ import { useState, type DragEvent, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { catalogFileType, importCatalogFile } from './back-office-api.ts';
-import { backOfficeProblemOf, type BackOfficeProblem } from './back-office-problem.ts';
+import { backOfficeProblemOf } from './back-office-problem.ts';
 import { ImportCounts } from './import-counts.tsx';
 import { ImportErrorsTable } from './import-errors-table.tsx';
 
 interface CatalogImportFormProps {
   serverUrl: string;
   staffToken: string;
-  /** The server no longer takes the staff token (expired, or the role lost the permission). */
-  onSessionEnded: (problem: BackOfficeProblem) => void;
+  /** The server no longer takes the staff token (expired, or the role lost the permission): the refusal, for the gate. */
+  onSessionEnded: (error: unknown) => void;
 }
 
 /**
@@ -29,7 +29,7 @@ export function CatalogImportForm({ serverUrl, staffToken, onSessionEnded }: Cat
     onError: (error) => {
       console.warn('Importing the catalog failed', error);
       const problem = backOfficeProblemOf(error, 'import');
-      if (problem.kind === 'sessionEnded' || problem.kind === 'notAllowed') onSessionEnded(problem);
+      if (problem.kind === 'sessionEnded' || problem.kind === 'notAllowed') onSessionEnded(error);
     },
   });
 
