@@ -145,6 +145,15 @@ function returnedAmount(sale: ReportSale, taxedLines: ReturnType<typeof computeT
   return sale.totals.total - sold;
 }
 
+/**
+ * Whether a document's time can be put on a business day: a date the calendar writes as YYYY-MM-DD in any
+ * zone (a day's margin on both sides). A sale dated in year 9999 or before 1970 is kept and flagged by the
+ * server's date check (policies/push-batch.ts) and left out of the charts, never failing the push.
+ */
+function datable(instant: number): boolean {
+  return Number.isFinite(instant) && instant >= Date.UTC(1970, 0, 2) && instant <= Date.UTC(9999, 11, 30);
+}
+
 /** The dashboard buckets a batch of documents adds to (see the file header). */
 export function dashboardFigures(input: DashboardInput): DashboardFigures {
   const { settings } = input;
@@ -158,7 +167,7 @@ export function dashboardFigures(input: DashboardInput): DashboardFigures {
   for (const sale of input.sales) {
     if (sale.currency !== settings.currency) continue;
     const instant = Date.parse(sale.createdAt);
-    if (Number.isNaN(instant)) continue;
+    if (!datable(instant)) continue;
     const { day, hour } = clock.at(instant);
     const { storeId } = sale;
     const dayKey = `${storeId}|${day}`;
@@ -200,7 +209,7 @@ export function dashboardFigures(input: DashboardInput): DashboardFigures {
   for (const event of input.shiftEvents ?? []) {
     if (event.type !== 'close') continue;
     const instant = Date.parse(event.createdAt);
-    if (Number.isNaN(instant) || (event.currency !== undefined && event.currency !== settings.currency)) continue;
+    if (!datable(instant) || (event.currency !== undefined && event.currency !== settings.currency)) continue;
     const expected = event.expected ?? event.amount;
     shifts.push({
       storeId: event.storeId,
