@@ -38,6 +38,8 @@ describe('the browser dies while a sale is being completed', () => {
     await shellScreen.goToCounter(first);
     await counterScreen.waitUntilReady(first);
     await syncStatus.waitForState(first, 'idle');
+    // Each new page after a crash opens offline: the shell must be precached first.
+    await shellScreen.waitUntilInstalledForOffline(first);
     await context.setOffline(true);
 
     const random = makeRandom(1124);

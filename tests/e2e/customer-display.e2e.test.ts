@@ -32,6 +32,8 @@ describe('the customer display', () => {
     await shellScreen.goToCounter(page);
     await counterScreen.waitUntilReady(page);
     await counterScreen.signIn(page, { role: 'cashier' });
+    // Offline once the shell is precached (the display opens as a page of its own).
+    await shellScreen.waitUntilInstalledForOffline(page);
     await context.setOffline(true);
 
     // The till opens the display; here it is a second page of the same browser (a popup in the shop).

@@ -41,7 +41,8 @@ describe('staff signing in at the till', () => {
     await shellScreen.goToCounter(page);
     await staffScreen.waitForSignInPanel(page);
 
-    // The network goes: the PIN is checked on the tablet against the synced hash.
+    // The network goes (once the shell is precached, so the reload below opens offline): the PIN is checked on the tablet against the synced hash.
+    await shellScreen.waitUntilInstalledForOffline(page);
     await context.setOffline(true);
     await syncStatus.waitForState(page, 'offline');
     await staffScreen.signIn(page, 'cashier', PINS.cashier);
