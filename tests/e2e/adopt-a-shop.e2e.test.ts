@@ -81,7 +81,10 @@ describe('a shop adopts the POS: an empty server, its own store, catalog and sto
     expect(await counterScreen.line(page, 'TRA-01')).toEqual({ qty: 1000, total: 10000 });
     const receipt = await counterScreen.pay(page, { cash: 10000 });
     await syncStatus.waitForPending(page, 0, 60_000);
-    expect((await client.pullAll<SaleDocument>('sales')).find((sale) => sale.number === receipt)).toMatchObject({ totals: { total: 10000 } });
+    // The pending count can read 0 in the moment before the new sale is counted; the server is the proof.
+    await expect
+      .poll(async () => (await client.pullAll<SaleDocument>('sales')).find((sale) => sale.number === receipt), { timeout: 60_000 })
+      .toMatchObject({ totals: { total: 10000 } });
     await waitForTabletStock(page, storeId, teaId, 23_000);
 
     // A stock count: 30 teas on the shelf where the books say 23 (24 opened, 1 sold), the coffee as booked.

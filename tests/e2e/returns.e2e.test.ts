@@ -133,6 +133,10 @@ describe('returns at the counter', () => {
     for (let scan = 0; scan < pieces; scan++) await counterScreen.scan(page, dearest.barcodes[0]!);
     expect(await counterScreen.line(page, dearest.sku)).toMatchObject({ qty: pieces * 1000 });
     const receipt = await counterScreen.pay(page, { cash: await counterScreen.total(page) });
+    // The stock is read once the sale itself is on the server, so the return is the only movement after it.
+    await expect
+      .poll(async () => (await client.pullAll<SaleDocument>('sales')).some((doc) => doc.number === receipt), { timeout: 60_000 })
+      .toBe(true);
     const stockBefore = balanceOf(await client.pullAll<BalanceDocument>('balances'), 'stock', dearest.id);
 
     await returnsScreen.open(page);
