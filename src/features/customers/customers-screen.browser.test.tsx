@@ -12,7 +12,7 @@ import { openSyncDatabase, type SyncDatabase } from '../../sync/sync-database.ts
 import { SyncDatabaseContext } from '../../sync/sync-database-context.ts';
 import { saveDeviceIdentity } from '../../sync/enrolment.ts';
 import { completeSale } from '../sale/complete-sale.ts';
-import { saleSettingsOf } from '../sale/sale-settings.ts';
+import { saleSettingsOf } from '../../data/sale-settings.ts';
 import { DEVICE_ID, STORE_ID, lan, renderOnTill, setUpTill, tearDownTill, testConfig, type Till } from '../sale/till.test-helper.tsx';
 import { CustomersScreen } from './customers-screen.tsx';
 

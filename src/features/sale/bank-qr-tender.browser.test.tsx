@@ -11,8 +11,8 @@ import { openSyncDatabase, type SyncDatabase } from '../../sync/sync-database.ts
 import { SyncDatabaseContext } from '../../sync/sync-database-context.ts';
 import { i18nIn } from '../../i18n/fixed-language.test-helper.ts';
 import { currentCustomerQr } from '../../session/customer-display-channel.ts';
-import { saleSettingsOf } from './sale-settings.ts';
-import { SaleSettingsContext } from './sale-settings-context.ts';
+import { saleSettingsOf } from '../../data/sale-settings.ts';
+import { SaleSettingsContext } from '../../data/sale-settings-context.ts';
 import { bankQrTender, QrTender } from './tenders/bank-qr.tsx';
 import { DEVICE_ID, renderOnTill, setUpTill, STORE_ID, tearDownTill, testConfig } from './till.test-helper.tsx';
 import type { Till } from './till.test-helper.tsx';

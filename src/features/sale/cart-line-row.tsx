@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CartLine } from '../../domain/cart.ts';
 import { formatQuantity } from '../../domain/cart-quantity.ts';
 import { useCounterStore } from './counter-store.ts';
-import { useMoney } from './sale-settings-context.ts';
+import { useMoney } from '../../data/sale-settings-context.ts';
 
 interface CartLineRowProps {
   readonly line: CartLine;

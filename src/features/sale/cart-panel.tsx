@@ -12,7 +12,7 @@ import { LineEditor, readDiscount } from './line-editor.tsx';
 import { cartRefusalNotice } from './cart-refusal.ts';
 import { useApproval } from './use-approval.ts';
 import { useParkActions } from './use-parked-carts.ts';
-import { useSaleSettings } from './sale-settings-context.ts';
+import { useSaleSettings } from '../../data/sale-settings-context.ts';
 import { COUNTER_KEYS } from './counter-keys.ts';
 import { focusInPane } from './counter-pane-store.ts';
 import { useCounterKeyAction } from './use-counter-keys.ts';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CartTotals } from '../../domain/cart-totals.ts';
-import { useMoney } from './sale-settings-context.ts';
+import { useMoney } from '../../data/sale-settings-context.ts';
 
 /** Subtotal, discounts, the VAT in each rate, and what the customer pays. */
 export function CartTotalsView({ totals }: { readonly totals: CartTotals }) {

@@ -22,7 +22,7 @@ import { formatReceiptNumber } from '../../domain/receipt-number.ts';
 import { buildSaleDocument } from '../../domain/sale-document.ts';
 import type { CompletedSale, SaleBuild } from '../../domain/sale-document.ts';
 import type { Tender } from '../../domain/tender.ts';
-import type { SaleSettings } from './sale-settings.ts';
+import type { SaleSettings } from '../../data/sale-settings.ts';
 
 export interface CompleteSaleInput {
   readonly database: PosDatabase;

@@ -4,7 +4,7 @@ import { cartTotals } from '../../domain/cart-totals.ts';
 import { useMediaQuery } from '../../ui/use-media-query.ts';
 import { useCounterPaneStore, type CounterPane } from './counter-pane-store.ts';
 import { useCounterStore } from './counter-store.ts';
-import { useMoney, useSaleSettings } from './sale-settings-context.ts';
+import { useMoney, useSaleSettings } from '../../data/sale-settings-context.ts';
 
 /** Under this width (portrait tablets, phones) the cart and the selling area are two panes under tabs. */
 export const COUNTER_TABS_QUERY = '(max-width: 899px)';

@@ -11,7 +11,7 @@ import { customerQrText } from '../../domain/customer-details.ts';
 import { CounterScreen } from './counter-screen.tsx';
 import { completeSale } from './complete-sale.ts';
 import { useCounterStore } from './counter-store.ts';
-import { saleSettingsOf } from './sale-settings.ts';
+import { saleSettingsOf } from '../../data/sale-settings.ts';
 import { DEVICE_ID, STORE_ID, lan, renderOnTill, setUpTill, tearDownTill, testConfig, type Till } from './till.test-helper.tsx';
 
 let till: Till | undefined;

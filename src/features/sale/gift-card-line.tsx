@@ -19,8 +19,8 @@ import { useScanClaim } from '../../devices/scanner/scan-claim.ts';
 import { useKeypadTarget } from '../../ui/keypad-target.ts';
 import { openGiftCardScreen, useGiftCardLineStore, type GiftCardQuestion } from '../../session/gift-card-line-store.ts';
 import { moneyDecimalSeparator } from './keypad-separators.ts';
-import { useMoney, useSaleSettings } from './sale-settings-context.ts';
-import { cartProductOf } from './scanned-product.ts';
+import { useMoney, useSaleSettings } from '../../data/sale-settings-context.ts';
+import { cartProductOf } from '../../catalog/scanned-product.ts';
 import { useTenderBalance } from './use-tender-balance.ts';
 
 type OnLoad = (product: CartProduct, options: RingUpOptions) => boolean;

@@ -18,8 +18,8 @@ import { useStaffSessionStore, type SignedInStaff } from '../../session/staff-se
 import { useCounterStore } from './counter-store.ts';
 import { enrolTestTill } from './till.test-helper.tsx';
 import { LineEditor } from './line-editor.tsx';
-import { saleSettingsOf } from './sale-settings.ts';
-import { SaleSettingsContext } from './sale-settings-context.ts';
+import { saleSettingsOf } from '../../data/sale-settings.ts';
+import { SaleSettingsContext } from '../../data/sale-settings-context.ts';
 import { signInAfterReload, signInWithPin } from '../../session/signed-in.test-helper.ts';
 
 const lan: SignedInStaff = { id: 'staff-lan', name: 'Lan', role: 'cashier' };

@@ -10,7 +10,7 @@ import { useCounterStore } from './counter-store.ts';
 import { cartRefusalNotice } from './cart-refusal.ts';
 import { recordCounterAudit, type CounterAuditEntry } from './record-counter-audit.ts';
 import { useApproval } from './use-approval.ts';
-import { useSaleSettings } from './sale-settings-context.ts';
+import { useSaleSettings } from '../../data/sale-settings-context.ts';
 import { DiscountKindSelect } from './discount-kind-select.tsx';
 import { NumericKeypad } from '../../ui/numeric-keypad.tsx';
 import { moneyDecimalSeparator, quantityDecimalSeparator } from './keypad-separators.ts';

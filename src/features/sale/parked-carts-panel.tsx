@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useStoreTime } from '../../data/use-store-time.ts';
 import { cartTotals } from '../../domain/cart-totals.ts';
 import { useParkActions, useParkedCartList } from './use-parked-carts.ts';
-import { useMoney, useSaleSettings } from './sale-settings-context.ts';
+import { useMoney, useSaleSettings } from '../../data/sale-settings-context.ts';
 
 /** The carts put aside on this till, oldest first, each with its total; tap one to serve that customer again. */
 export function ParkedCartsPanel() {

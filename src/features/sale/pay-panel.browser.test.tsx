@@ -11,8 +11,8 @@ import { CounterNoticeBar } from './counter-notice.tsx';
 import { useCounterStore } from './counter-store.ts';
 import { completeSale } from './complete-sale.ts';
 import { PayPanel } from './pay-panel.tsx';
-import { saleSettingsOf } from './sale-settings.ts';
-import { SaleSettingsContext } from './sale-settings-context.ts';
+import { saleSettingsOf } from '../../data/sale-settings.ts';
+import { SaleSettingsContext } from '../../data/sale-settings-context.ts';
 import { DEVICE_ID, STORE_ID, lan, renderOnTill, setUpTill, tearDownTill, testConfig } from './till.test-helper.tsx';
 import type { Till } from './till.test-helper.tsx';
 

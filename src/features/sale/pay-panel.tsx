@@ -14,7 +14,7 @@ import { receiptCodes } from './complete-sale.ts';
 import { useCounterStore } from './counter-store.ts';
 import { useCompleteSale } from './use-complete-sale.ts';
 import { useCounterDatabase } from './use-parked-carts.ts';
-import { useMoney, useSaleSettings } from './sale-settings-context.ts';
+import { useMoney, useSaleSettings } from '../../data/sale-settings-context.ts';
 import { COUNTER_KEYS } from './counter-keys.ts';
 import { useCounterKeyAction } from './use-counter-keys.ts';
 import { exactCash, useTakeTender } from './use-take-tender.ts';

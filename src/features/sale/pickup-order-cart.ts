@@ -10,7 +10,7 @@ import type { CatalogDatabase } from '../../catalog/catalog-database.ts';
 import { attachCustomer, lineDiscount, ringUpLine } from '../../domain/cart.ts';
 import type { Cart, PriceRules } from '../../domain/cart.ts';
 import type { PickupOrderForCounter } from '../../session/counter-handoff-store.ts';
-import { cartProductOf } from './scanned-product.ts';
+import { cartProductOf } from '../../catalog/scanned-product.ts';
 
 /** The order's own discounts were granted by the shop, not by the cashier: no limit applies to them. */
 const ORDER_DISCOUNT_RULES: PriceRules = { maxDiscountBasisPoints: 10_000, overrideNeedsApprovalAbove: 10_000 };

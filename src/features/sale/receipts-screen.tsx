@@ -9,8 +9,8 @@ import { useSyncStatusStore } from '../../sync/sync-status-store.ts';
 import { printSaleReceipt } from './print-sale-receipt.ts';
 import { ReceiptPreview } from './receipt-preview.tsx';
 import { ReceiptRow } from './receipt-row.tsx';
-import { saleSettingsOf } from './sale-settings.ts';
-import { SaleSettingsContext } from './sale-settings-context.ts';
+import { saleSettingsOf } from '../../data/sale-settings.ts';
+import { SaleSettingsContext } from '../../data/sale-settings-context.ts';
 import { useCancelSale } from './use-cancel-sale.ts';
 import './receipts.css';
 

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoneyAmount, parseMoneyInput } from '../../domain/money-format.ts';
-import { useSaleSettings } from './sale-settings-context.ts';
+import { useSaleSettings } from '../../data/sale-settings-context.ts';
 
 /** A gift card or store credit this till has no confirmed balance for: nothing can be taken from it yet. */
 export function UnknownBalance({ what }: { readonly what: 'giftCardUnknown' | 'creditUnknown' }) {

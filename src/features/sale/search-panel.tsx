@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ProductDocument } from '../../data/schemas/types.ts';
 import { useCounterStore } from './counter-store.ts';
-import { useProductFinder } from './product-finder.ts';
-import { useMoney } from './sale-settings-context.ts';
+import { useProductFinder } from '../../catalog/product-finder.ts';
+import { useMoney } from '../../data/sale-settings-context.ts';
 
 /** Results per search: from an index, a page of the catalog at most, never the whole of it. */
 export const SEARCH_LIMIT = 200;

@@ -22,7 +22,7 @@ import type { Cart } from '../../domain/cart.ts';
 import type { CompletedSale } from '../../domain/sale-document.ts';
 import type { Tender } from '../../domain/tender.ts';
 import { completeSale } from './complete-sale.ts';
-import { saleSettingsOf } from './sale-settings.ts';
+import { saleSettingsOf } from '../../data/sale-settings.ts';
 import { signInWithPin } from '../../session/signed-in.test-helper.ts';
 
 export const STORE_ID = 'store-q1';

@@ -7,8 +7,8 @@ import { parsePermissionTable, PERMISSIONS } from '../../domain/permissions.ts';
 import { useApprovalStore } from '../../session/approval-store.ts';
 import { signInAfterReload, signInWithPin } from '../../session/signed-in.test-helper.ts';
 import { useStaffSessionStore, type SignedInStaff } from '../../session/staff-session-store.ts';
-import { DEFAULT_PRICE_RULES, type SaleSettings } from './sale-settings.ts';
-import { SaleSettingsContext } from './sale-settings-context.ts';
+import { DEFAULT_PRICE_RULES, type SaleSettings } from '../../data/sale-settings.ts';
+import { SaleSettingsContext } from '../../data/sale-settings-context.ts';
 import { useApproval } from './use-approval.ts';
 
 function settingsWith(permissions: unknown): SaleSettings {

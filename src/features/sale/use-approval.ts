@@ -10,7 +10,7 @@ import { can } from '../../domain/permissions.ts';
 import { hasApprovalKey } from '../../session/approval-keys.ts';
 import { useApprovalStore } from '../../session/approval-store.ts';
 import { useStaffSessionStore } from '../../session/staff-session-store.ts';
-import { useSaleSettings } from './sale-settings-context.ts';
+import { useSaleSettings } from '../../data/sale-settings-context.ts';
 
 export function useApproval(): (permission: string, reason: string) => Promise<string | null> {
   const settings = useSaleSettings();

@@ -16,7 +16,7 @@ import { completeSale } from './complete-sale.ts';
 import { useCounterStore } from './counter-store.ts';
 import { printSaleReceipt } from './print-sale-receipt.ts';
 import { useCounterDatabase } from './use-parked-carts.ts';
-import { useSaleSettings } from './sale-settings-context.ts';
+import { useSaleSettings } from '../../data/sale-settings-context.ts';
 
 export function useCompleteSale(config: StoreConfigDocument) {
   const { i18n } = useTranslation();

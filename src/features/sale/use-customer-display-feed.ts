@@ -11,7 +11,7 @@ import { cartTotals } from '../../domain/cart-totals.ts';
 import { customerDisplayView } from '../../domain/customer-display.ts';
 import { currentCustomerQr, publishCustomerDisplay, watchCustomerQr } from '../../session/customer-display-channel.ts';
 import { useCounterStore } from './counter-store.ts';
-import { useSaleSettings } from './sale-settings-context.ts';
+import { useSaleSettings } from '../../data/sale-settings-context.ts';
 
 const SEND_AFTER_MS = 16;
 

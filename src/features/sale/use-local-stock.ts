@@ -10,7 +10,7 @@ import { useEffect, useState } from 'react';
 import { useDatabase } from '../../data/database-context.ts';
 import { pendingLedgerDeltas } from '../../data/pending-ledger.ts';
 import { useSyncStatusStore } from '../../sync/sync-status-store.ts';
-import { useProductFinder } from './product-finder.ts';
+import { useProductFinder } from '../../catalog/product-finder.ts';
 
 export interface LocalStock {
   readonly productId: string;

@@ -3,7 +3,7 @@ import { addTender, paymentState } from '../../domain/tender.ts';
 import type { CashRounding } from '../../domain/cart-totals.ts';
 import type { Tender } from '../../domain/tender.ts';
 import { useCounterStore } from './counter-store.ts';
-import { useMoney } from './sale-settings-context.ts';
+import { useMoney } from '../../data/sale-settings-context.ts';
 
 /**
  * Takes a tender against the cart's total: added to the counter's tenders, or refused with the reason told

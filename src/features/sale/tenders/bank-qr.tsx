@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { buildVietQr } from '../../../domain/vietqr.ts';
 import { showQrToCustomer } from '../../../session/customer-display-channel.ts';
-import { useMoney, useSaleSettings } from '../sale-settings-context.ts';
+import { useMoney, useSaleSettings } from '../../../data/sale-settings-context.ts';
 import { checkTerminalReference } from '../../../domain/tender-reference.ts';
 import type { TenderForm, TenderFormProps } from '../../../ui/tender-form.ts';
 import { useBankQrPayment } from './use-bank-qr-payment.ts';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseMoneyInput, formatMoneyAmount } from '../../../domain/money-format.ts';
-import { useSaleSettings } from '../sale-settings-context.ts';
+import { useSaleSettings } from '../../../data/sale-settings-context.ts';
 import type { TenderForm } from '../../../ui/tender-form.ts';
 
 /**

@@ -4,7 +4,7 @@ import { parseMoneyInput } from '../../../domain/money-format.ts';
 import { suggestCashAmounts } from '../../../domain/tender-cash.ts';
 import { useKeypadTarget } from '../../../ui/keypad-target.ts';
 import { moneyDecimalSeparator } from '../keypad-separators.ts';
-import { useMoney, useSaleSettings } from '../sale-settings-context.ts';
+import { useMoney, useSaleSettings } from '../../../data/sale-settings-context.ts';
 import type { TenderForm } from '../../../ui/tender-form.ts';
 
 /**

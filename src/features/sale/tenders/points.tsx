@@ -4,7 +4,7 @@ import { pointsRedeemLimit } from '../../../domain/redeem-limits.ts';
 import type { LoyaltyRedeemRules } from '../../../domain/redeem-limits.ts';
 import type { Tender } from '../../../domain/tender.ts';
 import { useCounterStore } from '../counter-store.ts';
-import { useMoney } from '../sale-settings-context.ts';
+import { useMoney } from '../../../data/sale-settings-context.ts';
 import { useTenderBalance } from '../use-tender-balance.ts';
 import type { TenderForm } from '../../../ui/tender-form.ts';
 

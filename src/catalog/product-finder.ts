@@ -4,11 +4,11 @@
  * ProductFinderContext, so component tests hand in a fake and the browser tests the real one.
  */
 import { createContext, useContext } from 'react';
-import type { ProductDocument } from '../../data/schemas/types.ts';
-import type { CatalogDatabase } from '../../catalog/catalog-database.ts';
-import { findProductByBarcodes, searchProducts } from '../../catalog/catalog-lookup.ts';
-import { recentProductsOf } from '../../catalog/recent-products.ts';
-import { isNameWordIndexBuilt, stepAsideForCounter, watchNameWordIndexBuilt } from '../../catalog/name-word-index.ts';
+import type { ProductDocument } from '../data/schemas/types.ts';
+import type { CatalogDatabase } from './catalog-database.ts';
+import { findProductByBarcodes, searchProducts } from './catalog-lookup.ts';
+import { recentProductsOf } from './recent-products.ts';
+import { isNameWordIndexBuilt, stepAsideForCounter, watchNameWordIndexBuilt } from './name-word-index.ts';
 
 export interface ProductFinder {
   /** The first product carrying any of these codes (the forms a GTIN may be stored in). */

@@ -1,10 +1,10 @@
 // What a scan finds at the counter, with a fake catalog: EAN-13, a UPC-E against a UPC-A product, a scale
 // label with its weight, a shop's own SKU label, and codes that must never ring anything up.
 import { describe, expect, it } from 'vitest';
-import type { ProductDocument } from '../../data/schemas/types.ts';
-import { encodeVariableMeasure } from '../../domain/barcode-variable.ts';
-import type { VariableMeasureRule } from '../../domain/barcode-rules.ts';
-import { makeEan13 } from '../../domain/gtin.ts';
+import type { ProductDocument } from '../data/schemas/types.ts';
+import { encodeVariableMeasure } from '../domain/barcode-variable.ts';
+import type { VariableMeasureRule } from '../domain/barcode-rules.ts';
+import { makeEan13 } from '../domain/gtin.ts';
 import type { ProductFinder } from './product-finder.ts';
 import { gtinForms, lookUpScannedCode } from './scanned-product.ts';
 

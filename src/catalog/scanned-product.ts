@@ -5,10 +5,10 @@
  * its PLU and brings its weight or price; a code that is not a retail symbol at all may be a shop's own
  * SKU label. Nothing is ever rung up by guess: an unknown code comes back as such.
  */
-import type { ProductDocument } from '../../data/schemas/types.ts';
-import { parseBarcode } from '../../domain/barcode.ts';
-import type { BarcodeFailureReason, BarcodeRules, ParsedBarcode } from '../../domain/barcode.ts';
-import type { CartProduct, RingUpOptions } from '../../domain/cart.ts';
+import type { ProductDocument } from '../data/schemas/types.ts';
+import { parseBarcode } from '../domain/barcode.ts';
+import type { BarcodeFailureReason, BarcodeRules, ParsedBarcode } from '../domain/barcode.ts';
+import type { CartProduct, RingUpOptions } from '../domain/cart.ts';
 import type { ProductFinder } from './product-finder.ts';
 
 export type ScanLookup =

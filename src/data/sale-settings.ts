@@ -4,17 +4,17 @@
  * its banknotes and the bank account for VietQR. The loosely typed parts of the config (barcodeRules, permissions, loyalty,
  * store.bank) are read defensively: a missing or malformed part falls back to a safe default.
  */
-import type { StoreConfigDocument } from '../../data/schemas/types.ts';
-import type { BarcodeRules, BarcodeRule } from '../../domain/barcode.ts';
-import { cashRoundingFromConfig } from '../../domain/cash-rounding-config.ts';
-import type { PriceRules } from '../../domain/cart.ts';
-import { parsePermissionTable, type PermissionTable } from '../../domain/permissions.ts';
-import { loyaltyRules } from '../../domain/loyalty.ts';
-import type { SaleRules } from '../../domain/sale-document.ts';
-import type { TaxClass } from '../../domain/tax-presets.ts';
-import { banknotesFor } from '../../domain/tender-cash.ts';
-import { giftCardQuickAmounts } from '../../domain/gift-card-amounts.ts';
-import { giftCardProductIds } from '../../domain/gift-card-sale.ts';
+import type { StoreConfigDocument } from './schemas/types.ts';
+import type { BarcodeRules, BarcodeRule } from '../domain/barcode.ts';
+import { cashRoundingFromConfig } from '../domain/cash-rounding-config.ts';
+import type { PriceRules } from '../domain/cart.ts';
+import { parsePermissionTable, type PermissionTable } from '../domain/permissions.ts';
+import { loyaltyRules } from '../domain/loyalty.ts';
+import type { SaleRules } from '../domain/sale-document.ts';
+import type { TaxClass } from '../domain/tax-presets.ts';
+import { banknotesFor } from '../domain/tender-cash.ts';
+import { giftCardQuickAmounts } from '../domain/gift-card-amounts.ts';
+import { giftCardProductIds } from '../domain/gift-card-sale.ts';
 
 /** Without configured limits a cashier may give up to 10 % off, or move a price by 10 %, alone. */
 export const DEFAULT_PRICE_RULES: PriceRules = { maxDiscountBasisPoints: 1000, overrideNeedsApprovalAbove: 1000 };

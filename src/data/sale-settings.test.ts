@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { StoreConfigDocument } from '../../data/schemas/types.ts';
-import { can, PERMISSIONS } from '../../domain/permissions.ts';
+import type { StoreConfigDocument } from './schemas/types.ts';
+import { can, PERMISSIONS } from '../domain/permissions.ts';
 import { saleSettingsOf } from './sale-settings.ts';
 
 function configWith(permissions: unknown): StoreConfigDocument {

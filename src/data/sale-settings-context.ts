@@ -4,7 +4,7 @@
  */
 import { createContext, useCallback, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatMoney } from '../../domain/money-format.ts';
+import { formatMoney } from '../domain/money-format.ts';
 import type { SaleSettings } from './sale-settings.ts';
 
 export const SaleSettingsContext = createContext<SaleSettings | null>(null);
