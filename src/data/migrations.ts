@@ -20,7 +20,11 @@ import { collectionNames, collectionSchemas, type CollectionName } from './schem
 export type PosMigrationStrategies = { readonly [Collection in CollectionName]: MigrationStrategies };
 
 export const migrationStrategies: PosMigrationStrategies = {
-  products: {},
+  products: {
+    // v1 names image (the tile's picture, issue 13), which no earlier product has. The catalog lives in Dexie and is
+    // not migrated by RxDB, but the strategy keeps one rule for every versioned schema.
+    1: (old: Record<string, unknown>) => old,
+  },
   balances: {},
   config: {
     // v1: a tablet keeps a 12-bit check of each PIN instead of its full hash (src/domain/approval-proof.ts);
@@ -47,6 +51,8 @@ export const migrationStrategies: PosMigrationStrategies = {
     3: (old: Record<string, unknown>) => old,
     // v4 names pickupOrderId (the online order a sale at the pickup counter pays, issue 15), which no earlier document has.
     4: (old: Record<string, unknown>) => old,
+    // v5 adds the tender method online_refund (a return of an order paid online refunded by the shop, issue 16), which no earlier document has.
+    5: (old: Record<string, unknown>) => old,
   },
   ledger: {},
   shifts: {

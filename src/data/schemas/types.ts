@@ -435,6 +435,10 @@ export interface ProductDocument {
    */
   plu?: string;
   category?: string;
+  /**
+   * the product's picture for the counter's tile: an https URL or a path on this server (src/domain/product-image.ts)
+   */
+  image?: string;
   active: boolean;
   updatedAt: string;
 }
@@ -532,7 +536,10 @@ export interface SaleDocument {
    * @maxItems 50
    */
   tenders: {
-    method: "cash" | "card" | "bank_qr" | "gift_card" | "points" | "store_credit";
+    /**
+     * online_refund: on a return of an order paid online, money the shop platform refunds online (negative); the server derives the refund request from the return it checked
+     */
+    method: "cash" | "card" | "bank_qr" | "gift_card" | "points" | "store_credit" | "online_refund";
     amount: number;
     reference?: string;
     [k: string]: unknown;
