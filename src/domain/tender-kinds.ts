@@ -29,6 +29,12 @@ export interface TenderShapes {
   readonly points: { readonly amount: number; readonly points: number };
   /** Store credit of the sale's customer. */
   readonly store_credit: { readonly amount: number };
+  /**
+   * A return of an order paid online, refunded by the shop's platform (negative; reference = the order's
+   * number). Never taken by the pay panel: the server derives the refund it asks the platform for from the
+   * return it checked (return-money.ts, sync-server/src/integrations/refunds).
+   */
+  readonly online_refund: { readonly amount: number; readonly reference?: string };
 }
 
 type TenderOfOne<Method extends TenderMethod> = { readonly method: Method } & TenderShapes[Method];
@@ -174,6 +180,16 @@ export const tenderKinds: { readonly [Method in TenderMethod]: TenderKind<Method
     onWire: (tender) => ({ method: tender.method, amount: tender.amount }),
     ledgerEntry: (tender, { saleId, index, customerId }) =>
       customerId === undefined ? undefined : { id: `${saleId}-credit-${index}`, kind: 'credit', refId: customerId, delta: -tender.amount, reason: 'redeem' },
+    receiptNote: referenceNote,
+  },
+  online_refund: {
+    givesChange: false,
+    needsCustomer: false,
+    earnsPoints: true,
+    check: noDetails,
+    onWire: (tender) =>
+      tender.reference === undefined ? { method: tender.method, amount: tender.amount } : { method: tender.method, amount: tender.amount, reference: tender.reference },
+    ledgerEntry: noLedgerEntry,
     receiptNote: referenceNote,
   },
 };
