@@ -2,6 +2,7 @@
  * The order inbox worker: applies the platform deliveries the webhooks kept (store/order-inbox-repository.ts)
  * to the `orders` collection, after the webhook has answered. A webhook wakes it; otherwise it looks every
  * second, so deliveries kept by another server instance, or before a restart, are applied too.
+ * The loop, its wake-up and its stop are the integrations' one worker loop (leased-worker.ts).
  * Deliveries are applied oldest first, up to 25 in one transaction (one commit for a burst of a flash sale),
  * each re-checked as still pending inside it (two instances never apply one twice). When a batch fails,
  * its deliveries are tried one by one, and one that fails alone is set aside as 'failed' with the error in
@@ -16,6 +17,8 @@ import { isStillPending, markDelivery, pendingDeliveries, setDeliveryAside } fro
 import type { PendingDelivery } from '../store/order-inbox-repository.ts';
 import { lockSequenceCounter } from '../store/visible-documents.ts';
 import { DeliveryKeeper } from './delivery-keeper.ts';
+import { drainClaims, leasedWorker } from './leased-worker.ts';
+import type { LeasedWorker } from './leased-worker.ts';
 import type { InboxDelivery } from '../store/order-inbox-repository.ts';
 import type { PlatformOrder } from './platform-order.ts';
 import { applyPlatformOrder, PlatformOrderBatch, readStoreRouting } from './platform-orders.ts';
@@ -24,11 +27,8 @@ const BATCH = 25;
 const POLL_MS = 1000;
 
 export class OrderInbox {
-  private stopped = false;
-  private running: Promise<void> | undefined;
-  private wakeUp: (() => void) | undefined;
-  private again = false;
   private readonly keeper: DeliveryKeeper;
+  private readonly worker: LeasedWorker;
 
   constructor(
     private readonly store: Store,
@@ -37,6 +37,12 @@ export class OrderInbox {
     private readonly log: FastifyBaseLogger,
   ) {
     this.keeper = new DeliveryKeeper(store.db);
+    this.worker = leasedWorker({
+      name: 'order inbox',
+      log,
+      round: (stopped) => drainClaims(() => pendingDeliveries(this.store.db, BATCH), (batch) => this.applyBatch(batch), stopped),
+      sleepMs: () => POLL_MS,
+    });
   }
 
   /** Keeps a delivery durably (with others arriving meanwhile, delivery-keeper.ts), then wakes the worker. */
@@ -47,52 +53,21 @@ export class OrderInbox {
   }
 
   start(): void {
-    this.running ??= this.loop();
+    this.worker.start();
   }
 
   /** A delivery was kept: apply it now rather than at the next look. */
   wake(): void {
-    this.again = true;
-    this.wakeUp?.();
+    this.worker.wake();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.wakeUp?.();
-    await this.running;
+  stop(): Promise<void> {
+    return this.worker.stop();
   }
 
   /** Applies what is pending now (tests and the bench call it to wait for the inbox to be empty). */
-  async applyPending(): Promise<number> {
-    let applied = 0;
-    for (;;) {
-      const batch = await pendingDeliveries(this.store.db, BATCH);
-      if (batch.length === 0) return applied;
-      applied += await this.applyBatch(batch);
-      // SQLite answers synchronously, so without this the loop would run on microtasks alone and the
-      // webhooks waiting to keep new deliveries would not be served until the inbox is empty.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  }
-
-  private async loop(): Promise<void> {
-    while (!this.stopped) {
-      this.again = false;
-      try {
-        await this.applyPending();
-      } catch (error) {
-        this.log.error({ err: error }, 'order inbox: applying deliveries failed; trying again in a second');
-      }
-      if (this.stopped || this.again) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, POLL_MS);
-        this.wakeUp = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wakeUp = undefined;
-    }
+  applyPending(): Promise<number> {
+    return this.worker.runRound();
   }
 
   private async applyBatch(batch: readonly PendingDelivery[]): Promise<number> {

@@ -7,13 +7,16 @@
  * A notice is leased while it is sent (three request timeouts and a second: Shopify's notices are two
  * requests, the read and the change), so a worker killed mid-request leaves it to
  * be sent again, with the same id, once the lease has run out. A notice whose target is no longer configured
- * is retried the same way and shows up as failing: the manager sees that it cannot go.
+ * is retried the same way and shows up as failing: the manager sees that it cannot go. The loop itself is
+ * the integrations' one worker loop (leased-worker.ts).
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { IntegrationsConfig } from '../integrations-config.ts';
 import type { Store } from '../store/open-store.ts';
 import { claimDueNotices, markDelivered, markFailed, nextDueAt } from '../store/outbox-repository.ts';
 import type { OutboxNotice } from '../store/outbox-repository.ts';
+import { drainClaims, leasedWorker } from './leased-worker.ts';
+import type { LeasedWorker } from './leased-worker.ts';
 import { senderFor } from './notice-senders.ts';
 
 const BATCH = 10;
@@ -31,44 +34,54 @@ export function backoffMs(baseMs: number, attempts: number): number {
 }
 
 export class OutboxWorker {
-  private stopped = false;
-  private running: Promise<void> | undefined;
-  private wakeUp: (() => void) | undefined;
-  private again = false;
+  private readonly worker: LeasedWorker;
 
   constructor(
     private readonly store: Store,
     private readonly config: IntegrationsConfig['notices'],
     private readonly log: FastifyBaseLogger,
-  ) {}
+  ) {
+    this.worker = leasedWorker({
+      name: 'outbox',
+      log,
+      round: (stopped) => drainClaims(() => this.claim(), (claimed) => this.sendAll(claimed), stopped),
+      sleepMs: () => this.untilNextDue(),
+    });
+  }
 
   start(): void {
-    this.running ??= this.loop();
+    this.worker.start();
   }
 
   wake(): void {
-    this.again = true;
-    this.wakeUp?.();
+    this.worker.wake();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.wakeUp?.();
-    await this.running;
+  stop(): Promise<void> {
+    return this.worker.stop();
   }
 
   /** Sends every notice due now; returns how many were attempted. */
-  async sendDue(): Promise<number> {
-    let attempted = 0;
-    for (;;) {
-      const now = new Date();
-      const leaseUntil = new Date(now.getTime() + leaseMs(this.config.timeoutMs)).toISOString();
-      const claimed = await claimDueNotices(this.store.db, now.toISOString(), leaseUntil, BATCH);
-      if (claimed.length === 0) return attempted;
-      await Promise.all(claimed.map((notice) => this.send(notice)));
-      attempted += claimed.length;
-      if (this.stopped) return attempted;
-    }
+  sendDue(): Promise<number> {
+    return this.worker.runRound();
+  }
+
+  /** Leases the notices due now to this worker. */
+  private claim(): Promise<OutboxNotice[]> {
+    const now = new Date();
+    const leaseUntil = new Date(now.getTime() + leaseMs(this.config.timeoutMs)).toISOString();
+    return claimDueNotices(this.store.db, now.toISOString(), leaseUntil, BATCH);
+  }
+
+  private async sendAll(claimed: readonly OutboxNotice[]): Promise<number> {
+    await Promise.all(claimed.map((notice) => this.send(notice)));
+    return claimed.length;
+  }
+
+  /** Until the next notice is due, at most MAX_SLEEP_MS. */
+  private async untilNextDue(): Promise<number> {
+    const due = await nextDueAt(this.store.db);
+    return due === undefined ? MAX_SLEEP_MS : Math.max(10, Math.min(MAX_SLEEP_MS, Date.parse(due) - Date.now()));
   }
 
   private async send(notice: OutboxNotice): Promise<void> {
@@ -83,32 +96,5 @@ export class OutboxWorker {
     const next = new Date(now.getTime() + backoffMs(this.config.retryBaseMs, notice.attempts)).toISOString();
     await markFailed(this.store.db, notice, { status: result.status, error: result.error ?? 'failed' }, next, now.toISOString());
     this.log.warn({ noticeId: notice.id, target: notice.target, kind: notice.kind, attempts: notice.attempts, status: result.status, error: result.error, nextAttemptAt: next }, 'notice not delivered; will retry');
-  }
-
-  private async loop(): Promise<void> {
-    while (!this.stopped) {
-      this.again = false;
-      try {
-        await this.sendDue();
-      } catch (error) {
-        this.log.error({ err: error }, 'outbox: sending notices failed; trying again shortly');
-      }
-      if (this.stopped || this.again) continue;
-      let sleep = MAX_SLEEP_MS;
-      try {
-        const due = await nextDueAt(this.store.db);
-        if (due !== undefined) sleep = Math.max(10, Math.min(MAX_SLEEP_MS, Date.parse(due) - Date.now()));
-      } catch (error) {
-        this.log.error({ err: error }, 'outbox: reading the next due notice failed');
-      }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, sleep);
-        this.wakeUp = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wakeUp = undefined;
-    }
   }
 }

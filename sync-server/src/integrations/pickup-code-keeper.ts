@@ -13,7 +13,8 @@
  * the sequence counter's lock, onto the order as it is then (a device's events in between are kept), and
  * only if it still has none (two instances may both hash it; the first write wins). While deliveries wait in
  * the order inbox it waits too (a flash sale: the orders first, their codes after), hashing again at the
- * next look once the inbox is empty.
+ * next look once the inbox is empty. Its loop is the integrations' one worker loop (leased-worker.ts): the
+ * page after the cursor is its claim.
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { OrderDocument } from '../../../src/data/schemas/types.ts';
@@ -24,6 +25,8 @@ import { readMeta, writeMeta } from '../store/meta-repository.ts';
 import type { Store } from '../store/open-store.ts';
 import { pendingDeliveries } from '../store/order-inbox-repository.ts';
 import { lockSequenceCounter } from '../store/visible-documents.ts';
+import { leasedWorker } from './leased-worker.ts';
+import type { LeasedWorker } from './leased-worker.ts';
 import { writeOrdersInTransaction } from './online-orders.ts';
 
 export const PICKUP_CODES_CURSOR_KEY = 'pickup-codes-cursor';
@@ -37,10 +40,7 @@ export function needsPickupCode(order: OrderDocument): boolean {
 }
 
 export class PickupCodeKeeper {
-  private stopped = false;
-  private running: Promise<void> | undefined;
-  private wakeUp: (() => void) | undefined;
-  private again = false;
+  private readonly worker: LeasedWorker;
   private key: Buffer | undefined;
 
   constructor(
@@ -48,25 +48,37 @@ export class PickupCodeKeeper {
     private readonly documents: DocumentsRepository,
     private readonly bus: ChangeBus | undefined,
     private readonly log: FastifyBaseLogger,
-  ) {}
+  ) {
+    this.worker = leasedWorker({
+      name: 'pickup codes',
+      log,
+      round: async (stopped) => {
+        const written = await this.hashRound(stopped);
+        if (written > 0) this.log.info({ orders: written }, 'pickup codes hashed for platform orders');
+        return written;
+      },
+      sleepMs: () => POLL_MS,
+    });
+  }
 
   start(): void {
-    this.running ??= this.loop();
+    this.worker.start();
   }
 
   wake(): void {
-    this.again = true;
-    this.wakeUp?.();
+    this.worker.wake();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.wakeUp?.();
-    await this.running;
+  stop(): Promise<void> {
+    return this.worker.stop();
   }
 
   /** Hashes the codes of every order written so far that needs one; how many it wrote (tests wait on it). */
-  async hashPending(): Promise<number> {
+  hashPending(): Promise<number> {
+    return this.worker.runRound();
+  }
+
+  private async hashRound(stopped: () => boolean): Promise<number> {
     this.key ??= await loadPickupCodeKey(this.store.db);
     let written = 0;
     for (;;) {
@@ -74,7 +86,7 @@ export class PickupCodeKeeper {
       const page = await this.documents.readAfter({ collection: 'orders', afterSeq: cursor, limit: PAGE });
       if (page.length === 0) return written;
       const owed = page.filter((row) => !row.deleted && needsPickupCode(row.body));
-      for (let start = 0; start < owed.length && !this.stopped; start += WRITE_EVERY) {
+      for (let start = 0; start < owed.length && !stopped(); start += WRITE_EVERY) {
         if (await this.inboxBusy()) return written;
         const hashes = new Map<string, string>();
         // One at a time: the hashing shares the machine's cores with the webhooks and the inbox.
@@ -82,7 +94,7 @@ export class PickupCodeKeeper {
         written += await this.write(hashes);
       }
       // The cursor moves past a page only once all its orders are hashed.
-      if (this.stopped) return written;
+      if (stopped()) return written;
       await writeMeta(this.store.db, PICKUP_CODES_CURSOR_KEY, page.at(-1)!.seq);
     }
   }
@@ -107,26 +119,5 @@ export class PickupCodeKeeper {
       if (orders.length > 0) await writeOrdersInTransaction(trx, this.documents, orders, this.bus, now);
       return orders.length;
     });
-  }
-
-  private async loop(): Promise<void> {
-    while (!this.stopped) {
-      this.again = false;
-      try {
-        const written = await this.hashPending();
-        if (written > 0) this.log.info({ orders: written }, 'pickup codes hashed for platform orders');
-      } catch (error) {
-        this.log.error({ err: error }, 'pickup codes: hashing failed; trying again in a second');
-      }
-      if (this.stopped || this.again) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, POLL_MS);
-        this.wakeUp = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wakeUp = undefined;
-    }
   }
 }
