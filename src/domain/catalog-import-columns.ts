@@ -8,7 +8,7 @@
  */
 import { foldForSearch } from './search-text.ts';
 
-export const CATALOG_COLUMNS = ['sku', 'name', 'barcodes', 'price', 'taxClass', 'unit', 'weighed', 'category', 'stock'] as const;
+export const CATALOG_COLUMNS = ['sku', 'name', 'barcodes', 'price', 'taxClass', 'unit', 'weighed', 'category', 'stock', 'image'] as const;
 
 export type CatalogColumn = (typeof CATALOG_COLUMNS)[number];
 
@@ -26,6 +26,7 @@ export const VIETNAMESE_HEADINGS: Readonly<Record<CatalogColumn, string>> = {
   weighed: 'Cân',
   category: 'Nhóm hàng',
   stock: 'Tồn kho',
+  image: 'Hình ảnh',
 };
 
 /** Accepted headings per column, written as people write them; matched folded (see headingKey). */
@@ -39,6 +40,7 @@ const HEADINGS: Readonly<Record<CatalogColumn, readonly string[]>> = {
   weighed: ['weighed', 'sold by weight', 'Cân', 'Hàng cân', 'Bán theo cân'],
   category: ['category', 'Nhóm hàng', 'Nhóm', 'Danh mục', 'Ngành hàng', 'Loại hàng'],
   stock: ['stock', 'opening stock', 'Tồn kho', 'Tồn', 'Tồn đầu kỳ', 'Số lượng tồn'],
+  image: ['image', 'image url', 'picture', 'photo', 'Hình ảnh', 'Hình', 'Ảnh', 'Link ảnh', 'URL hình ảnh'],
 };
 
 const TRAILING_NOTE = /\s*[([][^()[\]]*[)\]]\s*$/;

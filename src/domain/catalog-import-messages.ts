@@ -94,6 +94,12 @@ function english(d: ImportProblemDetail): string {
       return d.unit === 'pcs' ? `"${d.value}": an item sold by the piece has whole pieces in stock` : `"${d.value}": at most 3 decimals (grams)`;
     case 'stock-too-large':
       return `"${d.value}" is above the largest stock, ${d.max}`;
+    case 'image-invalid':
+      return d.why === 'too-long'
+        ? 'The picture\'s address is too long (at most 2000 characters)'
+        : d.why === 'spaces'
+          ? `"${d.value}" has spaces inside: a picture's address has none (write %20 for a space)`
+          : `"${d.value}" is not a picture's address: write an https:// link or a path on this server starting with / (or leave it empty)`;
   }
 }
 
@@ -177,6 +183,12 @@ function vietnamese(d: ImportProblemDetail): string {
       return d.unit === 'pcs' ? `"${d.value}": hàng bán theo cái phải có tồn kho là số nguyên` : `"${d.value}": tối đa 3 chữ số thập phân (gam)`;
     case 'stock-too-large':
       return `"${d.value}" vượt quá tồn kho lớn nhất cho phép (${d.max})`;
+    case 'image-invalid':
+      return d.why === 'too-long'
+        ? 'Địa chỉ hình ảnh quá dài (tối đa 2000 ký tự)'
+        : d.why === 'spaces'
+          ? `"${d.value}" có khoảng trắng bên trong: địa chỉ hình ảnh không có khoảng trắng (ghi %20 thay cho khoảng trắng)`
+          : `"${d.value}" không phải địa chỉ hình ảnh: ghi đường dẫn https:// hoặc đường dẫn trên máy chủ này bắt đầu bằng / (hoặc để trống)`;
   }
 }
 

@@ -79,4 +79,22 @@ describe('what an import does to the catalog', () => {
       ],
     });
   });
+
+  it('a picture given sets or replaces the product\'s, an empty cell takes it off, a file without the column keeps it', () => {
+    const pictured: ProductDocument = { ...milk, image: '/images/sua.webp' };
+    const plan = planCatalogImport(
+      [{ ...rowOf(pictured), image: 'https://cdn.quan.vn/sua.webp' }, { ...rowOf(beef, 3), image: null }, { ...rowOf(pictured, 4), sku: 'KHAC', image: '/images/khac.webp' }],
+      catalogOf(pictured, { ...beef, image: '/images/bo.webp' }),
+      options,
+    );
+    if (!plan.ok) throw new Error(JSON.stringify(plan.problems));
+    expect(plan.products.map((p) => [p.outcome, p.product.image])).toEqual([
+      ['updated', 'https://cdn.quan.vn/sua.webp'],
+      ['updated', undefined],
+      ['created', '/images/khac.webp'],
+    ]);
+    const kept = planCatalogImport([rowOf(pictured)], catalogOf(pictured), options);
+    if (!kept.ok) throw new Error(JSON.stringify(kept.problems));
+    expect(kept.products.map((p) => [p.outcome, p.product.image])).toEqual([['unchanged', '/images/sua.webp']]);
+  });
 });

@@ -78,6 +78,7 @@ export function importedProduct(row: CatalogRow, existing: ProductDocument | und
   const unit: ProductUnit = row.unit ?? existing?.unit ?? 'pcs';
   const weighed = row.weighed ?? (existing === undefined || row.unit !== undefined ? unit === 'kg' : existing.weighed);
   const category = row.category === undefined ? existing?.category : (row.category ?? undefined);
+  const image = row.image === undefined ? existing?.image : (row.image ?? undefined);
   return {
     id,
     sku: row.sku,
@@ -90,6 +91,7 @@ export function importedProduct(row: CatalogRow, existing: ProductDocument | und
     weighed,
     ...(existing?.plu !== undefined ? { plu: existing.plu } : {}),
     ...(category !== undefined ? { category } : {}),
+    ...(image !== undefined ? { image } : {}),
     active: existing?.active ?? true,
     updatedAt,
   };
@@ -107,6 +109,7 @@ export function sameProduct(a: ProductDocument, b: ProductDocument): boolean {
     a.weighed === b.weighed &&
     a.plu === b.plu &&
     a.category === b.category &&
+    a.image === b.image &&
     a.active === b.active &&
     a.barcodes.length === b.barcodes.length &&
     a.barcodes.every((code, i) => b.barcodes[i] === code)

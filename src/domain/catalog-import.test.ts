@@ -7,7 +7,7 @@ import { makeEan13 } from './gtin.ts';
 import { VIETNAM_TAX_CLASSES } from './tax-presets.ts';
 
 const store = { taxClasses: VIETNAM_TAX_CLASSES };
-const ENGLISH = ['sku', 'name', 'barcodes', 'price', 'taxClass', 'unit', 'weighed', 'category', 'stock'];
+const ENGLISH = ['sku', 'name', 'barcodes', 'price', 'taxClass', 'unit', 'weighed', 'category', 'stock', 'image'];
 
 function sheet(headings: string[], ...rows: string[][]): CatalogSheet {
   return { headings, rows: rows.map((cells, i) => ({ line: i + 2, cells })) };
@@ -54,7 +54,7 @@ describe('a shop imports its catalog file', () => {
   });
 
   it('knows every column by its English and Vietnamese heading, whatever the case and accents', () => {
-    const vietnamese = ['Mã hàng', 'Tên hàng', 'Mã vạch', 'Giá bán', 'Loại thuế', 'Đơn vị tính', 'Cân', 'Nhóm hàng', 'Tồn kho'];
+    const vietnamese = ['Mã hàng', 'Tên hàng', 'Mã vạch', 'Giá bán', 'Loại thuế', 'Đơn vị tính', 'Cân', 'Nhóm hàng', 'Tồn kho', 'Hình ảnh'];
     CATALOG_COLUMNS.forEach((column, i) => {
       expect(columnOfHeading(ENGLISH[i] as string)).toBe(column);
       expect(columnOfHeading(vietnamese[i] as string)).toBe(column);
@@ -65,6 +65,24 @@ describe('a shop imports its catalog file', () => {
     expect(columnOfHeading('Thuế GTGT (%)')).toBe('taxClass');
     expect(columnOfHeading('Giá vốn')).toBeUndefined();
     expect(headingKey('Mã_hàng')).toBe('mahang');
+  });
+
+  it('reads a picture per product (an https link or a path on the POS server), an empty cell meaning none, and refuses anything else', () => {
+    const checked = checkCatalogSheet(
+      sheet(
+        ['Mã hàng', 'Tên hàng', 'Giá bán', 'Thuế', 'Hình ảnh'],
+        ['CF-SUA', 'Cà phê sữa', '25000', 'vat8', 'https://cdn.quan.vn/ca-phe-sua.webp'],
+        ['BANH-MI', 'Bánh mì', '20000', 'vat8', '/images/banh-mi.jpg'],
+        ['NUOC', 'Nước suối', '8000', 'vat8', ''],
+      ),
+      store,
+    );
+    if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
+    expect(checked.rows.map((row) => row.image)).toEqual(['https://cdn.quan.vn/ca-phe-sua.webp', '/images/banh-mi.jpg', null]);
+    expect(problemsOf(checkCatalogSheet(sheet(['sku', 'name', 'price', 'tax', 'Ảnh'], ['A', 'B', '1', 'vat8', 'http://cdn.quan.vn/a.png'], ['C', 'D', '1', 'vat8', 'ảnh cà phê.png']), store))).toEqual([
+      { line: 2, column: 'Ảnh', detail: { kind: 'image-invalid', value: 'http://cdn.quan.vn/a.png', why: 'not-https-or-path' } },
+      { line: 3, column: 'Ảnh', detail: { kind: 'image-invalid', value: 'ảnh cà phê.png', why: 'spaces' } },
+    ]);
   });
 
   it('says which required column is missing, and refuses a column given twice', () => {
@@ -165,6 +183,7 @@ describe('properties of the check', () => {
     barcodes: fc.uniqueArray(fc.stringMatching(/^\d{12}$/).map(makeEan13), { maxLength: 3 }),
     unit: fc.constantFrom('pcs' as const, 'kg' as const),
     category: fc.option(text(30), { nil: null }),
+    image: fc.option(fc.constantFrom('https://cdn.quan.vn/a.webp', '/images/b%20c.jpg', 'https://x.vn/?q=1&r=đ'), { nil: null }),
     stockUnits: fc.nat(100_000),
     grams: fc.nat(999),
   });
@@ -175,7 +194,7 @@ describe('properties of the check', () => {
         fc.pre(new Set(rows.flatMap((r) => r.barcodes)).size === rows.flatMap((r) => r.barcodes).length);
         const cells = rows.map((r) => {
           const stock = r.unit === 'kg' ? `${r.stockUnits}.${String(r.grams).padStart(3, '0')}` : String(r.stockUnits);
-          return [r.sku, r.name, r.barcodes.join('|'), String(r.price), r.taxClassId, r.unit, r.unit === 'kg' ? 'yes' : 'no', r.category ?? '', stock];
+          return [r.sku, r.name, r.barcodes.join('|'), String(r.price), r.taxClassId, r.unit, r.unit === 'kg' ? 'yes' : 'no', r.category ?? '', stock, r.image ?? ''];
         });
         const read = rowsOf(checkCatalogSheet(sheet(ENGLISH, ...cells), store));
         expect(read).toEqual(
@@ -190,6 +209,7 @@ describe('properties of the check', () => {
             category: r.category,
             barcodes: r.barcodes,
             stock: r.stockUnits * 1000 + (r.unit === 'kg' ? r.grams : 0),
+            image: r.image,
           })),
         );
       }),

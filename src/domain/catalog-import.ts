@@ -14,14 +14,17 @@
  *   - taxClass: the id or the name of one of the store's tax classes, or its rate ("8%") when only one class
  *     has that rate;
  *   - unit: pcs or kg (cái, chiếc, kí, ký ... accepted); weighed: yes/no, true/false, 1/0, x, có/không;
- *   - stock: the opening stock in the product's unit, up to 3 decimals for kg, kept as thousandths.
- * A column the file has is the truth for its rows (an empty barcodes or category cell means none); a
+ *   - stock: the opening stock in the product's unit, up to 3 decimals for kg, kept as thousandths;
+ *   - image: the product's picture, an https URL or a path on the POS server (product-image.ts).
+ * A column the file has is the truth for its rows (an empty barcodes, category or image cell means none); a
  * column it lacks leaves existing products as they are. An empty unit or weighed cell keeps what the
  * product had (a new product: pcs, weighed when sold by kg).
  */
 import { columnOfHeading, REQUIRED_COLUMNS } from './catalog-import-columns.ts';
 import type { CatalogColumn } from './catalog-import-columns.ts';
 import { hasValidGtinCheckDigit } from './gtin.ts';
+import { checkProductImage } from './product-image.ts';
+import type { ProductImageProblem } from './product-image.ts';
 import { foldForSearch } from './search-text.ts';
 
 export const MAX_CATALOG_ROWS = 200_000;
@@ -68,6 +71,8 @@ export interface CatalogRow {
   category?: string | null;
   /** Opening stock in thousandths of the unit. */
   stock?: number;
+  /** null: the cell was empty, the product has no picture. */
+  image?: string | null;
 }
 
 export type ImportProblemDetail =
@@ -102,7 +107,8 @@ export type ImportProblemDetail =
   | { kind: 'stock-not-a-number'; value: string }
   | { kind: 'stock-negative'; value: string }
   | { kind: 'stock-too-precise'; value: string; unit: ProductUnit }
-  | { kind: 'stock-too-large'; value: string; max: number };
+  | { kind: 'stock-too-large'; value: string; max: number }
+  | { kind: 'image-invalid'; value: string; why: ProductImageProblem };
 
 export interface ImportProblem {
   line: number;
@@ -191,6 +197,8 @@ export function checkCatalogSheet(sheet: CatalogSheet, context: CatalogImportCon
     if (categoryText !== undefined) row.category = categoryText === '' ? null : (checkText(categoryText, MAX_LENGTH.category, (d) => report('category', d)) ?? null);
     const barcodesText = cell('barcodes');
     if (barcodesText !== undefined) row.barcodes = checkBarcodes(barcodesText, (d) => report('barcodes', d));
+    const imageText = cell('image');
+    if (imageText !== undefined) row.image = checkImage(imageText, (d) => report('image', d));
     const stockText = cell('stock');
     if (stockText !== undefined && stockText !== '') {
       const stock = checkStock(stockText, row.unit, (d) => report('stock', d));
@@ -356,4 +364,13 @@ function hasControlCharacter(text: string): boolean {
     if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f) return true;
   }
   return false;
+}
+
+/** An empty cell: no picture (null); otherwise the checked address, or null with the problem reported. */
+function checkImage(text: string, report: (detail: ImportProblemDetail) => void): string | null {
+  if (text === '') return null;
+  const checked = checkProductImage(text);
+  if (checked.ok) return checked.image;
+  report({ kind: 'image-invalid', value: text.length > 80 ? `${text.slice(0, 80)}…` : text, why: checked.problem });
+  return null;
 }
