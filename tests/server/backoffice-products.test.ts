@@ -136,6 +136,26 @@ describe.each(DATABASE_KINDS)('the back office keeps products (%s)', (kind) => {
     expect(await documents.lastSeq()).toBe(seq);
   });
 
+  it('a picture for the tile: set, kept by a form that does not name it, taken off with null; http or a //host path is refused on the image field', async () => {
+    const noodles = { sku: 'MI-HH', name: 'Mì Hảo Hảo tôm chua cay', price: 4500, taxClassId: 'vat8', barcodes: [NOODLES] };
+    const id = (await find('MI-HH')).products[0]!.id;
+    const set = await edit(manager, id, { ...noodles, image: 'https://cdn.quan.vn/mi-hao-hao.webp' });
+    expect(set.statusCode).toBe(200);
+    expect(set.json().product.image).toBe('https://cdn.quan.vn/mi-hao-hao.webp');
+    const kept = await edit(manager, id, noodles);
+    expect(kept.json()).toMatchObject({ changed: false, product: { image: 'https://cdn.quan.vn/mi-hao-hao.webp' } });
+    const seq = await documents.lastSeq();
+    for (const image of ['http://cdn.quan.vn/a.png', '//evil.example/a.png']) {
+      const refused = await edit(manager, id, { ...noodles, image }, 'vi');
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json().errors).toEqual([{ field: 'image', message: expect.stringContaining('https://') }]);
+    }
+    expect(await documents.lastSeq()).toBe(seq);
+    const off = await edit(manager, id, { ...noodles, image: null });
+    expect(off.statusCode).toBe(200);
+    expect(off.json().product.image).toBeUndefined();
+  });
+
   it('two products created at once with the same barcode: one is created, the other refused naming it', async () => {
     const code = makeEan13('893460400099');
     const answers = await Promise.all([

@@ -27,6 +27,7 @@ interface Draft {
   unit: 'pcs' | 'kg';
   weighed: boolean;
   category: string;
+  image: string;
   active: boolean;
 }
 
@@ -40,6 +41,7 @@ function draftOf(product: ProductDocument | undefined, taxClasses: ProductFormPr
     unit: product?.unit ?? 'pcs',
     weighed: product?.weighed ?? false,
     category: product?.category ?? '',
+    image: product?.image ?? '',
     active: product?.active ?? true,
   };
 }
@@ -66,6 +68,7 @@ export function ProductForm({ session, product, taxClasses, onSaved, onCancel, o
       unit: draft.unit,
       weighed: draft.weighed,
       category: draft.category.trim() === '' ? null : draft.category.trim(),
+      image: draft.image.trim() === '' ? null : draft.image.trim(),
       active: draft.active,
       ...(product === undefined ? {} : { expectedUpdatedAt: product.updatedAt }),
     };
@@ -133,6 +136,7 @@ export function ProductForm({ session, product, taxClasses, onSaved, onCancel, o
         {errorOf('weighed') !== '' && <span className="field-error">{errorOf('weighed')}</span>}
       </label>
       {field('category', t('backOffice.products.category'), <input data-testid="product-category" value={draft.category} onChange={(e) => set('category', e.target.value)} />)}
+      {field('image', t('backOffice.products.image'), <input data-testid="product-image" inputMode="url" placeholder="https://…" value={draft.image} onChange={(e) => set('image', e.target.value)} />)}
       <label className="back-office-check">
         <input type="checkbox" data-testid="product-active" checked={draft.active} onChange={(e) => set('active', e.target.checked)} />
         {t('backOffice.products.active')}

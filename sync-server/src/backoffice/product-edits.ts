@@ -40,10 +40,12 @@ export interface ProductForm {
   unit?: 'pcs' | 'kg';
   weighed?: boolean;
   category?: string | null;
+  /** The tile's picture (an https link or a path on this server); null takes it off, undefined keeps it. */
+  image?: string | null;
   active?: boolean;
 }
 
-export type ProductField = 'sku' | 'name' | 'price' | 'taxClassId' | 'barcodes' | 'unit' | 'weighed' | 'category' | 'active';
+export type ProductField = 'sku' | 'name' | 'price' | 'taxClassId' | 'barcodes' | 'unit' | 'weighed' | 'category' | 'image' | 'active';
 
 /** One thing wrong with the form, on its field, in the manager's language. */
 export interface FieldError {
@@ -71,6 +73,7 @@ const COLUMN_FIELDS: Readonly<Record<string, ProductField>> = {
   unit: 'unit',
   weighed: 'weighed',
   category: 'category',
+  image: 'image',
 };
 /** The one-row sheet's headings, in the order checkForm writes its cells. */
 const HEADINGS = ['sku', 'name', 'price', 'taxClass', 'barcodes', 'unit', 'weighed', 'category'];
@@ -79,7 +82,11 @@ const HEADINGS = ['sku', 'name', 'price', 'taxClass', 'barcodes', 'unit', 'weigh
 function checkForm(form: ProductForm, taxClasses: readonly ImportTaxClass[], language: ImportLanguage) {
   const weighed = form.weighed === undefined ? '' : form.weighed ? 'yes' : 'no';
   const cells = [form.sku, form.name, String(form.price), form.taxClassId, (form.barcodes ?? []).join('|'), form.unit ?? '', weighed, form.category ?? ''];
-  const checked = checkCatalogSheet({ headings: HEADINGS, rows: [{ line: 2, cells }] }, { taxClasses });
+  // The image column only when the form names it, so a form without it keeps the product's picture.
+  const withImage = form.image !== undefined;
+  const headings = withImage ? [...HEADINGS, 'image'] : HEADINGS;
+  if (withImage) cells.push(form.image ?? '');
+  const checked = checkCatalogSheet({ headings, rows: [{ line: 2, cells }] }, { taxClasses });
   if (checked.ok) return { ok: true as const, row: checked.rows[0]! };
   return { ok: false as const, errors: checked.problems.map((p) => fieldError(p, language)) };
 }
@@ -181,7 +188,7 @@ type Change = { from?: unknown; to?: unknown };
 
 /** Field by field, what the edit changed (every field given, for a new product). */
 export function productChanges(before: ProductDocument | undefined, after: ProductDocument): Record<string, Change> {
-  const fields = ['name', 'price', 'taxClassId', 'barcodes', 'unit', 'weighed', 'category', 'active'] as const;
+  const fields = ['name', 'price', 'taxClassId', 'barcodes', 'unit', 'weighed', 'category', 'image', 'active'] as const;
   const changes: Record<string, Change> = {};
   for (const field of fields) {
     const from = before?.[field];

@@ -31,6 +31,7 @@ const formProperties = {
   unit: { type: 'string', enum: ['pcs', 'kg'] },
   weighed: { type: 'boolean' },
   category: { anyOf: [{ type: 'string', maxLength: 1000 }, { type: 'null' }] },
+  image: { anyOf: [{ type: 'string', maxLength: 4000 }, { type: 'null' }] },
   active: { type: 'boolean' },
 } as const;
 
