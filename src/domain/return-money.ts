@@ -20,7 +20,10 @@
  *               to any other card (a new one): only a gift-card number of ours;
  *   points      only to a purchase paid in points: at most the points it paid less those given back, and
  *               not more points than the amount is worth at the purchase's rate (rounded up);
- *   store credit to the return's customer.
+ *   store credit to the return's customer;
+ *   online      (online_refund) only for an order paid online: what the server asks the order's platform to
+ *               refund (`onlineRefund`), never more than the allowance left, so goods are paid back once
+ *               whichever way (sync-server/src/integrations/refunds sends it through the outbox).
  * Without a receipt the goods' value is the document's own, and only with a proven approval
  * (return.without_receipt); unproven, it is worth nothing. The points the purchase earned are taken back in
  * proportion to the value of earning goods that really came back (returnable-purchase.ts); an exchange's
@@ -95,6 +98,8 @@ export interface ReturnCheck {
   readonly rules: string[];
   /** The server's value of the goods that came back. */
   readonly valueBack: number;
+  /** What the order's platform is asked to refund online (0: nothing), within the allowance. */
+  readonly onlineRefund: number;
 }
 
 const NON_MONEY = new Set(['cash', 'card', 'bank_qr']);
@@ -215,6 +220,7 @@ export function checkReturn(ret: SaleDocument, known: KnownPurchase | undefined,
   const movements: MoneyMovement[] = spends(ret);
   const pools = poolsOfApplied(known);
   const home = purchase?.storeId;
+  let onlineRefund = 0;
   ret.tenders.forEach((tender, index) => {
     if (tender.amount >= 0 || NON_MONEY.has(tender.method)) return;
     const asked = -tender.amount;
@@ -231,6 +237,15 @@ export function checkReturn(ret: SaleDocument, known: KnownPurchase | undefined,
       allowance -= amount;
       if (amount < asked) problems.push(`${where}: ${asked} asked back to gift card ${card}, ${amount} given (${room < asked ? 'more than the card paid' : 'more than the goods back are worth'})`);
       if (amount > 0) movements.push({ id: `${ret.id}-giftcard-${index}`, kind: 'giftcard', refId: card, delta: amount, reason: 'refund', ...(pool !== undefined && home !== undefined ? { storeId: home } : {}) });
+    } else if (tender.method === 'online_refund') {
+      if (purchase?.source !== 'order' || !purchase.paidOnline) {
+        problems.push(`${where}: only an order paid online is refunded online: nothing asked of the shop`);
+        return;
+      }
+      const amount = Math.max(0, Math.min(asked, allowance));
+      allowance -= amount;
+      if (amount < asked) problems.push(`${where}: ${asked} asked back online, ${amount} asked of the shop (more than the goods back are worth)`);
+      onlineRefund += amount;
     } else if (tender.method === 'store_credit') {
       if (ret.customerId === undefined) {
         problems.push(`${where}: store credit without a customer goes nowhere`);
@@ -267,7 +282,7 @@ export function checkReturn(ret: SaleDocument, known: KnownPurchase | undefined,
     const earned = exchangeEarning(ret.lines.filter((l) => l.qty > 0), ret.tenders, ret.createdAt, context, context.categoryOf);
     if (earned > 0) movements.push({ id: `${ret.id}-points-earn`, kind: 'points', refId: ret.customerId, delta: earned, reason: 'earn' });
   }
-  return { movements, problems, counted, excess, rules: brokenRules(ret, known, context), valueBack };
+  return { movements, problems, counted, excess, rules: brokenRules(ret, known, context), valueBack, onlineRefund };
 }
 
 function givenInThis(movements: readonly MoneyMovement[], kind: MoneyMovement['kind'], refId: string, reason = 'refund'): number {

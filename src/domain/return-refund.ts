@@ -11,7 +11,10 @@
  * A bank transfer is never sent back at the counter. What is left (and everything when the store does not
  * refund to the original tender, when the purchase is unknown or was paid online) goes to the one place the
  * cashier chose: cash, the customer's store credit, or a new gift card. The store's refundMethods say which
- * are allowed; an order paid online is refunded as store credit or a gift card (or online by the shop).
+ * are allowed; an order paid online is refunded as store credit or a gift card, or online by the shop ('online':
+ * an online_refund tender naming the order's number; the server asks the order's platform for the refund it
+ * derives from the return it checked, sync-server/src/integrations/refunds). Online is the original tender of
+ * an order paid online, so it needs the store to allow 'original_tender'.
  *
  * Cash refunded is rounded down to the store's cash step (the few dong below a step stay with the store and
  * are the document's cashRounding, so paid out + rounding = the refund to the unit); a refund smaller than a
@@ -26,7 +29,12 @@ import type { ReturnPolicy } from './return-policy.ts';
 import type { CounterSaleTender } from './tender-kinds.ts';
 
 /** Where the money the original tenders cannot take goes. */
-export type RefundDestination = { readonly kind: 'cash' } | { readonly kind: 'store_credit' } | { readonly kind: 'gift_card'; readonly giftCardId: string };
+export type RefundDestination =
+  | { readonly kind: 'cash' }
+  | { readonly kind: 'store_credit' }
+  | { readonly kind: 'gift_card'; readonly giftCardId: string }
+  /** Back to the online payment of an order paid online, by the shop's platform. */
+  | { readonly kind: 'online' };
 
 export interface RefundChoice {
   /** Back the way it was paid where the counter can (the store must allow 'original_tender'). */
@@ -106,6 +114,7 @@ export function planRefund(input: RefundInput): RefundPlan {
     if (rest !== undefined) return rest;
     if (choice.rest.kind === 'cash') cash += left;
     else if (choice.rest.kind === 'store_credit') tenders.push({ method: 'store_credit', amount: -left });
+    else if (choice.rest.kind === 'online') tenders.push({ method: 'online_refund', amount: -left, ...(purchase === undefined ? {} : { reference: purchase.number }) });
     else tenders.push({ method: 'gift_card', amount: -left, reference: choice.rest.giftCardId });
   }
   let cashRounding = 0;
@@ -145,6 +154,11 @@ function destinationProblem(rest: RefundDestination, input: RefundInput): Refund
   const { policy, purchase } = input;
   if (purchase?.paidOnline === true && rest.kind === 'cash') {
     return refuse('refund-method-not-allowed', `order ${purchase.number} was paid online: refund it as store credit or a gift card (or online, by the shop)`);
+  }
+  if (rest.kind === 'online') {
+    if (purchase?.source !== 'order' || !purchase.paidOnline) return refuse('refund-method-not-allowed', 'only an order paid online can be refunded online');
+    if (!policy.refundMethods.has('original_tender')) return refuse('refund-method-not-allowed', 'this store does not refund to the original tender (an online refund is one)');
+    return undefined;
   }
   if (!policy.refundMethods.has(rest.kind)) return refuse('refund-method-not-allowed', `this store does not refund by ${rest.kind.replace('_', ' ')}`);
   if (rest.kind === 'store_credit' && input.customerId === undefined) return refuse('customer-required', 'store credit belongs to a customer: attach one first');
