@@ -151,7 +151,13 @@ describe.each(DATABASE_KINDS)('notices back to the shops (%s)', (kind) => {
     await eventually(allDelivered(orderId, 2), 'both WooCommerce notices');
     const puts = woo.requests.filter((r) => r.path === '/wp-json/wc/v3/orders/4711');
     expect(puts.map((r) => r.method)).toEqual(['PUT', 'PUT']);
-    expect(puts[0]!.json).toEqual({ meta_data: [{ key: '_pos_pickup', value: 'ready' }, { key: '_pos_notice_id', value: puts[0]!.headers['idempotency-key'] }] });
+    expect(puts[0]!.json).toEqual({
+      meta_data: [
+        { key: '_pos_pickup', value: 'ready' },
+        { key: '_pos_notice_id', value: puts[0]!.headers['idempotency-key'] },
+        { key: '_pos_pickup_code', value: expect.stringMatching(/^\d{6}$/) },
+      ],
+    });
     expect(puts[1]!.json).toMatchObject({ status: 'completed', meta_data: [{ key: '_pos_pickup', value: 'handed_over' }, expect.anything()] });
     expect(puts[0]!.headers['authorization']).toBe(`Basic ${Buffer.from('ck_0123456789abcdef:cs_fedcba9876543210').toString('base64')}`);
   });

@@ -1,6 +1,10 @@
 /*
  * How a notice (outbox-notices.ts) reaches each target, in the request shapes of the platforms' public docs.
  * Every request carries the notice's id as `Idempotency-Key`, the same on every attempt.
+ * A ready-for-pickup notice of a platform order also carries the order's pickup code, so the shop can tell
+ * the customer what to show at the counter. The code is never in the outbox (only its hash is kept, on the
+ * order): the outbox worker derives it again from the order's id when it sends (auth/pickup-codes.ts) and
+ * hands it to the sender as `extras.pickupCode`; each target gets it where its customer notice can read it.
  *
  * Shopify (GraphQL Admin API, POST <admin>/admin/api/<version>/graphql.json, X-Shopify-Access-Token): the
  * order's fulfillment orders are read first (what is still open, and which fulfillment-order line item is
@@ -13,9 +17,13 @@
  * already cancelled is left alone. GraphQL errors and userErrors count as failures, as any non-2xx does.
  * WooCommerce (PUT <site>/wp-json/wc/v3/orders/<id>, basic auth with the REST API key): the order's status
  * (completed when everything is handed over, cancelled; a ready status if the shop has one) and meta data
- * `_pos_pickup` (ready, partly_handed_over, handed_over, cancelled_in_store) with `_pos_notice_id`.
+ * `_pos_pickup` (ready, partly_handed_over, handed_over, cancelled_in_store) with `_pos_notice_id`, and
+ * `_pos_pickup_code` when ready (the shop's "ready" e-mail template shows it).
+ * Shopify's ready notice sets the order metafield pos.pickup_code (metafieldsSet) in the same GraphQL
+ * document as the prepared-for-pickup mutation, before it, so the customer's "ready for pickup" e-mail
+ * (which Shopify sends on that mutation) can show the code: still two requests per notice.
  * Haravan and the generic shop: a signed callback, POST <configured url> with the notice as JSON
- * ({id, kind, orderId, storeId, number, source, sourceOrderId, eventId, at, complete, lines}) and
+ * ({id, kind, orderId, storeId, number, source, sourceOrderId, eventId, at, complete, lines, pickupCode}) and
  *   X-POS-Notice-Id: <id>, X-POS-Timestamp: <unix seconds>,
  *   X-POS-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<body>"> (the generic webhook's own scheme).
  */
@@ -30,19 +38,25 @@ export interface SendResult {
   error?: string;
 }
 
-export type NoticeSender = (notice: OutboxNotice) => Promise<SendResult>;
+/** What the worker adds to a notice when it sends it, never stored with it. */
+export interface NoticeExtras {
+  /** ready-for-pickup of a platform order: the plain code the customer shows at the counter. */
+  pickupCode?: string;
+}
+
+export type NoticeSender = (notice: OutboxNotice, extras?: NoticeExtras) => Promise<SendResult>;
 
 export function senderFor(target: string, config: IntegrationsConfig['notices']): NoticeSender | undefined {
   const timeoutMs = config.timeoutMs;
   switch (target) {
     case 'shopify':
-      return config.shopify && ((notice) => sendToShopify(config.shopify!, notice, timeoutMs));
+      return config.shopify && ((notice, extras = {}) => sendToShopify(config.shopify!, notice, extras, timeoutMs));
     case 'woocommerce':
-      return config.woocommerce && ((notice) => sendToWooCommerce(config.woocommerce!, notice, timeoutMs));
+      return config.woocommerce && ((notice, extras = {}) => sendToWooCommerce(config.woocommerce!, notice, extras, timeoutMs));
     case 'haravan':
-      return config.haravan && ((notice) => sendCallback(config.haravan!, notice, timeoutMs));
+      return config.haravan && ((notice, extras = {}) => sendCallback(config.haravan!, notice, extras, timeoutMs));
     case 'generic':
-      return config.generic && ((notice) => sendCallback(config.generic!, notice, timeoutMs));
+      return config.generic && ((notice, extras = {}) => sendCallback(config.generic!, notice, extras, timeoutMs));
     default:
       return undefined;
   }
@@ -92,6 +106,11 @@ const PREPARED_FOR_PICKUP = `mutation PosPreparedForPickup($input: FulfillmentOr
   fulfillmentOrderLineItemsPreparedForPickup(input: $input) { userErrors { field message } }
 }`;
 
+const PICKUP_CODE_AND_PREPARED_FOR_PICKUP = `mutation PosPickupCodeAndPreparedForPickup($metafields: [MetafieldsSetInput!]!, $input: FulfillmentOrderLineItemsPreparedForPickupInput!) {
+  metafieldsSet(metafields: $metafields) { metafields { key namespace } userErrors { field message } }
+  fulfillmentOrderLineItemsPreparedForPickup(input: $input) { userErrors { field message } }
+}`;
+
 const FULFILLMENT_CREATE = `mutation PosFulfillmentCreate($fulfillment: FulfillmentInput!) {
   fulfillmentCreate(fulfillment: $fulfillment) { fulfillment { id status } userErrors { field message } }
 }`;
@@ -112,7 +131,7 @@ interface FulfillmentOrderNode {
 
 const OPEN_STATUSES = new Set(['OPEN', 'IN_PROGRESS', 'SCHEDULED']);
 
-async function sendToShopify(config: ShopifyNotices, notice: OutboxNotice, timeoutMs: number): Promise<SendResult> {
+async function sendToShopify(config: ShopifyNotices, notice: OutboxNotice, extras: NoticeExtras, timeoutMs: number): Promise<SendResult> {
   const payload = payloadOf(notice);
   if (payload.sourceOrderId === undefined) return { ok: false, status: null, error: 'the order has no Shopify order id' };
   const graphql = async (query: string, variables: Record<string, unknown>): Promise<{ data?: Record<string, unknown> } | SendResult> => {
@@ -153,8 +172,12 @@ async function sendToShopify(config: ShopifyNotices, notice: OutboxNotice, timeo
     const pickups = open.filter((fo) => fo.deliveryMethod?.methodType === 'PICK_UP');
     const targets = pickups.length > 0 ? pickups : open;
     if (targets.length === 0) return { ok: true, status: 200 };
-    const done = await graphql(PREPARED_FOR_PICKUP, { input: { lineItemsByFulfillmentOrder: targets.map((fo) => ({ fulfillmentOrderId: fo.id })) } });
-    return userErrorsOf(done, 'fulfillmentOrderLineItemsPreparedForPickup', 'userErrors');
+    const input = { lineItemsByFulfillmentOrder: targets.map((fo) => ({ fulfillmentOrderId: fo.id })) };
+    if (extras.pickupCode === undefined) return userErrorsOf(await graphql(PREPARED_FOR_PICKUP, { input }), 'fulfillmentOrderLineItemsPreparedForPickup', 'userErrors');
+    const metafields = [{ ownerId: orderGid, namespace: 'pos', key: 'pickup_code', type: 'single_line_text_field', value: extras.pickupCode }];
+    const done = await graphql(PICKUP_CODE_AND_PREPARED_FOR_PICKUP, { metafields, input });
+    const codeSet = userErrorsOf(done, 'metafieldsSet', 'userErrors');
+    return codeSet.ok ? userErrorsOf(done, 'fulfillmentOrderLineItemsPreparedForPickup', 'userErrors') : codeSet;
   }
   const byFulfillmentOrder = handedLinesByFulfillmentOrder(open, payload);
   if (byFulfillmentOrder.length === 0) return { ok: true, status: 200 };
@@ -193,7 +216,7 @@ function userErrorsOf(done: { data?: Record<string, unknown> } | SendResult, mut
 
 // --- WooCommerce -------------------------------------------------------------------------------------------
 
-async function sendToWooCommerce(config: WooCommerceNotices, notice: OutboxNotice, timeoutMs: number): Promise<SendResult> {
+async function sendToWooCommerce(config: WooCommerceNotices, notice: OutboxNotice, extras: NoticeExtras, timeoutMs: number): Promise<SendResult> {
   const payload = payloadOf(notice);
   if (payload.sourceOrderId === undefined) return { ok: false, status: null, error: 'the order has no WooCommerce order id' };
   const pickup =
@@ -204,6 +227,7 @@ async function sendToWooCommerce(config: WooCommerceNotices, notice: OutboxNotic
     meta_data: [
       { key: '_pos_pickup', value: pickup },
       { key: '_pos_notice_id', value: notice.id },
+      ...(extras.pickupCode !== undefined ? [{ key: '_pos_pickup_code', value: extras.pickupCode }] : []),
     ],
   };
   const answer = await request(
@@ -229,8 +253,8 @@ export function signCallback(secret: string, timestamp: string, body: string): s
   return createHmac('sha256', secret).update(`${timestamp}.${body}`, 'utf8').digest('hex');
 }
 
-async function sendCallback(config: CallbackNotices, notice: OutboxNotice, timeoutMs: number): Promise<SendResult> {
-  const body = JSON.stringify({ id: notice.id, ...payloadOf(notice) });
+async function sendCallback(config: CallbackNotices, notice: OutboxNotice, extras: NoticeExtras, timeoutMs: number): Promise<SendResult> {
+  const body = JSON.stringify({ id: notice.id, ...payloadOf(notice), ...(extras.pickupCode !== undefined ? { pickupCode: extras.pickupCode } : {}) });
   const timestamp = String(Math.floor(Date.now() / 1000));
   const answer = await request(
     config.url,

@@ -34,6 +34,8 @@ export interface NoticePayload {
   sourceOrderId?: string;
   eventId: string;
   at: string;
+  /** How the order leaves the store: a pickup's ready notice goes out with its pickup code (outbox-worker.ts). */
+  fulfilment?: 'pickup' | 'delivery';
   /** handed-over: whether every line has now left the store. */
   complete?: boolean;
   /** handed-over: what left the store in this handover. */
@@ -62,6 +64,7 @@ export function noticesFor(order: OrderDocument, effects: readonly OrderEffect[]
       ...(order.sourceOrderId !== undefined ? { sourceOrderId: order.sourceOrderId } : {}),
       eventId: effect.eventId,
       at: effect.at,
+      ...(order.fulfilment !== undefined ? { fulfilment: order.fulfilment } : {}),
     };
     if (effect.kind === 'handed-over') {
       payload.complete = effect.complete;

@@ -9,8 +9,11 @@
  * be sent again, with the same id, once the lease has run out. A notice whose target is no longer configured
  * is retried the same way and shows up as failing: the manager sees that it cannot go. The loop itself is
  * the integrations' one worker loop (leased-worker.ts).
+ * A platform order's ready-for-pickup notice goes out with its pickup code, derived again here from the
+ * order's id (auth/pickup-codes.ts), never stored in the outbox: only the code's hash is kept anywhere.
  */
 import type { FastifyBaseLogger } from 'fastify';
+import { loadPickupCodeKey, platformPickupCode } from '../auth/pickup-codes.ts';
 import type { IntegrationsConfig } from '../integrations-config.ts';
 import type { Store } from '../store/open-store.ts';
 import { claimDueNotices, markDelivered, markFailed, nextDueAt } from '../store/outbox-repository.ts';
@@ -18,6 +21,8 @@ import type { OutboxNotice } from '../store/outbox-repository.ts';
 import { drainClaims, leasedWorker } from './leased-worker.ts';
 import type { LeasedWorker } from './leased-worker.ts';
 import { senderFor } from './notice-senders.ts';
+import type { NoticeExtras } from './notice-senders.ts';
+import type { NoticePayload } from './outbox-notices.ts';
 
 const BATCH = 10;
 const MAX_SLEEP_MS = 5_000;
@@ -33,8 +38,12 @@ export function backoffMs(baseMs: number, attempts: number): number {
   return Math.min(MAX_BACKOFF_MS, baseMs * 2 ** Math.min(30, Math.max(0, attempts - 1)));
 }
 
+/** Targets whose orders' pickup codes this server makes (a generic shop made its own and knows it). */
+const CODES_MADE_HERE = new Set(['shopify', 'woocommerce', 'haravan']);
+
 export class OutboxWorker {
   private readonly worker: LeasedWorker;
+  private pickupCodeKey: Buffer | undefined;
 
   constructor(
     private readonly store: Store,
@@ -84,9 +93,18 @@ export class OutboxWorker {
     return due === undefined ? MAX_SLEEP_MS : Math.max(10, Math.min(MAX_SLEEP_MS, Date.parse(due) - Date.now()));
   }
 
+  /** The pickup code of a platform pickup order's ready notice, made again from the order's id. */
+  private async extrasFor(notice: OutboxNotice): Promise<NoticeExtras> {
+    if (notice.kind !== 'ready-for-pickup' || !CODES_MADE_HERE.has(notice.target)) return {};
+    // The payload is what outbox-notices.ts enqueued; a delivery order has no code to show.
+    if ((JSON.parse(notice.payloadJson) as Pick<NoticePayload, 'fulfilment'>).fulfilment !== 'pickup') return {};
+    this.pickupCodeKey ??= await loadPickupCodeKey(this.store.db);
+    return { pickupCode: platformPickupCode(this.pickupCodeKey, notice.orderId) };
+  }
+
   private async send(notice: OutboxNotice): Promise<void> {
     const sender = senderFor(notice.target, this.config);
-    const result = sender === undefined ? { ok: false, status: null, error: `no ${notice.target} notice target is configured on this server` } : await sender(notice);
+    const result = sender === undefined ? { ok: false, status: null, error: `no ${notice.target} notice target is configured on this server` } : await sender(notice, await this.extrasFor(notice));
     const now = new Date();
     if (result.ok) {
       await markDelivered(this.store.db, notice.id, result.status ?? 200, now.toISOString());

@@ -126,11 +126,14 @@ export interface ShopifyStandIn extends Receiver {
   remaining(orderId: string): Record<string, number>;
   cancelled(orderId: string): boolean;
   preparedForPickup: string[];
+  /** Order metafields set through metafieldsSet, by order id then "namespace.key" (the pickup code). */
+  metafields: Map<string, Record<string, string>>;
 }
 
 export async function startShopifyStandIn(): Promise<ShopifyStandIn> {
   const orders = new Map<string, { fo: string; methodType: string; lines: Map<string, { foLine: string; remaining: number }>; cancelledAt: string | null }>();
   const preparedForPickup: string[] = [];
+  const metafields = new Map<string, Record<string, string>>();
   const receiver = await startReceiver((request) => {
     if (request.method !== 'POST' || !/^\/admin\/api\/\d{4}-\d{2}\/graphql\.json$/.test(request.path)) return { status: 404, body: { errors: 'Not Found' } };
     if (request.headers['x-shopify-access-token'] !== 'shpat_test_token') return { status: 401, body: { errors: '[API] Invalid API key or access token' } };
@@ -164,6 +167,11 @@ export async function startShopifyStandIn(): Promise<ShopifyStandIn> {
       };
     }
     if (query.includes('fulfillmentOrderLineItemsPreparedForPickup')) {
+      const set = (variables['metafields'] ?? []) as Array<{ ownerId: string; namespace: string; key: string; value: string }>;
+      for (const field of set) {
+        const id = field.ownerId.replace('gid://shopify/Order/', '');
+        metafields.set(id, { ...metafields.get(id), [`${field.namespace}.${field.key}`]: field.value });
+      }
       const input = variables['input'] as { lineItemsByFulfillmentOrder: Array<{ fulfillmentOrderId: string }> };
       preparedForPickup.push(...input.lineItemsByFulfillmentOrder.map((i) => i.fulfillmentOrderId));
       return { status: 200, body: { data: { fulfillmentOrderLineItemsPreparedForPickup: { userErrors: [] } } } };
@@ -196,6 +204,7 @@ export async function startShopifyStandIn(): Promise<ShopifyStandIn> {
   return {
     ...receiver,
     preparedForPickup,
+    metafields,
     addOrder(orderId, lines, methodType = 'PICK_UP') {
       next += 1;
       orders.set(orderId, {
