@@ -1,6 +1,7 @@
 // Build of the POS web app: React, and a service worker that precaches the whole shell so a tablet that
-// loaded the app once can reload it with no network. The API is never cached by the service worker:
-// sync has its own offline handling, and a stale API answer at the counter is worse than an error.
+// loaded the app once can reload it with no network; product pictures are kept once seen. The API is never
+// cached by the service worker: sync has its own offline handling, and a stale API answer at the counter is
+// worse than an error.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
@@ -50,7 +51,31 @@ export default defineConfig({
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
-        // No runtimeCaching on purpose: /api/ always goes to the network.
+        // Product pictures (products.json `image`) are kept once seen, so a tile shows its picture offline:
+        // cache first, a picture rarely changes (a new picture is a new address), each cache capped in entries
+        // and age and emptied first when storage runs short. A picture on another origin (a shop's CDN) comes back
+        // opaque, which the browser counts as far larger than it is, hence its smaller cap. Nothing else is
+        // cached at run time: /api/ always goes to the network.
+        runtimeCaching: [
+          {
+            urlPattern: ({ request, sameOrigin, url }) => sameOrigin && request.destination === 'image' && !url.pathname.startsWith('/api/'),
+            handler: 'CacheFirst',
+            options: {
+              cacheName: 'product-pictures',
+              expiration: { maxEntries: 2000, maxAgeSeconds: 60 * 24 * 60 * 60, purgeOnQuotaError: true },
+              cacheableResponse: { statuses: [200] },
+            },
+          },
+          {
+            urlPattern: ({ request, sameOrigin, url }) => !sameOrigin && url.protocol === 'https:' && request.destination === 'image',
+            handler: 'CacheFirst',
+            options: {
+              cacheName: 'product-pictures-cdn',
+              expiration: { maxEntries: 300, maxAgeSeconds: 60 * 24 * 60 * 60, purgeOnQuotaError: true },
+              cacheableResponse: { statuses: [0, 200] },
+            },
+          },
+        ],
       },
       devOptions: { enabled: false },
     }),

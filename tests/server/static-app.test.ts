@@ -14,7 +14,7 @@ import type { TestStaticDir } from './helpers/test-static-dir.test-helper.ts';
 import { createSelfSignedCertificate } from './helpers/test-tls.test-helper.ts';
 
 const EXPECTED_CSP =
-  "default-src 'self';script-src 'self' 'wasm-unsafe-eval';style-src 'self' 'unsafe-inline';img-src 'self' data: blob:;" +
+  "default-src 'self';script-src 'self' 'wasm-unsafe-eval';style-src 'self' 'unsafe-inline';img-src 'self' data: blob: https:;" +
   "connect-src 'self';worker-src 'self';manifest-src 'self';font-src 'self' data:;object-src 'none';" +
   "base-uri 'self';frame-ancestors 'none'";
 
@@ -111,6 +111,11 @@ describe.each(DATABASE_KINDS)('the tablet loads the app from the server (%s)', (
       expect(response.headers['x-content-type-options']).toBe('nosniff');
       expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
     }
+  });
+
+  it("lets only the service worker's script fetch https pictures from a shop's CDN, to keep them for offline", async () => {
+    const response = await get('/sw.js');
+    expect(response.headers['content-security-policy']).toBe(EXPECTED_CSP.replace("connect-src 'self';", "connect-src 'self' https:;"));
   });
 });
 

@@ -1,7 +1,7 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProductDocument } from '../../data/schemas/types.ts';
-import { useMoney } from '../../data/sale-settings-context.ts';
+import { useMoney } from './sale-settings-context.ts';
 
 interface ProductTileProps {
   readonly product: ProductDocument;
@@ -11,8 +11,11 @@ interface ProductTileProps {
 }
 
 /**
- * One product on the grid: its name and price (per kg for a weighed item), a tap rings it up. The catalog's
- * products carry no image yet (products.json has no image field), so a tile is its name and price only.
+ * One product on the grid: its picture when it has one, its name and price (per kg for a weighed item); a tap
+ * rings it up. The picture sits in a box of fixed size (product-grid.css), so a picture arriving late moves
+ * nothing and every row of the virtualised grid keeps its height; it loads lazily, only for tiles on screen,
+ * and a picture that cannot load (offline and never seen, a dead link) leaves a plain box instead of a broken
+ * image. The service worker keeps pictures once seen (vite.config.ts), so a tile shows its picture offline.
  */
 export const ProductTile = memo(function ProductTile({ product, onChoose, quickKey }: ProductTileProps) {
   const { t } = useTranslation();
@@ -27,7 +30,9 @@ export const ProductTile = memo(function ProductTile({ product, onChoose, quickK
       data-product-id={product.id}
       data-sku={product.sku}
       data-weighed={product.weighed}
+      data-pictured={product.image !== undefined}
     >
+      {product.image !== undefined && <TilePicture key={product.image} src={product.image} />}
       <span className="product-tile-name">{product.name}</span>
       <span className="product-tile-price">
         {money(product.price)}
@@ -36,3 +41,13 @@ export const ProductTile = memo(function ProductTile({ product, onChoose, quickK
     </button>
   );
 });
+
+/** The picture's box: the image, or a neutral placeholder once it failed. Decorative: the name says what it is. */
+function TilePicture({ src }: { readonly src: string }) {
+  const [failed, setFailed] = useState(false);
+  return (
+    <span className="product-tile-picture" data-testid="product-tile-picture" data-failed={failed}>
+      {!failed && <img src={src} alt="" width={48} height={48} loading="lazy" decoding="async" referrerPolicy="no-referrer" draggable={false} onError={() => setFailed(true)} />}
+    </span>
+  );
+}
