@@ -22,11 +22,11 @@
 import { businessDateOf, zoneOffset } from './business-day.ts';
 import type { BusinessDate } from './business-day.ts';
 import type { DayReportSettings } from './day-report.ts';
-import { TillTotals } from './day-report-figures.ts';
-import type { ReportSale } from './day-report-figures.ts';
+import { saleTaxes, TillTotals } from './day-report-figures.ts';
+import type { DayFigures, ReportSale } from './day-report-figures.ts';
 import type { ShiftEventDocument, TenderMethod } from './documents.ts';
 import { VOID_REASON } from './sale-reversal.ts';
-import { computeTaxes } from './tax.ts';
+import type { TaxBreakdown } from './tax.ts';
 
 const HOUR = 3_600_000;
 
@@ -35,22 +35,17 @@ export interface DashboardKey {
   readonly day: BusinessDate;
 }
 
-export interface DashboardDayRow extends DashboardKey {
-  readonly salesCount: number;
-  readonly returnsCount: number;
-  readonly cancellationsCount: number;
-  readonly gross: number;
-  readonly discounts: number;
-  readonly taxAdded: number;
-  readonly returns: number;
-  readonly cancellations: number;
-  readonly net: number;
-  readonly onlineReturnsCount: number;
-  readonly onlineReturnsAmount: number;
-  readonly pointsIssued: number;
-  readonly pointsRedeemed: number;
-  readonly cardsSold: number;
-  readonly cardsRedeemed: number;
+/**
+ * A day row keeps the day report's own figures (DayFigures, computed by the same TillTotals) that add up from
+ * batch to batch. Not the cash and shifts (a close is its own row, below), the VAT per rate, the cash rounding
+ * or the pickups handed over; the tenders are their own rows.
+ */
+export type DashboardDayRow = DashboardKey &
+  Pick<DayFigures, 'salesCount' | 'returnsCount' | 'cancellationsCount' | 'gross' | 'discounts' | 'taxAdded' | 'returns' | 'cancellations' | 'net' | 'onlineReturns' | 'points' | 'giftCards'>;
+
+function dayRowOf(key: DashboardKey, figures: DayFigures): DashboardDayRow {
+  const { salesCount, returnsCount, cancellationsCount, gross, discounts, taxAdded, returns, cancellations, net, onlineReturns, points, giftCards } = figures;
+  return { ...key, salesCount, returnsCount, cancellationsCount, gross, discounts, taxAdded, returns, cancellations, net, onlineReturns, points, giftCards };
 }
 
 export interface DashboardHourRow extends DashboardKey {
@@ -135,7 +130,7 @@ function bucket<Row>(map: Map<string, Row>, key: string, make: () => Row): Row {
 }
 
 /** What a return document gives back: its total less the new items of an exchange (its positive lines), as the day report counts it. */
-function returnedAmount(sale: ReportSale, taxedLines: ReturnType<typeof computeTaxes>['lines']): number {
+function returnedAmount(sale: ReportSale, taxedLines: TaxBreakdown['lines']): number {
   let sold = 0;
   sale.lines.forEach((line, index) => {
     if (line.qty <= 0) return;
@@ -158,9 +153,9 @@ function datable(instant: number): boolean {
 export function dashboardFigures(input: DashboardInput): DashboardFigures {
   const { settings } = input;
   const clock = new StoreClock(settings);
-  const dayTotals = new Map<string, { key: DashboardKey; totals: TillTotals }>();
+  // Per store and day: the day report's running figures and the products (a product's key is then its id alone).
+  const days = new Map<string, { key: DashboardKey; totals: TillTotals; products: Map<string, DashboardProductRow> }>();
   const hours = new Map<string, DashboardHourRow>();
-  const products = new Map<string, DashboardProductRow>();
   const tenders = new Map<string, DashboardTenderRow>();
   const returns = new Map<string, DashboardReturnRow>();
 
@@ -171,16 +166,17 @@ export function dashboardFigures(input: DashboardInput): DashboardFigures {
     const { day, hour } = clock.at(instant);
     const { storeId } = sale;
     const dayKey = `${storeId}|${day}`;
-    bucket(dayTotals, dayKey, () => ({ key: { storeId, day }, totals: new TillTotals() })).totals.addSale(sale);
+    const taxed = saleTaxes(sale);
+    const dayBuckets = bucket(days, dayKey, () => ({ key: { storeId, day }, totals: new TillTotals(), products: new Map<string, DashboardProductRow>() }));
+    dayBuckets.totals.addSale(sale, taxed);
 
     const hourRow = bucket(hours, `${dayKey}|${hour}`, () => ({ storeId, day, hour, salesCount: 0, net: 0 }));
     if (sale.kind === 'sale') hourRow.salesCount += 1;
     hourRow.net += sale.totals.total;
 
-    const taxed = computeTaxes(sale.lines.map((line) => ({ amount: line.total, rateBasisPoints: line.taxRate, pricesIncludeTax: line.priceIncludesTax ?? true })));
     sale.lines.forEach((line, index) => {
       const productId = line.productId ?? (line.sku !== undefined && line.sku !== '' ? `sku:${line.sku}` : `name:${line.name}`);
-      const row = bucket(products, `${dayKey}|${productId}`, () => ({ storeId, day, productId, name: line.name, qty: 0, amount: 0, tax: 0 }));
+      const row = bucket(dayBuckets.products, productId, () => ({ storeId, day, productId, name: line.name, qty: 0, amount: 0, tax: 0 }));
       const amounts = taxed.lines[index];
       row.name = line.name;
       row.qty += line.qty;
@@ -223,26 +219,7 @@ export function dashboardFigures(input: DashboardInput): DashboardFigures {
     });
   }
 
-  const days: DashboardDayRow[] = [...dayTotals.values()].map(({ key, totals }) => {
-    const figures = totals.figures();
-    return {
-      ...key,
-      salesCount: figures.salesCount,
-      returnsCount: figures.returnsCount,
-      cancellationsCount: figures.cancellationsCount,
-      gross: figures.gross,
-      discounts: figures.discounts,
-      taxAdded: figures.taxAdded,
-      returns: figures.returns,
-      cancellations: figures.cancellations,
-      net: figures.net,
-      onlineReturnsCount: figures.onlineReturns.count,
-      onlineReturnsAmount: figures.onlineReturns.amount,
-      pointsIssued: figures.points.issued,
-      pointsRedeemed: figures.points.redeemed,
-      cardsSold: figures.giftCards.sold.amount,
-      cardsRedeemed: figures.giftCards.redeemed.amount,
-    };
-  });
-  return { days, hours: [...hours.values()], products: [...products.values()], tenders: [...tenders.values()], returns: [...returns.values()], shifts };
+  const dayRows = [...days.values()].map(({ key, totals }) => dayRowOf(key, totals.figures()));
+  const products = [...days.values()].flatMap((bucketed) => [...bucketed.products.values()]);
+  return { days: dayRows, hours: [...hours.values()], products, tenders: [...tenders.values()], returns: [...returns.values()], shifts };
 }

@@ -9,6 +9,7 @@ import { cashRoundingOf } from './sale-amounts.ts';
 import { VOID_REASON } from './sale-reversal.ts';
 import type { ShiftCash } from './shift-cash.ts';
 import { computeTaxes } from './tax.ts';
+import type { TaxBreakdown } from './tax.ts';
 import { tenderKinds } from './tender-kinds.ts';
 
 /** What the report reads of a sale document. */
@@ -78,6 +79,11 @@ function add(a: number, b: number, what: string): number {
   return sum + 0;
 }
 
+/** The VAT of a sale's lines, per line and per rate, as its receipt computed them. */
+export function saleTaxes(sale: Pick<ReportSale, 'lines'>): TaxBreakdown {
+  return computeTaxes(sale.lines.map((line) => ({ amount: line.total, rateBasisPoints: line.taxRate, pricesIncludeTax: line.priceIncludesTax ?? true })));
+}
+
 const TENDER_ORDER = Object.keys(tenderKinds) as TenderMethod[];
 /** The reason of the movement that puts a sold card's value on it (sale-document.ts, <sale id>-giftcard-load-<line>). */
 const GIFT_CARD_LOAD_REASON = 'load';
@@ -108,9 +114,9 @@ export class TillTotals {
   readonly cardsRedeemed: MutableCountAndAmount = { count: 0, amount: 0 };
   readonly shifts: ShiftCash[] = [];
 
-  addSale(sale: ReportSale): void {
+  /** `taxes`: the sale's taxes when the caller has computed them already (the dashboard does, for its products). */
+  addSale(sale: ReportSale, taxes: TaxBreakdown = saleTaxes(sale)): void {
     const total = sale.totals.total;
-    const taxes = computeTaxes(sale.lines.map((line) => ({ amount: line.total, rateBasisPoints: line.taxRate, pricesIncludeTax: line.priceIncludesTax ?? true })));
     if (sale.kind === 'sale') {
       this.salesCount += 1;
       this.gross = add(this.gross, sale.totals.subtotal, 'gross sales');

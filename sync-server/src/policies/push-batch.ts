@@ -102,7 +102,7 @@ async function pushBatchOnce(
     for (const grant of plan.grants) await grantCustomerToStore(trx, grant.customerId, grant.storeId);
     for (const alias of plan.aliases) await insertCustomerAlias(trx, alias.aliasId, alias.customerId, now);
     const written = await documents.putInTransaction(trx, plan.writes, context.now);
-    await recordDashboardFigures(trx, context.storeId, batch, plan.writes);
+    await recordDashboardFigures(trx, store.kind, context.storeId, batch, plan.writes);
     await insertIncidents(trx, plan.incidents, now);
     await enqueueNotices(trx, plan.notices, now);
     const events = written.count === 0 ? [] : changeEvents(plan, written, context.deviceId);
