@@ -2,15 +2,26 @@
  * One purchase at the returns desk: what it was, its lines to take back, where the money goes, and what the
  * return will refund and need (planned by the domain on every change, so the cashier sees a refusal before
  * tapping). Confirming hands the request to the screen, which gets the approvals and writes it.
+ * An exchange is the same visit: the cashier adds the new items (exchange-items.tsx), the desk shows the
+ * difference, and the customer pays it (difference-pay.tsx) or gets it back the way a refund goes; the
+ * return and the new items are ONE document (domain/sale-return.ts).
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalogDatabase } from '../../catalog/catalog-context.ts';
+import { counterDatabaseFor } from '../../data/counter-database.ts';
 import { useDatabase } from '../../data/database-context.ts';
+import { useSaleSettings } from '../../data/sale-settings-context.ts';
+import { emptyCart } from '../../domain/cart.ts';
+import type { Cart } from '../../domain/cart.ts';
+import type { Tender } from '../../domain/tender.ts';
 import { formatMoney } from '../../domain/money-format.ts';
 import { returnedSoFar } from '../../domain/returnable-purchase.ts';
 import type { ReturnRequest, ReturnRules } from '../../domain/sale-return.ts';
 import type { FoundPurchase } from './find-purchase.ts';
+import { DifferencePay } from './difference-pay.tsx';
+import { exchangeDifference, newLinesOf } from './exchange-lines.ts';
+import { ExchangeItems } from './exchange-items.tsx';
 import { RefundForm } from './refund-form.tsx';
 import { canRefundToOriginal, freshDraft, requestOfDraft, restKindsFor } from './return-draft.ts';
 import type { ReturnDraft } from './return-draft.ts';
@@ -32,7 +43,12 @@ export function ReturnPurchasePanel({ found, rules, people, busy, onConfirm, onC
   const { t, i18n } = useTranslation();
   const database = useDatabase();
   const catalog = useCatalogDatabase();
+  const counter = useMemo(() => counterDatabaseFor(database.name), [database]);
+  const settings = useSaleSettings();
   const { purchase } = found;
+  // null: a plain return; a cart: an exchange, with the new items rung up in it.
+  const [exchange, setExchange] = useState<Cart | null>(null);
+  const [payments, setPayments] = useState<readonly Tender[]>([]);
   const [draft, setDraft] = useState<ReturnDraft>(() => freshDraft(rules.policy, purchase));
   const [categories, setCategories] = useState<ReadonlyMap<string, string>>(new Map());
   const [customerName, setCustomerName] = useState<string | undefined>(found.customerName);
@@ -63,16 +79,29 @@ export function ReturnPurchasePanel({ found, rules, people, busy, onConfirm, onC
       .findOne(purchase.customerId)
       .exec()
       .then((customer) => live && customer !== null && setCustomerName(customer.name))
-      .catch((error: unknown) => console.error('Reading the customer of a purchase failed', { number: purchase.number, error }));
+      .catch((error: unknown) =>
+        console.error('Reading the customer of a purchase failed', {
+          number: purchase.number,
+          error,
+        }),
+      );
     return () => {
       live = false;
     };
   }, [database, purchase]);
 
-  const request = useMemo(
-    () => requestOfDraft(purchase, draft, { earlierReturns: found.earlierReturns, categoryOf: (productId) => categories.get(productId) }),
+  const returnRequest = useMemo(
+    () =>
+      requestOfDraft(purchase, draft, {
+        earlierReturns: found.earlierReturns,
+        categoryOf: (productId) => categories.get(productId),
+      }),
     [purchase, draft, found.earlierReturns, categories],
   );
+  const newLines = useMemo(() => (exchange === null ? [] : newLinesOf(exchange, settings.taxClasses)), [exchange, settings.taxClasses]);
+  const difference = useMemo(() => (newLines.length === 0 ? undefined : exchangeDifference(returnRequest, rules.policy, newLines)), [returnRequest, rules.policy, newLines]);
+  const customerPays = difference !== undefined && difference > 0;
+  const request = useMemo(() => (newLines.length === 0 ? returnRequest : { ...returnRequest, newLines, ...(customerPays ? { payments } : {}) }), [returnRequest, newLines, customerPays, payments]);
   const chosen = (request.lines ?? []).length > 0;
   const plan = useMemo(() => (people === undefined || !chosen ? undefined : planReturn(request, people, rules, new Date())), [request, people, rules, chosen]);
   const money = (amount: number) => formatMoney(amount, purchase.currency, i18n.language);
@@ -111,16 +140,51 @@ export function ReturnPurchasePanel({ found, rules, people, busy, onConfirm, onC
           {t('returns.close')}
         </button>
       </header>
-      <ReturnLinesForm purchase={purchase} returned={returned} choices={draft.lines} onChange={(line, choice) => setDraft((current) => ({ ...current, lines: { ...current.lines, [line]: choice } }))} />
-      <RefundForm
-        draft={draft}
-        restKinds={restKindsFor(rules.policy, purchase)}
-        offerOriginal={canRefundToOriginal(rules.policy, purchase)}
-        customerName={customerName}
-        purchaseHasCustomer={purchase.customerId !== undefined}
-        onChange={(change) => setDraft((current) => ({ ...current, ...change }))}
-        onFindCustomer={findCustomer}
+      <ReturnLinesForm
+        purchase={purchase}
+        returned={returned}
+        choices={draft.lines}
+        onChange={(line, choice) =>
+          setDraft((current) => ({
+            ...current,
+            lines: { ...current.lines, [line]: choice },
+          }))
+        }
       />
+      {exchange === null ? (
+        <button type="button" className="returns-exchange-start" data-testid="returns-exchange-start" onClick={() => setExchange(emptyCart())}>
+          {t('returns.exchange.start')}
+        </button>
+      ) : (
+        <>
+          <ExchangeItems cart={exchange} onChange={setExchange} />
+          <button type="button" data-testid="returns-exchange-stop" onClick={() => (setExchange(null), setPayments([]))}>
+            {t('returns.exchange.stop')}
+          </button>
+        </>
+      )}
+      {difference !== undefined && (
+        <p className="returns-difference" data-testid="returns-difference" data-amount={difference}>
+          {difference > 0
+            ? t('returns.exchange.differencePay', { amount: money(difference) })
+            : t('returns.exchange.differenceBack', {
+                amount: money(-difference),
+              })}
+        </p>
+      )}
+      {difference !== undefined && difference > 0 ? (
+        <DifferencePay due={difference} tenders={payments} onTenders={setPayments} cashRounding={rules.cashRounding} counter={counter} place={people} />
+      ) : (
+        <RefundForm
+          draft={draft}
+          restKinds={restKindsFor(rules.policy, purchase)}
+          offerOriginal={canRefundToOriginal(rules.policy, purchase)}
+          customerName={customerName}
+          purchaseHasCustomer={purchase.customerId !== undefined}
+          onChange={(change) => setDraft((current) => ({ ...current, ...change }))}
+          onFindCustomer={findCustomer}
+        />
+      )}
       {customerProblem && (
         <p className="returns-notice returns-notice-error" role="alert">
           {t('returns.customer.notFound')}
@@ -128,7 +192,7 @@ export function ReturnPurchasePanel({ found, rules, people, busy, onConfirm, onC
       )}
       <div className="returns-summary" data-testid="returns-summary" data-ok={plan?.ok === true ? 'yes' : 'no'}>
         {!chosen && <p>{t('returns.summary.chooseLines')}</p>}
-        {plan?.ok === true && (
+        {plan?.ok === true && !customerPays && (
           <>
             <p className="returns-refund-amount" data-testid="returns-refund-amount" data-amount={plan.refunded}>
               {t('returns.summary.refund', { amount: money(plan.refunded) })}
@@ -151,7 +215,7 @@ export function ReturnPurchasePanel({ found, rules, people, busy, onConfirm, onC
         )}
       </div>
       <button type="button" className="returns-confirm" data-testid="returns-confirm" disabled={!canConfirm} onClick={() => onConfirm(request)}>
-        {t('returns.confirm')} (F9)
+        {t(newLines.length === 0 ? 'returns.confirm' : 'returns.exchange.confirm')} (F9)
       </button>
     </section>
   );

@@ -4,11 +4,19 @@
  * receipt or order number or the customer's phone (find-purchase.ts); chooses the lines or part of a line,
  * each with a reason and a condition; chooses where the money goes as the store's rules allow; a manager
  * approves when the return needs it; the return is written as ONE sales document (write-return.ts) and its
- * receipt printed.
+ * receipt printed. From a purchase's panel the return may become an exchange (new items, the difference paid
+ * or given back, one document); without any receipt, the items are found one by one (no-receipt-panel.tsx)
+ * and a manager always approves. The products are found as the counter finds them (src/catalog), and the
+ * difference is paid through the counter's registered tender forms, under the sale settings given here.
  */
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCatalogDatabase } from '../../catalog/catalog-context.ts';
+import { catalogProductFinder, ProductFinderContext } from '../../catalog/product-finder.ts';
 import { useDatabase } from '../../data/database-context.ts';
+import { saleSettingsOf } from '../../data/sale-settings.ts';
+import { SaleSettingsContext } from '../../data/sale-settings-context.ts';
+import { deliverToClaim } from '../../devices/scanner/scan-claim.ts';
 import { useStoreConfig } from '../../data/use-store-config.ts';
 import { scanSounds } from '../../devices/feedback/scan-feedback.ts';
 import { useWedgeScanner } from '../../devices/scanner/use-wedge-scanner.ts';
@@ -22,6 +30,7 @@ import { useSyncStatusStore } from '../../sync/sync-status-store.ts';
 import type { FoundPurchase } from './find-purchase.ts';
 import { counterDatabaseFor } from '../../data/counter-database.ts';
 import { printReturnReceipt } from './print-return-receipt.ts';
+import { NoReceiptPanel } from './no-receipt-panel.tsx';
 import { ReturnPurchasePanel } from './return-purchase-panel.tsx';
 import { ReturnApprovalWaiting } from './return-approval-waiting.tsx';
 import { useFindPurchase } from './use-find-purchase.ts';
@@ -38,6 +47,8 @@ interface Notice {
 export function ReturnsScreen() {
   const { t, i18n } = useTranslation();
   const database = useDatabase();
+  const catalog = useCatalogDatabase();
+  const finder = useMemo(() => catalogProductFinder(catalog), [catalog]);
   const counter = useMemo(() => counterDatabaseFor(database.name), [database]);
   const config = useStoreConfig();
   const staff = useStaffSessionStore((state) => state.staff);
@@ -47,9 +58,12 @@ export function ReturnsScreen() {
   const [search, setSearch] = useState('');
   const [matches, setMatches] = useState<readonly FoundPurchase[] | null>(null);
   const [selected, setSelected] = useState<FoundPurchase | null>(null);
+  const [noReceipt, setNoReceipt] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
   const [searching, setSearching] = useState(false);
+
+  const settings = useMemo(() => (config === null || config === undefined ? undefined : saleSettingsOf(config)), [config]);
 
   const rules = useMemo((): ReturnRules | undefined => {
     if (config === null || config === undefined) return undefined;
@@ -76,6 +90,7 @@ export function ReturnsScreen() {
         if (outcome.kind === 'found') {
           scanSounds.play('accepted');
           setNotice(null);
+          setNoReceipt(false);
           if (outcome.matches.length === 1) {
             setSelected(outcome.matches[0] ?? null);
             setMatches(null);
@@ -100,7 +115,10 @@ export function ReturnsScreen() {
     [find, t],
   );
 
-  useWedgeScanner((code) => void lookUp(code));
+  // A scan is a receipt or slip, unless a product picker on screen claims it (return-item-picker.tsx).
+  useWedgeScanner((code) => {
+    if (!deliverToClaim(code)) void lookUp(code);
+  });
 
   const confirm = useCallback(
     async (request: ReturnRequest) => {
@@ -112,7 +130,8 @@ export function ReturnsScreen() {
         if (!preview.ok) return setNotice({ tone: 'error', text: t(`returns.refused.${preview.reason}`, { defaultValue: preview.detail }) });
         let approverId: string | undefined;
         if (preview.approvalsNeeded.length > 0) {
-          const reason = t('returns.approvalReason', { number: request.purchase?.number ?? '', amount: formatMoney(preview.refunded, preview.document.currency, i18n.language) });
+          const amount = formatMoney(preview.refunded, preview.document.currency, i18n.language);
+          const reason = request.purchase === undefined ? t('returns.noReceipt.approvalReason', { amount }) : t('returns.approvalReason', { number: request.purchase.number, amount });
           const approver = await approve(preview.approvalsNeeded, reason);
           if (approver === null) return setNotice({ tone: 'error', text: t('returns.notApproved') });
           approverId = approver;
@@ -120,9 +139,11 @@ export function ReturnsScreen() {
         const written = await writeReturn({ database, counter, request, rules, people: { ...people, ...(approverId === undefined ? {} : { approverId }) } });
         if (!written.ok) return setNotice({ tone: 'error', text: t(`returns.refused.${written.reason}`, { defaultValue: written.detail }) });
         setSelected(null);
+        setNoReceipt(false);
         setSearch('');
-        const amount = formatMoney(written.refunded, written.document.currency, i18n.language);
-        setNotice({ tone: 'success', text: t('returns.done', { number: written.document.number, amount }) });
+        const paid = Math.max(0, written.document.totals.total);
+        const amount = formatMoney(paid > 0 ? paid : written.refunded, written.document.currency, i18n.language);
+        setNotice({ tone: 'success', text: t(paid > 0 ? 'returns.exchange.donePaid' : written.document.reason === 'exchange' ? 'returns.exchange.done' : 'returns.done', { number: written.document.number, amount }) });
         const printed = await printReturnReceipt(written.document, { config, database, locale: i18n.language });
         if (!printed.ok) setNotice({ tone: 'error', text: t('returns.doneNotPrinted', { number: written.document.number, amount, problem: t(`receipt.printer.${printed.problem}`, { defaultValue: printed.problem }) }) });
       } catch (error) {
@@ -152,6 +173,11 @@ export function ReturnsScreen() {
         <button type="submit" data-testid="returns-find" disabled={searching}>
           {t('returns.find.submit')}
         </button>
+        {!noReceipt && (
+          <button type="button" data-testid="returns-noreceipt-start" onClick={() => (setNoReceipt(true), setSelected(null), setMatches(null))}>
+            {t('returns.noReceipt.start')}
+          </button>
+        )}
       </form>
       <ReturnApprovalWaiting />
       {notice && (
@@ -163,15 +189,30 @@ export function ReturnsScreen() {
         <ul className="returns-matches" data-testid="returns-matches">
           {matches.map((match, index) => (
             <li key={`${match.purchase.source}-${match.purchase.id}`}>
-              <button type="button" data-testid={`returns-match-${index}`} onClick={() => (setSelected(match), setMatches(null))}>
+              <button type="button" data-testid={`returns-match-${index}`} onClick={() => (setSelected(match), setMatches(null), setNoReceipt(false))}>
                 {match.purchase.number} · {new Date(match.purchase.purchasedAt).toLocaleDateString(i18n.language)} · {t(`returns.origin.${match.origin}`)}
               </button>
             </li>
           ))}
         </ul>
       )}
-      {selected && rules && (
-        <ReturnPurchasePanel key={`${selected.purchase.source}-${selected.purchase.id}`} found={selected} rules={rules} people={people} busy={busy} onConfirm={(request) => void confirm(request)} onClose={() => setSelected(null)} />
+      {settings !== undefined && rules !== undefined && (
+        <SaleSettingsContext value={settings}>
+          <ProductFinderContext value={finder}>
+            {selected && (
+              <ReturnPurchasePanel
+                key={`${selected.purchase.source}-${selected.purchase.id}`}
+                found={selected}
+                rules={rules}
+                people={people}
+                busy={busy}
+                onConfirm={(request) => void confirm(request)}
+                onClose={() => setSelected(null)}
+              />
+            )}
+            {noReceipt && selected === null && <NoReceiptPanel rules={rules} people={people} busy={busy} onConfirm={(request) => void confirm(request)} onClose={() => setNoReceipt(false)} />}
+          </ProductFinderContext>
+        </SaleSettingsContext>
       )}
     </section>
   );

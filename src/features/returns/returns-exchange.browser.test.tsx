@@ -1,0 +1,175 @@
+// The returns desk's exchange and return without a receipt, in real Chromium on real IndexedDB with no
+// network: a customer swaps one coffee for a dearer tea found by scanning its barcode and pays the
+// difference in cash, ONE exchange document; a customer with no receipt brings back an item found by
+// search, the money goes on their store credit, and the manager's PIN approves it, proven on the document.
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { productRow } from '../../catalog/catalog-data.test-helper.ts';
+import type { SaleDocument, StoreConfigDocument } from '../../data/schemas/types.ts';
+import { emptyCart, ringUpLine } from '../../domain/cart.ts';
+import { makeEan13 } from '../../domain/gtin.ts';
+import type { CartProduct } from '../../domain/cart.ts';
+import { signApprovalsOnInsert } from '../../session/approval-keys.ts';
+import { directoryFrom } from '../../session/use-staff-directory.ts';
+import { DEVICE_ID, MANAGER_PIN, STORE_ID, completeOnTill, hoa, lan, renderOnTill, setUpTill, tearDownTill, testConfig } from '../sale/till.test-helper.tsx';
+import type { Till } from '../sale/till.test-helper.tsx';
+import { ApprovalDialog } from '../staff/approval-dialog.tsx';
+import { openStaffDatabase } from '../staff/pin-failures.ts';
+import { ReturnsScreen } from './returns-screen.tsx';
+
+const coffee: CartProduct = { id: 'p-coffee', sku: 'CF01', name: 'Cà phê sữa', price: 29_000, taxClassId: 'vat10', weighed: false };
+const tea = productRow(7, { id: 'p-tea', sku: 'TRA01', name: 'Trà đào', searchName: 'tra dao', price: 45_000, taxClassId: 'vat10', barcodes: [makeEan13('893000000007')] });
+const staffDatabaseName = `staff-test-${crypto.randomUUID()}`;
+let till: Till | undefined;
+
+function returnsConfig(): StoreConfigDocument {
+  const base = testConfig();
+  return {
+    ...base,
+    returnPolicy: { windowDays: 30, refundMethods: ['original_tender', 'cash', 'store_credit', 'gift_card'], managerApprovalAbove: 100_000 },
+    permissions: { ...base.permissions, manager: [...((base.permissions?.['manager'] as string[] | undefined) ?? []), 'refund.above_limit', 'return.without_receipt'] },
+  };
+}
+
+beforeEach(() => {
+  vi.stubGlobal('fetch', () => Promise.reject(new TypeError('offline')));
+});
+
+afterEach(async () => {
+  cleanup();
+  vi.unstubAllGlobals();
+  await tearDownTill(till);
+  till = undefined;
+  await openStaffDatabase(staffDatabaseName).delete({ disableAutoOpen: true });
+});
+
+function renderReturns(current: Till, config: StoreConfigDocument) {
+  signApprovalsOnInsert(current.database);
+  const services = { database: current.database, directory: directoryFrom(config), identity: { storeId: STORE_ID, deviceId: DEVICE_ID }, staffDatabase: openStaffDatabase(staffDatabaseName) };
+  renderOnTill(
+    current,
+    <>
+      <ReturnsScreen />
+      <ApprovalDialog services={services} />
+    </>,
+  );
+}
+
+function scan(code: string): void {
+  const start = performance.now();
+  [...code, 'Enter'].forEach((key, index) => {
+    for (const type of ['keydown', 'keyup']) {
+      const event = new KeyboardEvent(type, { key, bubbles: true, cancelable: true });
+      Object.defineProperty(event, 'timeStamp', { value: start + index * 3 });
+      document.body.dispatchEvent(event);
+    }
+  });
+}
+
+async function returnsOf(current: Till): Promise<SaleDocument[]> {
+  return (await current.database.sales.find({ selector: { kind: 'return' } }).exec()).map((doc) => doc.toMutableJSON());
+}
+
+describe('exchanges and returns without a receipt at the returns desk', () => {
+  it('a customer swaps a coffee for a tea scanned at the desk and pays the 16,000 difference in cash: one exchange document', async () => {
+    const config = returnsConfig();
+    till = await setUpTill(config);
+    await till.catalog.products.bulkPut([tea]);
+    const cart = ringUpLine(emptyCart(), coffee, { qty: 2000 });
+    if (!cart.ok) throw new Error(cart.detail);
+    const sale = await completeOnTill(till, cart.cart, [{ method: 'cash', amount: 58_000 }], lan.id);
+    renderReturns(till, config);
+    await waitFor(() => expect(screen.getByTestId('returns-screen').dataset.ready).toBe('yes'));
+
+    scan(sale.number);
+    await screen.findByTestId('returns-purchase');
+    fireEvent.change(screen.getByTestId('returns-qty-0'), { target: { value: '1' } });
+    fireEvent.change(screen.getByTestId('returns-reason-0'), { target: { value: 'wrong-size' } });
+    fireEvent.click(screen.getByTestId('returns-exchange-start'));
+    // The picker claims the scanner now: the tea's barcode is a product, not a receipt number.
+    await screen.findByTestId('returns-exchange-picker');
+    scan(tea.barcodes[0]!);
+    await waitFor(() => expect(screen.getByTestId('returns-exchange-line').dataset.sku).toBe('TRA01'));
+    await waitFor(() => expect(screen.getByTestId('returns-difference').dataset.amount).toBe('16000'));
+    expect(screen.queryByTestId('returns-refund')).toBeNull();
+    expect((screen.getByTestId('returns-confirm') as HTMLButtonElement).disabled).toBe(true);
+
+    // Cash, card and bank QR from the registered forms; the points and store credit forms are the counter's.
+    const pay = screen.getByTestId('returns-pay');
+    expect(within(pay).queryByTestId('returns-method-points')).toBeNull();
+    fireEvent.click(within(pay).getByTestId('returns-method-cash'));
+    fireEvent.change(within(pay).getByTestId('cash-amount'), { target: { value: '20000' } });
+    fireEvent.click(within(pay).getByTestId('cash-add'));
+    await waitFor(() => expect(screen.getByTestId('returns-pay-remaining').dataset.change).toBe('4000'));
+    await waitFor(() => expect((screen.getByTestId('returns-confirm') as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(screen.getByTestId('returns-confirm'));
+
+    await waitFor(async () => expect(await returnsOf(till!)).toHaveLength(1), { timeout: 10_000 });
+    const [written] = await returnsOf(till);
+    expect(written).toMatchObject({
+      kind: 'return',
+      reason: 'exchange',
+      originalSaleId: sale.id,
+      tenders: [{ method: 'cash', amount: 20_000 }],
+      change: 4000,
+      totals: { total: 16_000 },
+      lines: [
+        { productId: 'p-coffee', qty: -1000, originalLine: 0, returnReason: 'wrong-size', condition: 'resellable' },
+        { productId: 'p-tea', qty: 1000, total: 45_000 },
+      ],
+    });
+    expect(written!.approvalFor).toBeUndefined();
+    expect(written!.ledger).toEqual(
+      expect.arrayContaining([
+        { id: `${written!.id}-stock-0`, kind: 'stock', refId: 'p-coffee', delta: 1000, reason: 'return' },
+        expect.objectContaining({ kind: 'stock', refId: 'p-tea', delta: -1000, reason: 'sale' }),
+      ]),
+    );
+    await waitFor(() => expect(screen.getByTestId('returns-notice').textContent).toContain(written!.number), { timeout: 15_000 });
+  });
+
+  it('a customer without a receipt brings back a tea found by search; it goes on their store credit once the manager approves', async () => {
+    const config = returnsConfig();
+    till = await setUpTill(config);
+    await till.catalog.products.bulkPut([tea]);
+    const now = new Date().toISOString();
+    await till.database.customers.insert({ id: 'cust-ha', storeId: STORE_ID, name: 'Phạm Thu Hà', searchName: 'pham thu ha', phone: '0912345678', createdAt: now, updatedAt: now });
+    renderReturns(till, config);
+    await waitFor(() => expect(screen.getByTestId('returns-screen').dataset.ready).toBe('yes'));
+
+    fireEvent.click(screen.getByTestId('returns-noreceipt-start'));
+    const panel = await screen.findByTestId('returns-noreceipt');
+    // Never cash without a receipt.
+    expect(within(panel).queryByTestId('returns-rest-cash')).toBeNull();
+    fireEvent.change(within(panel).getByTestId('returns-noreceipt-search'), { target: { value: 'tra' } });
+    fireEvent.click(within(panel).getByTestId('returns-noreceipt-search-submit'));
+    fireEvent.click(await within(panel).findByTestId('returns-noreceipt-result'));
+    fireEvent.change(await within(panel).findByTestId('returns-noreceipt-reason-0'), { target: { value: 'defective' } });
+    fireEvent.change(within(panel).getByTestId('returns-noreceipt-condition-0'), { target: { value: 'damaged' } });
+    fireEvent.click(within(panel).getByTestId('returns-rest-store_credit'));
+    await waitFor(() => expect(screen.getByTestId('returns-refused').dataset.reason).toBe('customer-required'));
+    fireEvent.change(within(panel).getByTestId('returns-customer-phone'), { target: { value: '0912 345 678' } });
+    fireEvent.click(within(panel).getByTestId('returns-customer-find'));
+    await waitFor(() => expect(screen.getByTestId('returns-refund-amount').dataset.amount).toBe('45000'));
+    expect(screen.getByTestId('returns-needs-approval')).toBeTruthy();
+
+    fireEvent.click(screen.getByTestId('returns-confirm'));
+    const dialog = await screen.findByTestId('approval-dialog');
+    fireEvent.click(within(dialog).getByTestId(`staff-choice-${hoa.id}`));
+    for (const digit of MANAGER_PIN) fireEvent.click(within(dialog).getByTestId(`pin-digit-${digit}`));
+    fireEvent.click(within(dialog).getByTestId('pin-submit'));
+
+    await waitFor(async () => expect(await returnsOf(till!)).toHaveLength(1), { timeout: 10_000 });
+    const [written] = await returnsOf(till);
+    expect(written).toMatchObject({
+      reason: 'return',
+      customerId: 'cust-ha',
+      approverId: hoa.id,
+      approvalFor: 'return.without_receipt',
+      tenders: [{ method: 'store_credit', amount: -45_000 }],
+      lines: [{ productId: 'p-tea', qty: -1000, returnReason: 'defective', condition: 'damaged' }],
+    });
+    expect(written!.originalSaleId).toBeUndefined();
+    expect(written!.approvalProof?.by).toBe(hoa.id);
+  });
+});
