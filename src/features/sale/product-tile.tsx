@@ -1,7 +1,7 @@
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProductDocument } from '../../data/schemas/types.ts';
-import { useMoney } from './sale-settings-context.ts';
+import { useMoney } from '../../data/sale-settings-context.ts';
 
 interface ProductTileProps {
   readonly product: ProductDocument;
