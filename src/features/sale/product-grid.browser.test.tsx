@@ -184,4 +184,25 @@ describe('the product grid at the counter', () => {
     fireEvent.click(tile(coffee.sku));
     await waitFor(() => expect(useCounterStore.getState().cart.lines).toHaveLength(1));
   });
+
+  it('a product with a picture shows it in a fixed box, the tile as tall as the others; a picture that cannot load leaves a plain box', async () => {
+    const pictured = good(6, 'Bánh bông lan trứng muối', BAKERY, 35_000, { image: '/icons/icon-192.png' });
+    const broken = good(7, 'Bánh su kem', BAKERY, 12_000, { image: '/no-such-picture.webp' });
+    till = await openCounter({ others: [pictured, broken] });
+    await waitFor(() => expect(tabs()).toContain(BAKERY));
+    fireEvent.click(tab(BAKERY));
+    await waitFor(() => expect(tile(broken.sku)).toBeTruthy());
+    const picture = (sku: string) => within(tile(sku)).getByTestId('product-tile-picture');
+    const image = picture(pictured.sku).querySelector('img');
+    expect(image?.getAttribute('loading')).toBe('lazy');
+    await waitFor(() => expect(image?.naturalWidth).toBeGreaterThan(0));
+    await waitFor(() => expect(picture(broken.sku).dataset.failed).toBe('true'));
+    expect(picture(broken.sku).querySelector('img')).toBeNull();
+    for (const sku of [pictured.sku, broken.sku]) expect(picture(sku).getBoundingClientRect()).toMatchObject({ width: 48, height: 48 });
+    const heights = [pictured.sku, broken.sku, banhMi.sku].map((sku) => tile(sku).getBoundingClientRect().height);
+    expect(new Set(heights).size).toBe(1);
+    expect(within(tile(banhMi.sku)).queryByTestId('product-tile-picture')).toBeNull();
+    fireEvent.click(tile(pictured.sku));
+    await waitFor(() => expect(useCounterStore.getState().cart.lines).toHaveLength(1));
+  });
 });
