@@ -1,7 +1,8 @@
 /*
  * The back office's store settings (issue 14), for holders of `settings.edit`: the receipt's header and
  * footer, the tax code, the VietQR bank account, loyalty and return rules, the offline caps for points and
- * for gift cards, the time zone and the business day's cut-off. Read from the server with TanStack Query and
+ * for gift cards, the time zone and the business day's cut-off, and whether the pickup counter may hand over
+ * an order with money due (issue 15). Read from the server with TanStack Query and
  * saved whole; the server checks every field and names each wrong one, shown next to it. A saved change
  * reaches the store's tablets through sync: the next receipt prints the new footer. Online only.
  */
@@ -34,6 +35,7 @@ export interface StoreSettings {
   returns: { windowDays: number | null; refundMethods: RefundMethod[]; managerApprovalAbove: number | null; nonReturnableCategories: string[] };
   timeZone: string;
   businessDayCutoff: string;
+  pickupAllowUnpaidHandover?: boolean;
 }
 
 interface SettingsAnswer {
@@ -94,7 +96,7 @@ const listOf = (text: string) =>
     .map((item) => item.trim())
     .filter((item) => item !== '');
 
-type Draft = Record<string, string> & { loyaltyEnabled: string };
+type Draft = Record<string, string> & { loyaltyEnabled: string; pickupAllowUnpaid: string };
 
 function draftOf(s: StoreSettings): Draft {
   return {
@@ -105,6 +107,7 @@ function draftOf(s: StoreSettings): Draft {
     'bank.accountNumber': s.bank?.accountNumber ?? '',
     'bank.accountName': s.bank?.accountName ?? '',
     loyaltyEnabled: s.loyalty.enabled ? 'yes' : '',
+    pickupAllowUnpaid: s.pickupAllowUnpaidHandover === true ? 'yes' : '',
     'loyalty.earnAmountPerPoint': String(s.loyalty.earnAmountPerPoint),
     'loyalty.pointValue': String(s.loyalty.pointValue),
     'loyalty.minRedeemPoints': String(s.loyalty.minRedeemPoints),
@@ -146,6 +149,7 @@ function settingsOf(d: Draft, refundMethods: RefundMethod[]): StoreSettings {
     },
     timeZone: (d['timeZone'] ?? '').trim(),
     businessDayCutoff: (d['businessDayCutoff'] ?? '').trim(),
+    pickupAllowUnpaidHandover: d.pickupAllowUnpaid === 'yes',
   };
 }
 
@@ -272,6 +276,13 @@ function SettingsForm({ answer, session, onRefused, onSaving, onSaved }: { answe
         <legend>{t('backOffice.settings.businessDay')}</legend>
         {text('timeZone', t('backOffice.settings.timeZone'), { hint: 'Asia/Ho_Chi_Minh' })}
         {text('businessDayCutoff', t('backOffice.settings.cutoff'), { hint: t('backOffice.settings.cutoffHint') })}
+      </fieldset>
+      <fieldset>
+        <legend>{t('backOffice.settings.pickup')}</legend>
+        <label className="back-office-check">
+          <input type="checkbox" data-testid="settings-pickup-allow-unpaid" checked={draft.pickupAllowUnpaid === 'yes'} onChange={(e) => set('pickupAllowUnpaid', e.target.checked ? 'yes' : '')} />
+          {t('backOffice.settings.pickupAllowUnpaid')}
+        </label>
       </fieldset>
       <div className="back-office-actions">
         <button type="submit" className="primary" data-testid="settings-save" disabled={busy}>

@@ -9,6 +9,8 @@
  *            offlineRedeemCapAmount caps gift cards and store credit per sale, offlineRedeemCapPoints points
  *   returnPolicy {windowDays, refundMethods, managerApprovalAbove, nonReturnableCategories}   (return-policy.ts)
  *   store.timeZone, store.businessDayCutoff "HH:MM"   the business day (business-day.ts)
+ *   store.pickupAllowUnpaidHandover    the pickup counter may hand over an order with money due, recorded
+ *                                      and flagged for the manager (pickup-order.ts); absent: strict
  * Config keys the form does not name (loyalty tiers and promotions, a return policy's product ids, the receipt's
  * paper width) are kept as they are. Messages in the manager's language (English or Vietnamese).
  */
@@ -50,6 +52,8 @@ export interface StoreSettings {
   };
   timeZone: string;
   businessDayCutoff: string;
+  /** Optional in a PUT (absent: kept as stored); always in a GET. */
+  pickupAllowUnpaidHandover?: boolean;
 }
 
 export interface SettingsError {
@@ -111,6 +115,7 @@ export function settingsOf(config: StoreConfigDocument): StoreSettings {
     },
     timeZone: isTimeZone(store['timeZone']) ? store['timeZone'] : 'Asia/Ho_Chi_Minh',
     businessDayCutoff: formatCutoff(cutoff.ok ? cutoff.value : 0),
+    pickupAllowUnpaidHandover: store['pickupAllowUnpaidHandover'] === true,
   };
 }
 
@@ -162,9 +167,11 @@ export function configWithSettings(config: StoreConfigDocument, form: StoreSetti
     while (kept.length > 0 && kept[kept.length - 1] === '') kept.pop();
     return kept;
   };
-  const { bank: _bank, taxCode: _taxCode, ...storeRest } = config.store;
+  const { bank: _bank, taxCode: _taxCode, pickupAllowUnpaidHandover: storedUnpaid, ...storeRest } = config.store;
+  const allowUnpaid = form.pickupAllowUnpaidHandover ?? storedUnpaid === true;
   const store: StoreConfigDocument['store'] = {
     ...storeRest,
+    ...(allowUnpaid ? { pickupAllowUnpaidHandover: true } : {}),
     ...(form.taxCode === '' ? {} : { taxCode: form.taxCode }),
     ...(form.bank === null ? {} : { bank: { bin: form.bank.bin, accountNumber: form.bank.accountNumber, ...(form.bank.accountName ? { accountName: form.bank.accountName.trim() } : {}) } }),
     timeZone: form.timeZone,

@@ -66,6 +66,7 @@ const settingsSchema = {
     },
     timeZone: text(64),
     businessDayCutoff: text(10),
+    pickupAllowUnpaidHandover: { type: 'boolean' },
   },
   required: ['receiptHeader', 'receiptFooter', 'taxCode', 'bank', 'loyalty', 'returns', 'timeZone', 'businessDayCutoff'],
   additionalProperties: false,
