@@ -2,6 +2,9 @@
  * The returns desk as a cashier uses it, in the words of the shop: open it from the header, scan a receipt
  * or a packing slip (or type its number), choose how many of a line come back with their reason and state,
  * choose where the money goes, attach the customer by phone, take it back, and read what the screen says.
+ * An exchange: start it from the purchase, scan or search the new items, read the difference and take the
+ * customer's payment for it. A return without a receipt: open it, find each item, say how many, why and in
+ * what state, then refund and take it back as above (a manager approves: staffScreen.approve).
  */
 import type { Page } from 'playwright-core';
 import { shellScreen } from './shell-screen.test-helper.ts';
@@ -103,6 +106,79 @@ export const returnsScreen = {
 
   async needsApproval(page: Page): Promise<boolean> {
     return (await page.getByTestId('returns-needs-approval').count()) > 0;
+  },
+
+  /** Turns the return into an exchange: the new items' picker opens (and takes the scanner). */
+  async startExchange(page: Page): Promise<void> {
+    await page.getByTestId('returns-exchange-start').click();
+    await page.getByTestId('returns-exchange-picker').waitFor(WAIT);
+  },
+
+  /** Scans a new item of the exchange and waits until it is among the new items. */
+  async scanNewItem(page: Page, code: string, sku: string): Promise<void> {
+    await this.scan(page, code);
+    await page.locator(`[data-testid="returns-exchange-line"][data-sku="${sku}"]`).waitFor(WAIT);
+  },
+
+  /** Searches a new item of the exchange by name, SKU or barcode and taps the result with `sku`. */
+  async searchNewItem(page: Page, text: string, sku: string): Promise<void> {
+    await this.pickFromSearch(page, 'returns-exchange', text, sku);
+    await page.locator(`[data-testid="returns-exchange-line"][data-sku="${sku}"]`).waitFor(WAIT);
+  },
+
+  /** The exchange's difference (minor units): > 0 the customer pays, < 0 the customer gets it back. */
+  async difference(page: Page): Promise<number> {
+    const shown = page.getByTestId('returns-difference');
+    await shown.waitFor(WAIT);
+    return Number(await shown.getAttribute('data-amount'));
+  },
+
+  /** Takes the difference in cash: the exact amount (rounded as the store rounds cash) unless `given` says what the customer hands over. */
+  async payDifferenceInCash(page: Page, given?: number): Promise<void> {
+    const pay = page.getByTestId('returns-pay');
+    await pay.waitFor(WAIT);
+    await pay.getByTestId('returns-method-cash').click();
+    if (given === undefined) {
+      await pay.locator('[data-testid="cash-quick"][data-exact="true"]').click();
+    } else {
+      await pay.getByTestId('cash-amount').fill(String(given));
+      await pay.getByTestId('cash-add').click();
+    }
+    await page.locator('[data-testid="returns-pay-remaining"][data-amount="0"]').waitFor(WAIT);
+  },
+
+  /** Takes the difference on the card terminal, by the reference on its slip. */
+  async payDifferenceByCard(page: Page, reference: string): Promise<void> {
+    const pay = page.getByTestId('returns-pay');
+    await pay.getByTestId('returns-method-card').click();
+    await pay.getByTestId('card-reference').fill(reference);
+    await pay.getByTestId('card-add').click();
+    await page.locator('[data-testid="returns-pay-remaining"][data-amount="0"]').waitFor(WAIT);
+  },
+
+  /** Opens the return without a receipt. */
+  async startWithoutReceipt(page: Page): Promise<void> {
+    await page.getByTestId('returns-noreceipt-start').click();
+    await page.getByTestId('returns-noreceipt').waitFor(WAIT);
+  },
+
+  /** Finds an item brought back without a receipt by search and adds it (one piece). */
+  async findItemWithoutReceipt(page: Page, text: string, sku: string): Promise<void> {
+    await this.pickFromSearch(page, 'returns-noreceipt', text, sku);
+    await page.locator(`[data-testid^="returns-noreceipt-line-"][data-sku="${sku}"]`).waitFor(WAIT);
+  },
+
+  /** How many of the `index`th item without receipt come back, why and in what state. */
+  async takeBackWithoutReceipt(page: Page, index: number, pieces: number, options: { reason?: string; condition?: ReturnCondition } = {}): Promise<void> {
+    await page.getByTestId(`returns-noreceipt-qty-${index}`).fill(String(pieces));
+    if (options.reason) await page.getByTestId(`returns-noreceipt-reason-${index}`).selectOption(options.reason);
+    if (options.condition) await page.getByTestId(`returns-noreceipt-condition-${index}`).selectOption(options.condition);
+  },
+
+  async pickFromSearch(page: Page, prefix: string, text: string, sku: string): Promise<void> {
+    await page.getByTestId(`${prefix}-search`).fill(text);
+    await page.getByTestId(`${prefix}-search-submit`).click();
+    await page.locator(`[data-testid="${prefix}-result"][data-sku="${sku}"]`).click(WAIT);
   },
 
   /** Takes it back (an approval may follow: the caller answers it). */
