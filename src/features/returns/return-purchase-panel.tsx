@@ -79,23 +79,14 @@ export function ReturnPurchasePanel({ found, rules, people, busy, onConfirm, onC
       .findOne(purchase.customerId)
       .exec()
       .then((customer) => live && customer !== null && setCustomerName(customer.name))
-      .catch((error: unknown) =>
-        console.error('Reading the customer of a purchase failed', {
-          number: purchase.number,
-          error,
-        }),
-      );
+      .catch((error: unknown) => console.error('Reading the customer of a purchase failed', { number: purchase.number, error }));
     return () => {
       live = false;
     };
   }, [database, purchase]);
 
   const returnRequest = useMemo(
-    () =>
-      requestOfDraft(purchase, draft, {
-        earlierReturns: found.earlierReturns,
-        categoryOf: (productId) => categories.get(productId),
-      }),
+    () => requestOfDraft(purchase, draft, { earlierReturns: found.earlierReturns, categoryOf: (productId) => categories.get(productId) }),
     [purchase, draft, found.earlierReturns, categories],
   );
   const newLines = useMemo(() => (exchange === null ? [] : newLinesOf(exchange, settings.taxClasses)), [exchange, settings.taxClasses]);
@@ -140,17 +131,7 @@ export function ReturnPurchasePanel({ found, rules, people, busy, onConfirm, onC
           {t('returns.close')}
         </button>
       </header>
-      <ReturnLinesForm
-        purchase={purchase}
-        returned={returned}
-        choices={draft.lines}
-        onChange={(line, choice) =>
-          setDraft((current) => ({
-            ...current,
-            lines: { ...current.lines, [line]: choice },
-          }))
-        }
-      />
+      <ReturnLinesForm purchase={purchase} returned={returned} choices={draft.lines} onChange={(line, choice) => setDraft((current) => ({ ...current, lines: { ...current.lines, [line]: choice } }))} />
       {exchange === null ? (
         <button type="button" className="returns-exchange-start" data-testid="returns-exchange-start" onClick={() => setExchange(emptyCart())}>
           {t('returns.exchange.start')}
@@ -165,11 +146,7 @@ export function ReturnPurchasePanel({ found, rules, people, busy, onConfirm, onC
       )}
       {difference !== undefined && (
         <p className="returns-difference" data-testid="returns-difference" data-amount={difference}>
-          {difference > 0
-            ? t('returns.exchange.differencePay', { amount: money(difference) })
-            : t('returns.exchange.differenceBack', {
-                amount: money(-difference),
-              })}
+          {difference > 0 ? t('returns.exchange.differencePay', { amount: money(difference) }) : t('returns.exchange.differenceBack', { amount: money(-difference) })}
         </p>
       )}
       {difference !== undefined && difference > 0 ? (

@@ -1,6 +1,7 @@
 // The returns desk's exchange and return without a receipt, in real Chromium on real IndexedDB with no
 // network: a customer swaps one coffee for a dearer tea found by scanning its barcode and pays the
-// difference in cash, ONE exchange document; a customer with no receipt brings back an item found by
+// difference in cash, ONE exchange document; another swaps two coffees for a cheaper biscuit and gets the
+// difference back in cash, as they paid; a customer with no receipt brings back an item found by
 // search, the money goes on their store credit, and the manager's PIN approves it, proven on the document.
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -19,6 +20,7 @@ import { ReturnsScreen } from './returns-screen.tsx';
 
 const coffee: CartProduct = { id: 'p-coffee', sku: 'CF01', name: 'Cà phê sữa', price: 29_000, taxClassId: 'vat10', weighed: false };
 const tea = productRow(7, { id: 'p-tea', sku: 'TRA01', name: 'Trà đào', searchName: 'tra dao', price: 45_000, taxClassId: 'vat10', barcodes: [makeEan13('893000000007')] });
+const biscuit = productRow(8, { id: 'p-biscuit', sku: 'BANH01', name: 'Bánh quy bơ', searchName: 'banh quy bo', price: 24_000, taxClassId: 'vat10', barcodes: [makeEan13('893000000008')] });
 const staffDatabaseName = `staff-test-${crypto.randomUUID()}`;
 let till: Till | undefined;
 
@@ -126,6 +128,40 @@ describe('exchanges and returns without a receipt at the returns desk', () => {
       ]),
     );
     await waitFor(() => expect(screen.getByTestId('returns-notice').textContent).toContain(written!.number), { timeout: 15_000 });
+  });
+
+  it('a customer swaps two coffees for one biscuit found by search and gets the 34,000 difference back the way they paid', async () => {
+    const config = returnsConfig();
+    till = await setUpTill(config);
+    await till.catalog.products.bulkPut([biscuit]);
+    const cart = ringUpLine(emptyCart(), coffee, { qty: 2000 });
+    if (!cart.ok) throw new Error(cart.detail);
+    const sale = await completeOnTill(till, cart.cart, [{ method: 'cash', amount: 58_000 }], lan.id);
+    renderReturns(till, config);
+    await waitFor(() => expect(screen.getByTestId('returns-screen').dataset.ready).toBe('yes'));
+
+    scan(sale.number);
+    await screen.findByTestId('returns-purchase');
+    fireEvent.change(screen.getByTestId('returns-qty-0'), { target: { value: '2' } });
+    fireEvent.click(screen.getByTestId('returns-exchange-start'));
+    fireEvent.change(await screen.findByTestId('returns-exchange-search'), { target: { value: 'banh' } });
+    fireEvent.click(screen.getByTestId('returns-exchange-search-submit'));
+    fireEvent.click(await screen.findByTestId('returns-exchange-result'));
+    await waitFor(() => expect(screen.getByTestId('returns-difference').dataset.amount).toBe('-34000'));
+    // Money back goes as a refund goes: no pay panel, the refund form, cash to the original tender.
+    expect(screen.queryByTestId('returns-pay')).toBeNull();
+    await waitFor(() => expect(screen.getByTestId('returns-refund-amount').dataset.amount).toBe('34000'));
+    expect(screen.getByTestId('returns-tender-cash')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('returns-confirm'));
+
+    await waitFor(async () => expect(await returnsOf(till!)).toHaveLength(1), { timeout: 10_000 });
+    const [written] = await returnsOf(till);
+    expect(written).toMatchObject({
+      reason: 'exchange',
+      totals: { total: -34_000 },
+      tenders: [{ method: 'cash', amount: -34_000 }],
+      lines: [{ productId: 'p-coffee', qty: -2000 }, { productId: 'p-biscuit', qty: 1000, total: 24_000 }],
+    });
   });
 
   it('a customer without a receipt brings back a tea found by search; it goes on their store credit once the manager approves', async () => {
