@@ -1,12 +1,12 @@
 // Exchanges and returns without a receipt at the returns desk (issue 16), in real Chromium against the real
 // server process:
 //  (a) a customer bought one item in the store and, with the tablet offline, swaps it for a dearer one
-//      scanned at the desk, paying the difference in cash: ONE exchange document; back online it syncs
-//      once, the server's stock has the returned item back and the new one out, the money is the
-//      difference, and the server's returns checks raise nothing;
-//  (b) a customer with no receipt brings back an item found by search; the money may go only on store
-//      credit, the manager approves by PIN, and the server holds the return with the manager's proof and
-//      puts the refund on the customer's credit.
+//      scanned at the desk, paying the difference in cash: ONE exchange document;
+//  (b) still offline, a customer with no receipt brings back an item found by search; the money may go
+//      only on store credit, and the manager approves by PIN on the tablet.
+// Back online each syncs once: the server's stock has the returned item back and the new one out, the
+// exchange's money is the difference, the return without receipt arrives with the manager's proof and its
+// refund on the customer's credit, and the server's returns checks raise nothing for either.
 import { describe, expect, it } from 'vitest';
 import { generateProduct } from '../../sync-server/src/seed/catalog.ts';
 import type { BalanceDocument, CustomerDocument, SaleDocument } from '../../src/data/schemas/types.ts';
@@ -76,23 +76,9 @@ describe('exchanges and returns without a receipt at the returns desk', () => {
     expect(cashIn + (exchange.totals.cashRounding ?? 0)).toBe(difference);
     expect(exchange.tenders.every((tender) => tender.method === 'cash')).toBe(true);
 
-    // Back online: pushed once; the server's stock follows, and its returns checks find nothing to flag.
-    await context.setOffline(false);
-    await expect.poll(async () => (await client.pullAll<SaleDocument>('sales')).filter((doc) => doc.id === exchange.id).length, { timeout: 60_000 }).toBe(1);
-    await expect
-      .poll(
-        async () => {
-          const after = await client.pullAll<BalanceDocument>('balances');
-          return { back: balanceOf(after, 'stock', cheap.id) - balanceOf(before, 'stock', cheap.id), out: balanceOf(after, 'stock', dearer.id) - balanceOf(before, 'stock', dearer.id) };
-        },
-        { timeout: 30_000 },
-      )
-      .toEqual({ back: 1000, out: -1000 });
-    const stored = (await client.pullAll<SaleDocument>('sales')).find((doc) => doc.id === exchange.id);
-    expect(stored).toMatchObject({ reason: 'exchange', totals: { total: difference }, tenders: exchange.tenders, change: exchange.change });
-
-    // (b) No receipt: found by search, store credit only (the demo store has no gift-card refunds, and never cash).
-    const creditBefore = balanceOf(await client.pullAll<BalanceDocument>('balances'), 'credit', customer.id);
+    // (b) Still offline, no receipt: found by search, store credit only (the demo store has no gift-card
+    // refunds, and never cash), the manager's PIN typed on this tablet proves the approval.
+    const creditBefore = balanceOf(before, 'credit', customer.id);
     await returnsScreen.startWithoutReceipt(page);
     expect(await page.getByTestId('returns-rest-cash').count()).toBe(0);
     await returnsScreen.findItemWithoutReceipt(page, unreceipted.sku, unreceipted.sku);
@@ -104,6 +90,25 @@ describe('exchanges and returns without a receipt at the returns desk', () => {
     await returnsScreen.confirm(page);
     await staffScreen.approve(page, 'manager', DEMO_PINS.manager);
     expect(await returnsScreen.waitForNotice(page, 'success', 30_000)).toMatch(/Đã ghi phiếu trả hàng/);
+    expect((await readDeviceDocuments<SaleDocument>(page, 'sales')).filter((doc) => doc.kind === 'return')).toHaveLength(2);
+
+    // Back online: each pushed once; the server's stock and the customer's credit follow, and its returns
+    // checks find nothing to flag.
+    await context.setOffline(false);
+    await expect.poll(async () => (await client.pullAll<SaleDocument>('sales')).filter((doc) => doc.kind === 'return').length, { timeout: 60_000 }).toBe(2);
+    await expect
+      .poll(
+        async () => {
+          const after = await client.pullAll<BalanceDocument>('balances');
+          const moved = (id: string) => balanceOf(after, 'stock', id) - balanceOf(before, 'stock', id);
+          return { back: moved(cheap.id), out: moved(dearer.id), backWithoutReceipt: moved(unreceipted.id) };
+        },
+        { timeout: 30_000 },
+      )
+      .toEqual({ back: 1000, out: -1000, backWithoutReceipt: 1000 });
+    const stored = (await client.pullAll<SaleDocument>('sales')).filter((doc) => doc.id === exchange.id);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ reason: 'exchange', totals: { total: difference }, tenders: exchange.tenders, change: exchange.change });
 
     const manager = (await readDeviceDocuments<{ staff: Array<{ id: string; role: string }> }>(page, 'config'))[0]?.staff.find((member) => member.role === 'manager');
     if (manager === undefined) throw new Error('the demo store has no manager');
