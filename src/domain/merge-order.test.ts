@@ -32,6 +32,18 @@ describe('merging an online order handed over at the pickup counter', () => {
     expect(merged.flags?.map((flag) => flag.code)).toEqual(['handover-repeated']);
   });
 
+  it('hands over an order the store let go unpaid, and flags it once for the manager to collect the money', () => {
+    const unpaid = { ...handover, unpaidAmount: 244_000 };
+    const merged = mergeOrderWithEffects(ready, { ...ready, events: [...ready.events, unpaid] });
+    expect(merged.order.status).toBe('picked_up');
+    expect(merged.order.flags).toEqual([{ code: 'handed-over-unpaid', eventId: 'e2', at: handover.at }]);
+    expect(merged.effects).toEqual([{ kind: 'handed-over', eventId: 'e2', at: handover.at, lines: [], complete: true }]);
+    // Pushed again (a retried push): nothing more.
+    expect(mergeOrder(merged.order, { ...ready, events: [...ready.events, unpaid] }).flags).toHaveLength(1);
+    // An amount that is no amount raises nothing.
+    for (const unpaidAmount of [0, -5, 1.5, '244000', null]) expect(mergeOrder(ready, { ...ready, events: [...ready.events, { ...handover, unpaidAmount }] }).flags).toBeUndefined();
+  });
+
   it('is idempotent: merging the same device version twice changes nothing more', () => {
     const statuses: OrderStatus[] = ['pending', 'ready', 'picked_up', 'cancelled', 'returned'];
     fc.assert(

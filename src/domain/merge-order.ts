@@ -10,7 +10,9 @@
  * Other event types (the server's own 'placed', 'ready', notes) are kept and change nothing.
  * A handover that meets a cancellation (the goods left the store, but the order was cancelled online
  * meanwhile) cannot be undone by software: the order stays handed over and is flagged for a manager, as is a
- * second handover, one before the order was ready, and a cancellation in store after goods left.
+ * second handover, one before the order was ready, and a cancellation in store after goods left. A handover
+ * that says it left money due (`unpaidAmount`, minor units: the store allows handing over unpaid orders,
+ * pickup-order.ts) is flagged too, so the manager collects it; it still hands the goods over.
  * What each new event did is returned as an effect (mergeOrderWithEffects): the notices back to the
  * order's source follow from them (sync-server's outbox). A flagged handover has no effect to tell.
  * MergeableOrder is what the merge reads and writes of an order. The server merges the generated
@@ -38,7 +40,7 @@ export interface StoredOrderFlag {
 
 /** A flag this merge raises. */
 export interface OrderFlag extends StoredOrderFlag {
-  code: 'handover-after-cancellation' | 'handover-repeated' | 'handover-before-ready' | 'cancel-after-handover';
+  code: 'handover-after-cancellation' | 'handover-repeated' | 'handover-before-ready' | 'cancel-after-handover' | 'handed-over-unpaid';
 }
 
 export interface MergeableOrder {
@@ -65,6 +67,12 @@ export type OrderEffect =
 export const HANDOVER_EVENT = 'handed_over';
 export const MARKED_READY_EVENT = 'marked_ready';
 export const CANCELLED_IN_STORE_EVENT = 'cancelled_in_store';
+
+/** The money a handover left due (minor units), or 0 when it says none. */
+export function unpaidAmountOf(event: OrderEvent): number {
+  const amount = event['unpaidAmount'];
+  return typeof amount === 'number' && Number.isSafeInteger(amount) && amount > 0 ? amount : 0;
+}
 
 export function mergeOrder<T extends MergeableOrder>(master: T, local: T): T {
   return mergeOrderWithEffects(master, local).order;
@@ -126,6 +134,7 @@ function applyHandover(order: MergeableOrder, state: ReplayState, event: OrderEv
   }
   const complete = lines.every((line, index) => (state.handed[index] ?? 0) >= line.qty);
   if (flag) state.flags.push({ code: flag, eventId: event.id, at: event.at });
+  if (unpaidAmountOf(event) > 0) state.flags.push({ code: 'handed-over-unpaid', eventId: event.id, at: event.at });
   if (complete && state.status !== 'returned') state.status = 'picked_up';
   if (flag === 'handover-after-cancellation' || flag === 'handover-repeated') return null;
   if (handedNow.length === 0 && lines.length > 0) return null;

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HANDOVER_EVENT, MARKED_READY_EVENT } from './merge-order.ts';
 import {
+  allowsUnpaidHandover,
   balanceDue,
   findPickupOrders,
   findPickupOrdersByCode,
@@ -145,6 +146,27 @@ describe('handing an order over at the counter', () => {
     expect(balanceDue({ ...ready, paid: false })).toBe(244000);
     expect(planHandover(order(), act('h'), { lines: all, codeChecked: true })).toEqual({ ok: false, reason: 'not-ready' });
     expect(planHandover(ready, act('h'), { lines: [{ line: 5, qty: 1000 }], codeChecked: true })).toEqual({ ok: false, reason: 'nothing-to-hand-over' });
+  });
+
+  it('hands over an unpaid order only where the store allows it, recording the amount due on the event and flagging the order', () => {
+    const all = [{ line: 0, qty: 2000 }, { line: 1, qty: 1000 }];
+    const unpaid = { ...ready, paid: false };
+    expect(planHandover(unpaid, act('h'), { lines: all, codeChecked: true, allowUnpaid: false })).toEqual({ ok: false, reason: 'balance-due' });
+    const plan = planHandover(unpaid, act('h'), { lines: all, codeChecked: true, allowUnpaid: true });
+    if (!plan.ok) throw new Error(plan.reason);
+    expect(plan.event['unpaidAmount']).toBe(244_000);
+    expect(plan.complete).toBe(true);
+    expect(plan.order.flags).toEqual([{ code: 'handed-over-unpaid', eventId: 'h', at: act('h').at }]);
+    expect(pickupGroupOf(plan.order, day)).toBe('problem');
+    // Paid: nothing is recorded, whatever the setting.
+    const paid = planHandover(ready, act('h'), { lines: all, codeChecked: true, allowUnpaid: true });
+    expect(paid.ok && 'unpaidAmount' in paid.event).toBe(false);
+  });
+
+  it('reads the store setting strictly: only true allows an unpaid handover', () => {
+    expect(allowsUnpaidHandover({ store: { pickupAllowUnpaidHandover: true } })).toBe(true);
+    for (const value of [false, 'true', 1, undefined]) expect(allowsUnpaidHandover({ store: { pickupAllowUnpaidHandover: value } })).toBe(false);
+    expect(allowsUnpaidHandover(null)).toBe(false);
   });
 
   it('never hands over more than was ordered, however the handovers are split (property)', () => {

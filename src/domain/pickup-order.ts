@@ -161,16 +161,25 @@ export interface HandoverRequest {
   readonly lines: readonly HandedLine[];
   /** The pickup code was checked (typed or scanned and matched), or the order has none. */
   readonly codeChecked: boolean;
+  /** The store allows handing over with money due (allowsUnpaidHandover): the event records what is due. */
+  readonly allowUnpaid?: boolean;
+}
+
+/** Whether the store lets the counter hand over an order with money due (store.pickupAllowUnpaidHandover). */
+export function allowsUnpaidHandover(config: { readonly store: Readonly<Record<string, unknown>> } | null | undefined): boolean {
+  return config?.store['pickupAllowUnpaidHandover'] === true;
 }
 
 /**
- * A handover at the counter: refused while the order is not ready, while money is due, or without the
- * pickup code an order carries; otherwise the handed_over event naming exactly the lines taken now, and the
+ * A handover at the counter: refused while the order is not ready, while money is due (unless the store
+ * allows handing over unpaid: then the event records the amount due as `unpaidAmount`, and the merge flags
+ * it for the manager), or without the pickup code an order carries; otherwise the handed_over event naming exactly the lines taken now, and the
  * order as it will be once merged (picked_up when nothing is left).
  */
 export function planHandover(order: PickupOrder, act: CounterAct, request: HandoverRequest): HandoverPlan {
   if (order.status !== 'ready') return { ok: false, reason: 'not-ready' };
-  if (balanceDue(order) > 0) return { ok: false, reason: 'balance-due' };
+  const due = balanceDue(order);
+  if (due > 0 && request.allowUnpaid !== true) return { ok: false, reason: 'balance-due' };
   if (order.pickupCodeHash !== undefined && !request.codeChecked) return { ok: false, reason: 'code-required' };
   const left = remainingQuantities(order);
   const taken = new Map<number, number>();
@@ -182,7 +191,7 @@ export function planHandover(order: PickupOrder, act: CounterAct, request: Hando
   }
   const lines = [...taken].sort(([a], [b]) => a - b).map(([line, qty]) => ({ line, qty }));
   if (lines.length === 0) return { ok: false, reason: 'nothing-to-hand-over' };
-  const event: OrderEvent = { id: act.id, type: HANDOVER_EVENT, at: act.at, staffId: act.staffId, deviceId: act.deviceId, lines };
+  const event: OrderEvent = { id: act.id, type: HANDOVER_EVENT, at: act.at, staffId: act.staffId, deviceId: act.deviceId, lines, ...(due > 0 ? { unpaidAmount: due } : {}) };
   const merged = withEvent(order, event);
   return { ok: true, event, lines, complete: merged.status === 'picked_up', order: merged };
 }

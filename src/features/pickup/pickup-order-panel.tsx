@@ -1,5 +1,6 @@
 // One order at the pickup counter: its lines with what was scanned and handed over, preparing it (scan each
-// item, mark a line short, mark ready) and handing it over (the pickup code, the lines taken now).
+// item, mark a line short, mark ready) and handing it over (the pickup code, the lines taken now). Money due
+// blocks the handover unless the store allows handing over unpaid (then it says the amount is recorded).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderDocument } from '../../data/schemas/types.ts';
@@ -24,6 +25,8 @@ export interface PickupOrderPanelProps {
   readonly onTakePayment: () => void;
   /** The order was paid at the counter (a sale of this tablet, or the server's paid_at_counter event), not online. */
   readonly paidAtCounter: boolean;
+  /** The store allows handing over with money due (store.pickupAllowUnpaidHandover). */
+  readonly allowUnpaid: boolean;
   readonly onClose: () => void;
 }
 
@@ -35,6 +38,7 @@ export function PickupOrderPanel(props: PickupOrderPanelProps) {
   const [taking, setTaking] = useState<Record<number, number>>({});
   const [code, setCode] = useState('');
   const due = balanceDue(order);
+  const blockedByDue = due > 0 && !props.allowUnpaid;
   const takeNow = (index: number): number => taking[index] ?? Math.max(0, (left[index] ?? 0) - (short.get(index) ?? 0));
   const money = (amount: number) => formatMoney(amount, order.currency, i18n.language);
 
@@ -117,8 +121,8 @@ export function PickupOrderPanel(props: PickupOrderPanelProps) {
       {order.status === 'ready' && (
         <div className="pickup-actions">
           {due > 0 && (
-            <p className="notice" role="alert" data-testid="pickup-balance-due">
-              {t('pickup.handover.payFirst', { due: money(due) })}
+            <p className="notice" role="alert" data-testid="pickup-balance-due" data-allowed={props.allowUnpaid ? 'yes' : 'no'}>
+              {t(props.allowUnpaid ? 'pickup.handover.unpaidAllowed' : 'pickup.handover.payFirst', { due: money(due) })}
             </p>
           )}
           {order.pickupCodeHash === undefined ? (
@@ -144,7 +148,7 @@ export function PickupOrderPanel(props: PickupOrderPanelProps) {
           <button
             type="button"
             data-testid="pickup-hand-over"
-            disabled={props.busy || due > 0 || (order.pickupCodeHash !== undefined && !props.codeChecked)}
+            disabled={props.busy || blockedByDue || (order.pickupCodeHash !== undefined && !props.codeChecked)}
             onClick={() => props.onHandOver(order.lines.map((_, index) => ({ line: index, qty: takeNow(index) })).filter((each) => each.qty > 0))}
           >
             {t('pickup.handover.handOver')}

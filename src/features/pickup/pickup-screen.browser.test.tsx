@@ -64,8 +64,8 @@ afterEach(async () => {
   till = undefined;
 });
 
-async function openPickup(orders: readonly OrderDocument[]): Promise<Till> {
-  const current = await setUpTill();
+async function openPickup(orders: readonly OrderDocument[], config = testConfig()): Promise<Till> {
+  const current = await setUpTill(config);
   till = current;
   await current.catalog.products.bulkPut([milk, rice, soap]);
   await current.database.orders.bulkInsert(orders.map((each) => ({ ...each })));
@@ -205,6 +205,26 @@ describe('the pickup counter, offline', () => {
     fireEvent.click(screen.getByTestId('pickup-sell-more'));
     expect(useCounterHandoffStore.getState().customerId).toBe('cust-mai');
     expect(window.location.pathname).toBe('/');
+  });
+
+  it('in a store that allows it, hands over an unpaid order with the code, recording the 244,000 due and flagging the order for the manager', async () => {
+    const config = testConfig();
+    const current = await openPickup([await orderOf({ status: 'ready', paid: false })], { ...config, store: { ...config.store, pickupAllowUnpaidHandover: true } });
+    fireEvent.click(screen.getAllByTestId('pickup-order-row')[0]!);
+    expect(screen.getByTestId('pickup-balance-due').dataset.allowed).toBe('yes');
+    expect(screen.getByTestId('pickup-balance-due').textContent).toMatch(/244[.,]000.*quản lý/);
+    // The code is still required.
+    expect((screen.getByTestId('pickup-hand-over') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(screen.getByTestId('pickup-code'), { target: { value: '482913' } });
+    fireEvent.click(screen.getByTestId('pickup-code-check'));
+    await screen.findByTestId('pickup-code-ok');
+    fireEvent.click(screen.getByTestId('pickup-hand-over'));
+    await waitFor(() => expect(screen.getByTestId('pickup-notice').textContent).toMatch(/Đã giao đơn #1042\./));
+    const order = await stored(current);
+    expect(order.status).toBe('picked_up');
+    expect(order.events.find((event) => event.type === 'handed_over')?.['unpaidAmount']).toBe(244000);
+    expect(order.flags?.map((flag) => flag.code)).toEqual(['handed-over-unpaid']);
+    await waitFor(() => expect(listCount('problem')).toBe('1'));
   });
 
   it('takes the balance due at the counter at the order\'s prices with one more item, then shows the order paid and hands it over, offline', async () => {

@@ -6,7 +6,8 @@
  * against the hash the order carries, records the signed-in staff and this tablet, hands over the lines
  * taken now and takes their stock out of the store (pickup-writes.ts). An order not paid online is handed
  * to the counter to be paid ("take payment at the counter": its lines at the order's prices, its customer);
- * the handover is refused until a sale of this tablet has paid it (use-counter-payment.ts).
+ * the handover is refused until a sale of this tablet has paid it (use-counter-payment.ts), unless the store
+ * allows handing over unpaid: then the handover records the amount due and the order is flagged.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +20,7 @@ import { useStoreConfig } from '../../data/use-store-config.ts';
 import { scanSounds } from '../../devices/feedback/scan-feedback.ts';
 import { useWedgeScanner } from '../../devices/scanner/use-wedge-scanner.ts';
 import type { HandedLine } from '../../domain/merge-order.ts';
-import { findPickupOrders, findPickupOrdersByCode, isPickupCodeOf, markedReadyEvent, planHandover } from '../../domain/pickup-order.ts';
+import { allowsUnpaidHandover, findPickupOrders, findPickupOrdersByCode, isPickupCodeOf, markedReadyEvent, planHandover } from '../../domain/pickup-order.ts';
 import type { PickupMatch } from '../../domain/pickup-order.ts';
 import { PICKUP_CODE_PATTERN } from '../../domain/pickup-code.ts';
 import type { CounterAct } from '../../domain/pickup-order.ts';
@@ -193,7 +194,7 @@ export function PickupScreen() {
   const handOver = (order: OrderDocument, lines: HandedLine[]) => {
     const act = actOf();
     if (act === null) return;
-    const plan = planHandover(order, act, { lines, codeChecked: checkedCodeFor === order.id });
+    const plan = planHandover(order, act, { lines, codeChecked: checkedCodeFor === order.id, allowUnpaid: allowsUnpaidHandover(config) });
     if (!plan.ok) return setNotice({ tone: 'error', key: `pickup.handover.refused.${plan.reason}` });
     void write(async () => {
       await handOverOrder(database, order.id, plan.event, act.deviceId);
@@ -263,6 +264,7 @@ export function PickupScreen() {
           onHandOver={(lines) => handOver(selected, lines)}
           onSellMore={selected.customerId === undefined ? null : () => handCustomerToCounter(selected.customerId!)}
           paidAtCounter={paidAtCounter}
+          allowUnpaid={allowsUnpaidHandover(config)}
           onTakePayment={() => handPickupOrderToCounter({ orderId: selected.id, number: selected.number, customerId: selected.customerId ?? null, lines: orderLinesForCounter(selected) })}
           onClose={() => {
             setSelectedId(null);

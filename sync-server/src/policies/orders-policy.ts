@@ -3,14 +3,15 @@
  * to its store's orders (the handover at the pickup counter). mergeOrder keeps the server's order and
  * replays the device's new events on it; a handover that meets a cancellation (or a second handover, or
  * one before the order was ready) is flagged on the order and recorded as an 'order-flag' incident for a
- * manager. Whatever the device sent besides new events is ignored: the merged order is answered as the
- * conflicting master whenever it differs from the device's version, and the device adopts it.
+ * manager (a handover the store allowed with money due, too: its incident says how much). Whatever the
+ * device sent besides new events is ignored: the merged order is answered as the conflicting master
+ * whenever it differs from the device's version, and the device adopts it.
  * What the new events did (marked ready, handed over in full or in part, cancelled in store) is owed to the
  * order's source as notices, enqueued in the outbox with the order in the same transaction (outbox-notices.ts).
  */
 import type { Transaction } from 'kysely';
 import { sameContent } from '../../../src/domain/canonical-json.ts';
-import { mergeOrderWithEffects } from '../../../src/domain/merge-order.ts';
+import { mergeOrderWithEffects, unpaidAmountOf } from '../../../src/domain/merge-order.ts';
 import { noticesFor } from '../integrations/outbox-notices.ts';
 import { HttpError } from '../http-error.ts';
 import type { Database } from '../store/database-types.ts';
@@ -47,12 +48,14 @@ export async function planOrdersPush(
       plan.notices.push(...noticesFor(merged, effects, context.noticeTargets ?? new Set()));
       const newFlags = (merged.flags ?? []).slice((before.flags ?? []).length);
       for (const flag of newFlags) {
+        const event = merged.events.find((each) => each.id === flag.eventId);
+        const unpaidAmount = flag.code === 'handed-over-unpaid' && event !== undefined ? unpaidAmountOf(event) : 0;
         plan.incidents.push({
           storeId: context.storeId,
           kind: 'order-flag',
           collection: 'orders',
           documentId: row.id,
-          detail: { number: merged.number, code: flag.code, eventId: flag.eventId, at: flag.at, statusBefore: before.status },
+          detail: { number: merged.number, code: flag.code, eventId: flag.eventId, at: flag.at, statusBefore: before.status, ...(unpaidAmount > 0 ? { unpaidAmount, currency: merged.currency } : {}) },
         });
       }
     }
