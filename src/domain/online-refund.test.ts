@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SaleDocument } from './documents.ts';
+import { onlineRefundRequest } from './online-refund.ts';
 import { checkReturn } from './return-money.ts';
 import type { KnownPurchase } from './return-money.ts';
 import { returnPolicyOf } from './return-policy.ts';
@@ -110,6 +111,42 @@ describe('a return of an order paid online is refunded online by the shop', () =
         },
       ),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("the refund request the shop gets", () => {
+  const order = { id: 'order-1042', number: '#1042', storeId: 'store-q1', source: 'shopify', sourceOrderId: '450789469', currency: 'VND', lines: [{ sku: 'AT-M', sourceLineId: '866550311766439000' }, { sku: 'SUA1L' }] };
+  const ret = { id: 'ret-1', number: 'Q3-R1', storeId: 'store-q3', createdAt: '2025-11-26T03:00:00.000Z', onlineRefund: 189_000, counted: [{ originalLine: 1, within: 2000 }, { originalLine: 0, within: 1000 }, { originalLine: 0, within: 0 }] };
+
+  it('names the order, the return and the lines that came back, with the amount as the platform writes it', () => {
+    expect(onlineRefundRequest(ret, order)).toEqual({
+      kind: 'online-refund',
+      orderId: 'order-1042',
+      number: '#1042',
+      storeId: 'store-q3',
+      source: 'shopify',
+      sourceOrderId: '450789469',
+      returnId: 'ret-1',
+      returnNumber: 'Q3-R1',
+      currency: 'VND',
+      amount: 189_000,
+      amountText: '189000',
+      lines: [{ sourceLineId: '866550311766439000', sku: 'AT-M', qty: 1000 }, { sku: 'SUA1L', qty: 2000 }],
+      at: '2025-11-26T03:00:00.000Z',
+    });
+    expect(onlineRefundRequest({ ...ret, onlineRefund: 0 }, order)).toBeUndefined();
+    expect(onlineRefundRequest(ret, { ...order, currency: 'XXX' })).toBeUndefined();
+  });
+
+  it('property: the decimal text reads back to the same minor units in every currency', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }), fc.constantFrom('VND', 'USD', 'KWD'), (amount, currency) => {
+        const text = onlineRefundRequest({ ...ret, onlineRefund: amount }, { ...order, currency })!.amountText;
+        const digits = currency === 'VND' ? 0 : currency === 'USD' ? 2 : 3;
+        expect(text.replace('.', '')).toBe(String(amount).padStart(digits + 1, '0'));
+        expect(text.includes('.') ? text.split('.')[1]!.length : 0).toBe(digits);
+      }),
     );
   });
 });

@@ -30,6 +30,7 @@
 import { createHmac } from 'node:crypto';
 import type { CallbackNotices, IntegrationsConfig, ShopifyNotices, WooCommerceNotices } from '../integrations-config.ts';
 import type { OutboxNotice } from '../store/outbox-repository.ts';
+import { hasOwnSender, kindSenderFor } from './notice-kinds.ts';
 import type { NoticePayload } from './outbox-notices.ts';
 
 export interface SendResult {
@@ -46,7 +47,21 @@ export interface NoticeExtras {
 
 export type NoticeSender = (notice: OutboxNotice, extras?: NoticeExtras) => Promise<SendResult>;
 
+/**
+ * The sender of notices to `target`: a notice of a kind with its own sender (notice-kinds.ts: online refunds)
+ * goes through that one, any other through the pickup notices' below; a target this server has no settings
+ * for fails each attempt, so the notice shows up as failing for the manager.
+ */
 export function senderFor(target: string, config: IntegrationsConfig['notices']): NoticeSender | undefined {
+  const pickup = pickupSenderFor(target, config);
+  const notConfigured: SendResult = { ok: false, status: null, error: `no ${target} notice target is configured on this server` };
+  return async (notice, extras) => {
+    if (hasOwnSender(notice.kind)) return (await kindSenderFor(notice.kind, target, config)?.(notice)) ?? notConfigured;
+    return pickup === undefined ? notConfigured : pickup(notice, extras);
+  };
+}
+
+function pickupSenderFor(target: string, config: IntegrationsConfig['notices']): NoticeSender | undefined {
   const timeoutMs = config.timeoutMs;
   switch (target) {
     case 'shopify':

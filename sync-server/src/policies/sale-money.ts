@@ -27,6 +27,7 @@ import type { MoneyMovement, SaleLedgerRules } from '../../../src/domain/sale-le
 import { VOID_REASON } from '../../../src/domain/sale-reversal.ts';
 import type { Database } from '../store/database-types.ts';
 import type { DocumentsRepository } from '../store/documents-repository.ts';
+import { onlineRefundNotices } from '../integrations/refunds/refund-notices.ts';
 import { loadLoyaltyBook } from './loyalty-spend.ts';
 import { directoryFromConfig } from './role-check.ts';
 import { decideReturn, PurchaseBook } from './sale-returns.ts';
@@ -93,6 +94,7 @@ export async function deriveSaleMoney(
         unproven,
       });
       plan.incidents.push(...decision.incidents);
+      plan.notices.push(...(await onlineRefundNotices(trx, documents, doc, decision.check)));
       result.set(doc.id, settle(doc, decision.check.movements, decision.check.problems, new Map()));
       // An exchange's new items are a purchase too, for a return later in this push.
       if (doc.lines.some((line) => line.qty > 0)) book.addSale(doc, decision.check.movements);
