@@ -18,6 +18,10 @@ import { focusInPane } from './counter-pane-store.ts';
 import { useCounterKeyAction } from './use-counter-keys.ts';
 import { exactCash, useTakeTender } from './use-take-tender.ts';
 import { ShortcutHint } from '../../ui/shortcut-hint.tsx';
+import { useKeypadTarget } from '../../ui/keypad-target.ts';
+import { useMediaQuery } from '../../ui/use-media-query.ts';
+import { COUNTER_TABS_QUERY } from './counter-layout.tsx';
+import { moneyDecimalSeparator, quantityDecimalSeparator } from './keypad-separators.ts';
 
 // Its own store slice (the customer) and state: a scan that changes only the lines need not render it.
 const CustomerOnSale = memo(CustomerAttach);
@@ -42,6 +46,14 @@ export function CartPanel() {
   const editing = cart.lines.find((line) => line.lineId === editingLineId);
   const empty = cart.lines.length === 0;
   const discountInput = useRef<HTMLInputElement>(null);
+  // The counter's keypad types the cart discount from the moment the field is tapped (or F6) until it is applied
+  // (or Escape); it is not kept on screen for a field nobody is typing in.
+  // Under tabs the keypad is in the other pane, so there the field takes the system's number keyboard instead.
+  const [discountOnKeypad, setDiscountOnKeypad] = useState(false);
+  const underTabs = useMediaQuery(COUNTER_TABS_QUERY);
+  const discountLabel = t('sale.cart.discount');
+  const discountSeparator = discountKind === 'amount' ? moneyDecimalSeparator(settings.currency, i18n.language) : quantityDecimalSeparator(i18n.language);
+  useKeypadTarget(discountInput, { decimalSeparator: discountSeparator, label: discountLabel, enterLabel: t('sale.line.apply') }, discountOnKeypad && !underTabs && !empty);
   const takeTender = useTakeTender(totals.total);
   const openPay = () => openPanel('pay');
   useCounterKeyAction('pay', openPay, { enabled: !empty });
@@ -68,7 +80,10 @@ export function CartPanel() {
       if (approvedBy === null) return store.tell({ tone: 'info', key: 'approval.declined' });
       result = cartDiscount(useCounterStore.getState().cart, discount, settings.priceRules, approvedBy);
     }
-    if (useCounterStore.getState().applyCart(result)) setDiscountText('');
+    if (useCounterStore.getState().applyCart(result)) {
+      setDiscountText('');
+      setDiscountOnKeypad(false);
+    }
     else if (!result.ok) store.tell(cartRefusalNotice(result.reason));
   };
 
@@ -88,7 +103,22 @@ export function CartPanel() {
         <CustomerOnSale />
         {!empty && (
           <form className="cart-discount" onSubmit={submitCartDiscount}>
-            <input ref={discountInput} value={discountText} onChange={(event) => setDiscountText(event.target.value)} placeholder={t('sale.cart.discount')} aria-label={t('sale.cart.discount')} aria-keyshortcuts={COUNTER_KEYS.cartDiscount} data-testid="cart-discount" />
+            <input
+              ref={discountInput}
+              value={discountText}
+              onChange={(event) => setDiscountText(event.target.value)}
+              onFocus={() => setDiscountOnKeypad(true)}
+              onPointerDown={() => setDiscountOnKeypad(true)}
+              onKeyDown={(event) => {
+                if (event.key === 'Escape') setDiscountOnKeypad(false);
+              }}
+              inputMode={underTabs ? 'decimal' : 'none'}
+              placeholder={discountLabel}
+              aria-label={discountLabel}
+              aria-keyshortcuts={COUNTER_KEYS.cartDiscount}
+              data-testid="cart-discount"
+              data-on-keypad={discountOnKeypad && !underTabs}
+            />
             <DiscountKindSelect value={discountKind} currency={settings.currency} onChange={setDiscountKind} />
             <button type="submit">{t('sale.line.apply')}</button>
           </form>

@@ -1,8 +1,8 @@
 // The counter's on-screen keypad in real Chromium: at payment it stands beside the pay panel and types the cash
 // the customer handed over; the quick amounts offer the exact amount and the next amounts the dong notes make;
 // a physical keyboard types into the same field; a wedge scanner's burst while the cash field has the focus
-// rings its product up and leaves the typed cash as it was; on a line, one keypad types the quantity, then the
-// discount.
+// rings its product up and leaves the typed cash as it was; the same keypad types the amount charged on a card
+// and the cart discount; on a line, one keypad types the quantity, then the discount.
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { page, userEvent } from 'vitest/browser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -137,6 +137,54 @@ describe('the keypad at payment', () => {
     await waitFor(() => expect(screen.getAllByTestId('cart-line').map((line) => line.dataset.sku)).toEqual(['GAO-1', 'SUA-2']));
     expect(cashField().value).toBe('5000');
     expect(screen.getByTestId('pay-due').dataset.amount).toBe(String(137_000 + 35_000));
+  });
+});
+
+describe('the keypad for a card and the cart discount', () => {
+  it('types the amount charged on the card: it starts at what is due, C clears it, the keys and a physical keyboard type the part paid by card', async () => {
+    till = await openCounter();
+    await payFor(riceCode);
+    fireEvent.click(screen.getByTestId('method-card'));
+    const amount = (await screen.findByTestId('card-amount')) as HTMLInputElement;
+    await waitFor(() => expect(keypad()).toHaveAccessibleName('Số tiền quẹt thẻ'));
+    expect(amount.value).toBe('137.000');
+    tap('clear', '1', '00', '000');
+    expect(amount.value).toBe('100000');
+    fireEvent.change(screen.getByTestId('card-reference'), { target: { value: 'TX-4411' } });
+    tap('enter');
+    await waitFor(() => expect(tenders()).toEqual([['card', 100_000]]));
+    expect(screen.getByTestId('pay-remaining')).toHaveTextContent('37.000');
+
+    await userEvent.click(screen.getByTestId('method-card'));
+    const again = (await screen.findByTestId('card-amount')) as HTMLInputElement;
+    await userEvent.click(again);
+    await userEvent.keyboard('30');
+    tap('000');
+    expect(again.value).toBe('30000');
+    tap('enter');
+    await waitFor(() => expect(tenders()).toEqual([['card', 100_000], ['card', 30_000]]));
+  });
+
+  it('types the cart discount once its field is tapped (a percent takes its decimal key), applied by Enter; a physical keyboard types it too', async () => {
+    till = await openCounter();
+    await scan(riceCode);
+    await waitFor(() => expect(screen.getAllByTestId('cart-line')).toHaveLength(1));
+    expect(screen.queryByTestId('keypad')).toBeNull();
+    const discount = screen.getByTestId('cart-discount') as HTMLInputElement;
+    await userEvent.click(discount);
+    await waitFor(() => expect(keypad()).toHaveAccessibleName('Giảm giá cả đơn'));
+    expect(within(keypad()).getByTestId('keypad-key-decimal')).toBeTruthy();
+    tap('1', '0', 'enter');
+    await waitFor(() => expect(Number(screen.getByTestId('cart-total').dataset.amount)).toBe(137_000 - 13_700));
+    expect(discount.value).toBe('');
+    await waitFor(() => expect(screen.queryByTestId('keypad')).toBeNull());
+
+    await userEvent.click(discount);
+    await userEvent.keyboard('7');
+    tap('decimal', '5');
+    expect(discount.value).toBe('7,5');
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(Number(screen.getByTestId('cart-total').dataset.amount)).toBe(137_000 - 10_275));
   });
 });
 

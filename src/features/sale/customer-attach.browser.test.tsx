@@ -5,6 +5,8 @@
 // the customer is in the store's first tier (Bạc, x1.25) with the points earned, and the next sale earns at
 // Bạc and names it, as the server will check. "New customer" opens an empty form, and cancel goes back.
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { page } from 'vitest/browser';
+import '../../ui/theme.css';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { attachCustomer, emptyCart, ringUpLine, type CartProduct } from '../../domain/cart.ts';
 import { customerQrText } from '../../domain/customer-details.ts';
@@ -128,5 +130,21 @@ describe('a new customer at the counter', () => {
     burst(customerQrText('cust-mai'));
     await waitFor(() => expect(screen.getByTestId('customer-attached').dataset.customerId).toBe('cust-mai'));
     expect(useCounterStore.getState().cart.lines).toHaveLength(0);
+  });
+
+  it('the phone field shows its whole hint ("SĐT hoặc mã thẻ thành viên") in the cart of a 1280 px counter and of a portrait tablet', async () => {
+    for (const [width, height] of [[1280, 800], [800, 1280]] as const) {
+      await page.viewport(width, height);
+      if (till === undefined) await openCounter();
+      const field = screen.getByTestId('customer-phone') as HTMLInputElement;
+      await waitFor(() => expect(field.getBoundingClientRect().width).toBeGreaterThan(0));
+      const style = getComputedStyle(field);
+      const context = document.createElement('canvas').getContext('2d');
+      if (context === null) throw new Error('no canvas');
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const inner = field.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      expect(field.placeholder).toBe('SĐT hoặc mã thẻ thành viên');
+      expect(context.measureText(field.placeholder).width).toBeLessThanOrEqual(inner);
+    }
   });
 });
