@@ -43,6 +43,8 @@ export interface PlatformOrder {
   /** Empty when the platform redacts or has no customer. */
   customerName: string;
   customerPhone?: string;
+  /** Matches the order to a customer of the chain when it has no whole phone number (order-customers.ts). */
+  customerEmail?: string;
   lines: PlatformOrderLine[];
   total: number;
   placedAt: string;
@@ -94,6 +96,11 @@ export function personName(...parts: ReadonlyArray<string | undefined>): string 
 
 export function phoneOrNothing(phone: string | undefined): { customerPhone?: string } {
   return phone !== undefined && phone.length <= 32 ? { customerPhone: phone } : {};
+}
+
+export function emailOrNothing(email: string | undefined): { customerEmail?: string } {
+  const trimmed = email?.trim();
+  return trimmed !== undefined && trimmed !== '' && trimmed.length <= 200 ? { customerEmail: trimmed } : {};
 }
 
 export function orderNumber(text: string): string {

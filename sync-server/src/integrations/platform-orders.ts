@@ -8,6 +8,8 @@
  *   - a new order goes to the store whose config lists one of its location keys (`store.onlineLocations`,
  *     per platform), or to the only store; with several stores and none listing it, it waits 'unrouted';
  *     a stored order keeps its store;
+ *   - a new order gets its customer: matched by phone or e-mail to one of the chain's, or made for its store
+ *     (order-customers.ts); a stored order keeps the customer it has;
  *   - lines are matched to the catalog by SKU, then barcode; a line matching nothing is kept with its name,
  *     marked unknownProduct, and the order is reported ('order-unknown-product');
  *   - the rest is the online-orders decision (online-orders.ts): created, unchanged (a redelivery, also after a
@@ -26,6 +28,8 @@ import type { StoreKind } from '../store/open-store.ts';
 import { findProductsByCodes } from '../store/product-codes.ts';
 import type { PlatformSource } from '../integrations-config.ts';
 import { decideDelivery, writeOrdersInTransaction } from './online-orders.ts';
+import { customerForOrder } from './order-customers.ts';
+import type { NewCustomers } from './order-customers.ts';
 import type { IncomingOrder } from './online-orders.ts';
 import type { PlatformOrder, StoreRouting } from './platform-order.ts';
 import { routeOrder } from './platform-order.ts';
@@ -65,8 +69,15 @@ export class PlatformOrderBatch {
   /** The orders to write, by id (a later delivery of the same order in the batch sees the earlier one). */
   readonly orders = new Map<string, OrderDocument>();
   readonly incidents: NewIncident[] = [];
+  /** Customers made for the batch's new orders, written before them. */
+  readonly customers: NewCustomers = new Map();
 
   async write(trx: Transaction<Database>, documents: DocumentsRepository, bus: ChangeBus | undefined, now: Date): Promise<void> {
+    if (this.customers.size > 0) {
+      const customers = [...this.customers.values()];
+      const written = await documents.putInTransaction(trx, customers.map((body) => ({ collection: 'customers', id: body.id, storeId: body.storeId, body })), now);
+      if (bus !== undefined && written.count > 0) await bus.announce(trx, [{ collection: 'customers', storeIds: [...new Set(customers.map((c) => c.storeId))], fromSeq: written.firstSeq, toSeq: written.lastSeq }]);
+    }
     await writeOrdersInTransaction(trx, documents, [...this.orders.values()], bus, now);
     await insertIncidents(trx, this.incidents, now.toISOString());
   }
@@ -91,6 +102,7 @@ export async function applyPlatformOrder(
   if (route === undefined) return { state: 'unrouted', orderId: id, locationKeys: order.locationKeys.map((k) => k.key) };
 
   const lines = await matchLines(trx, kind, order);
+  const customerId = stored !== undefined ? stored.customerId : await customerForOrder(trx, kind, documents, { ...order, storeId: route.storeId }, batch.customers, now);
   const incoming: IncomingOrder = {
     id,
     storeId: route.storeId,
@@ -102,6 +114,7 @@ export async function applyPlatformOrder(
     status: order.cancelled ? 'cancelled' : 'pending',
     customerName: order.customerName,
     ...(order.customerPhone !== undefined ? { customerPhone: order.customerPhone } : {}),
+    ...(customerId !== undefined ? { customerId } : {}),
     currency: order.currency,
     lines,
     total: order.total,

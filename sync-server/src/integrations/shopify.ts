@@ -15,7 +15,7 @@ import type { PlatformSource } from '../integrations-config.ts';
 import { FieldReader } from './platform-json.ts';
 import { PayloadProblem } from './platform-json.ts';
 import type { LocationKey, MappedDelivery, PlatformOrderLine } from './platform-order.ts';
-import { lineTotal, MAX_ORDER_LINES, orderNumber, personName, phoneOrNothing, readCurrency, readQuantity, readRateBasisPoints } from './platform-order.ts';
+import { emailOrNothing, lineTotal, MAX_ORDER_LINES, orderNumber, personName, phoneOrNothing, readCurrency, readQuantity, readRateBasisPoints } from './platform-order.ts';
 
 export const SHOPIFY_ORDER_TOPICS = ['orders/create', 'orders/updated', 'orders/paid', 'orders/cancelled', 'orders/fulfilled', 'orders/partially_fulfilled'] as const;
 
@@ -78,6 +78,7 @@ export function mapShopifyLikeOrder(payload: unknown, source: PlatformSource, ca
       currency,
       customerName: name,
       ...phoneOrNothing(phone),
+      ...emailOrNothing(customer?.optionalText('email') ?? order.optionalText('email') ?? order.optionalText('contact_email')),
       lines,
       total: order.amount('total_price', minorDigits),
       placedAt,

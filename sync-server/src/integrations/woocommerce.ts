@@ -14,7 +14,7 @@
 import { divideAndRound } from '../../../src/domain/rounding.ts';
 import { FieldReader, PayloadProblem } from './platform-json.ts';
 import type { LocationKey, MappedDelivery, PlatformOrderLine } from './platform-order.ts';
-import { MAX_ORDER_LINES, orderNumber, personName, phoneOrNothing, readCurrency, readQuantity } from './platform-order.ts';
+import { emailOrNothing, MAX_ORDER_LINES, orderNumber, personName, phoneOrNothing, readCurrency, readQuantity } from './platform-order.ts';
 
 export const WOOCOMMERCE_ORDER_TOPICS = ['order.created', 'order.updated', 'order.restored'] as const;
 
@@ -72,6 +72,7 @@ export function mapWooCommerceOrder(payload: unknown, topic: string): MappedDeli
       currency,
       customerName: personName(billing?.optionalText('first_name'), billing?.optionalText('last_name')) || personName(shipping?.optionalText('first_name'), shipping?.optionalText('last_name')),
       ...phoneOrNothing(billing?.optionalText('phone') ?? shipping?.optionalText('phone')),
+      ...emailOrNothing(billing?.optionalText('email')),
       lines,
       total: order.amount('total', minorDigits),
       placedAt,
