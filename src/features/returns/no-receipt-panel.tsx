@@ -28,11 +28,13 @@ interface Props {
   readonly busy: boolean;
   readonly onConfirm: (request: ReturnRequest) => void;
   readonly onClose: () => void;
+  /** A scanned code that is no product: it may be the receipt after all (the screen looks it up). */
+  readonly onNotAProduct: (code: string) => void;
 }
 
 const isReason = (value: string): value is ReturnReasonCode => (RETURN_REASONS as readonly string[]).includes(value);
 
-export function NoReceiptPanel({ rules, people, busy, onConfirm, onClose }: Props) {
+export function NoReceiptPanel({ rules, people, busy, onConfirm, onClose, onNotAProduct }: Props) {
   const { t } = useTranslation();
   const database = useDatabase();
   const money = useMoney();
@@ -81,6 +83,7 @@ export function NoReceiptPanel({ rules, people, busy, onConfirm, onClose }: Prop
       <ReturnItemPicker
         label={t('returns.noReceipt.find')}
         testId="returns-noreceipt"
+        onNotAProduct={onNotAProduct}
         onPick={(product) => {
           if (product.weighed || settings.giftCards.productIds.has(product.id)) return setPickProblem(t('returns.noReceipt.notThisWay', { name: product.name }));
           setPickProblem(null);

@@ -23,9 +23,11 @@ interface Props {
   /** Prefix of its test ids (returns-exchange, returns-noreceipt). */
   readonly testId: string;
   readonly onPick: (product: ProductDocument, options: RingUpOptions) => void;
+  /** A scanned code that is no product (a receipt's barcode, say): whoever knows what else it may be; else the picker says it is unknown. */
+  readonly onNotAProduct?: (code: string) => void;
 }
 
-export function ReturnItemPicker({ label, testId, onPick }: Props) {
+export function ReturnItemPicker({ label, testId, onPick, onNotAProduct }: Props) {
   const { t } = useTranslation();
   const finder = useProductFinder();
   const { barcodeRules } = useSaleSettings();
@@ -43,6 +45,7 @@ export function ReturnItemPicker({ label, testId, onPick }: Props) {
           onPick(lookup.product, lookup.options);
           return;
         }
+        if (onNotAProduct !== undefined) return onNotAProduct(lookup.code);
         scanSounds.play('rejected');
         setProblem(t('returns.items.unknownCode', { code: lookup.code }));
       },

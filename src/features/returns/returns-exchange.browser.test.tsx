@@ -164,6 +164,21 @@ describe('exchanges and returns without a receipt at the returns desk', () => {
     });
   });
 
+  it('a receipt scanned after all while the return without receipt is open opens that purchase', async () => {
+    const config = returnsConfig();
+    till = await setUpTill(config);
+    const cart = ringUpLine(emptyCart(), coffee, { qty: 1000 });
+    if (!cart.ok) throw new Error(cart.detail);
+    const sale = await completeOnTill(till, cart.cart, [{ method: 'cash', amount: 29_000 }], lan.id);
+    renderReturns(till, config);
+    await waitFor(() => expect(screen.getByTestId('returns-screen').dataset.ready).toBe('yes'));
+    fireEvent.click(screen.getByTestId('returns-noreceipt-start'));
+    await screen.findByTestId('returns-noreceipt-picker');
+    scan(sale.number);
+    await waitFor(() => expect(screen.getByTestId('returns-purchase').dataset.number).toBe(sale.number));
+    expect(screen.queryByTestId('returns-noreceipt')).toBeNull();
+  });
+
   it('a customer without a receipt brings back a tea found by search; it goes on their store credit once the manager approves', async () => {
     const config = returnsConfig();
     till = await setUpTill(config);

@@ -210,7 +210,9 @@ export function ReturnsScreen() {
                 onClose={() => setSelected(null)}
               />
             )}
-            {noReceipt && selected === null && <NoReceiptPanel rules={rules} people={people} busy={busy} onConfirm={(request) => void confirm(request)} onClose={() => setNoReceipt(false)} />}
+            {noReceipt && selected === null && (
+              <NoReceiptPanel rules={rules} people={people} busy={busy} onConfirm={(request) => void confirm(request)} onClose={() => setNoReceipt(false)} onNotAProduct={(code) => void lookUp(code)} />
+            )}
           </ProductFinderContext>
         </SaleSettingsContext>
       )}
