@@ -20,7 +20,7 @@ export interface LineChoice {
   readonly condition: ReturnCondition;
 }
 
-export type RestKind = 'cash' | 'store_credit' | 'gift_card' | 'online';
+export type RestKind = 'cash' | 'store_credit' | 'gift_card';
 
 export interface ReturnDraft {
   readonly lines: Readonly<Record<number, LineChoice>>;
