@@ -2,7 +2,8 @@
  * The pickup counter as a cashier uses it, in the words of the shop: open it from the header, wait for an
  * online order to show in a list, find an order by its number, scan with the keyboard-wedge scanner (an
  * item while preparing, the customer's QR otherwise), mark a line short, mark the order ready, check the
- * pickup code, hand over some lines now and the rest later, and read what the screen says.
+ * pickup code, hand over some lines now and the rest later, take an unpaid order's money at the counter,
+ * and read what the screen says.
  */
 import type { Page } from 'playwright-core';
 
@@ -135,6 +136,17 @@ export const pickupScreen = {
     const escaped = number.replace(/[.*+?^${}()|[\]\\#]/g, '\\$&');
     const done = outcome === 'part' ? new RegExp(`Đã giao một phần đơn ${escaped}|Part of order ${escaped} handed over`) : new RegExp(`Đã giao đơn ${escaped}\\.|Order ${escaped} handed over\\.`);
     await this.waitForNotice(page, 'success', done);
+  },
+
+  /** Hands an order with money due to the counter to be paid there; the counter opens with its lines rung up. */
+  async takePaymentAtCounter(page: Page): Promise<void> {
+    await page.getByTestId('pickup-take-payment').click();
+    await page.getByTestId('counter').waitFor(WAIT);
+  },
+
+  /** What the open order's total line says: paid online, paid at the counter, or what is due. */
+  async paymentLine(page: Page): Promise<string> {
+    return (await page.getByTestId('pickup-order-total').textContent()) ?? '';
   },
 
   async close(page: Page): Promise<void> {
