@@ -7,9 +7,9 @@ import type { ProductDocument } from '../../src/data/schemas/types.ts';
 import { makeEan13 } from '../../src/domain/gtin.ts';
 import { DocumentsRepository } from '../../sync-server/src/store/documents-repository.ts';
 import { DATABASE_KINDS } from './helpers/test-databases.test-helper.ts';
-import { startTestApp } from './helpers/test-app.test-helper.ts';
+import { openBackOffice, signInCashier } from './helpers/backoffice.test-helper.ts';
 import type { TestApp } from './helpers/test-app.test-helper.ts';
-import { bearer, enroll, openShop, pull, signIn } from './helpers/shop.test-helper.ts';
+import { bearer, pull } from './helpers/shop.test-helper.ts';
 import type { EnrolledDevice } from './helpers/shop.test-helper.ts';
 
 const MILK = makeEan13('893467312345');
@@ -35,12 +35,9 @@ describe.each(DATABASE_KINDS)('the back office keeps products (%s)', (kind) => {
   let documents: DocumentsRepository;
 
   beforeAll(async () => {
-    t = await startTestApp(kind, 'backoffice-products');
-    await openShop(t.store, 'store-q1', 'Quận 1', 'Q1AA-BBCC-DDEE');
-    till = await enroll(t.app, 'Q1AA-BBCC-DDEE');
-    manager = await signIn(t.app, till, 'store-q1-manager', '999999');
-    cashier = await signIn(t.app, till, 'store-q1-cashier', '1111');
-    documents = new DocumentsRepository(t.store);
+    const office = await openBackOffice(kind, 'backoffice-products');
+    ({ t, till, manager, documents } = office);
+    cashier = await signInCashier(office);
   });
   afterAll(async () => t?.close());
 
@@ -169,11 +166,13 @@ describe.each(DATABASE_KINDS)('the back office keeps products (%s)', (kind) => {
     expect(created).toHaveLength(1);
   });
 
-  it('finds by SKU, by barcode and by name without diacritics, paged', async () => {
+  it('finds by the start of a SKU, of a barcode or of the name without diacritics, paged', async () => {
     expect((await find('sua-1')).products.map((p) => p.sku)).toEqual(['SUA-180']);
     expect((await find(NOODLES)).products.map((p) => p.sku)).toEqual(['MI-HH']);
-    expect((await find('hao hao')).products.map((p) => p.sku)).toEqual(['MI-HH']);
-    expect((await find('Hảo')).products.map((p) => p.sku)).toEqual(['MI-HH']);
+    expect((await find(NOODLES.slice(0, 11))).products.map((p) => p.sku)).toEqual(['MI-HH']);
+    expect((await find('mi hao')).products.map((p) => p.sku)).toEqual(['MI-HH']);
+    expect((await find('Mì Hảo')).products.map((p) => p.sku)).toEqual(['MI-HH']);
+    expect((await find('hao hao')).total).toBe(0);
     expect((await find('nothing like it')).total).toBe(0);
     const all = await find('', '&limit=1');
     expect(all.total).toBe(3);

@@ -9,9 +9,9 @@ import { returnPolicyOf } from '../../src/domain/return-policy.ts';
 import type { StoreSettings } from '../../sync-server/src/backoffice/store-settings.ts';
 import { DocumentsRepository } from '../../sync-server/src/store/documents-repository.ts';
 import { DATABASE_KINDS } from './helpers/test-databases.test-helper.ts';
-import { startTestApp } from './helpers/test-app.test-helper.ts';
+import { openBackOffice } from './helpers/backoffice.test-helper.ts';
 import type { TestApp } from './helpers/test-app.test-helper.ts';
-import { bearer, enroll, openShop, pull, signIn } from './helpers/shop.test-helper.ts';
+import { bearer, pull, signIn } from './helpers/shop.test-helper.ts';
 import type { EnrolledDevice } from './helpers/shop.test-helper.ts';
 
 describe.each(DATABASE_KINDS)("the back office edits the store's settings (%s)", (kind) => {
@@ -21,11 +21,7 @@ describe.each(DATABASE_KINDS)("the back office edits the store's settings (%s)",
   let documents: DocumentsRepository;
 
   beforeAll(async () => {
-    t = await startTestApp(kind, 'backoffice-settings');
-    await openShop(t.store, 'store-q1', 'Quận 1', 'Q1AA-BBCC-DDEE');
-    till = await enroll(t.app, 'Q1AA-BBCC-DDEE');
-    manager = await signIn(t.app, till, 'store-q1-manager', '999999');
-    documents = new DocumentsRepository(t.store);
+    ({ t, till, manager, documents } = await openBackOffice(kind, 'backoffice-settings'));
   }, 60_000);
   afterAll(async () => t?.close());
 

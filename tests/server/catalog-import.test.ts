@@ -8,13 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeEan13 } from '../../src/domain/gtin.ts';
 import { DocumentsRepository } from '../../sync-server/src/store/documents-repository.ts';
 import { DATABASE_KINDS } from './helpers/test-databases.test-helper.ts';
-import { startTestApp } from './helpers/test-app.test-helper.ts';
+import { CSV, importCatalogFile, openBackOffice, signInCashier } from './helpers/backoffice.test-helper.ts';
 import type { TestApp } from './helpers/test-app.test-helper.ts';
-import { bearer, countDocuments, enroll, openShop, pull, pullAll, signIn } from './helpers/shop.test-helper.ts';
+import { bearer, countDocuments, pull, pullAll } from './helpers/shop.test-helper.ts';
 import type { EnrolledDevice } from './helpers/shop.test-helper.ts';
 import { openSse } from './helpers/sse.test-helper.ts';
 
-const CSV = 'text/csv; charset=utf-8';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MILK = makeEan13('893467312345');
 const NOODLES = makeEan13('893460400001');
@@ -89,22 +88,13 @@ describe.each(DATABASE_KINDS)('a manager imports the catalog (%s)', (kind) => {
   let documents: DocumentsRepository;
 
   beforeAll(async () => {
-    t = await startTestApp(kind, 'catalog-import');
-    await openShop(t.store, 'store-q1', 'Quận 1', 'Q1AA-BBCC-DDEE');
-    till = await enroll(t.app, 'Q1AA-BBCC-DDEE');
-    manager = await signIn(t.app, till, 'store-q1-manager', '999999');
-    cashier = await signIn(t.app, till, 'store-q1-cashier', '1111');
-    documents = new DocumentsRepository(t.store);
+    const office = await openBackOffice(kind, 'catalog-import');
+    ({ t, till, manager, documents } = office);
+    cashier = await signInCashier(office);
   });
   afterAll(async () => t?.close());
 
-  const importFile = (token: string | undefined, body: string | Buffer, type = CSV, language?: string) =>
-    t.app.inject({
-      method: 'POST',
-      url: '/api/v1/catalog/import',
-      headers: { ...(token === undefined ? {} : bearer(token)), 'content-type': type, ...(language === undefined ? {} : { 'accept-language': language }) },
-      payload: body,
-    });
+  const importFile = (token: string | undefined, body: string | Buffer, type = CSV, language?: string) => importCatalogFile(t.app, token, body, type, language);
   const products = () => countDocuments(t.store, 'products');
 
   it('only a staff session whose role holds catalog.manage may import: no token, the device token and a cashier are refused, nothing written', async () => {

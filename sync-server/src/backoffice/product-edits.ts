@@ -9,8 +9,8 @@
  * a one-row sheet: the same rules and the same messages in the manager's language as a file's row. A
  * barcode another product already has is refused, found inside the write transaction.
  *
- * Finding reads the documents table: a LIKE on the stored body narrows the rows, the parsed product decides
- * (SKU and barcode contain the text, or the folded name contains the folded text).
+ * Finding is by prefix, through migration 0016's product_terms (catalog/product-terms.ts): a SKU or barcode
+ * that starts with the text, or a name that starts with it, diacritics ignored.
  */
 import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
@@ -28,6 +28,7 @@ import { isDeleted } from '../store/database-types.ts';
 import type { DocumentsRepository, DocumentWrite } from '../store/documents-repository.ts';
 import type { Store } from '../store/open-store.ts';
 import { lockSequenceCounter } from '../store/visible-documents.ts';
+import { termPrefixRange } from '../catalog/product-terms.ts';
 
 /** What the back office's product form sends. */
 export interface ProductForm {
@@ -120,12 +121,12 @@ export async function saveProduct(
   const { form, language, editor } = request;
   const checked = checkForm(form, request.taxClasses, language);
   if (!checked.ok) return { ok: false, status: 422, errors: checked.errors };
-  // The products that could clash (the SKU of a new one, a barcode) are found by a scan of the catalog
+  // The products that could clash (the SKU of a new one, a barcode) are found through product_terms
   // before the transaction; under the sequence counter's lock only the products written since are read again.
   const barcodes = checked.row.barcodes ?? [];
   const needles = [`"sku":${JSON.stringify(checked.row.sku)}`, ...barcodes.map((code) => JSON.stringify(code))];
   const scannedUpTo = await lastProductSeq(store.db);
-  const candidates = new Map((await productsMatching(store.db, store.kind, needles)).map((p) => [p.id, p]));
+  const candidates = new Map((await productsMatching(store.db, checked.row.sku, barcodes)).map((p) => [p.id, p]));
   return store.db.transaction().execute(async (trx) => {
     await lockSequenceCounter(trx);
     for (const row of await productRowsAfter(trx, scannedUpTo)) {
@@ -199,17 +200,13 @@ export function productChanges(before: ProductDocument | undefined, after: Produ
   return changes;
 }
 
-/** Live products whose stored body contains one of `needles` (case folded by the database), parsed. */
-async function productsMatching(db: Kysely<Database>, kind: Store['kind'], needles: readonly string[]): Promise<ProductDocument[]> {
-  const like = (text: string) => (kind === 'postgres' ? sql<boolean>`body ilike ${`%${text}%`}` : sql<boolean>`body like ${`%${text}%`}`);
-  const rows = await db
-    .selectFrom('documents')
-    .select(['deleted', 'body'])
-    .where('collection', '=', 'products')
-    .where('store_id', 'is', null)
-    .where((eb) => eb.or(needles.map(like)))
-    .limit(500)
-    .execute();
+/** Live products with this SKU (case ignored) or one of these barcodes, through product_terms (migration 0016), parsed. */
+async function productsMatching(db: Kysely<Database>, sku: string, barcodes: readonly string[]): Promise<ProductDocument[]> {
+  const terms = [sql<boolean>`(t.kind = 'sku' and t.term = ${sku.toLowerCase()})`, ...(barcodes.length === 0 ? [] : [sql<boolean>`(t.kind = 'barcode' and t.term in (${sql.join(barcodes)}))`])];
+  // A cross join: SQLite starts from the terms (left to right) rather than scanning the catalog's pull index.
+  const { rows } = await sql<{ id: string; deleted: boolean | number; body: string }>`
+    select d.id, d.deleted, d.body from product_terms t cross join documents d
+     where (${sql.join(terms, sql` or `)}) and d.collection = 'products' and d.id = t.product_id and d.store_id is null`.execute(db);
   return rows.filter((row) => !isDeleted(row.deleted)).map((row) => JSON.parse(row.body) as ProductDocument);
 }
 
@@ -232,8 +229,10 @@ export interface ProductPage {
 }
 
 /**
- * A page of the catalog in the order products were created (UUIDv7 ids): everything, or the products whose SKU or a
- * barcode contains `query`, or whose name contains it with or without diacritics.
+ * A page of the catalog in the order products were created (UUIDv7 ids): everything, or the products whose
+ * SKU or a barcode starts with `query` (case ignored), or whose name starts with it with or without
+ * diacritics (its folded name, searchName). Each is one index range on product_terms (migration 0016,
+ * catalog/product-terms.ts), so a search among 100,000 products reads the ids it finds and one page of bodies.
  */
 export async function findProducts(store: Store, query: string, offset: number, limit: number): Promise<ProductPage> {
   const text = query.trim();
@@ -246,18 +245,16 @@ export async function findProducts(store: Store, query: string, offset: number, 
     ]);
     return { products: rows.map((row) => JSON.parse(row.body) as ProductDocument), total: Number(count.n), offset, limit };
   }
-  const folded = foldForSearch(text);
   const lower = text.toLowerCase();
-  const pattern = (value: string) => `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const like = (value: string) => (store.kind === 'postgres' ? sql<boolean>`body ilike ${pattern(value)} escape '\\'` : sql<boolean>`body like ${pattern(value)} escape '\\'`);
-  // The database compares case-insensitively: an ASCII text (a SKU, a barcode) is one scan, not two.
-  const patterns = folded === lower ? [like(text)] : [like(text), like(folded)];
-  const rows = await base.where(live).where((eb) => eb.or(patterns)).select('body').orderBy('id').execute();
-  const matching: ProductDocument[] = [];
-  for (const row of rows) {
-    const product = JSON.parse(row.body) as ProductDocument;
-    const hit = product.sku.toLowerCase().includes(lower) || product.barcodes.some((code) => code.toLowerCase().includes(lower)) || product.searchName.includes(folded);
-    if (hit) matching.push(product);
-  }
-  return { products: matching.slice(offset, offset + limit), total: matching.length, offset, limit };
+  const folded = foldForSearch(text);
+  const ranges = [termPrefixRange(lower, ['sku', 'barcode']), ...(folded === '' ? [] : [termPrefixRange(folded, ['name'])])];
+  const matching = sql`select distinct product_id from product_terms where ${sql.join(ranges, sql` or `)}`;
+  const [count, rows] = await Promise.all([
+    sql<{ n: number | string }>`select count(*) as n from (${matching}) m`.execute(store.db),
+    sql<{ body: string }>`
+      select d.body from documents d
+       where d.collection = 'products' and d.id in (${matching})
+       order by d.id limit ${limit} offset ${offset}`.execute(store.db),
+  ]);
+  return { products: rows.rows.map((row) => JSON.parse(row.body) as ProductDocument), total: Number(count.rows[0]?.n ?? 0), offset, limit };
 }

@@ -6,8 +6,9 @@
  * All or nothing, decided in one transaction: every row is planned against the stored catalog
  * (src/domain/catalog-import-plan.ts: updated or created by SKU, unchanged rows written nowhere) and either
  * the whole plan is written or, when a row clashes with the stored catalog (a barcode of another product),
- * nothing is, and the problems are returned. Reading 100,000 products and planning take a second or two,
- * so they happen before the transaction, which takes the sequence counter's lock (so two imports, or an
+ * nothing is, and the problems are returned. Only the stored products the file names (by SKU or by one of
+ * its barcodes, through migration 0016's product_terms) are read, and reading and planning happen before
+ * the transaction, which takes the sequence counter's lock (so two imports, or an
  * import and the seed, are decided one after the other, and pushes wait only for the write) and plans
  * again only if products were written in between (the highest products seq moved).
  *
@@ -17,6 +18,7 @@
  * silently undo the sales since) and is counted as kept; changing stock on hand is a stock count, which the
  * back office will do as its own ledger entries.
  */
+import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { BalanceDocument, LedgerEntryDocument, ProductDocument } from '../../../src/data/schemas/types.ts';
@@ -47,7 +49,8 @@ export interface CatalogImportCounts {
 
 export type CatalogImportResult = { ok: true; counts: CatalogImportCounts } | { ok: false; problems: ImportProblem[] };
 
-const READ_PAGE = 20_000;
+/** SKUs or barcodes looked up per query (well under SQLite's and PostgreSQL's limits on parameters). */
+const TERMS_PER_READ = 5_000;
 const BALANCE_PAGE = 5_000;
 
 export async function importCatalog(
@@ -59,11 +62,11 @@ export async function importCatalog(
 ): Promise<CatalogImportResult> {
   const updatedAt = now.toISOString();
   const planAgainst = (catalog: StoredCatalog) => planCatalogImport(request.rows, catalog, { newId: uuidv7, updatedAt, headings: request.headings });
-  const read = await readStoredCatalog(store.db);
+  const read = await readStoredCatalog(store.db, request.rows);
   let plan = planAgainst(read.catalog);
   return store.db.transaction().execute(async (trx) => {
     await lockSequenceCounter(trx);
-    if ((await lastProductSeq(trx)) !== read.lastSeq) plan = planAgainst((await readStoredCatalog(trx)).catalog);
+    if ((await lastProductSeq(trx)) !== read.lastSeq) plan = planAgainst((await readStoredCatalog(trx, request.rows)).catalog);
     if (!plan.ok) return { ok: false, problems: plan.problems };
     const counts: CatalogImportCounts = { created: 0, updated: 0, unchanged: 0, openingStock: { set: 0, kept: 0 } };
     const writes: DocumentWrite[] = [];
@@ -86,35 +89,43 @@ export async function importCatalog(
   });
 }
 
-/** Every live product, by SKU and by barcode, read page by page; and the highest products seq read. */
-async function readStoredCatalog(db: Kysely<Database>): Promise<{ catalog: StoredCatalog; lastSeq: number }> {
+/**
+ * The stored products the file can touch: those with one of its SKUs and those holding one of its barcodes,
+ * found through product_terms (catalog/product-terms.ts) rather than by reading the whole catalog, by SKU
+ * and by barcode as the planner asks (the first written wins, as a read of the whole catalog in seq order
+ * did); and the highest products seq, read first, that the transaction compares with. A cross join: SQLite
+ * must start from the terms (left to right), not scan the catalog's pull index for store_id is null.
+ */
+async function readStoredCatalog(db: Kysely<Database>, rows: readonly CatalogRow[]): Promise<{ catalog: StoredCatalog; lastSeq: number }> {
+  const lastSeq = await lastProductSeq(db);
+  const skus = [...new Set(rows.map((row) => row.sku.toLowerCase()))];
+  const barcodes = [...new Set(rows.flatMap((row) => row.barcodes ?? []))];
+  const found = new Map<string, { seq: number; product: ProductDocument }>();
+  for (const [kind, terms] of [['sku', skus], ['barcode', barcodes]] as const) {
+    for (let start = 0; start < terms.length; start += TERMS_PER_READ) {
+      const { rows: stored } = await sql<{ seq: number | string; deleted: boolean | number; body: string }>`
+        select d.seq, d.deleted, d.body from product_terms t cross join documents d
+         where t.kind = ${kind} and t.term in (${sql.join(terms.slice(start, start + TERMS_PER_READ))})
+           and d.collection = 'products' and d.id = t.product_id and d.store_id is null`.execute(db);
+      for (const row of stored) {
+        if (isDeleted(row.deleted)) continue;
+        const product = JSON.parse(row.body) as ProductDocument;
+        found.set(product.id, { seq: Number(row.seq), product });
+      }
+    }
+  }
   const bySku = new Map<string, ProductDocument>();
   const skuOfBarcode = new Map<string, string>();
-  let afterSeq = 0;
-  for (;;) {
-    const rows = await db
-      .selectFrom('documents')
-      .select(['seq', 'deleted', 'body'])
-      .where('collection', '=', 'products')
-      .where('store_id', 'is', null)
-      .where('seq', '>', afterSeq)
-      .orderBy('seq')
-      .limit(READ_PAGE)
-      .execute();
-    for (const row of rows) {
-      if (isDeleted(row.deleted)) continue;
-      const product = JSON.parse(row.body) as ProductDocument;
-      if (bySku.has(product.sku)) continue;
-      bySku.set(product.sku, product);
-      for (const code of product.barcodes) if (!skuOfBarcode.has(code)) skuOfBarcode.set(code, product.sku);
-    }
-    if (rows.length > 0) afterSeq = Number(rows[rows.length - 1]!.seq);
-    if (rows.length < READ_PAGE) return { catalog: { bySku, skuOfBarcode }, lastSeq: afterSeq };
+  for (const { product } of [...found.values()].sort((a, b) => a.seq - b.seq)) {
+    if (bySku.has(product.sku)) continue;
+    bySku.set(product.sku, product);
+    for (const code of product.barcodes) if (!skuOfBarcode.has(code)) skuOfBarcode.set(code, product.sku);
   }
+  return { catalog: { bySku, skuOfBarcode }, lastSeq };
 }
 
-async function lastProductSeq(trx: Transaction<Database>): Promise<number> {
-  const row = await trx
+async function lastProductSeq(db: Kysely<Database>): Promise<number> {
+  const row = await db
     .selectFrom('documents')
     .select((eb) => eb.fn.max('seq').as('seq'))
     .where('collection', '=', 'products')

@@ -26,6 +26,7 @@
  *  (0010 adds no table: time indexes of a store's sales, shift events and orders, for the day report)
  *  dashboard_*      the dashboard's running sums per store and business day (0015, dashboard/dashboard-tables.ts)
  *  stock_operations  the back office's receivings, adjustments, transfers and counts by client id (0013)
+ *  product_terms     each product's barcodes, SKU and name words, kept by triggers on documents (0016)
  * Since 0005, documents.body is text on PostgreSQL too (it was jsonb): the server stores and serves the
  * JSON text as it is and never queries inside it except the customer phone (an expression index).
  */
@@ -35,6 +36,8 @@ import type { Database } from './database-types.ts';
 import type { Store, StoreKind } from './open-store.ts';
 import { splitStaffHashes } from '../../../src/domain/approval-proof.ts';
 import { createDashboardTables } from '../dashboard/dashboard-tables.ts';
+import { createProductTerms } from '../catalog/product-terms.ts';
+import { grantStockToManagers } from '../backoffice/stock-permission-upgrade.ts';
 
 interface ColumnTypes {
   timestamp: 'timestamptz' | 'text';
@@ -452,6 +455,14 @@ function buildMigrations(kind: StoreKind): Record<string, Migration> {
     '0015_dashboard_figures': {
       async up(db: AnyDb) {
         await createDashboardTables(db);
+      },
+    },
+    '0016_product_terms_stock_for_managers': {
+      async up(db: AnyDb) {
+        // The catalog's barcode, SKU and name-word lookup (catalog/product-terms.ts), and 'stock.manage' for
+        // the managers of stores created before stock existed (backoffice/stock-permission-upgrade.ts).
+        await createProductTerms(db, kind);
+        await grantStockToManagers(db);
       },
     },
   };
