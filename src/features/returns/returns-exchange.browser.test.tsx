@@ -222,5 +222,8 @@ describe('exchanges and returns without a receipt at the returns desk', () => {
     });
     expect(written!.originalSaleId).toBeUndefined();
     expect(written!.approvalProof?.by).toBe(hoa.id);
+    // Its return receipt printed (the browser's print here), so the cashier is told it is done.
+    await waitFor(() => expect(screen.getByTestId('returns-notice').dataset.tone).toBe('success'), { timeout: 15_000 });
+    expect(screen.getByTestId('returns-notice').textContent).toContain(written!.number);
   });
 });
