@@ -32,6 +32,7 @@ const benches: Record<string, () => Promise<void>> = {
   dashboard_chain: benchDashboard,
   price_change: () => import('./price-change.bench.ts').then((bench) => bench.benchPriceChange()),
   return_lookup: benchReturnLookup,
+  backoffice_product_search: () => import('./product-search.bench.ts').then((bench) => bench.benchProductSearch()),
 };
 
 const wanted = process.argv.slice(2);

@@ -29,8 +29,7 @@ import type { PlannedProduct, StoredCatalog } from '../../../src/domain/catalog-
 import type { ChangeBus, ChangeEvent } from '../live/change-bus.ts';
 import { balanceId } from '../policies/balances.ts';
 import type { Database } from '../store/database-types.ts';
-import { isDeleted } from '../store/database-types.ts';
-import type { DocumentsRepository, DocumentWrite } from '../store/documents-repository.ts';
+import type { DocumentsRepository, DocumentWrite, StoredDocument } from '../store/documents-repository.ts';
 import type { Store } from '../store/open-store.ts';
 import { lockSequenceCounter } from '../store/visible-documents.ts';
 
@@ -62,11 +61,11 @@ export async function importCatalog(
 ): Promise<CatalogImportResult> {
   const updatedAt = now.toISOString();
   const planAgainst = (catalog: StoredCatalog) => planCatalogImport(request.rows, catalog, { newId: uuidv7, updatedAt, headings: request.headings });
-  const read = await readStoredCatalog(store.db, request.rows);
+  const read = await readStoredCatalog(store.db, documents, request.rows);
   let plan = planAgainst(read.catalog);
   return store.db.transaction().execute(async (trx) => {
     await lockSequenceCounter(trx);
-    if ((await lastProductSeq(trx)) !== read.lastSeq) plan = planAgainst((await readStoredCatalog(trx, request.rows)).catalog);
+    if ((await lastProductSeq(trx)) !== read.lastSeq) plan = planAgainst((await readStoredCatalog(trx, documents, request.rows)).catalog);
     if (!plan.ok) return { ok: false, problems: plan.problems };
     const counts: CatalogImportCounts = { created: 0, updated: 0, unchanged: 0, openingStock: { set: 0, kept: 0 } };
     const writes: DocumentWrite[] = [];
@@ -93,30 +92,31 @@ export async function importCatalog(
  * The stored products the file can touch: those with one of its SKUs and those holding one of its barcodes,
  * found through product_terms (catalog/product-terms.ts) rather than by reading the whole catalog, by SKU
  * and by barcode as the planner asks (the first written wins, as a read of the whole catalog in seq order
- * did); and the highest products seq, read first, that the transaction compares with. A cross join: SQLite
- * must start from the terms (left to right), not scan the catalog's pull index for store_id is null.
+ * did); and the highest products seq, read first, that the transaction compares with. The ids come first,
+ * then the documents by primary key: a join let PostgreSQL hash the catalog and SQLite scan it.
  */
-async function readStoredCatalog(db: Kysely<Database>, rows: readonly CatalogRow[]): Promise<{ catalog: StoredCatalog; lastSeq: number }> {
+async function readStoredCatalog(db: Kysely<Database>, documents: DocumentsRepository, rows: readonly CatalogRow[]): Promise<{ catalog: StoredCatalog; lastSeq: number }> {
   const lastSeq = await lastProductSeq(db);
   const skus = [...new Set(rows.map((row) => row.sku.toLowerCase()))];
   const barcodes = [...new Set(rows.flatMap((row) => row.barcodes ?? []))];
-  const found = new Map<string, { seq: number; product: ProductDocument }>();
+  const ids = new Set<string>();
   for (const [kind, terms] of [['sku', skus], ['barcode', barcodes]] as const) {
     for (let start = 0; start < terms.length; start += TERMS_PER_READ) {
-      const { rows: stored } = await sql<{ seq: number | string; deleted: boolean | number; body: string }>`
-        select d.seq, d.deleted, d.body from product_terms t cross join documents d
-         where t.kind = ${kind} and t.term in (${sql.join(terms.slice(start, start + TERMS_PER_READ))})
-           and d.collection = 'products' and d.id = t.product_id and d.store_id is null`.execute(db);
-      for (const row of stored) {
-        if (isDeleted(row.deleted)) continue;
-        const product = JSON.parse(row.body) as ProductDocument;
-        found.set(product.id, { seq: Number(row.seq), product });
-      }
+      const { rows: found } = await sql<{ product_id: string }>`
+        select product_id from product_terms where kind = ${kind} and term in (${sql.join(terms.slice(start, start + TERMS_PER_READ))})`.execute(db);
+      for (const row of found) ids.add(row.product_id);
+    }
+  }
+  const wanted = [...ids];
+  const found: Array<StoredDocument<'products'>> = [];
+  for (let start = 0; start < wanted.length; start += TERMS_PER_READ) {
+    for (const stored of (await documents.getMany(db, 'products', wanted.slice(start, start + TERMS_PER_READ))).values()) {
+      if (!stored.deleted && stored.storeId === null) found.push(stored);
     }
   }
   const bySku = new Map<string, ProductDocument>();
   const skuOfBarcode = new Map<string, string>();
-  for (const { product } of [...found.values()].sort((a, b) => a.seq - b.seq)) {
+  for (const { body: product } of found.sort((a, b) => a.seq - b.seq)) {
     if (bySku.has(product.sku)) continue;
     bySku.set(product.sku, product);
     for (const code of product.barcodes) if (!skuOfBarcode.has(code)) skuOfBarcode.set(code, product.sku);

@@ -10,7 +10,9 @@
  * product form and any future writer, all through the documents table; a trigger keeps the terms right for
  * every one of them, in the writing transaction, without each writer remembering to. On PostgreSQL they are
  * statement triggers reading transition tables (one set-based insert per statement, not one call per row:
- * an import writes 100,000 rows in a few statements); SQLite has row triggers only.
+ * an import writes 100,000 rows in a few statements; `= any(array(...))` makes the delete an index lookup
+ * per id, where a join with the transition table, which has no statistics, scanned every term); SQLite has
+ * row triggers only.
  * On PostgreSQL the term column uses the "C" collation: code point order, so a prefix is one index range.
  */
 import { sql } from 'kysely';
@@ -95,7 +97,7 @@ export async function createProductTerms(db: Kysely<unknown>, kind: StoreKind): 
     .raw(
       `create function product_terms_updated() returns trigger language plpgsql as $$
        begin
-         delete from product_terms where product_id in (select id from old_rows where collection = 'products' and store_id is null);
+         delete from product_terms where product_id = any(array(select id from old_rows where collection = 'products' and store_id is null));
          insert into product_terms (term, product_id, kind) select * from (${postgresTermsSelect('new_rows')}) t on conflict do nothing;
          return null;
        end $$`,
@@ -105,7 +107,7 @@ export async function createProductTerms(db: Kysely<unknown>, kind: StoreKind): 
     .raw(
       `create function product_terms_deleted() returns trigger language plpgsql as $$
        begin
-         delete from product_terms where product_id in (select id from old_rows where collection = 'products');
+         delete from product_terms where product_id = any(array(select id from old_rows where collection = 'products'));
          return null;
        end $$`,
     )
