@@ -44,6 +44,7 @@ import { GiftCardLinePrompt } from './gift-card-line.tsx';
 import { ProductGrid } from './product-grid.tsx';
 import { FieldKeypad } from '../../ui/field-keypad.tsx';
 import { useKeypadTargetStore } from '../../ui/keypad-target.ts';
+import { CompletedSaleActions, CompletedSaleReceipt } from './completed-sale.tsx';
 import './counter.css';
 
 // The camera and its barcode reader are heavy and only tablets without a scanner need them.
@@ -190,6 +191,8 @@ const CounterBody = memo(function CounterBody({ config, onScan, ringUpProduct, h
       <Suspense fallback={<p role="status">{t('sale.pay.loading')}</p>}>
         <PayPanel config={config} />
       </Suspense>
+    ) : panel === 'receipt' ? (
+      <CompletedSaleReceipt config={config} />
     ) : panel === 'camera' ? (
       <Suspense fallback={<p role="status">{t('sale.camera.loading')}</p>}>
         <CameraScannerView onScan={(code) => void onScan(code.rawValue)} />
@@ -202,6 +205,7 @@ const CounterBody = memo(function CounterBody({ config, onScan, ringUpProduct, h
         <>
           {staff === null && <p className="notice error" role="alert" data-testid="staff-signed-out">{t('sale.staff.signInToSell')}</p>}
           <CounterNoticeBar />
+          <CompletedSaleActions config={config} />
           <ApprovalWaiting />
           <WeightPrompt onWeighed={ringUpProduct} />
           <GiftCardLinePrompt onLoad={ringUpProduct} />

@@ -37,7 +37,8 @@ export interface LastProduct {
   readonly weighed: boolean;
 }
 
-export type CounterPanel = 'cart' | 'search' | 'pay' | 'parked' | 'camera';
+/** 'receipt': the last sale's receipt on screen (completed-sale.tsx). */
+export type CounterPanel = 'cart' | 'search' | 'pay' | 'parked' | 'camera' | 'receipt';
 
 interface CounterState {
   cart: Cart;
