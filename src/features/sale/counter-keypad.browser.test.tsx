@@ -6,14 +6,11 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { page, userEvent } from 'vitest/browser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeCatalogPage } from '../../catalog/catalog-writer.ts';
-import { productRow } from '../../catalog/catalog-data.test-helper.ts';
 import { makeEan13 } from '../../domain/gtin.ts';
-import { foldForSearch } from '../../domain/search-text.ts';
-import { CounterScreen } from './counter-screen.tsx';
 import { useCounterStore } from './counter-store.ts';
 import { resetProductGrid } from './product-grid-store.ts';
-import { renderOnTill, setUpTill, tearDownTill, type Till } from './till.test-helper.tsx';
+import { openCounterOnTill, scan, shelfProduct } from './counter.test-helper.tsx';
+import { tearDownTill, type Till } from './till.test-helper.tsx';
 
 let till: Till | undefined;
 
@@ -30,36 +27,11 @@ afterEach(async () => {
 
 const riceCode = makeEan13('893456700011');
 const milkCode = makeEan13('893456700012');
-const rice = productRow(1, { name: 'Gạo ST25 túi 5kg', searchName: foldForSearch('Gạo ST25 túi 5kg'), sku: 'GAO-1', barcodes: [riceCode], price: 137_000, taxClassId: 'vat5' });
-const milk = productRow(2, { name: 'Sữa tươi Vinamilk 1L', searchName: foldForSearch('Sữa tươi Vinamilk 1L'), sku: 'SUA-2', barcodes: [milkCode], price: 35_000, taxClassId: 'vat8' });
+const rice = shelfProduct(1, { name: 'Gạo ST25 túi 5kg', sku: 'GAO-1', barcode: riceCode, price: 137_000, taxClassId: 'vat5' });
+const milk = shelfProduct(2, { name: 'Sữa tươi Vinamilk 1L', sku: 'SUA-2', barcode: milkCode, price: 35_000, taxClassId: 'vat8' });
 
 async function openCounter(): Promise<Till> {
-  const current = await setUpTill();
-  await writeCatalogPage(current.catalog, 'products', { documents: [structuredClone(rice), structuredClone(milk)], checkpoint: { id: 'p', seq: 2 } }, true);
-  renderOnTill(current, <CounterScreen />);
-  await screen.findByTestId('counter');
-  await act(async () => undefined);
-  return current;
-}
-
-/** A keyboard-wedge scanner's burst: the code's keys 3 ms apart, then Enter, on whatever has focus. */
-function burst(code: string): void {
-  const target = document.activeElement ?? document.body;
-  const start = performance.now();
-  [...code, 'Enter'].forEach((key, index) => {
-    for (const type of ['keydown', 'keyup']) {
-      const event = new KeyboardEvent(type, { key, code: key === 'Enter' ? 'Enter' : `Digit${key}`, bubbles: true, cancelable: true });
-      Object.defineProperty(event, 'timeStamp', { value: start + index * 3 });
-      target.dispatchEvent(event);
-    }
-  });
-}
-
-async function scan(code: string): Promise<void> {
-  const counter = screen.getByTestId('counter');
-  const before = counter.dataset.scanCount;
-  burst(code);
-  await waitFor(() => expect(counter.dataset.scanCount).not.toBe(before));
+  return openCounterOnTill({ shelf: [rice, milk] });
 }
 
 const keypad = () => screen.getByTestId('keypad');

@@ -8,13 +8,12 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeCatalogPage } from '../../catalog/catalog-writer.ts';
 import { buildNameWordIndex, INLINE_WORDS_MAX } from '../../catalog/name-word-index.ts';
-import { productRow, stockRow } from '../../catalog/catalog-data.test-helper.ts';
+import { stockRow } from '../../catalog/catalog-data.test-helper.ts';
 import { makeEan13 } from '../../domain/gtin.ts';
-import { foldForSearch } from '../../domain/search-text.ts';
 import { createI18n } from '../../i18n/i18n.ts';
-import { CounterScreen } from './counter-screen.tsx';
 import { useCounterStore } from './counter-store.ts';
-import { completeOnTill, hoa, renderOnTill, setUpTill, tearDownTill, testConfig, type Till } from './till.test-helper.tsx';
+import { openCounterOnTill, scan, shelfProduct, burst } from './counter.test-helper.tsx';
+import { completeOnTill, hoa, tearDownTill, testConfig, type Till } from './till.test-helper.tsx';
 
 let till: Till | undefined;
 // The texts the till shows, in its language.
@@ -30,7 +29,7 @@ const coffeeCode = makeEan13('893456700001');
 const milkCode = makeEan13('893456700002');
 
 function product(index: number, name: string, sku: string, barcode: string, price: number) {
-  return productRow(index, { name, searchName: foldForSearch(name), sku, barcodes: [barcode], price, taxClassId: 'vat10' });
+  return shelfProduct(index, { name, sku, barcode, price });
 }
 
 /**
@@ -41,40 +40,13 @@ async function openCounter(others = 300): Promise<Till> {
   // The manager is signed in and this store lets managers void a line, so no PIN is asked on the spot.
   const config = testConfig();
   const managerMay = (config.permissions?.manager ?? []) as string[];
-  const current = await setUpTill({ ...config, permissions: { ...config.permissions, manager: [...managerMay, 'sale.void_line'] } }, hoa);
   const shelf = [
     product(1, 'Cà phê sữa đá Trung Nguyên', 'CF-001', coffeeCode, 29_000),
     product(2, 'Sữa tươi Vinamilk 1L', 'SUA-002', milkCode, 35_000),
     product(3, 'Cà phê đen G7', 'CF-003', makeEan13('893456700003'), 52_000),
     ...Array.from({ length: others }, (_, i) => product(100 + i, `Bánh quy ${i}`, `BQ-${i}`, makeEan13(`8930000${String(i).padStart(5, '0')}`), 10_000)),
   ];
-  await writeCatalogPage(current.catalog, 'products', { documents: shelf, checkpoint: { id: 'p', seq: shelf.length } }, true);
-  renderOnTill(current, <CounterScreen />);
-  await screen.findByTestId('counter');
-  // The scanner listens from the counter's effect, which runs after the counter is on screen.
-  await act(async () => undefined);
-  return current;
-}
-
-/** A keyboard-wedge scanner's burst: the code's keys 3 ms apart, then Enter, on whatever has focus. */
-function burst(code: string): void {
-  const target = document.activeElement ?? document.body;
-  const start = performance.now();
-  [...code, 'Enter'].forEach((key, index) => {
-    for (const type of ['keydown', 'keyup']) {
-      const event = new KeyboardEvent(type, { key, code: key === 'Enter' ? 'Enter' : `Digit${key}`, bubbles: true, cancelable: true });
-      Object.defineProperty(event, 'timeStamp', { value: start + index * 3 });
-      target.dispatchEvent(event);
-    }
-  });
-}
-
-/** A scan the counter reacts to (its scan count moves). */
-async function scan(code: string): Promise<void> {
-  const counter = screen.getByTestId('counter');
-  const before = counter.dataset.scanCount;
-  burst(code);
-  await waitFor(() => expect(counter.dataset.scanCount).not.toBe(before));
+  return openCounterOnTill({ config: { ...config, permissions: { ...config.permissions, manager: [...managerMay, 'sale.void_line'] } }, staff: hoa, shelf });
 }
 
 function lines(): HTMLElement[] {

@@ -4,17 +4,17 @@
 // beside the name the counter shows the tier (none yet) and points. After a first purchase of 2.1 million
 // the customer is in the store's first tier (Bạc, x1.25) with the points earned, and the next sale earns at
 // Bạc and names it, as the server will check. "New customer" opens an empty form, and cancel goes back.
-import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { page } from 'vitest/browser';
 import '../../ui/theme.css';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { attachCustomer, emptyCart, ringUpLine, type CartProduct } from '../../domain/cart.ts';
 import { customerQrText } from '../../domain/customer-details.ts';
-import { CounterScreen } from './counter-screen.tsx';
 import { completeSale } from './complete-sale.ts';
 import { useCounterStore } from './counter-store.ts';
 import { saleSettingsOf } from '../../data/sale-settings.ts';
-import { DEVICE_ID, STORE_ID, lan, renderOnTill, setUpTill, tearDownTill, testConfig, type Till } from './till.test-helper.tsx';
+import { openCounterOnTill, burst } from './counter.test-helper.tsx';
+import { DEVICE_ID, STORE_ID, lan, tearDownTill, testConfig, type Till } from './till.test-helper.tsx';
 
 let till: Till | undefined;
 
@@ -50,25 +50,8 @@ async function sellTo(current: Till, customerId: string, product: CartProduct) {
 
 async function openCounter(): Promise<Till> {
   vi.stubGlobal('fetch', () => Promise.reject(new TypeError('offline')));
-  const current = await setUpTill(config);
-  till = current;
-  renderOnTill(current, <CounterScreen />);
-  await screen.findByTestId('counter');
-  await act(async () => undefined);
-  return current;
-}
-
-/** A keyboard-wedge scanner's burst: the code's keys 3 ms apart, then Enter, on whatever has focus. */
-function burst(code: string): void {
-  const target = document.activeElement ?? document.body;
-  const start = performance.now();
-  [...code, 'Enter'].forEach((key, index) => {
-    for (const kind of ['keydown', 'keyup']) {
-      const event = new KeyboardEvent(kind, { key, code: key === 'Enter' ? 'Enter' : /\d/.test(key) ? `Digit${key}` : `Key${key.toUpperCase()}`, bubbles: true, cancelable: true });
-      Object.defineProperty(event, 'timeStamp', { value: start + index * 3 });
-      target.dispatchEvent(event);
-    }
-  });
+  till = await openCounterOnTill({ config });
+  return till;
 }
 
 describe('a new customer at the counter', () => {

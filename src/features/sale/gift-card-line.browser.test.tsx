@@ -3,19 +3,17 @@
 // bank card (its digits masked), a mistyped number as not ours; the card scanned into the prompt and an amount
 // tapped puts a line on the sale carrying the card's number at that amount. A card's own number scanned at the
 // counter opens the prompt too; a card the tablet knows says what it holds (a reload).
-import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeCatalogPage } from '../../catalog/catalog-writer.ts';
-import { productRow } from '../../catalog/catalog-data.test-helper.ts';
 import type { BalanceDocument } from '../../data/schemas/types.ts';
 import { containsCardNumber } from '../../domain/card-number.ts';
 import { formatGiftCardNumber, generateGiftCardNumber } from '../../domain/gift-card-number.ts';
 import { makeEan13 } from '../../domain/gtin.ts';
-import { foldForSearch } from '../../domain/search-text.ts';
 import { useGiftCardLineStore } from '../../session/gift-card-line-store.ts';
-import { CounterScreen } from './counter-screen.tsx';
 import { useCounterStore } from './counter-store.ts';
-import { renderOnTill, setUpTill, STORE_ID, tearDownTill, testConfig, type Till } from './till.test-helper.tsx';
+import { openCounterOnTill, shelfProduct, burst } from './counter.test-helper.tsx';
+import { STORE_ID, tearDownTill, testConfig, type Till } from './till.test-helper.tsx';
 
 let till: Till | undefined;
 
@@ -30,29 +28,11 @@ const giftCardCode = makeEan13('893456700090');
 const coffeeCode = makeEan13('893456700001');
 
 async function openCounter(): Promise<Till> {
-  const current = await setUpTill(testConfig({ loyalty: { giftCardProductIds: ['p-giftcard'], giftCardAmounts: [200_000, 500_000] } }));
   const shelf = [
-    productRow(1, { id: 'p-giftcard', name: 'Thẻ quà tặng', searchName: foldForSearch('Thẻ quà tặng'), sku: 'THE-QT', barcodes: [giftCardCode], price: 0, taxClassId: 'exempt' }),
-    productRow(2, { id: 'p-coffee', name: 'Cà phê sữa đá', searchName: foldForSearch('Cà phê sữa đá'), sku: 'CF-001', barcodes: [coffeeCode], price: 29_000, taxClassId: 'vat10' }),
+    shelfProduct(1, { id: 'p-giftcard', name: 'Thẻ quà tặng', sku: 'THE-QT', barcode: giftCardCode, price: 0, taxClassId: 'exempt' }),
+    shelfProduct(2, { id: 'p-coffee', name: 'Cà phê sữa đá', sku: 'CF-001', barcode: coffeeCode, price: 29_000 }),
   ];
-  await writeCatalogPage(current.catalog, 'products', { documents: shelf, checkpoint: { id: 'p', seq: shelf.length } }, true);
-  renderOnTill(current, <CounterScreen />);
-  await screen.findByTestId('counter');
-  await act(async () => undefined);
-  return current;
-}
-
-/** A keyboard-wedge scanner's burst: the code's keys 3 ms apart, then Enter, on whatever has focus. */
-function burst(code: string): void {
-  const target = document.activeElement ?? document.body;
-  const start = performance.now();
-  [...code, 'Enter'].forEach((key, index) => {
-    for (const type of ['keydown', 'keyup']) {
-      const event = new KeyboardEvent(type, { key, code: key === 'Enter' ? 'Enter' : `Digit${key}`, bubbles: true, cancelable: true });
-      Object.defineProperty(event, 'timeStamp', { value: start + index * 3 });
-      target.dispatchEvent(event);
-    }
-  });
+  return openCounterOnTill({ config: testConfig({ loyalty: { giftCardProductIds: ['p-giftcard'], giftCardAmounts: [200_000, 500_000] } }), shelf });
 }
 
 function cartLines() {
