@@ -20,9 +20,9 @@
  * Cash rounding, when the store uses it, is kept as `totals.cashRounding` (paid - change = total +
  * cashRounding) and the change handed back as `change`.
  */
-import type { CartState } from './cart.ts';
+import type { CartLine, CartState } from './cart.ts';
 import { cartTotals } from './cart-totals.ts';
-import type { CashRounding } from './cart-totals.ts';
+import type { CartLineTotals, CashRounding } from './cart-totals.ts';
 import type { Narrowed, SaleDocument, SaleLedgerEntry, SaleLine, SaleTotals } from './documents.ts';
 import { isNonEmpty, mapNonEmpty } from './non-empty.ts';
 import type { NonEmpty } from './non-empty.ts';
@@ -158,6 +158,29 @@ function earningOf(sale: CompletedSale, rules: SaleRules): SaleLedgerEntry | und
   return earning.points > 0 ? { id: `${sale.id}-points-earn`, kind: 'points', refId: sale.customerId, delta: earning.points, reason: 'earn' } : undefined;
 }
 
+/**
+ * A cart line as a sale document stores it, with its amounts from the cart's totals (cart-totals.ts); an
+ * exchange's new items are written the same way (features/returns, domain/sale-return.ts).
+ */
+export function counterSaleLine(line: CartLine, amounts: CartLineTotals | undefined): CounterSaleLine {
+  const approvedBy = line.priceOverride?.approvedBy ?? line.discountApprovedBy;
+  return {
+    productId: line.productId,
+    sku: line.sku,
+    name: line.name,
+    qty: line.qty,
+    unitPrice: line.unitPrice,
+    discount: amounts?.discount ?? 0,
+    taxRate: amounts?.rateBasisPoints ?? 0,
+    total: amounts?.total ?? 0,
+    priceIncludesTax: amounts?.pricesIncludeTax ?? true,
+    unit: line.unit,
+    ...(line.priceOverride === undefined ? {} : { listPrice: line.listPrice }),
+    ...(approvedBy === undefined ? {} : { approvedBy }),
+    ...(line.giftCardId === undefined ? {} : { giftCardId: line.giftCardId }),
+  };
+}
+
 /** The sale document for a paid cart, or why the cart cannot be completed yet. */
 export function buildSaleDocument(cart: CartState, tenders: readonly Tender[], context: SaleContext, rules: SaleRules): SaleBuild {
   const contextProblem = checkContext(context);
@@ -177,25 +200,7 @@ export function buildSaleDocument(cart: CartState, tenders: readonly Tender[], c
   }
 
   if (!isNonEmpty(cart.lines)) return { ok: false, reason: 'empty-cart', detail: 'a sale needs at least one line' };
-  const lines = mapNonEmpty(cart.lines, (line, index): CounterSaleLine => {
-    const amounts = totals.lines[index];
-    const approvedBy = line.priceOverride?.approvedBy ?? line.discountApprovedBy;
-    return {
-      productId: line.productId,
-      sku: line.sku,
-      name: line.name,
-      qty: line.qty,
-      unitPrice: line.unitPrice,
-      discount: amounts?.discount ?? 0,
-      taxRate: amounts?.rateBasisPoints ?? 0,
-      total: amounts?.total ?? 0,
-      priceIncludesTax: amounts?.pricesIncludeTax ?? true,
-      unit: line.unit,
-      ...(line.priceOverride === undefined ? {} : { listPrice: line.listPrice }),
-      ...(approvedBy === undefined ? {} : { approvedBy }),
-      ...(line.giftCardId === undefined ? {} : { giftCardId: line.giftCardId }),
-    };
-  });
+  const lines = mapNonEmpty(cart.lines, (line, index) => counterSaleLine(line, totals.lines[index]));
   const sale: CompletedSale = {
     id: context.id,
     kind: 'sale',

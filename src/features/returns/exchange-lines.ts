@@ -13,6 +13,7 @@ import type { ReturnPolicy } from '../../domain/return-policy.ts';
 import { linesFromPurchase, linesWithoutReceipt, returnTotals } from '../../domain/return-lines.ts';
 import { returnedSoFar } from '../../domain/returnable-purchase.ts';
 import type { ReturnCondition, ReturnRequest, UnreceiptedLine } from '../../domain/sale-return.ts';
+import { counterSaleLine } from '../../domain/sale-document.ts';
 import type { CounterSaleLine } from '../../domain/sale-document.ts';
 import type { TaxClass } from '../../domain/tax-presets.ts';
 import type { TenderMethod } from '../../domain/tender.ts';
@@ -24,21 +25,7 @@ export const DIFFERENCE_METHODS: ReadonlySet<TenderMethod> = new Set<TenderMetho
 /** The new items of an exchange as the document's sold lines (positive qty), priced as the counter prices its cart. */
 export function newLinesOf(cart: CartState, taxClasses: readonly TaxClass[]): CounterSaleLine[] {
   const totals = cartTotals(cart, taxClasses);
-  return cart.lines.map((line, index): CounterSaleLine => {
-    const amounts = totals.lines[index];
-    return {
-      productId: line.productId,
-      sku: line.sku,
-      name: line.name,
-      qty: line.qty,
-      unitPrice: line.unitPrice,
-      discount: amounts?.discount ?? 0,
-      taxRate: amounts?.rateBasisPoints ?? 0,
-      total: amounts?.total ?? 0,
-      priceIncludesTax: amounts?.pricesIncludeTax ?? true,
-      unit: line.unit,
-    };
-  });
+  return cart.lines.map((line, index) => counterSaleLine(line, totals.lines[index]));
 }
 
 /** An item brought back without its receipt, chosen at the desk. */
