@@ -39,6 +39,7 @@ import incidentsRoutes from './routes/incidents.ts';
 import ordersCatchUpRoutes from './routes/orders-catch-up.ts';
 import ordersWebhookRoutes from './routes/orders-webhook.ts';
 import outboxRoutes from './routes/outbox.ts';
+import onlineRefundRoutes from './routes/online-refunds.ts';
 import platformWebhookRoutes from './routes/orders-platform-webhooks.ts';
 import packingSlipRoutes from './routes/packing-slips.ts';
 import purchasesRoutes from './routes/purchases.ts';
@@ -118,6 +119,7 @@ export async function buildApp(config: ServerConfig, deps: AppDependencies = {})
       await api.register(customersSearchRoutes);
       await api.register(packingSlipRoutes);
       await api.register(purchasesRoutes);
+      await api.register(onlineRefundRoutes);
       await api.register(giftCardRoutes);
       await api.register(paymentsRoutes);
       // For holders of a permission in the store's config (requirePermission on each route).

@@ -18,7 +18,7 @@ import { shirtAndMilkOrder } from './helpers/online-order.test-helper.ts';
 import { eventually } from './helpers/platform-receivers.test-helper.ts';
 import { startRefundStandIn } from './helpers/refund-stand-ins.test-helper.ts';
 import type { RefundStandIn } from './helpers/refund-stand-ins.test-helper.ts';
-import { asNew, enroll, openShop, push } from './helpers/shop.test-helper.ts';
+import { asNew, bearer, enroll, openShop, push } from './helpers/shop.test-helper.ts';
 import type { EnrolledDevice } from './helpers/shop.test-helper.ts';
 import { DATABASE_KINDS } from './helpers/test-databases.test-helper.ts';
 import { startTestApp } from './helpers/test-app.test-helper.ts';
@@ -120,6 +120,11 @@ describe.each(DATABASE_KINDS)('online refunds through the outbox (%s)', (kind) =
       'POST /admin/api/<version>/orders/450789469/refunds.json',
     ]);
     expect(calls.every((c) => c.headers['x-shopify-access-token'] === 'shpat_refund_token')).toBe(true);
+    // The returns desk reads what became of it.
+    const status = await t.app.inject({ method: 'GET', url: `/api/v1/orders/${order.id}/refunds`, headers: bearer(q3.token) });
+    expect(status.statusCode, status.body).toBe(200);
+    expect(status.json()).toEqual({ refunds: [expect.objectContaining({ id: notice!.id, returnNumber: honest.number, amount: 125_000, currency: 'VND', state: 'delivered' })] });
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/orders/${order.id}/refunds` })).statusCode).toBe(401);
   });
 
   it('Shopify: a refund that failed is retried until it goes, and an answer lost after the refund was made does not refund twice', async () => {

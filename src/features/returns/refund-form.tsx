@@ -5,11 +5,11 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RestKind, ReturnDraft } from './return-draft.ts';
+import type { RestChoice, ReturnDraft } from './return-draft.ts';
 
 interface Props {
   readonly draft: ReturnDraft;
-  readonly restKinds: readonly RestKind[];
+  readonly restKinds: readonly RestChoice[];
   readonly offerOriginal: boolean;
   /** The purchase's own customer, or the one attached here. */
   readonly customerName: string | undefined;

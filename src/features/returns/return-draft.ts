@@ -21,11 +21,13 @@ export interface LineChoice {
 }
 
 export type RestKind = 'cash' | 'store_credit' | 'gift_card';
+/** Where the rest may go: a kind above, or back online by the shop for an order paid online (online-refund.ts). */
+export type RestChoice = RestKind | 'online';
 
 export interface ReturnDraft {
   readonly lines: Readonly<Record<number, LineChoice>>;
   readonly toOriginal: boolean;
-  readonly rest: RestKind;
+  readonly rest: RestChoice;
   /** The new gift card's number, scanned, when the rest goes on one. */
   readonly giftCardId: string;
   /** A customer attached at the counter (store credit needs one), when the purchase names none. */

@@ -22,6 +22,8 @@ import type { FoundPurchase } from './find-purchase.ts';
 import { DifferencePay } from './difference-pay.tsx';
 import { exchangeDifference, newLinesOf } from './exchange-lines.ts';
 import { ExchangeItems } from './exchange-items.tsx';
+import { OnlineRefundStatus } from './online-refund-status.tsx';
+import { withOnlineRefund } from './online-refund.ts';
 import { RefundForm } from './refund-form.tsx';
 import { canRefundToOriginal, freshDraft, requestOfDraft, restKindsFor } from './return-draft.ts';
 import type { ReturnDraft } from './return-draft.ts';
@@ -131,6 +133,7 @@ export function ReturnPurchasePanel({ found, rules, people, busy, onConfirm, onC
           {t('returns.close')}
         </button>
       </header>
+      <OnlineRefundStatus purchase={purchase} />
       <ReturnLinesForm purchase={purchase} returned={returned} choices={draft.lines} onChange={(line, choice) => setDraft((current) => ({ ...current, lines: { ...current.lines, [line]: choice } }))} />
       {exchange === null ? (
         <button type="button" className="returns-exchange-start" data-testid="returns-exchange-start" onClick={() => setExchange(emptyCart())}>
@@ -154,7 +157,7 @@ export function ReturnPurchasePanel({ found, rules, people, busy, onConfirm, onC
       ) : (
         <RefundForm
           draft={draft}
-          restKinds={restKindsFor(rules.policy, purchase)}
+          restKinds={withOnlineRefund(restKindsFor(rules.policy, purchase), rules.policy, purchase)}
           offerOriginal={canRefundToOriginal(rules.policy, purchase)}
           customerName={customerName}
           purchaseHasCustomer={purchase.customerId !== undefined}

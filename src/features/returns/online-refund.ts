@@ -1,0 +1,43 @@
+/*
+ * Online refunds at the returns desk (issue 16): the refund method offered for an order paid online (the shop
+ * refunds it; the store must allow refunds to the original tender, which that is), and what became of the
+ * refunds asked of the order's shop, read from the server (GET /api/v1/orders/:orderId/refunds) when online.
+ */
+import type { ReturnPolicy } from '../../domain/return-policy.ts';
+import type { Purchase } from '../../domain/returnable-purchase.ts';
+import { apiUrl } from '../../sync/sync-api.ts';
+import type { RestChoice } from './return-draft.ts';
+
+/** The refund methods offered, with 'online' last for an order paid online when the store refunds to the original tender. */
+export function withOnlineRefund(kinds: readonly RestChoice[], policy: ReturnPolicy, purchase: Pick<Purchase, 'source' | 'paidOnline'>): RestChoice[] {
+  const offered = purchase.source === 'order' && purchase.paidOnline && policy.refundMethods.has('original_tender');
+  return offered ? [...kinds.filter((kind) => kind !== 'online'), 'online'] : kinds.filter((kind) => kind !== 'online');
+}
+
+export type OnlineRefundState = 'pending' | 'failing' | 'delivered';
+
+export interface OnlineRefundSeen {
+  readonly id: string;
+  readonly returnNumber?: string;
+  readonly amount: number;
+  readonly currency: string;
+  readonly state: OnlineRefundState;
+}
+
+function isRefundList(body: unknown): body is { refunds: OnlineRefundSeen[] } {
+  if (typeof body !== 'object' || body === null || !('refunds' in body) || !Array.isArray(body.refunds)) return false;
+  return body.refunds.every((r: unknown) => typeof r === 'object' && r !== null && 'amount' in r && typeof r.amount === 'number' && 'state' in r && typeof r.state === 'string');
+}
+
+/** The online refunds of an order as the server knows them; throws with the status when it will not say. */
+export async function fetchOnlineRefunds(server: { readonly serverUrl: string; readonly token: string }, orderId: string, signal?: AbortSignal): Promise<OnlineRefundSeen[]> {
+  const response = await fetch(apiUrl(server.serverUrl, `/orders/${encodeURIComponent(orderId)}/refunds`), {
+    headers: { authorization: `Bearer ${server.token}`, accept: 'application/json' },
+    cache: 'no-store',
+    ...(signal === undefined ? {} : { signal }),
+  });
+  if (!response.ok) throw new Error(`the server answered ${response.status} to the online refunds of order ${orderId}`);
+  const body: unknown = await response.json();
+  if (!isRefundList(body)) throw new Error(`the server answered the online refunds of order ${orderId} in a shape this tablet does not read`);
+  return body.refunds;
+}
