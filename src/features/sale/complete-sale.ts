@@ -38,6 +38,8 @@ export interface CompleteSaleInput {
   readonly customerStanding?: { readonly customerId: string; readonly tier: LoyaltyTier | undefined };
   /** The online order whose balance due this sale takes at the pickup counter (issue 15). */
   readonly pickupOrderId?: string;
+  /** The catalog's categories of products (src/catalog/product-categories.ts): read when some categories earn no points. */
+  readonly categoriesOf?: (productIds: readonly string[]) => Promise<ReadonlyMap<string, string>>;
 }
 
 /** Placeholder while the document is checked; replaced by the real number before anything is written. */
@@ -69,10 +71,21 @@ async function withCustomerTier(input: CompleteSaleInput, rules: SaleSettings['s
   return tier === undefined ? rules : { ...rules, loyalty: { ...loyalty, tier } };
 }
 
+/**
+ * The sale's rules with the categories of its products when the store has categories that earn no points and
+ * a customer earns: the counter's points are then the server's (issue 16), where they used to be flagged.
+ */
+async function withEarningCategories(input: CompleteSaleInput, rules: SaleSettings['saleRules']): Promise<SaleSettings['saleRules']> {
+  const loyalty = rules.loyalty;
+  if (input.cart.customerId === undefined || input.categoriesOf === undefined || loyalty?.rules === undefined || loyalty.rules.nonEarningCategories.size === 0) return rules;
+  const categories = await input.categoriesOf(input.cart.lines.map((line) => line.productId));
+  return { ...rules, loyalty: { ...loyalty, categoryOf: (productId) => categories.get(productId) } };
+}
+
 export async function completeSale(input: CompleteSaleInput): Promise<SaleBuild> {
   const { database, counter, cart, tenders, settings } = input;
   const createdAt = (input.now ?? new Date()).toISOString();
-  const saleRules = await withCustomerTier(input, settings.saleRules, createdAt);
+  const saleRules = await withEarningCategories(input, await withCustomerTier(input, settings.saleRules, createdAt));
   const built = buildSaleDocument(
     cart,
     tenders,

@@ -6,6 +6,7 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalogDatabase } from '../../catalog/catalog-context.ts';
+import { categoriesOfProducts } from '../../catalog/product-categories.ts';
 import { useDatabase } from '../../data/database-context.ts';
 import { useCustomerStanding } from '../../data/use-customer-standing.ts';
 import type { StoreConfigDocument } from '../../data/schemas/types.ts';
@@ -51,6 +52,7 @@ export function useCompleteSale(config: StoreConfigDocument) {
         staffId: staff.id,
         ...(standing ? { customerStanding: { customerId: standing.customerId, tier: standing.standing.tier } } : {}),
         ...(pickupOrderId === undefined ? {} : { pickupOrderId }),
+        categoriesOf: (productIds) => categoriesOfProducts(catalog, productIds),
       });
     } catch (error) {
       console.error('Writing the sale failed', error);
