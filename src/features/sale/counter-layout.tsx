@@ -4,6 +4,7 @@ import { cartTotals } from '../../domain/cart-totals.ts';
 import { useMediaQuery } from '../../ui/use-media-query.ts';
 import { useCounterPaneStore, type CounterPane } from './counter-pane-store.ts';
 import { useCounterStore } from './counter-store.ts';
+import { usePaneSwipe } from './use-pane-swipe.ts';
 import { useMoney, useSaleSettings } from '../../data/sale-settings-context.ts';
 
 /** Under this width (portrait tablets, phones) the cart and the selling area are two panes under tabs. */
@@ -35,13 +36,15 @@ interface CounterLayoutProps {
 /**
  * The counter's frame, full-screen and touch-first (counter.css). Landscape tablets and counter PCs: the
  * selling area on the left, the cart on the right at full height (where the customer display would stand).
- * Portrait tablets and phones: the two as panes under a tab bar (counter-pane-store.ts), both kept mounted
- * so a half-typed search or a tender form survives a switch.
+ * Portrait tablets and phones: the two as panes under a tab bar (counter-pane-store.ts), or a sideways swipe
+ * across a pane (use-pane-swipe.ts), both kept mounted so a half-typed search or a tender form survives a switch.
  */
 export function CounterLayout({ notices, toolbar, panel, productGrid, keypad, status, cart }: CounterLayoutProps) {
   const { t } = useTranslation();
   const tabs = useMediaQuery(COUNTER_TABS_QUERY);
   const pane = useCounterPaneStore((state) => state.pane);
+  const showPane = useCounterPaneStore((state) => state.showPane);
+  const swipe = usePaneSwipe(pane, showPane, tabs);
   const shown = (which: CounterPane) => !tabs || pane === which;
   // Side by side, the selling area is a region of its own (the cart panel names itself); under tabs, each half is a tab panel.
   const paneProps = (which: CounterPane) =>
@@ -51,7 +54,7 @@ export function CounterLayout({ notices, toolbar, panel, productGrid, keypad, st
         ? { role: 'region', 'aria-label': t('counterLayout.sellingArea') }
         : {};
   return (
-    <div className="counter-layout" data-arrangement={tabs ? 'tabs' : 'split'} data-pane={pane}>
+    <div className="counter-layout" data-arrangement={tabs ? 'tabs' : 'split'} data-pane={pane} {...swipe}>
       <div className="counter-notices">{notices}</div>
       {tabs && <CounterPaneTabs />}
       <div className="counter-selling" data-testid="counter-selling" {...paneProps('sell')}>
