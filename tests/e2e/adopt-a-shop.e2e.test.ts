@@ -4,11 +4,9 @@
 // again; at the counter an imported barcode scans and sells at the imported price; in the back office a
 // stock count shows its variance before it is applied, is applied, and the counter shows the new stock.
 // Real server process, real admin command, real Chromium.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import type { RunningPosServer } from './support/pos-server.test-helper.ts';
-import { enrolTablet, useServerAndBrowser } from './support/tablet.test-helper.ts';
+import { openNewShop } from './support/new-shop.test-helper.ts';
+import { useServerAndBrowser } from './support/tablet.test-helper.ts';
 import { backOfficeScreen } from './screens/back-office-screen.test-helper.ts';
 import { counterScreen } from './screens/counter-screen.test-helper.ts';
 import { shellScreen } from './screens/shell-screen.test-helper.ts';
@@ -17,19 +15,9 @@ import { syncStatus } from './screens/sync-status.test-helper.ts';
 import { makeEan13 } from '../../src/domain/gtin.ts';
 import type { ProductDocument, SaleDocument } from '../../src/data/schemas/types.ts';
 
-const run = promisify(execFile);
 const MANAGER_PIN = '731946';
 const TEA = makeEan13('893456710001');
 const COFFEE = makeEan13('893456710002');
-
-/** `npm run admin -- <args>` on the server's own database, as the chain's operator types it. */
-async function admin(server: RunningPosServer, args: string[]): Promise<string> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'sync-server/src/admin-cli.ts', ...args], {
-    env: { ...process.env, POS_DATA_DIR: server.dataDir, LOG_LEVEL: 'silent' },
-    timeout: 60_000,
-  });
-  return stdout;
-}
 
 /** The shop's catalog, saved from Excel as CSV UTF-8, with its opening stock; the tea's tax typed as given. */
 function catalogCsv(teaTax: string): string {
@@ -47,18 +35,8 @@ describe('a shop adopts the POS: an empty server, its own store, catalog and sto
     const server = fixture.server();
     expect(server.output()).toContain('No store yet (demo off)');
 
-    const created = await admin(server, ['create-store', '--name', 'Tạp hóa Bà Ba', '--address', '12 Lê Lợi, Quận 1', '--time-zone', 'Asia/Ho_Chi_Minh', '--currency', 'VND']);
-    const storeId = /id:\s+(\S+)/.exec(created)?.[1] ?? '';
-    const code = /enrollment code:\s+(\S+)/.exec(created)?.[1] ?? '';
-    expect(storeId !== '' && code !== '', created).toBe(true);
-    expect(await admin(server, ['add-manager', '--store', storeId, '--name', 'Phạm Thị Ba', '--pin', MANAGER_PIN])).toContain('Phạm Thị Ba is a manager of "Tạp hóa Bà Ba"');
-
-    const tablet = await enrolTablet(fixture.browser(), server, { code, deviceName: 'Quầy 1' });
+    const { storeId, tablet } = await openNewShop(fixture.browser(), server, { storeName: 'Tạp hóa Bà Ba', address: '12 Lê Lợi, Quận 1', managerName: 'Phạm Thị Ba', managerPin: MANAGER_PIN });
     const { page, context, problems, client } = tablet;
-    expect(tablet.identity.storeId).toBe(storeId);
-    await shellScreen.goToCounter(page);
-    await syncStatus.waitForCatalogCount(page, 0);
-    await counterScreen.signIn(page, { role: 'manager' }, MANAGER_PIN);
 
     // The catalog: a tax class the store does not have is refused at its line and column, nothing written.
     await backOfficeScreen.openCatalogImport(page);

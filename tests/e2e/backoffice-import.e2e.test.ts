@@ -5,11 +5,9 @@
 // shown in Vietnamese), fixes it and imports again (counts shown); the products reach the tablet through
 // sync, and the manager scans an imported barcode and sells it at the imported price. Without network the
 // screen says the import needs it. Real server process, real admin command, real Chromium.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import type { RunningPosServer } from './support/pos-server.test-helper.ts';
-import { enrolTablet, useServerAndBrowser } from './support/tablet.test-helper.ts';
+import { openNewShop } from './support/new-shop.test-helper.ts';
+import { useServerAndBrowser } from './support/tablet.test-helper.ts';
 import { backOfficeScreen } from './screens/back-office-screen.test-helper.ts';
 import { counterScreen } from './screens/counter-screen.test-helper.ts';
 import { shellScreen } from './screens/shell-screen.test-helper.ts';
@@ -17,20 +15,10 @@ import { syncStatus } from './screens/sync-status.test-helper.ts';
 import { makeEan13 } from '../../src/domain/gtin.ts';
 import type { ProductDocument, SaleDocument } from '../../src/data/schemas/types.ts';
 
-const run = promisify(execFile);
 const MANAGER_PIN = '602417';
 const TEA = makeEan13('893456700001');
 const COFFEE = makeEan13('893456700002');
 const RICE = makeEan13('893456700003');
-
-/** `npm run admin -- <args>` on the server's own database, as the chain's operator types it. */
-async function admin(server: RunningPosServer, args: string[]): Promise<string> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'sync-server/src/admin-cli.ts', ...args], {
-    env: { ...process.env, POS_DATA_DIR: server.dataDir, LOG_LEVEL: 'silent' },
-    timeout: 60_000,
-  });
-  return stdout;
-}
 
 /** The catalog as a Vietnamese shop writes it in Excel and saves as "CSV UTF-8", with one price left as typed. */
 function catalogCsv(coffeePrice: string): string {
@@ -49,19 +37,8 @@ describe('a new store imports its catalog in the back office and sells from it',
     const server = fixture.server();
     expect(server.output()).toMatch(/create-store/);
 
-    const created = await admin(server, ['create-store', '--name', 'Cửa hàng Quận 3', '--address', '45 Võ Văn Tần, Quận 3', '--time-zone', 'Asia/Ho_Chi_Minh', '--currency', 'VND']);
-    const storeId = /id:\s+(\S+)/.exec(created)?.[1];
-    const code = /enrollment code:\s+(\S+)/.exec(created)?.[1];
-    expect(storeId && code, created).toBeTruthy();
-    const added = await admin(server, ['add-manager', '--store', storeId ?? '', '--name', 'Lê Thu Hà', '--pin', MANAGER_PIN]);
-    expect(added).toContain('Lê Thu Hà is a manager of "Cửa hàng Quận 3"');
-
-    const tablet = await enrolTablet(fixture.browser(), server, { code: code ?? '', deviceName: 'Quầy 1' });
+    const { tablet } = await openNewShop(fixture.browser(), server, { storeName: 'Cửa hàng Quận 3', address: '45 Võ Văn Tần, Quận 3', managerName: 'Lê Thu Hà', managerPin: MANAGER_PIN });
     const { page, context, problems, client } = tablet;
-    expect(tablet.identity.storeId).toBe(storeId);
-    await shellScreen.goToCounter(page);
-    await syncStatus.waitForCatalogCount(page, 0);
-    await counterScreen.signIn(page, { role: 'manager' }, MANAGER_PIN);
 
     await backOfficeScreen.openCatalogImport(page);
     expect(await backOfficeScreen.allOrNothingNotice(page)).toContain('chỉ cần một dòng sai là không ghi gì cả');
