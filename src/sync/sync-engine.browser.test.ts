@@ -112,6 +112,44 @@ describe('a tablet syncing with its store', () => {
     expect((await device.database.ledger.find().exec()).map((d) => d.id)).toEqual(['l-own']);
   });
 
+  it('with the network gone and 500 entries waiting, tells of each failed push in a line, not with the whole batch, and pushes them all once back', async () => {
+    const server = createFakeSyncServer();
+    let networkDown = false;
+    const fetchOrFail: typeof fetch = (input, init) => (networkDown && String(input).includes('/push') ? Promise.reject(new TypeError('Failed to fetch')) : server.fetch(input, init));
+    const suffix = crypto.randomUUID();
+    database = await createPosDatabase({ name: `pos-test-${suffix}` });
+    catalog = openCatalogDatabase(`catalog-test-${suffix}`);
+    syncDatabase = openSyncDatabase(`sync-test-${suffix}`);
+    await syncDatabase.device.put({ ...identity, key: 'this-device' });
+    const warnings = vi.spyOn(console, 'warn');
+    networkDown = true;
+    engine = startSync({ database, catalog, syncDatabase, identity, fetch: fetchOrFail });
+    const errors: unknown[] = [];
+    const started = engine;
+    const replication = await vi.waitFor(
+      () => {
+        const audit = started.replications.get('audit');
+        if (audit === undefined) throw new Error('the audit replication has not started yet');
+        return audit;
+      },
+      { timeout: 15_000 },
+    );
+    const subscription = replication.error$.subscribe((error) => errors.push(error));
+    await database.audit.bulkInsert(Array.from({ length: 500 }, (_, i) => auditEntry(`offline-${i}`, { note: 'x'.repeat(200) })));
+
+    await vi.waitFor(() => expect(errors.length).toBeGreaterThan(0), { timeout: 15_000 });
+    // RxDB would otherwise wrap the failure with a copy of the 500 rows, its message their JSON (over 100 kB).
+    expect(errors[0]).toMatchObject({ rxdb: true, name: 'ReplicationTryFailed', message: 'Syncing audit failed: Failed to fetch' });
+    const logged = warnings.mock.calls.map((args) => args.map((arg) => (arg instanceof Error ? `${arg.message} ${String(arg.cause)}` : JSON.stringify(arg) ?? '')).join(' '));
+    expect(Math.max(...logged.map((line) => line.length))).toBeLessThan(1_000);
+    expect(status().lastProblem?.key).toBe('unreachable');
+
+    networkDown = false;
+    await vi.waitFor(() => expect(server.documents('audit')).toHaveLength(500), { timeout: 30_000 });
+    subscription.unsubscribe();
+    warnings.mockRestore();
+  });
+
   it('stops syncing and says so when the server revokes the device', async () => {
     const server = createFakeSyncServer();
     const device = await startDevice(server);
