@@ -24,7 +24,8 @@
  *  order_inbox, outbox  platform order deliveries awaiting their application; notices back to the platforms (0009)
  *  bank_notices, payment_waits  bank transfers told by SePay / payOS; bank-QR payments waiting for one (0009)
  *  (0010 adds no table: time indexes of a store's sales, shift events and orders, for the day report)
- *  dashboard_*      the dashboard's running sums per store and business day (0015, dashboard/dashboard-tables.ts)
+ *  dashboard_*      the dashboard's running sums per store and business day (0015, dashboard/dashboard-tables.ts;
+ *                    0017 leaves room on their pages for updates on PostgreSQL)
  *  stock_operations  the back office's receivings, adjustments, transfers and counts by client id (0013)
  *  product_terms     each product's barcodes, SKU and name words, kept by triggers on documents (0016)
  * Since 0005, documents.body is text on PostgreSQL too (it was jsonb): the server stores and serves the
@@ -35,7 +36,7 @@ import type { Kysely, Migration } from 'kysely';
 import type { Database } from './database-types.ts';
 import type { Store, StoreKind } from './open-store.ts';
 import { splitStaffHashes } from '../../../src/domain/approval-proof.ts';
-import { createDashboardTables } from '../dashboard/dashboard-tables.ts';
+import { createDashboardTables, leaveRoomForUpdates } from '../dashboard/dashboard-tables.ts';
 import { createProductTerms } from '../catalog/product-terms.ts';
 import { grantStockToManagers } from '../backoffice/stock-permission-upgrade.ts';
 
@@ -463,6 +464,12 @@ function buildMigrations(kind: StoreKind): Record<string, Migration> {
         // the managers of stores created before stock existed (backoffice/stock-permission-upgrade.ts).
         await createProductTerms(db, kind);
         await grantStockToManagers(db);
+      },
+    },
+    '0017_dashboard_room_for_updates': {
+      async up(db: AnyDb) {
+        // PostgreSQL: pages of the dashboard's summed tables keep room for a row's next version (HOT updates).
+        await leaveRoomForUpdates(db, kind);
       },
     },
   };
