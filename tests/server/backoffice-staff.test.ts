@@ -7,7 +7,7 @@ import { DocumentsRepository } from '../../sync-server/src/store/documents-repos
 import { DATABASE_KINDS } from './helpers/test-databases.test-helper.ts';
 import { openBackOffice } from './helpers/backoffice.test-helper.ts';
 import type { TestApp } from './helpers/test-app.test-helper.ts';
-import { bearer, pull, signIn } from './helpers/shop.test-helper.ts';
+import { bearer, enroll, openShop, pull, signIn } from './helpers/shop.test-helper.ts';
 import type { EnrolledDevice } from './helpers/shop.test-helper.ts';
 
 interface Member {
@@ -131,5 +131,51 @@ describe.each(DATABASE_KINDS)('the back office keeps the staff (%s)', (kind) => 
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/staff/pin', headers: bearer(till.token), payload: { staffId: 'store-q1-supervisor', pin: '246802' } })).statusCode).toBe(200);
     expect((await signInAnswer('store-q1-supervisor', '246802')).statusCode).toBe(201);
     expect((await call('POST', '/backoffice/staff/nobody/pin-reset', manager)).statusCode).toBe(404);
+  });
+
+  it("a manager of two stores picks the other store's staff: only the stores whose own config gives them staff.edit, changes reach that store's tablets", async () => {
+    // Quận 3 lists the same person as a manager; Quận 7 lists them as a cashier only.
+    const q1Manager = (await documents.get('config', 'store-q1'))!.body.staff.find((s) => s.id === 'store-q1-manager')!;
+    for (const [id, name, code, role] of [['store-q3', 'Quận 3', 'Q3AA-BBCC-DDEE', 'manager'], ['store-q7', 'Quận 7', 'Q7AA-BBCC-DDEE', 'cashier']] as const) {
+      await openShop(t.store, id, name, code);
+      const config = (await documents.get('config', id))!;
+      await documents.put([{ collection: 'config', id, storeId: id, body: { ...config.body, staff: [...config.body.staff, { ...q1Manager, role }] } }]);
+    }
+    const q3Till = await enroll(t.app, 'Q3AA-BBCC-DDEE');
+
+    const stores = await call('GET', '/backoffice/staff/stores', manager);
+    expect(stores.statusCode).toBe(200);
+    expect(stores.json().stores).toEqual([
+      { id: 'store-q1', name: 'Quận 1' },
+      { id: 'store-q3', name: 'Quận 3' },
+    ]);
+    const q3Staff = await call('GET', '/backoffice/staff?storeId=store-q3', manager);
+    expect(q3Staff.json<{ staff: Member[] }>().staff.map((m) => m.id)).toEqual(['store-q3-cashier', 'store-q3-supervisor', 'store-q3-manager', 'store-q1-manager']);
+
+    const before = await documents.lastSeq();
+    const added = await call('POST', '/backoffice/staff?storeId=store-q3', manager, { name: 'Đỗ Văn Quang', role: 'cashier' });
+    expect(added.statusCode).toBe(201);
+    const member = added.json<{ member: Member }>().member;
+    const q3Tablet = (await pull(t.app, q3Till.token, 'config')).documents[0]?.['staff'] as Array<Record<string, unknown>>;
+    expect(q3Tablet.find((s) => s['id'] === member.id)).toMatchObject({ name: 'Đỗ Văn Quang', role: 'cashier' });
+    expect((await tabletStaff()).find((s) => s['id'] === member.id)).toBeUndefined();
+    const audit = (await pull(t.app, q3Till.token, 'audit', { seq: before, id: '' })).documents;
+    expect(audit).toEqual([expect.objectContaining({ action: 'staff.add', storeId: 'store-q3', staffId: 'store-q1-manager', subjectId: member.id })]);
+    expect((await call('POST', `/backoffice/staff/${member.id}/pin-reset?storeId=store-q3`, manager)).statusCode).toBe(200);
+    expect((await call('PATCH', `/backoffice/staff/${member.id}?storeId=store-q3`, manager, { active: false })).json().member.active).toBe(false);
+
+    const seq = await documents.lastSeq();
+    for (const [method, url, payload] of [
+      ['GET', '/backoffice/staff?storeId=store-q7', undefined],
+      ['POST', '/backoffice/staff?storeId=store-q7', { name: 'Người lạ', role: 'manager' }],
+      ['PATCH', '/backoffice/staff/store-q7-cashier?storeId=store-q7', { active: false }],
+      ['POST', '/backoffice/staff/store-q7-manager/pin-reset?storeId=store-q7', undefined],
+      ['GET', '/backoffice/staff?storeId=store-nowhere', undefined],
+    ] as const) {
+      const refused = await call(method, url, manager, payload);
+      expect(refused.statusCode, url).toBe(403);
+      expect(refused.json().message).toMatch(/needs the permission "staff\.edit" there; staff member "store-q1-manager" holds it at "Quận 1" \(store-q1\), "Quận 3" \(store-q3\) only/);
+    }
+    expect(await documents.lastSeq()).toBe(seq);
   });
 });

@@ -1,6 +1,10 @@
 /*
  * The back office's staff (holders of 'staff.edit', managers by default; a staff token), for the store the
- * session was opened at:
+ * session was opened at or, with ?storeId=, another store where the same person holds 'staff.edit' by that
+ * store's own config (a manager of several stores, an owner: backoffice/stores-held.ts; 403 elsewhere, saying
+ * where they hold it):
+ *   GET   /api/v1/backoffice/staff/stores               -> 200 {stores: [{id, name}]}: the stores to choose from,
+ *         the session's own first;
  *   GET   /api/v1/backoffice/staff                      -> 200 {staff: [{id, name, role, active, pinSetRequired}]}
  *   POST  /api/v1/backoffice/staff {name, role, pin?}   -> 201 {member}: without a PIN the person chooses one
  *         at their first sign-in on a tablet;
@@ -19,6 +23,7 @@ import { PERMISSIONS } from '../../../src/domain/permissions.ts';
 import type { Role } from '../../../src/domain/permissions.ts';
 import { addStaff, chooseOwnPin, editStaff, MAX_STAFF_NAME, resetStaffPin, StaffEditRefused, staffView } from '../backoffice/staff-edits.ts';
 import type { StaffEditor } from '../backoffice/staff-edits.ts';
+import { storesWhereHeld } from '../backoffice/stores-held.ts';
 import { HttpError } from '../http-error.ts';
 import { requirePermission } from '../plugins/authenticate.ts';
 
@@ -30,9 +35,22 @@ const addSchema = { type: 'object', properties: { name: NAME, role: ROLE, pin: P
 const editSchema = { type: 'object', properties: { name: NAME, role: ROLE, active: { type: 'boolean' } }, minProperties: 1, additionalProperties: false } as const;
 const chooseSchema = { type: 'object', properties: { staffId: { type: 'string', minLength: 1, maxLength: 64 }, pin: PIN }, required: ['staffId', 'pin'], additionalProperties: false } as const;
 
-function editorOf(request: FastifyRequest): StaffEditor {
+const storeQuerySchema = { type: 'object', properties: { storeId: { type: 'string', minLength: 1, maxLength: 64 } }, additionalProperties: false } as const;
+type StoreQuery = { Querystring: { storeId?: string } };
+
+/** Who changes the staff, and of which store: the session's, or the one asked for where the person holds staff.edit. */
+async function editorOf(request: FastifyRequest<StoreQuery>): Promise<StaffEditor> {
   // requirePermission refused any request without a staff session.
-  return { storeId: request.device.storeId, deviceId: request.device.id, staffId: request.staff?.staffId ?? '' };
+  const staffId = request.staff?.staffId ?? '';
+  const own = request.device.storeId;
+  const wanted = request.query.storeId;
+  if (wanted === undefined || wanted === own) return { storeId: own, deviceId: request.device.id, staffId };
+  const held = await storesWhereHeld(request.server.store, request.server.documents, { staffId, storeId: own }, PERMISSIONS.manageStaff);
+  if (!held.some((store) => store.id === wanted)) {
+    const where = held.map((store) => `"${store.name}" (${store.id})`).join(', ');
+    throw new HttpError(403, 'forbidden', `Managing the staff of store "${wanted}" needs the permission "staff.edit" there; staff member "${staffId}" holds it at ${where} only`);
+  }
+  return { storeId: wanted, deviceId: request.device.id, staffId };
 }
 
 async function refusedAsHttp<T>(work: () => Promise<T>): Promise<T> {
@@ -50,26 +68,36 @@ async function refusedAsHttp<T>(work: () => Promise<T>): Promise<T> {
 const backOfficeStaffRoutes: FastifyPluginAsync = async (app) => {
   const mayManage = requirePermission(PERMISSIONS.manageStaff, 'Managing staff');
 
-  app.get('/backoffice/staff', { preHandler: mayManage }, async (request) => {
-    const config = await app.documents.get('config', request.device.storeId);
+  app.get('/backoffice/staff/stores', { preHandler: mayManage }, async (request) => ({
+    stores: await storesWhereHeld(app.store, app.documents, { staffId: request.staff?.staffId ?? '', storeId: request.device.storeId }, PERMISSIONS.manageStaff),
+  }));
+
+  app.get<StoreQuery>('/backoffice/staff', { schema: { querystring: storeQuerySchema }, preHandler: mayManage }, async (request) => {
+    const { storeId } = await editorOf(request);
+    const config = await app.documents.get('config', storeId);
     return { staff: (config?.body.staff ?? []).map(staffView) };
   });
 
-  app.post<{ Body: { name: string; role: Role; pin?: string } }>('/backoffice/staff', { schema: { body: addSchema }, preHandler: mayManage }, async (request, reply) => {
-    const member = await refusedAsHttp(() => addStaff(app.store, app.documents, app.changeBus, editorOf(request), request.body));
-    request.log.info({ staffId: member.id, role: member.role, by: request.staff?.staffId }, 'staff member added');
+  app.post<StoreQuery & { Body: { name: string; role: Role; pin?: string } }>('/backoffice/staff', { schema: { body: addSchema, querystring: storeQuerySchema }, preHandler: mayManage }, async (request, reply) => {
+    const editor = await editorOf(request);
+    const member = await refusedAsHttp(() => addStaff(app.store, app.documents, app.changeBus, editor, request.body));
+    request.log.info({ staffId: member.id, role: member.role, storeId: editor.storeId, by: request.staff?.staffId }, 'staff member added');
     return reply.code(201).send({ member });
   });
 
-  app.patch<{ Params: { id: string }; Body: { name?: string; role?: Role; active?: boolean } }>(
+  app.patch<StoreQuery & { Params: { id: string }; Body: { name?: string; role?: Role; active?: boolean } }>(
     '/backoffice/staff/:id',
-    { schema: { body: editSchema }, preHandler: mayManage },
-    async (request) => ({ member: await refusedAsHttp(() => editStaff(app.store, app.documents, app.changeBus, editorOf(request), request.params.id, request.body)) }),
+    { schema: { body: editSchema, querystring: storeQuerySchema }, preHandler: mayManage },
+    async (request) => {
+      const editor = await editorOf(request);
+      return { member: await refusedAsHttp(() => editStaff(app.store, app.documents, app.changeBus, editor, request.params.id, request.body)) };
+    },
   );
 
-  app.post<{ Params: { id: string } }>('/backoffice/staff/:id/pin-reset', { preHandler: mayManage }, async (request) => ({
-    member: await refusedAsHttp(() => resetStaffPin(app.store, app.documents, app.changeBus, editorOf(request), request.params.id)),
-  }));
+  app.post<StoreQuery & { Params: { id: string } }>('/backoffice/staff/:id/pin-reset', { schema: { querystring: storeQuerySchema }, preHandler: mayManage }, async (request) => {
+    const editor = await editorOf(request);
+    return { member: await refusedAsHttp(() => resetStaffPin(app.store, app.documents, app.changeBus, editor, request.params.id)) };
+  });
 
   app.post<{ Body: { staffId: string; pin: string } }>('/staff/pin', { schema: { body: chooseSchema } }, async (request) => {
     const device = { storeId: request.device.storeId, deviceId: request.device.id };
