@@ -7,8 +7,8 @@
  * (src/domain/catalog-import-plan.ts: updated or created by SKU, unchanged rows written nowhere) and either
  * the whole plan is written or, when a row clashes with the stored catalog (a barcode of another product),
  * nothing is, and the problems are returned. Only the stored products the file names (by SKU or by one of
- * its barcodes, through migration 0016's product_terms) are read, and reading and planning happen before
- * the transaction, which takes the sequence counter's lock (so two imports, or an
+ * its barcodes, through migration 0016's product_terms) are read, or the whole catalog in one pass for a file
+ * of 20,000 rows or more; reading and planning happen before the transaction, which takes the sequence counter's lock (so two imports, or an
  * import and the seed, are decided one after the other, and pushes wait only for the write) and plans
  * again only if products were written in between (the highest products seq moved).
  *
@@ -29,6 +29,7 @@ import type { PlannedProduct, StoredCatalog } from '../../../src/domain/catalog-
 import type { ChangeBus, ChangeEvent } from '../live/change-bus.ts';
 import { balanceId } from '../policies/balances.ts';
 import type { Database } from '../store/database-types.ts';
+import { isDeleted } from '../store/database-types.ts';
 import type { DocumentsRepository, DocumentWrite, StoredDocument } from '../store/documents-repository.ts';
 import type { Store } from '../store/open-store.ts';
 import { lockSequenceCounter } from '../store/visible-documents.ts';
@@ -50,6 +51,12 @@ export type CatalogImportResult = { ok: true; counts: CatalogImportCounts } | { 
 
 /** SKUs or barcodes looked up per query (well under SQLite's and PostgreSQL's limits on parameters). */
 const TERMS_PER_READ = 5_000;
+/**
+ * A file of this many rows or more is planned against the whole catalog read in seq order: looking up every
+ * row's SKU and barcodes costs more than one sequential read once the file names a large share of it.
+ */
+const WHOLE_CATALOG_ROWS = 20_000;
+const READ_PAGE = 20_000;
 const BALANCE_PAGE = 5_000;
 
 export async function importCatalog(
@@ -96,6 +103,7 @@ export async function importCatalog(
  * then the documents by primary key: a join let PostgreSQL hash the catalog and SQLite scan it.
  */
 async function readStoredCatalog(db: Kysely<Database>, documents: DocumentsRepository, rows: readonly CatalogRow[]): Promise<{ catalog: StoredCatalog; lastSeq: number }> {
+  if (rows.length >= WHOLE_CATALOG_ROWS) return readWholeCatalog(db);
   const lastSeq = await lastProductSeq(db);
   const skus = [...new Set(rows.map((row) => row.sku.toLowerCase()))];
   const barcodes = [...new Set(rows.flatMap((row) => row.barcodes ?? []))];
@@ -122,6 +130,33 @@ async function readStoredCatalog(db: Kysely<Database>, documents: DocumentsRepos
     for (const code of product.barcodes) if (!skuOfBarcode.has(code)) skuOfBarcode.set(code, product.sku);
   }
   return { catalog: { bySku, skuOfBarcode }, lastSeq };
+}
+
+/** Every live product, by SKU and by barcode, read page by page in seq order; and the highest products seq read. */
+async function readWholeCatalog(db: Kysely<Database>): Promise<{ catalog: StoredCatalog; lastSeq: number }> {
+  const bySku = new Map<string, ProductDocument>();
+  const skuOfBarcode = new Map<string, string>();
+  let afterSeq = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom('documents')
+      .select(['seq', 'deleted', 'body'])
+      .where('collection', '=', 'products')
+      .where('store_id', 'is', null)
+      .where('seq', '>', afterSeq)
+      .orderBy('seq')
+      .limit(READ_PAGE)
+      .execute();
+    for (const row of rows) {
+      if (isDeleted(row.deleted)) continue;
+      const product = JSON.parse(row.body) as ProductDocument;
+      if (bySku.has(product.sku)) continue;
+      bySku.set(product.sku, product);
+      for (const code of product.barcodes) if (!skuOfBarcode.has(code)) skuOfBarcode.set(code, product.sku);
+    }
+    if (rows.length > 0) afterSeq = Number(rows[rows.length - 1]!.seq);
+    if (rows.length < READ_PAGE) return { catalog: { bySku, skuOfBarcode }, lastSeq: afterSeq };
+  }
 }
 
 async function lastProductSeq(db: Kysely<Database>): Promise<number> {
