@@ -75,7 +75,8 @@ function itemsTable(receipt: Receipt): string {
     const name = `<tr><td colspan="2" class="item-name">${escapeHtml(item.name)}</td></tr>`;
     const detail = `<tr><td class="indent">${escapeHtml(item.detail)}</td><td class="value">${escapeHtml(item.amount)}</td></tr>`;
     const discount = item.discount ? `<tr><td class="indent">${escapeHtml(item.discount.label)}</td><td class="value">${escapeHtml(item.discount.value)}</td></tr>` : '';
-    return name + detail + discount + indentedRows(item.giftCard);
+    const note = item.returnNote === undefined ? '' : `<tr><td colspan="2" class="indent return-note">${escapeHtml(item.returnNote)}</td></tr>`;
+    return name + detail + discount + indentedRows(item.giftCard) + note;
   });
   return `<table class="items"><thead>${header}</thead><tbody>${rows.join('')}</tbody></table>`;
 }

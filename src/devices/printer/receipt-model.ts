@@ -17,6 +17,7 @@ import { multiplyByQuantity, sumMinorUnits } from '../../domain/money.ts';
 import { cashRoundingOf } from '../../domain/sale-amounts.ts';
 import { tenderKinds } from '../../domain/tender-kinds.ts';
 import { computeTaxes } from '../../domain/tax.ts';
+import { returnReceiptDetails } from '../../domain/receipt-return-details.ts';
 import { DEFAULT_TIME_ZONE, formatQuantity, formatRate, formatReceiptTime, printableReference } from './receipt-format.ts';
 import { fillIn, receiptTexts } from './receipt-texts.ts';
 import type { ReceiptLocale, ReceiptTexts } from './receipt-texts.ts';
@@ -27,6 +28,9 @@ export type ReceiptLine = Pick<SaleLine, 'sku' | 'name' | 'qty' | 'unitPrice' | 
   readonly productId?: string;
   /** The gift card a line of a gift-card product loads (gift-card-sale.ts). */
   readonly giftCardId?: unknown;
+  /** A returned line's reason code and condition (return-lines.ts). */
+  readonly returnReason?: unknown;
+  readonly condition?: unknown;
 };
 
 /**
@@ -40,6 +44,8 @@ export type ReceiptSale = Pick<SaleDocument, 'kind' | 'reason' | 'originalNumber
   /** The movements the sale carries: the customer's points earned (or taken back) are printed from them. */
   readonly ledger?: SaleDocument['ledger'];
   readonly customerId?: string;
+  /** Who approved a return or cancellation, when the cashier could not alone. */
+  readonly approverId?: string;
 };
 
 /**
@@ -66,6 +72,8 @@ export interface ReceiptContext {
   readonly lookupCode?: 'barcode' | 'qr' | 'both';
   /** A reprint says so at the top, so it is never taken for a second sale. */
   readonly reprint?: boolean;
+  /** The name of the sale's approverId (the config's staff), printed on a return. */
+  readonly approverName?: string;
   /** The customer's points balance as this till knows it (last sync plus its own sales since), when it does. */
   readonly pointsBalance?: number;
   /** The store's gift-card products (config loyalty.giftCardProductIds): a line of one with a giftCardId loads that card. */
@@ -94,6 +102,8 @@ export interface ReceiptItem {
   readonly discount?: LabelledValue;
   /** The card a gift-card line loads: its masked number and its balance after the sale (giftCardRows). */
   readonly giftCard?: readonly LabelledValue[];
+  /** A returned line: why it came back and in what state, in the receipt's language (receipt-return-details.ts). */
+  readonly returnNote?: string;
 }
 
 /** A tender as printed; a gift card's is followed by the card's masked number and balance after the sale. */
@@ -207,7 +217,7 @@ function giftCardRows(card: string, sale: ReceiptSale, context: ReceiptContext, 
   return rows;
 }
 
-function buildItem(line: ReceiptSale['lines'][number], sale: ReceiptSale, context: ReceiptContext, texts: ReceiptTexts): ReceiptItem {
+function buildItem(line: ReceiptSale['lines'][number], sale: ReceiptSale, context: ReceiptContext, texts: ReceiptTexts, returnNote: string | undefined): ReceiptItem {
   const card = loadedCard(line, context.giftCardProductIds);
   const unit = lineUnit(line);
   const money = (amount: number): string => formatMoney(amount, sale.currency, context.locale);
@@ -222,6 +232,7 @@ function buildItem(line: ReceiptSale['lines'][number], sale: ReceiptSale, contex
     weighed: unit === 'kg',
     ...(line.discount !== 0 ? { discount: { label: texts.lineDiscount, value: formatMoneyAmount(signedDiscount, sale.currency, context.locale) } } : {}),
     ...(card !== undefined ? { giftCard: giftCardRows(card, sale, context, texts) } : {}),
+    ...(returnNote !== undefined ? { returnNote } : {}),
   };
 }
 
@@ -277,7 +288,7 @@ function buildPayment(sale: ReceiptSale, context: ReceiptContext, texts: Receipt
   };
 }
 
-function buildFacts(sale: ReceiptSale, context: ReceiptContext, texts: ReceiptTexts): LabelledValue[] {
+function buildFacts(sale: ReceiptSale, context: ReceiptContext, texts: ReceiptTexts, refundedBy: string | undefined): LabelledValue[] {
   const facts: LabelledValue[] = [
     { label: texts.number, value: sale.number },
     { label: texts.date, value: formatReceiptTime(sale.createdAt, context.locale, context.timeZone ?? DEFAULT_TIME_ZONE) },
@@ -286,6 +297,9 @@ function buildFacts(sale: ReceiptSale, context: ReceiptContext, texts: ReceiptTe
   if (sale.originalNumber) facts.push({ label: sale.kind === 'return' && sale.reason !== 'void' ? texts.returnOf : texts.cancels, value: sale.originalNumber });
   if (context.staffName) facts.push({ label: texts.cashier, value: context.staffName });
   if (context.customerName) facts.push({ label: texts.customer, value: context.customerName });
+  if (refundedBy !== undefined) facts.push({ label: texts.refundedBy, value: refundedBy });
+  // An approver is named when the document has one: by name from the store's staff, else by the id it carries.
+  if (sale.kind === 'return' && sale.approverId !== undefined) facts.push({ label: texts.approvedBy, value: context.approverName ?? sale.approverId });
   return facts;
 }
 
@@ -303,6 +317,7 @@ export function buildReceipt(sale: ReceiptSale, context: ReceiptContext): Receip
   const footer = textLines(storeTextFor(context.receiptTexts.footer, context.locale, storeLocale));
   // The store block above prints the name, address, phone and tax code once; header lines that only repeat them go.
   const headerText = textLines(storeTextFor(context.receiptTexts.header, context.locale, storeLocale)).filter((line) => !repeatsStore(line, store));
+  const details = returnReceiptDetails(sale, texts);
   return {
     locale: context.locale,
     kind: sale.kind,
@@ -311,9 +326,9 @@ export function buildReceipt(sale: ReceiptSale, context: ReceiptContext): Receip
     headerText,
     ...(context.reprint ? { reprintMark: texts.reprint } : {}),
     title: sale.kind === 'return' && sale.reason === 'void' ? texts.title.void : texts.title[sale.kind],
-    facts: buildFacts(sale, context, texts),
+    facts: buildFacts(sale, context, texts, details.refundedBy),
     itemsHeader: { label: texts.item, value: texts.amount },
-    items: sale.lines.map((line) => buildItem(line, sale, context, texts)),
+    items: sale.lines.map((line, index) => buildItem(line, sale, context, texts, details.lineNotes[index])),
     totals: buildTotals(sale, context, texts),
     taxSummary: buildTaxSummary(sale, context, texts),
     payment: buildPayment(sale, context, texts),

@@ -80,6 +80,7 @@ export function layoutReceipt(receipt: Receipt, measure: MeasureText): PrintRow[
     out.pair({ label: item.detail, value: item.amount }, INDENT);
     if (item.discount !== undefined) out.pair(item.discount, INDENT);
     for (const row of item.giftCard ?? []) out.pair(row, INDENT);
+    if (item.returnNote !== undefined) out.wrapped(item.returnNote, INDENT);
   }
   out.rule('-');
   for (const total of receipt.totals) out.pair(total);

@@ -38,6 +38,7 @@ export async function printReturnReceipt(document: SaleReturn, options: PrintRet
       width: service.state.settings.paperWidth,
       ...(config.store.timeZone ? { timeZone: config.store.timeZone } : {}),
       ...(staffName === undefined ? {} : { staffName }),
+      ...(document.approverId === undefined ? {} : { approverName: config.staff.find((member) => member.id === document.approverId)?.name ?? document.approverId }),
       ...(customerName === undefined ? {} : { customerName }),
     });
     return await service.printReceipt(receipt, { openCashDrawer: receipt.opensCashDrawer });

@@ -118,6 +118,7 @@ export async function saleReceipt(sale: PrintableSale, options: PrintSaleOptions
   const header = storeReceiptText(config.receipt?.['header']);
   const footer = storeReceiptText(config.receipt?.['footer']);
   const staffName = config.staff.find((member) => member.id === sale.staffId)?.name;
+  const approverName = sale.approverId === undefined ? undefined : config.staff.find((member) => member.id === sale.approverId)?.name;
   return buildReceipt(sale, {
     store: config.store,
     receiptTexts: { ...(header ? { header } : {}), ...(footer ? { footer } : {}) },
@@ -127,6 +128,7 @@ export async function saleReceipt(sale: PrintableSale, options: PrintSaleOptions
     width: getPrinterService().state.settings.paperWidth,
     ...(config.store.timeZone ? { timeZone: config.store.timeZone } : {}),
     ...(staffName ? { staffName } : {}),
+    ...(approverName ? { approverName } : {}),
     ...(customerName ? { customerName } : {}),
     ...(options.reprint ? { reprint: true } : {}),
     ...(pointsBalance !== undefined ? { pointsBalance } : {}),
