@@ -144,6 +144,7 @@ describe('the back office staff', () => {
       { id: 'staff-nam', name: 'Lê Hoàng Nam', role: 'manager', active: true, pinSetRequired: false },
     ];
     const seen = fakeServer((call) => {
+      if (call.url.endsWith('/backoffice/staff/stores')) return { status: 200, body: { stores: [{ id: 'store-q1', name: 'Quận 1' }] } };
       if (call.method === 'GET') return { status: 200, body: { staff } };
       if (call.method === 'PATCH') {
         staff[0] = { ...staff[0]!, active: false };
@@ -165,6 +166,32 @@ describe('the back office staff', () => {
     fireEvent.click(screen.getByTestId('staff-add-submit'));
     await waitFor(() => expect(screen.getByTestId('staff-notice').textContent).toBe('Phạm Văn Hùng is added.'));
     expect(seen.find((call) => call.method === 'POST')?.body).toEqual({ name: 'Phạm Văn Hùng', role: 'cashier' });
+    // One store only: no store to choose.
+    expect(screen.queryByTestId('staff-store')).toBeNull();
+  });
+
+  it("a manager of two stores picks the other store and manages that store's staff", async () => {
+    const byStore: Record<string, Array<{ id: string; name: string; role: string; active: boolean; pinSetRequired: boolean }>> = {
+      own: [{ id: 'staff-nam', name: 'Lê Hoàng Nam', role: 'manager', active: true, pinSetRequired: false }],
+      'store-q3': [{ id: 'staff-mai', name: 'Võ Thị Mai', role: 'cashier', active: true, pinSetRequired: false }],
+    };
+    const seen = fakeServer((call) => {
+      if (call.url.endsWith('/backoffice/staff/stores')) return { status: 200, body: { stores: [{ id: 'store-q1', name: 'Quận 1' }, { id: 'store-q3', name: 'Quận 3' }] } };
+      const store = new URL(call.url).searchParams.get('storeId') ?? 'own';
+      if (call.method === 'GET') return { status: 200, body: { staff: byStore[store] } };
+      return { status: 200, body: { member: { ...byStore[store]![0]!, pinSetRequired: true } } };
+    });
+    await renderIn('vi', <StaffBody session={session('vi')} onRefused={vi.fn()} />);
+    const picker = await screen.findByTestId<HTMLSelectElement>('staff-store');
+    expect([...picker.options].map((option) => option.textContent)).toEqual(['Quận 1', 'Quận 3']);
+    expect(screen.getByText('Cửa hàng cần quản lý nhân viên')).toBeTruthy();
+    await waitFor(() => expect(screen.getAllByTestId('staff-row').map((row) => row.getAttribute('data-staff-id'))).toEqual(['staff-nam']));
+
+    fireEvent.change(picker, { target: { value: 'store-q3' } });
+    await waitFor(() => expect(screen.getAllByTestId('staff-row').map((row) => row.getAttribute('data-staff-id'))).toEqual(['staff-mai']));
+    fireEvent.click(screen.getByTestId('staff-reset-pin'));
+    await screen.findByTestId('staff-notice');
+    expect(seen.find((call) => call.method === 'POST')?.url).toBe(`${SERVER}/api/v1/backoffice/staff/staff-mai/pin-reset?storeId=store-q3`);
   });
 });
 

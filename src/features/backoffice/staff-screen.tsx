@@ -3,6 +3,8 @@
  * with TanStack Query), adding one (name and role; a PIN now, or they choose it at their first sign-in on a
  * tablet), changing a role, deactivating or reactivating, resetting a forgotten PIN. Each change reaches the
  * store's tablets through sync: a deactivated cashier can no longer sign in. Online only.
+ * A manager of several stores, or an owner, picks the store first: the picker lists only the stores whose own
+ * config gives them staff.edit (GET /backoffice/staff/stores), and shows only when there is more than one.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -11,6 +13,11 @@ import { PERMISSIONS, ROLES_BY_RANK, type Role } from '../../domain/permissions.
 import { useStaffSessionStore } from '../../session/staff-session-store.ts';
 import { callBackOffice, readBackOffice } from './back-office-client.ts';
 import { BackOfficeGate, type BackOfficeBodyProps } from './back-office-gate.tsx';
+
+interface HeldStore {
+  id: string;
+  name: string;
+}
 
 interface Member {
   id: string;
@@ -34,9 +41,19 @@ export function StaffBody({ session, onRefused }: BackOfficeBodyProps) {
   const queryClient = useQueryClient();
   const [notice, setNotice] = useState<string>();
   const [problem, setProblem] = useState<string>();
+  const [storeId, setStoreId] = useState<string>();
+  const stores = useQuery({
+    queryKey: ['back-office', 'staff-stores', session.serverUrl],
+    queryFn: () => readBackOffice<{ stores: HeldStore[] }>(session, '/backoffice/staff/stores'),
+    retry: false,
+  });
+  // The session's own store comes first; without the list (an older server) the page manages that store only.
+  const held = stores.data?.stores ?? [];
+  /** A staff path for the chosen store (the session's own store needs no storeId). */
+  const inStore = (path: string) => (storeId === undefined ? path : `${path}?${new URLSearchParams({ storeId })}`);
   const list = useQuery({
-    queryKey: ['back-office', 'staff', session.serverUrl],
-    queryFn: () => readBackOffice<{ staff: Member[] }>(session, '/backoffice/staff'),
+    queryKey: ['back-office', 'staff', session.serverUrl, storeId ?? 'own'],
+    queryFn: () => readBackOffice<{ staff: Member[] }>(session, inStore('/backoffice/staff')),
     retry: false,
   });
 
@@ -44,7 +61,7 @@ export function StaffBody({ session, onRefused }: BackOfficeBodyProps) {
     setProblem(undefined);
     setNotice(undefined);
     try {
-      const answer = await callBackOffice<{ member: Member }>(session, method, path, body);
+      const answer = await callBackOffice<{ member: Member }>(session, method, inStore(path), body);
       if (!answer.ok) {
         setProblem(answer.message);
         return;
@@ -58,6 +75,26 @@ export function StaffBody({ session, onRefused }: BackOfficeBodyProps) {
 
   return (
     <div className="back-office-staff">
+      {held.length > 1 && (
+        <label className="back-office-field">
+          <span>{t('backOffice.staff.store')}</span>
+          <select
+            data-testid="staff-store"
+            value={storeId ?? held[0]?.id}
+            onChange={(event) => {
+              setNotice(undefined);
+              setProblem(undefined);
+              setStoreId(event.target.value === held[0]?.id ? undefined : event.target.value);
+            }}
+          >
+            {held.map((store) => (
+              <option key={store.id} value={store.id}>
+                {store.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       {notice && (
         <p className="notice" role="status" data-testid="staff-notice">
           {notice}
@@ -134,7 +171,7 @@ export function StaffBody({ session, onRefused }: BackOfficeBodyProps) {
           setProblem(undefined);
           setNotice(undefined);
           try {
-            const answer = await callBackOffice<{ member: Member }>(session, 'POST', '/backoffice/staff', person);
+            const answer = await callBackOffice<{ member: Member }>(session, 'POST', inStore('/backoffice/staff'), person);
             if (!answer.ok) return answer.message;
             setNotice(t('backOffice.staff.added', { name: answer.value.member.name }));
             await queryClient.invalidateQueries({ queryKey: ['back-office', 'staff'] });
