@@ -33,6 +33,7 @@ const benches: Record<string, () => Promise<void>> = {
   price_change: () => import('./price-change.bench.ts').then((bench) => bench.benchPriceChange()),
   return_lookup: benchReturnLookup,
   backoffice_product_search: () => import('./product-search.bench.ts').then((bench) => bench.benchProductSearch()),
+  reopen_offline: () => import('./reopen-offline.bench.ts').then((bench) => bench.benchReopenOffline()),
 };
 
 const wanted = process.argv.slice(2);
