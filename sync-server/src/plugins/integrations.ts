@@ -36,8 +36,9 @@ export default fp<{ config: IntegrationsConfig }>(
     app.decorate('noticeTargets', targets);
     const inboxNeeded = Object.values(options.config.webhookSecrets).some((secrets) => secrets.length > 0);
     const inboxRuns = inboxNeeded || options.config.wooCommerceCatchUpMinutes !== undefined;
-    // A push that changed orders may have enqueued notices: the bus tells every instance.
+    // A push that changed orders may have enqueued notices, one of returns online refunds: the bus tells every instance.
     const unsubscribe = app.changeBus.subscribe((message) => {
+      if (message.type === 'change' && message.event.collection === 'sales') outbox.wake();
       if (message.type === 'change' && message.event.collection === 'orders') {
         outbox.wake();
         if (inboxRuns) pickupCodes.wake();
