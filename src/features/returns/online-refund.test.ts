@@ -1,15 +1,43 @@
 import { describe, expect, it } from 'vitest';
 import { returnPolicyOf } from '../../domain/return-policy.ts';
-import { withOnlineRefund } from './online-refund.ts';
+import type { Purchase } from '../../domain/returnable-purchase.ts';
+import { freshDraft, restChoicesFor } from './return-draft.ts';
 
 describe('the returns desk offers an online refund only for an order paid online', () => {
   const all = returnPolicyOf(undefined);
-  it('an order paid online: online last, after what the store allows', () => {
-    expect(withOnlineRefund(['store_credit', 'gift_card'], all, { source: 'order', paidOnline: true })).toEqual(['store_credit', 'gift_card', 'online']);
+  it('an order paid online: online last, after what the store allows (never cash)', () => {
+    expect(restChoicesFor(all, { source: 'order', paidOnline: true })).toEqual(['store_credit', 'gift_card', 'online']);
   });
   it('a sale in the store, an order paid at the counter, or a store that never refunds to the original tender: no online', () => {
-    expect(withOnlineRefund(['cash', 'store_credit'], all, { source: 'sale', paidOnline: false })).toEqual(['cash', 'store_credit']);
-    expect(withOnlineRefund(['cash', 'store_credit'], all, { source: 'order', paidOnline: false })).toEqual(['cash', 'store_credit']);
-    expect(withOnlineRefund(['store_credit'], returnPolicyOf({ refundMethods: ['store_credit'] }), { source: 'order', paidOnline: true })).toEqual(['store_credit']);
+    expect(restChoicesFor(all, { source: 'sale', paidOnline: false })).toEqual(['cash', 'store_credit', 'gift_card']);
+    expect(restChoicesFor(all, { source: 'order', paidOnline: false })).toEqual(['cash', 'store_credit', 'gift_card']);
+    expect(restChoicesFor(returnPolicyOf({ refundMethods: ['store_credit'] }), { source: 'order', paidOnline: true })).toEqual(['store_credit']);
+  });
+});
+
+describe('a store that only refunds to the original tender', () => {
+  const originalOnly = returnPolicyOf({ refundMethods: ['original_tender'] });
+  const sale: Purchase = {
+    source: 'sale',
+    id: 's-1',
+    number: 'Q1-T03-000001',
+    storeId: 'store-q1',
+    purchasedAt: '2026-12-01T03:00:00.000Z',
+    currency: 'VND',
+    lines: [{ productId: 'p-a', sku: 'A', name: 'A', qty: 1000, unitPrice: 10_000, discount: 0, taxRate: 800, total: 10_000, priceIncludesTax: true, unit: 'pcs' }],
+    tenders: [{ method: 'cash', amount: 10_000 }],
+    paidOnline: false,
+    pointsEarned: 0,
+  };
+  const order: Purchase = { ...sale, source: 'order', id: 'o-1', number: 'W1', tenders: [], paidOnline: true };
+
+  it('opens an order paid online on its online refund, the only way it allows, not on store credit', () => {
+    expect(restChoicesFor(originalOnly, order)).toEqual(['online']);
+    expect(freshDraft(originalOnly, order)).toMatchObject({ toOriginal: false, rest: 'online' });
+  });
+
+  it('opens a sale paid at the counter back to its original tender', () => {
+    expect(restChoicesFor(originalOnly, sale)).toEqual([]);
+    expect(freshDraft(originalOnly, sale)).toMatchObject({ toOriginal: true });
   });
 });

@@ -1,18 +1,8 @@
 /*
- * Online refunds at the returns desk (issue 16): the refund method offered for an order paid online (the shop
- * refunds it; the store must allow refunds to the original tender, which that is), and what became of the
- * refunds asked of the order's shop, read from the server (GET /api/v1/orders/:orderId/refunds) when online.
+ * Online refunds at the returns desk (issue 16): what became of the refunds asked of an order's shop, read from
+ * the server (GET /api/v1/orders/:orderId/refunds) when online. The method itself is offered by return-draft.ts.
  */
-import type { ReturnPolicy } from '../../domain/return-policy.ts';
-import type { Purchase } from '../../domain/returnable-purchase.ts';
 import { apiUrl } from '../../sync/sync-api.ts';
-import type { RestChoice } from './return-draft.ts';
-
-/** The refund methods offered, with 'online' last for an order paid online when the store refunds to the original tender. */
-export function withOnlineRefund(kinds: readonly RestChoice[], policy: ReturnPolicy, purchase: Pick<Purchase, 'source' | 'paidOnline'>): RestChoice[] {
-  const offered = purchase.source === 'order' && purchase.paidOnline && policy.refundMethods.has('original_tender');
-  return offered ? [...kinds.filter((kind) => kind !== 'online'), 'online'] : kinds.filter((kind) => kind !== 'online');
-}
 
 export type OnlineRefundState = 'pending' | 'failing' | 'delivered';
 

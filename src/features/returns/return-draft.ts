@@ -42,15 +42,30 @@ export function restKindsFor(policy: ReturnPolicy, purchase: Pick<Purchase, 'pai
   return kinds.filter((kind) => policy.refundMethods.has(kind) && !(kind === 'cash' && purchase.paidOnline));
 }
 
+/**
+ * Every way the rest may go, in the order offered: the kinds above, then 'online' for an order paid online
+ * when the store refunds to the original tender (the shop refunds it; that is its original tender).
+ */
+export function restChoicesFor(policy: ReturnPolicy, purchase: Pick<Purchase, 'source' | 'paidOnline'>): RestChoice[] {
+  const online = purchase.source === 'order' && purchase.paidOnline && policy.refundMethods.has('original_tender');
+  return online ? [...restKindsFor(policy, purchase), 'online'] : restKindsFor(policy, purchase);
+}
+
 /** Whether the store refunds to the original tender and this purchase has one the counter can pay back. */
 export function canRefundToOriginal(policy: ReturnPolicy, purchase: Pick<Purchase, 'tenders' | 'paidOnline'>): boolean {
   return policy.refundMethods.has('original_tender') && !purchase.paidOnline && purchase.tenders.length > 0;
 }
 
-/** The draft a purchase opens with: nothing chosen, the money back the way it came when the store allows. */
+/**
+ * The draft a purchase opens with: nothing chosen, the money back the way it came when the store allows, the
+ * rest on the first way the store allows for this purchase (so a store that only refunds to the original
+ * tender opens an order paid online on its online refund, never on store credit it does not allow). With no
+ * way left for the rest (the original tender only, for a purchase paid at the counter) the rest is never
+ * offered and only matters when the original tenders cannot take it all, which the domain then refuses.
+ */
 export function freshDraft(policy: ReturnPolicy, purchase: Purchase): ReturnDraft {
-  const kinds = restKindsFor(policy, purchase);
-  return { lines: {}, toOriginal: canRefundToOriginal(policy, purchase), rest: kinds[0] ?? 'store_credit', giftCardId: '' };
+  const rest = restChoicesFor(policy, purchase)[0] ?? 'store_credit';
+  return { lines: {}, toOriginal: canRefundToOriginal(policy, purchase), rest, giftCardId: '' };
 }
 
 export function refundChoiceOf(draft: ReturnDraft): RefundChoice {

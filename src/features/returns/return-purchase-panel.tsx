@@ -23,9 +23,8 @@ import { DifferencePay } from './difference-pay.tsx';
 import { exchangeDifference, newLinesOf } from './exchange-lines.ts';
 import { ExchangeItems } from './exchange-items.tsx';
 import { OnlineRefundStatus } from './online-refund-status.tsx';
-import { withOnlineRefund } from './online-refund.ts';
 import { RefundForm } from './refund-form.tsx';
-import { canRefundToOriginal, freshDraft, requestOfDraft, restKindsFor } from './return-draft.ts';
+import { canRefundToOriginal, freshDraft, requestOfDraft, restChoicesFor } from './return-draft.ts';
 import type { ReturnDraft } from './return-draft.ts';
 import { ReturnLinesForm } from './return-lines-form.tsx';
 import { findCustomerByPhone } from './find-customer.ts';
@@ -157,7 +156,7 @@ export function ReturnPurchasePanel({ found, rules, people, busy, onConfirm, onC
       ) : (
         <RefundForm
           draft={draft}
-          restKinds={withOnlineRefund(restKindsFor(rules.policy, purchase), rules.policy, purchase)}
+          restKinds={restChoicesFor(rules.policy, purchase)}
           offerOriginal={canRefundToOriginal(rules.policy, purchase)}
           customerName={customerName}
           purchaseHasCustomer={purchase.customerId !== undefined}
