@@ -53,7 +53,7 @@ describe.each(DATABASE_KINDS)('upgrading a chain whose stores were made before s
     const before = (await documents.get('config', storeId))!;
     expect(await rolesHolding(storeId)).toEqual([]);
 
-    expect(await migrateToLatest(store)).toEqual(['0016_product_terms_stock_for_managers']);
+    expect((await migrateToLatest(store))[0]).toBe('0016_product_terms_stock_for_managers');
 
     const after = (await documents.get('config', storeId))!;
     expect(await rolesHolding(storeId)).toEqual(['manager']);
