@@ -2,7 +2,7 @@
  * POST /api/v1/catalog/import (holders of 'catalog.manage', managers by default): the body is the file
  * itself, `text/csv` (UTF-8) or an Excel workbook
  * (`application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`), columns found by heading
- * (sku, name, barcodes, price, taxClass, unit, weighed, category, stock, or their Vietnamese headings).
+ * (sku, name, barcodes, price, taxClass, unit, weighed, category, stock, image, or their Vietnamese headings).
  *   200 {created, updated, unchanged, openingStock: {set, kept}, ignoredColumns}: every row was good and
  *       the catalog now holds it (a row equal to its product writes nothing);
  *   422 {errors: [{line, column, message}]}: nothing was written; line counts the heading row as 1, column
