@@ -12,6 +12,7 @@ import type { IntegrationsConfig, NoticeTarget } from '../integrations-config.ts
 import { noticeTargets } from '../integrations-config.ts';
 import { OrderInbox } from '../integrations/order-inbox.ts';
 import { OutboxWorker } from '../integrations/outbox-worker.ts';
+import { RefundsWithoutConnection } from '../integrations/refunds/refunds-without-connection.ts';
 import { PickupCodeKeeper } from '../integrations/pickup-code-keeper.ts';
 import { catchUpWooCommerce } from '../integrations/woocommerce-catch-up.ts';
 
@@ -29,6 +30,8 @@ export default fp<{ config: IntegrationsConfig }>(
     const inbox = new OrderInbox(app.store, app.documents, app.changeBus, app.log);
     const targets = noticeTargets(options.config);
     const outbox = new OutboxWorker(app.store, options.config.notices, app.log);
+    // No target at all: no worker; an online refund is shown failing at once rather than pending forever.
+    const refundsNowhere = targets.size === 0 ? new RefundsWithoutConnection(app.store.db, app.log) : undefined;
     const pickupCodes = new PickupCodeKeeper(app.store, app.documents, app.changeBus, app.log);
     app.decorate('orderInbox', inbox);
     app.decorate('pickupCodes', pickupCodes);
@@ -38,7 +41,10 @@ export default fp<{ config: IntegrationsConfig }>(
     const inboxRuns = inboxNeeded || options.config.wooCommerceCatchUpMinutes !== undefined;
     // A push that changed orders may have enqueued notices, one of returns online refunds: the bus tells every instance.
     const unsubscribe = app.changeBus.subscribe((message) => {
-      if (message.type === 'change' && message.event.collection === 'sales') outbox.wake();
+      if (message.type === 'change' && message.event.collection === 'sales') {
+        outbox.wake();
+        refundsNowhere?.look();
+      }
       if (message.type === 'change' && message.event.collection === 'orders') {
         outbox.wake();
         if (inboxRuns) pickupCodes.wake();
@@ -54,6 +60,7 @@ export default fp<{ config: IntegrationsConfig }>(
         pickupCodes.start();
       }
       if (targets.size > 0) outbox.start();
+      refundsNowhere?.look();
       if (woo !== undefined && minutes !== undefined) {
         catchUp = setInterval(() => {
           catchUpWooCommerce(app.store.db, inbox, woo, options.config.notices.timeoutMs).then(
@@ -67,7 +74,7 @@ export default fp<{ config: IntegrationsConfig }>(
     app.addHook('preClose', async () => {
       clearInterval(catchUp);
       unsubscribe();
-      await Promise.all([inbox.stop(), pickupCodes.stop(), outbox.stop()]);
+      await Promise.all([inbox.stop(), pickupCodes.stop(), outbox.stop(), refundsNowhere?.idle()]);
     });
   },
   { name: 'integrations', fastify: '5.x', dependencies: ['store', 'sync'] },

@@ -6,7 +6,8 @@
  * made into the request by src/domain/online-refund.ts), never the document's claim. Its key (order, return,
  * kind) makes it one notice however often the push is retried; its id is the Idempotency-Key of every attempt.
  * A refund is enqueued even when its target is not configured on this server: it then shows up as failing,
- * for the manager, rather than money owed to a customer vanishing.
+ * for the manager, rather than money owed to a customer vanishing (at once when no target at all is
+ * configured and no worker runs: refunds-without-connection.ts).
  */
 import { v7 as uuidv7 } from 'uuid';
 import type { SaleDocument } from '../../../../src/data/schemas/types.ts';
