@@ -28,6 +28,11 @@ export interface TenderFormProps {
   readonly expectedNumber: string;
   /** Takes a tender; the panel refuses it, and says why, when it does not fit what is due. */
   readonly take: (tender: Tender) => void;
+  /**
+   * Whose points or store credit pay, on a panel that is not the counter's (the returns desk's exchange:
+   * its purchase's customer, null when it has none); absent on the counter, whose forms read the cart's.
+   */
+  readonly customerId?: string | null;
 }
 
 export interface TenderForm {

@@ -1,8 +1,10 @@
 /*
  * The customer of an exchange pays the difference when the new items cost more than what came back: the
  * registered tender forms (src/ui/tender-form.ts, the same forms as the counter's pay panel) for cash, the
- * card terminal and bank QR, with what is due, what is left or the change, and the tenders taken. Points,
- * store credit and gift cards are not offered here: they are the counter's, with its attached customer.
+ * card terminal, bank QR and a gift card, and the customer's points and store credit when the purchase has a
+ * customer or the cashier attached one (given to the forms, never the counter's cart customer), with the
+ * counter's offline caps (the store's redeem rules, domain/redeem-limits.ts); with what is due, what is left
+ * or the change, and the tenders taken.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,11 +12,12 @@ import { peekNextReceiptSequence } from '../../data/receipt-sequence.ts';
 import type { CounterDatabase } from '../../data/counter-database.ts';
 import { useMoney } from '../../data/sale-settings-context.ts';
 import type { CashRounding } from '../../domain/cart-totals.ts';
+import type { LoyaltyRedeemRules } from '../../domain/redeem-limits.ts';
 import { formatReceiptNumber } from '../../domain/receipt-number.ts';
 import { addTender, paymentState, removeTender } from '../../domain/tender.ts';
 import type { Tender } from '../../domain/tender.ts';
 import { useTenderForms } from '../../ui/tender-form.ts';
-import { DIFFERENCE_METHODS } from './exchange-lines.ts';
+import { paysDifference } from './exchange-lines.ts';
 import { receiptCodesOf } from './write-return.ts';
 
 interface Props {
@@ -25,13 +28,17 @@ interface Props {
   readonly cashRounding: CashRounding | undefined;
   readonly counter: CounterDatabase;
   readonly place: { readonly storeId: string; readonly deviceId: string } | undefined;
+  /** The purchase's customer or the one attached at the desk. */
+  readonly customerId: string | undefined;
+  /** The store's loyalty redeem rules (undefined: no loyalty), the caps of points, gift cards and store credit. */
+  readonly redeemRules: LoyaltyRedeemRules | undefined;
 }
 
-export function DifferencePay({ due, tenders, onTenders, cashRounding, counter, place }: Props) {
+export function DifferencePay({ due, tenders, onTenders, cashRounding, counter, place, customerId, redeemRules }: Props) {
   const { t } = useTranslation();
   const money = useMoney();
   const allForms = useTenderForms();
-  const forms = useMemo(() => allForms.filter((form) => DIFFERENCE_METHODS.has(form.method)), [allForms]);
+  const forms = useMemo(() => allForms.filter((form) => paysDifference(form.method, customerId !== undefined)), [allForms, customerId]);
   const [openId, setOpenId] = useState(forms[0]?.id);
   const [refused, setRefused] = useState<string | null>(null);
   const [expectedNumber, setExpectedNumber] = useState('');
@@ -95,9 +102,10 @@ export function DifferencePay({ due, tenders, onTenders, cashRounding, counter, 
             remaining={Math.max(0, due - payment.paid)}
             remainingInCash={payment.remainingInCash}
             tenders={tenders}
-            redeemRules={undefined}
+            redeemRules={redeemRules}
             expectedNumber={expectedNumber}
             take={take}
+            customerId={customerId ?? null}
           />
         </div>
       )}

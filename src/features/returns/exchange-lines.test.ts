@@ -10,7 +10,7 @@ import { returnPolicyOf } from '../../domain/return-policy.ts';
 import type { Purchase } from '../../domain/returnable-purchase.ts';
 import { buildSaleReturn } from '../../domain/sale-return.ts';
 import { VIETNAM_TAX_CLASSES } from '../../domain/tax-presets.ts';
-import { addUnreceipted, exchangeDifference, newLinesOf, noReceiptRestKinds, unreceiptedLineOf } from './exchange-lines.ts';
+import { addUnreceipted, exchangeDifference, newLinesOf, noReceiptRestKinds, paysDifference, unreceiptedLineOf } from './exchange-lines.ts';
 
 const shirtM: CartProduct = { id: 'p-shirt-m', sku: 'AO-M', name: 'Áo thun cỡ M', price: 150_000, taxClassId: 'vat10', weighed: false };
 const shirtL: CartProduct = { id: 'p-shirt-l', sku: 'AO-L', name: 'Áo thun cỡ L', price: 165_000, taxClassId: 'vat10', weighed: false };
@@ -107,5 +107,16 @@ describe('a return without a receipt', () => {
     expect(noReceiptRestKinds(policy)).toEqual(['store_credit', 'gift_card']);
     expect(noReceiptRestKinds(returnPolicyOf({ refundMethods: ['original_tender', 'cash', 'store_credit'] }))).toEqual(['store_credit']);
     expect(noReceiptRestKinds(returnPolicyOf({ refundMethods: ['cash'] }))).toEqual([]);
+  });
+});
+
+describe('what pays the difference of an exchange', () => {
+  it('cash, the card terminal, bank QR and a gift card always; points and store credit only with a customer; never an online refund', () => {
+    for (const method of ['cash', 'card', 'bank_qr', 'gift_card'] as const) expect(paysDifference(method, false)).toBe(true);
+    expect(paysDifference('points', false)).toBe(false);
+    expect(paysDifference('store_credit', false)).toBe(false);
+    expect(paysDifference('points', true)).toBe(true);
+    expect(paysDifference('store_credit', true)).toBe(true);
+    expect(paysDifference('online_refund', true)).toBe(false);
   });
 });

@@ -3,7 +3,8 @@
  * takes: an exchange's new items as sold lines (priced exactly as the counter's cart prices them, through
  * the cart's own totals), and the items a customer brings back without a receipt as unreceipted lines at
  * today's catalog price with their tax class. Also which ways the desk offers for each: the difference of an
- * exchange is paid like a sale (cash, the card terminal, bank QR); a return without receipt is refunded only
+ * exchange is paid like a sale (cash, the card terminal, bank QR, a gift card; points and store credit when
+ * the customer is known); a return without receipt is refunded only
  * to the store's own money (store credit or a new gift card, as the store's refund methods allow), never in
  * cash, since nothing proves what was paid for it.
  */
@@ -17,10 +18,19 @@ import { counterSaleLine } from '../../domain/sale-document.ts';
 import type { CounterSaleLine } from '../../domain/sale-document.ts';
 import type { TaxClass } from '../../domain/tax-presets.ts';
 import type { TenderMethod } from '../../domain/tender.ts';
+import { tenderKinds } from '../../domain/tender-kinds.ts';
 import type { RestKind, ReturnReasonCode } from './return-draft.ts';
 
-/** The tender forms the desk shows for the difference an exchange's customer pays. */
-export const DIFFERENCE_METHODS: ReadonlySet<TenderMethod> = new Set<TenderMethod>(['cash', 'card', 'bank_qr']);
+/** The tender forms the desk shows for the difference an exchange's customer pays, as the counter takes them. */
+export const DIFFERENCE_METHODS: ReadonlySet<TenderMethod> = new Set<TenderMethod>(['cash', 'card', 'bank_qr', 'gift_card', 'points', 'store_credit']);
+
+/**
+ * Whether the difference may be paid by `method` now: a tender that belongs to a customer (points, store
+ * credit: tenderKinds' needsCustomer) only when the purchase has one or the cashier attached one.
+ */
+export function paysDifference(method: TenderMethod, hasCustomer: boolean): boolean {
+  return DIFFERENCE_METHODS.has(method) && (hasCustomer || !tenderKinds[method].needsCustomer);
+}
 
 /** The new items of an exchange as the document's sold lines (positive qty), priced as the counter prices its cart. */
 export function newLinesOf(cart: CartState, taxClasses: readonly TaxClass[]): CounterSaleLine[] {

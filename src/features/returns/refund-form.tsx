@@ -1,10 +1,10 @@
 /*
  * Where the money of a return goes: back the way it was paid where the counter can (when the store allows it),
  * the rest to cash, store credit or a new gift card as the store's rules allow; store credit needs the
- * customer, found here by phone on this tablet when the purchase names none.
+ * customer, found here by phone on this tablet when the purchase names none (customer-attach.tsx).
  */
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CustomerAttach } from './customer-attach.tsx';
 import type { RestChoice, ReturnDraft } from './return-draft.ts';
 
 interface Props {
@@ -20,7 +20,6 @@ interface Props {
 
 export function RefundForm({ draft, restKinds, offerOriginal, customerName, purchaseHasCustomer, onChange, onFindCustomer }: Props) {
   const { t } = useTranslation();
-  const [phone, setPhone] = useState('');
   return (
     <fieldset className="returns-refund" data-testid="returns-refund">
       <legend>{t('returns.refund.title')}</legend>
@@ -44,24 +43,7 @@ export function RefundForm({ draft, restKinds, offerOriginal, customerName, purc
           <input data-testid="returns-gift-card" inputMode="numeric" value={draft.giftCardId} onChange={(event) => onChange({ giftCardId: event.target.value })} />
         </label>
       )}
-      <p data-testid="returns-customer">{customerName === undefined ? t('returns.customer.none') : t('returns.customer.named', { name: customerName })}</p>
-      {!purchaseHasCustomer && (
-        <form
-          className="returns-find"
-          onSubmit={(event) => {
-            event.preventDefault();
-            onFindCustomer(phone);
-          }}
-        >
-          <label>
-            {t('returns.customer.phone')}
-            <input data-testid="returns-customer-phone" inputMode="tel" value={phone} onChange={(event) => setPhone(event.target.value)} />
-          </label>
-          <button type="submit" data-testid="returns-customer-find">
-            {t('returns.customer.find')}
-          </button>
-        </form>
-      )}
+      <CustomerAttach customerName={customerName} purchaseHasCustomer={purchaseHasCustomer} onFindCustomer={onFindCustomer} />
     </fieldset>
   );
 }

@@ -16,9 +16,11 @@ import { emptyCart } from '../../domain/cart.ts';
 import type { Cart } from '../../domain/cart.ts';
 import type { Tender } from '../../domain/tender.ts';
 import { formatMoney } from '../../domain/money-format.ts';
+import type { LoyaltyRedeemRules } from '../../domain/redeem-limits.ts';
 import { returnedSoFar } from '../../domain/returnable-purchase.ts';
 import type { ReturnRequest, ReturnRules } from '../../domain/sale-return.ts';
 import type { FoundPurchase } from './find-purchase.ts';
+import { CustomerAttach } from './customer-attach.tsx';
 import { DifferencePay } from './difference-pay.tsx';
 import { exchangeDifference, newLinesOf } from './exchange-lines.ts';
 import { ExchangeItems } from './exchange-items.tsx';
@@ -34,13 +36,15 @@ import { planReturn } from './write-return.ts';
 interface Props {
   readonly found: FoundPurchase;
   readonly rules: ReturnRules;
+  /** The store's loyalty redeem rules: the counter's caps on points, gift cards and store credit paying a difference. */
+  readonly redeemRules: LoyaltyRedeemRules | undefined;
   readonly people: ReturnPeople | undefined;
   readonly busy: boolean;
   readonly onConfirm: (request: ReturnRequest) => void;
   readonly onClose: () => void;
 }
 
-export function ReturnPurchasePanel({ found, rules, people, busy, onConfirm, onClose }: Props) {
+export function ReturnPurchasePanel({ found, rules, redeemRules, people, busy, onConfirm, onClose }: Props) {
   const { t, i18n } = useTranslation();
   const database = useDatabase();
   const catalog = useCatalogDatabase();
@@ -152,7 +156,19 @@ export function ReturnPurchasePanel({ found, rules, people, busy, onConfirm, onC
         </p>
       )}
       {difference !== undefined && difference > 0 ? (
-        <DifferencePay due={difference} tenders={payments} onTenders={setPayments} cashRounding={rules.cashRounding} counter={counter} place={people} />
+        <>
+          <DifferencePay
+            due={difference}
+            tenders={payments}
+            onTenders={setPayments}
+            cashRounding={rules.cashRounding}
+            counter={counter}
+            place={people}
+            customerId={purchase.customerId ?? draft.customerId}
+            redeemRules={redeemRules}
+          />
+          <CustomerAttach customerName={customerName} purchaseHasCustomer={purchase.customerId !== undefined} onFindCustomer={findCustomer} />
+        </>
       ) : (
         <RefundForm
           draft={draft}

@@ -96,7 +96,7 @@ describe('exchanges and returns without a receipt at the returns desk', () => {
     expect(screen.queryByTestId('returns-refund')).toBeNull();
     expect((screen.getByTestId('returns-confirm') as HTMLButtonElement).disabled).toBe(true);
 
-    // Cash, card and bank QR from the registered forms; the points and store credit forms are the counter's.
+    // The registered forms; no customer on this purchase, so no points or store credit.
     const pay = screen.getByTestId('returns-pay');
     expect(within(pay).queryByTestId('returns-method-points')).toBeNull();
     fireEvent.click(within(pay).getByTestId('returns-method-cash'));

@@ -22,6 +22,7 @@ import { scanSounds } from '../../devices/feedback/scan-feedback.ts';
 import { useWedgeScanner } from '../../devices/scanner/use-wedge-scanner.ts';
 import { cashRoundingFromConfig } from '../../domain/cash-rounding-config.ts';
 import { loyaltyRules } from '../../domain/loyalty.ts';
+import { loyaltyRedeemRules } from '../../domain/redeem-limits.ts';
 import { formatMoney } from '../../domain/money-format.ts';
 import { returnPolicyOf } from '../../domain/return-policy.ts';
 import type { ReturnRequest, ReturnRules } from '../../domain/sale-return.ts';
@@ -63,6 +64,7 @@ export function ReturnsScreen() {
   const [busy, setBusy] = useState(false);
   const [searching, setSearching] = useState(false);
 
+  const redeemRules = useMemo(() => (config === null || config === undefined ? undefined : loyaltyRedeemRules(config.loyalty)), [config]);
   const settings = useMemo(() => (config === null || config === undefined ? undefined : saleSettingsOf(config)), [config]);
 
   const rules = useMemo((): ReturnRules | undefined => {
@@ -204,6 +206,7 @@ export function ReturnsScreen() {
                 key={`${selected.purchase.source}-${selected.purchase.id}`}
                 found={selected}
                 rules={rules}
+                redeemRules={redeemRules}
                 people={people}
                 busy={busy}
                 onConfirm={(request) => void confirm(request)}

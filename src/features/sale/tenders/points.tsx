@@ -14,13 +14,16 @@ interface PointsTenderProps {
   readonly tenders: readonly Tender[];
   readonly rules: LoyaltyRedeemRules | undefined;
   readonly onTender: (points: number, amount: number) => void;
+  /** The customer of a panel other than the counter's (null: none); absent: the cart's. */
+  readonly customerId?: string | null | undefined;
 }
 
 /** The attached member's loyalty points: how many this till may redeem now, each worth the store's point value. */
-export function PointsTender({ total, remaining, tenders, rules, onTender }: PointsTenderProps) {
+export function PointsTender({ total, remaining, tenders, rules, onTender, ...given }: PointsTenderProps) {
   const { t } = useTranslation();
   const money = useMoney();
-  const customerId = useCounterStore((state) => state.cart.customerId);
+  const cartCustomerId = useCounterStore((state) => state.cart.customerId);
+  const customerId = given.customerId === undefined ? cartCustomerId : (given.customerId ?? undefined);
   const balance = useTenderBalance('points', customerId ?? null);
   if (rules === undefined) return <p className="notice" data-testid="points-off">{t('sale.pay.pointsOff')}</p>;
   if (customerId === undefined) return <p className="notice" data-testid="needs-customer">{t('sale.pay.needsCustomer')}</p>;
@@ -74,8 +77,8 @@ export const pointsTender: TenderForm = {
   id: 'points',
   order: 50,
   method: 'points',
-  Form: ({ total, remaining, tenders, redeemRules, take }) => (
-    <PointsTender total={total} remaining={remaining} tenders={tenders} rules={redeemRules} onTender={(points, amount) => take({ method: 'points', amount, points })} />
+  Form: ({ total, remaining, tenders, redeemRules, take, customerId }) => (
+    <PointsTender total={total} remaining={remaining} tenders={tenders} rules={redeemRules} customerId={customerId} onTender={(points, amount) => take({ method: 'points', amount, points })} />
   ),
   describe: (tender, t) => (tender.method === 'points' ? ` (${t('receipt.pointsUsed', { points: tender.points })})` : ''),
 };

@@ -13,13 +13,16 @@ interface StoreCreditTenderProps {
   readonly tenders: readonly Tender[];
   readonly rules: LoyaltyRedeemRules | undefined;
   readonly onTender: (amount: number) => void;
+  /** The customer of a panel other than the counter's (null: none); absent: the cart's. */
+  readonly customerId?: string | null | undefined;
 }
 
 /** The attached customer's store credit (from earlier returns), up to its balance on this till and what is due. */
-export function StoreCreditTender({ remaining, tenders, rules, onTender }: StoreCreditTenderProps) {
+export function StoreCreditTender({ remaining, tenders, rules, onTender, ...given }: StoreCreditTenderProps) {
   const { t } = useTranslation();
   const money = useMoney();
-  const customerId = useCounterStore((state) => state.cart.customerId);
+  const cartCustomerId = useCounterStore((state) => state.cart.customerId);
+  const customerId = given.customerId === undefined ? cartCustomerId : (given.customerId ?? undefined);
   const balance = useTenderBalance('credit', customerId ?? null);
   if (customerId === undefined) return <p className="notice" data-testid="needs-customer">{t('sale.pay.needsCustomer')}</p>;
   if (balance === undefined) return null;
@@ -33,5 +36,7 @@ export const storeCreditTender: TenderForm = {
   id: 'store_credit',
   order: 60,
   method: 'store_credit',
-  Form: ({ remaining, tenders, redeemRules, take }) => <StoreCreditTender remaining={remaining} tenders={tenders} rules={redeemRules} onTender={(amount) => take({ method: 'store_credit', amount })} />,
+  Form: ({ remaining, tenders, redeemRules, take, customerId }) => (
+    <StoreCreditTender remaining={remaining} tenders={tenders} rules={redeemRules} customerId={customerId} onTender={(amount) => take({ method: 'store_credit', amount })} />
+  ),
 };

@@ -1,0 +1,121 @@
+// The difference of an exchange paid with what belongs to the customer, in real Chromium on real IndexedDB
+// with no network: Hà bought two coffees in cash without giving her phone; at the returns desk she swaps one
+// for a dearer tea. Until the cashier attaches her, only the tenders that need no customer are offered;
+// once attached by phone, her points and store credit pay part of the 16,000 as the counter's forms take
+// them, under the store's offline caps (100 points a sale, 5,000 of store credit a sale), and cash the rest:
+// ONE exchange document whose ledger spends her points and credit.
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { productRow } from '../../catalog/catalog-data.test-helper.ts';
+import type { BalanceDocument, SaleDocument, StoreConfigDocument } from '../../data/schemas/types.ts';
+import { emptyCart, ringUpLine } from '../../domain/cart.ts';
+import type { CartProduct } from '../../domain/cart.ts';
+import { makeEan13 } from '../../domain/gtin.ts';
+import { STORE_ID, completeOnTill, lan, renderOnTill, setUpTill, tearDownTill, testConfig } from '../sale/till.test-helper.tsx';
+import type { Till } from '../sale/till.test-helper.tsx';
+import { ReturnsScreen } from './returns-screen.tsx';
+
+const coffee: CartProduct = { id: 'p-coffee', sku: 'CF01', name: 'Cà phê sữa', price: 29_000, taxClassId: 'vat10', weighed: false };
+const tea = productRow(7, { id: 'p-tea', sku: 'TRA01', name: 'Trà đào', searchName: 'tra dao', price: 45_000, taxClassId: 'vat10', barcodes: [makeEan13('893000000007')] });
+let till: Till | undefined;
+
+function capsConfig(): StoreConfigDocument {
+  return {
+    ...testConfig({ loyalty: { maxRedeemBasisPoints: 10_000, offlineRedeemCapPoints: 100, offlineRedeemCapAmount: 5_000 } }),
+    returnPolicy: { windowDays: 30, refundMethods: ['original_tender', 'cash', 'store_credit', 'gift_card'] },
+  };
+}
+
+beforeEach(() => {
+  vi.stubGlobal('fetch', () => Promise.reject(new TypeError('offline')));
+});
+
+afterEach(async () => {
+  cleanup();
+  vi.unstubAllGlobals();
+  await tearDownTill(till);
+  till = undefined;
+});
+
+async function returnsOf(current: Till): Promise<SaleDocument[]> {
+  return (await current.database.sales.find({ selector: { kind: 'return' } }).exec()).map((doc) => doc.toMutableJSON());
+}
+
+describe('the difference of an exchange paid with the customer’s own tenders', () => {
+  it('Hà, attached by phone at the desk, pays 10,000 in points (capped at 100) and 5,000 of store credit (capped), the rest in cash', async () => {
+    const config = capsConfig();
+    till = await setUpTill(config);
+    await till.catalog.products.bulkPut([tea]);
+    const now = new Date().toISOString();
+    await till.database.customers.insert({ id: 'cust-ha', storeId: STORE_ID, name: 'Phạm Thu Hà', searchName: 'pham thu ha', phone: '0912345678', createdAt: now, updatedAt: now });
+    const balances: BalanceDocument[] = [
+      { id: `points:${STORE_ID}:cust-ha`, kind: 'points', storeId: STORE_ID, refId: 'cust-ha', value: 1_200, updatedAt: now },
+      { id: `credit:${STORE_ID}:cust-ha`, kind: 'credit', storeId: STORE_ID, refId: 'cust-ha', value: 10_000, updatedAt: now },
+    ];
+    await till.catalog.balances.bulkPut(balances);
+    const cart = ringUpLine(emptyCart(), coffee, { qty: 2000 });
+    if (!cart.ok) throw new Error(cart.detail);
+    const sale = await completeOnTill(till, cart.cart, [{ method: 'cash', amount: 58_000 }], lan.id);
+    renderOnTill(till, <ReturnsScreen />);
+    await waitFor(() => expect(screen.getByTestId('returns-screen').dataset.ready).toBe('yes'));
+
+    fireEvent.change(screen.getByTestId('returns-search'), { target: { value: sale.number } });
+    fireEvent.click(screen.getByTestId('returns-find'));
+    await screen.findByTestId('returns-purchase');
+    fireEvent.change(screen.getByTestId('returns-qty-0'), { target: { value: '1' } });
+    fireEvent.click(screen.getByTestId('returns-exchange-start'));
+    fireEvent.change(await screen.findByTestId('returns-exchange-search'), { target: { value: 'tra' } });
+    fireEvent.click(screen.getByTestId('returns-exchange-search-submit'));
+    fireEvent.click(await screen.findByTestId('returns-exchange-result'));
+    await waitFor(() => expect(screen.getByTestId('returns-difference').dataset.amount).toBe('16000'));
+
+    // No customer yet: a gift card may pay, her points and store credit may not.
+    const pay = screen.getByTestId('returns-pay');
+    expect(within(pay).getByTestId('returns-method-gift_card')).toBeTruthy();
+    expect(within(pay).queryByTestId('returns-method-points')).toBeNull();
+    expect(within(pay).queryByTestId('returns-method-store_credit')).toBeNull();
+
+    fireEvent.change(screen.getByTestId('returns-customer-phone'), { target: { value: '+84 912 345 678' } });
+    fireEvent.click(screen.getByTestId('returns-customer-find'));
+    await waitFor(() => expect(screen.getByTestId('returns-customer').textContent).toContain('Phạm Thu Hà'));
+
+    // Her points: 1,200 on this till, but the store's offline cap is 100 a sale.
+    fireEvent.click(await within(pay).findByTestId('returns-method-points'));
+    const points = await within(pay).findByTestId('points-balance');
+    expect(points.dataset).toMatchObject({ points: '1200', max: '100' });
+    fireEvent.click(within(pay).getByTestId('points-add'));
+    await waitFor(() => expect(screen.getByTestId('returns-pay-remaining').dataset.amount).toBe('6000'));
+
+    // Her store credit: 10,000, capped at 5,000 a sale.
+    fireEvent.click(within(pay).getByTestId('returns-method-store_credit'));
+    const credit = await within(pay).findByTestId('store-credit-balance');
+    expect(credit.dataset).toMatchObject({ amount: '10000', limit: '5000' });
+    fireEvent.click(within(pay).getByTestId('store-credit-add'));
+    await waitFor(() => expect(screen.getByTestId('returns-pay-remaining').dataset.amount).toBe('1000'));
+
+    fireEvent.click(within(pay).getByTestId('returns-method-cash'));
+    fireEvent.change(within(pay).getByTestId('cash-amount'), { target: { value: '1000' } });
+    fireEvent.click(within(pay).getByTestId('cash-add'));
+    await waitFor(() => expect((screen.getByTestId('returns-confirm') as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(screen.getByTestId('returns-confirm'));
+
+    await waitFor(async () => expect(await returnsOf(till!)).toHaveLength(1), { timeout: 10_000 });
+    const [written] = await returnsOf(till);
+    expect(written).toMatchObject({
+      reason: 'exchange',
+      customerId: 'cust-ha',
+      totals: { total: 16_000 },
+      tenders: [
+        { method: 'points', amount: 10_000, points: 100 },
+        { method: 'store_credit', amount: 5_000 },
+        { method: 'cash', amount: 1_000 },
+      ],
+    });
+    expect(written!.ledger).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'points', refId: 'cust-ha', delta: -100 }),
+        expect.objectContaining({ kind: 'credit', refId: 'cust-ha', delta: -5_000 }),
+      ]),
+    );
+  });
+});
