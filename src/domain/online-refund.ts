@@ -11,6 +11,12 @@
 import { getCurrency, isKnownCurrency } from './currency.ts';
 import { writeDecimalAmount } from './decimal-amount.ts';
 
+/**
+ * Why an online refund cannot go at all: the server has no platform connection configured (no notice target),
+ * so no worker sends it; the server marks it failing with this reason, the returns desk says so.
+ */
+export const ONLINE_REFUND_NO_CONNECTION = 'no platform connection configured';
+
 export interface OnlineRefundLine {
   readonly sourceLineId?: string;
   readonly sku: string;

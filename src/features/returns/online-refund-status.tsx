@@ -11,7 +11,7 @@ import type { Purchase } from '../../domain/returnable-purchase.ts';
 import { loadDeviceIdentity } from '../../sync/enrolment.ts';
 import { SyncDatabaseContext } from '../../sync/sync-database-context.ts';
 import { useNetworkOnline } from '../../ui/use-network-online.ts';
-import { fetchOnlineRefunds } from './online-refund.ts';
+import { fetchOnlineRefunds, refundStatusKey } from './online-refund.ts';
 
 interface Props {
   readonly purchase: Pick<Purchase, 'id' | 'source' | 'paidOnline'>;
@@ -49,8 +49,11 @@ function OnlineRefundList({ orderId }: { readonly orderId: string }) {
       ) : (
         <ul>
           {known.map((refund) => (
-            <li key={refund.id} data-testid="returns-online-refund" data-state={refund.state}>
-              {t('returns.onlineRefund.line', { amount: formatMoney(refund.amount, refund.currency, i18n.language), status: t(`returns.onlineRefund.${refund.state}`) })}
+            <li key={refund.id} data-testid="returns-online-refund" data-state={refund.state} data-reason={refund.reason}>
+              {t('returns.onlineRefund.line', {
+                amount: formatMoney(refund.amount, refund.currency, i18n.language),
+                status: t(refundStatusKey(refund)),
+              })}
             </li>
           ))}
         </ul>

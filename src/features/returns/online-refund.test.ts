@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { returnPolicyOf } from '../../domain/return-policy.ts';
 import type { Purchase } from '../../domain/returnable-purchase.ts';
+import { refundStatusKey } from './online-refund.ts';
 import { freshDraft, restChoicesFor } from './return-draft.ts';
 
 describe('the returns desk offers an online refund only for an order paid online', () => {
@@ -39,5 +40,14 @@ describe('a store that only refunds to the original tender', () => {
   it('opens a sale paid at the counter back to its original tender', () => {
     expect(restChoicesFor(originalOnly, sale)).toEqual([]);
     expect(freshDraft(originalOnly, sale)).toMatchObject({ toOriginal: true });
+  });
+});
+
+describe('what the desk says became of an online refund', () => {
+  it('a refund the server cannot send for want of a platform connection says so; others say their state', () => {
+    expect(refundStatusKey({ state: 'failing', reason: 'no platform connection configured' })).toBe('returns.onlineRefund.noConnection');
+    expect(refundStatusKey({ state: 'failing' })).toBe('returns.onlineRefund.failing');
+    expect(refundStatusKey({ state: 'pending' })).toBe('returns.onlineRefund.pending');
+    expect(refundStatusKey({ state: 'delivered' })).toBe('returns.onlineRefund.delivered');
   });
 });

@@ -2,6 +2,7 @@
  * Online refunds at the returns desk (issue 16): what became of the refunds asked of an order's shop, read from
  * the server (GET /api/v1/orders/:orderId/refunds) when online. The method itself is offered by return-draft.ts.
  */
+import { ONLINE_REFUND_NO_CONNECTION } from '../../domain/online-refund.ts';
 import { apiUrl } from '../../sync/sync-api.ts';
 
 export type OnlineRefundState = 'pending' | 'failing' | 'delivered';
@@ -12,6 +13,13 @@ export interface OnlineRefundSeen {
   readonly amount: number;
   readonly currency: string;
   readonly state: OnlineRefundState;
+  /** Only ever the server's own ONLINE_REFUND_NO_CONNECTION (domain/online-refund.ts): it cannot go. */
+  readonly reason?: string;
+}
+
+/** The words (returns.onlineRefund.*) for what became of a refund: one that cannot go at all says so. */
+export function refundStatusKey(refund: Pick<OnlineRefundSeen, 'state' | 'reason'>): string {
+  return refund.state === 'failing' && refund.reason === ONLINE_REFUND_NO_CONNECTION ? 'returns.onlineRefund.noConnection' : `returns.onlineRefund.${refund.state}`;
 }
 
 function isRefundList(body: unknown): body is { refunds: OnlineRefundSeen[] } {

@@ -10,12 +10,13 @@
  * change bus, on every instance); only one instance wins each refund (the UPDATE is conditional on its state).
  */
 import type { FastifyBaseLogger } from 'fastify';
+import { ONLINE_REFUND_NO_CONNECTION } from '../../../../src/domain/online-refund.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/database-types.ts';
 import { insertIncidents } from '../../store/incidents-repository.ts';
 import { ONLINE_REFUND } from './refund-notices.ts';
 
-export const NO_CONNECTION = 'no platform connection configured';
+export const NO_CONNECTION = ONLINE_REFUND_NO_CONNECTION;
 
 /** Marks every pending online refund failing for want of a connection; returns how many this call marked. */
 export async function failRefundsWithoutConnection(db: Kysely<Database>, now: string): Promise<number> {
