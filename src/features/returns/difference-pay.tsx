@@ -96,7 +96,9 @@ export function DifferencePay({ due, tenders, onTenders, cashRounding, counter, 
         ))}
       </div>
       {payment.remaining > 0 && open !== undefined && (
-        <div className="tender-form">
+        // Another customer is a new form (their balance read afresh: the sale feature's balance hook does not
+        // always emit again when its customer changes under a mounted form).
+        <div className="tender-form" key={customerId ?? ''}>
           <open.Form
             total={due}
             remaining={Math.max(0, due - payment.paid)}

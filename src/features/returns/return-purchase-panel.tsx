@@ -15,6 +15,7 @@ import { useSaleSettings } from '../../data/sale-settings-context.ts';
 import { emptyCart } from '../../domain/cart.ts';
 import type { Cart } from '../../domain/cart.ts';
 import type { Tender } from '../../domain/tender.ts';
+import { tenderKinds } from '../../domain/tender-kinds.ts';
 import { formatMoney } from '../../domain/money-format.ts';
 import type { LoyaltyRedeemRules } from '../../domain/redeem-limits.ts';
 import { returnedSoFar } from '../../domain/returnable-purchase.ts';
@@ -120,6 +121,8 @@ export function ReturnPurchasePanel({ found, rules, redeemRules, people, busy, o
         setCustomerProblem(customer === undefined);
         if (customer === undefined) return;
         setCustomerName(customer.name);
+        // Points or store credit taken for another customer must not be spent from this one's.
+        if (customer.id !== draft.customerId) setPayments((taken) => taken.filter((tender) => !tenderKinds[tender.method].needsCustomer));
         setDraft((current) => ({ ...current, customerId: customer.id }));
       })
       .catch((error: unknown) => console.error('Finding a customer by phone failed', error));

@@ -3,7 +3,8 @@
 // for a dearer tea. Until the cashier attaches her, only the tenders that need no customer are offered;
 // once attached by phone, her points and store credit pay part of the 16,000 as the counter's forms take
 // them, under the store's offline caps (100 points a sale, 5,000 of store credit a sale), and cash the rest:
-// ONE exchange document whose ledger spends her points and credit.
+// ONE exchange document whose ledger spends her points and credit. Points taken while the wrong customer
+// was attached are dropped when the cashier attaches the right one.
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { productRow } from '../../catalog/catalog-data.test-helper.ts';
@@ -47,6 +48,7 @@ describe('the difference of an exchange paid with the customer’s own tenders',
     till = await setUpTill(config);
     await till.catalog.products.bulkPut([tea]);
     const now = new Date().toISOString();
+    await till.database.customers.insert({ id: 'cust-minh', storeId: STORE_ID, name: 'Võ Văn Minh', searchName: 'vo van minh', phone: '0987654321', createdAt: now, updatedAt: now });
     await till.database.customers.insert({ id: 'cust-ha', storeId: STORE_ID, name: 'Phạm Thu Hà', searchName: 'pham thu ha', phone: '0912345678', createdAt: now, updatedAt: now });
     const balances: BalanceDocument[] = [
       { id: `points:${STORE_ID}:cust-ha`, kind: 'points', storeId: STORE_ID, refId: 'cust-ha', value: 1_200, updatedAt: now },
@@ -83,6 +85,23 @@ describe('the difference of an exchange paid with the customer’s own tenders',
     fireEvent.click(await within(pay).findByTestId('returns-method-points'));
     const points = await within(pay).findByTestId('points-balance');
     expect(points.dataset).toMatchObject({ points: '1200', max: '100' });
+    fireEvent.click(within(pay).getByTestId('points-add'));
+    await waitFor(() => expect(screen.getByTestId('returns-pay-remaining').dataset.amount).toBe('6000'));
+
+    // The cashier had the wrong customer: attaching another drops the points taken from Hà's balance.
+    const attach = (phone: string) => {
+      fireEvent.change(screen.getByTestId('returns-customer-phone'), { target: { value: phone } });
+      fireEvent.click(screen.getByTestId('returns-customer-find'));
+    };
+    attach('0987 654 321');
+    await waitFor(() => expect(screen.getByTestId('returns-customer').textContent).toContain('Võ Văn Minh'));
+    await waitFor(() => expect(screen.getByTestId('returns-pay-remaining').dataset.amount).toBe('16000'));
+    expect(screen.queryByTestId('returns-pay-tender')).toBeNull();
+    await waitFor(() => expect(within(pay).getByTestId('points-refused').dataset.reason).toBe('no-points'));
+    attach('0912345678');
+    await waitFor(() => expect(screen.getByTestId('returns-customer').textContent).toContain('Phạm Thu Hà'));
+    fireEvent.click(within(pay).getByTestId('returns-method-points'));
+    await waitFor(() => expect(within(pay).getByTestId('points-balance').dataset.max).toBe('100'));
     fireEvent.click(within(pay).getByTestId('points-add'));
     await waitFor(() => expect(screen.getByTestId('returns-pay-remaining').dataset.amount).toBe('6000'));
 
