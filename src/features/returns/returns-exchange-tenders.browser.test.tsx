@@ -5,20 +5,14 @@
 // them, under the store's offline caps (100 points a sale, 5,000 of store credit a sale), and cash the rest:
 // ONE exchange document whose ledger spends her points and credit. Points taken while the wrong customer
 // was attached are dropped when the cashier attaches the right one.
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { productRow } from '../../catalog/catalog-data.test-helper.ts';
-import type { BalanceDocument, SaleDocument, StoreConfigDocument } from '../../data/schemas/types.ts';
-import { emptyCart, ringUpLine } from '../../domain/cart.ts';
-import type { CartProduct } from '../../domain/cart.ts';
-import { makeEan13 } from '../../domain/gtin.ts';
-import { STORE_ID, completeOnTill, lan, renderOnTill, setUpTill, tearDownTill, testConfig } from '../sale/till.test-helper.tsx';
-import type { Till } from '../sale/till.test-helper.tsx';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { BalanceDocument, StoreConfigDocument } from '../../data/schemas/types.ts';
+import { STORE_ID, renderOnTill, testConfig } from '../sale/till.test-helper.tsx';
+import { addCustomer, coffeesSoldInCash, deskReady, offlineReturnsDesk, tea, theReturnWritten } from './returns.test-helper.tsx';
 import { ReturnsScreen } from './returns-screen.tsx';
 
-const coffee: CartProduct = { id: 'p-coffee', sku: 'CF01', name: 'Cà phê sữa', price: 29_000, taxClassId: 'vat10', weighed: false };
-const tea = productRow(7, { id: 'p-tea', sku: 'TRA01', name: 'Trà đào', searchName: 'tra dao', price: 45_000, taxClassId: 'vat10', barcodes: [makeEan13('893000000007')] });
-let till: Till | undefined;
+const desk = offlineReturnsDesk();
 
 function capsConfig(): StoreConfigDocument {
   return {
@@ -27,39 +21,21 @@ function capsConfig(): StoreConfigDocument {
   };
 }
 
-beforeEach(() => {
-  vi.stubGlobal('fetch', () => Promise.reject(new TypeError('offline')));
-});
-
-afterEach(async () => {
-  cleanup();
-  vi.unstubAllGlobals();
-  await tearDownTill(till);
-  till = undefined;
-});
-
-async function returnsOf(current: Till): Promise<SaleDocument[]> {
-  return (await current.database.sales.find({ selector: { kind: 'return' } }).exec()).map((doc) => doc.toMutableJSON());
-}
-
 describe('the difference of an exchange paid with the customer’s own tenders', () => {
   it('Hà, attached by phone at the desk, pays 10,000 in points (capped at 100) and 5,000 of store credit (capped), the rest in cash', async () => {
-    const config = capsConfig();
-    till = await setUpTill(config);
+    const till = await desk.setUp(capsConfig());
     await till.catalog.products.bulkPut([tea]);
+    await addCustomer(till, { id: 'cust-minh', name: 'Võ Văn Minh', searchName: 'vo van minh', phone: '0987654321' });
+    await addCustomer(till, { id: 'cust-ha', name: 'Phạm Thu Hà', searchName: 'pham thu ha', phone: '0912345678' });
     const now = new Date().toISOString();
-    await till.database.customers.insert({ id: 'cust-minh', storeId: STORE_ID, name: 'Võ Văn Minh', searchName: 'vo van minh', phone: '0987654321', createdAt: now, updatedAt: now });
-    await till.database.customers.insert({ id: 'cust-ha', storeId: STORE_ID, name: 'Phạm Thu Hà', searchName: 'pham thu ha', phone: '0912345678', createdAt: now, updatedAt: now });
     const balances: BalanceDocument[] = [
       { id: `points:${STORE_ID}:cust-ha`, kind: 'points', storeId: STORE_ID, refId: 'cust-ha', value: 1_200, updatedAt: now },
       { id: `credit:${STORE_ID}:cust-ha`, kind: 'credit', storeId: STORE_ID, refId: 'cust-ha', value: 10_000, updatedAt: now },
     ];
     await till.catalog.balances.bulkPut(balances);
-    const cart = ringUpLine(emptyCart(), coffee, { qty: 2000 });
-    if (!cart.ok) throw new Error(cart.detail);
-    const sale = await completeOnTill(till, cart.cart, [{ method: 'cash', amount: 58_000 }], lan.id);
+    const sale = await coffeesSoldInCash(till, 2000, 58_000);
     renderOnTill(till, <ReturnsScreen />);
-    await waitFor(() => expect(screen.getByTestId('returns-screen').dataset.ready).toBe('yes'));
+    await deskReady();
 
     fireEvent.change(screen.getByTestId('returns-search'), { target: { value: sale.number } });
     fireEvent.click(screen.getByTestId('returns-find'));
@@ -118,8 +94,7 @@ describe('the difference of an exchange paid with the customer’s own tenders',
     await waitFor(() => expect((screen.getByTestId('returns-confirm') as HTMLButtonElement).disabled).toBe(false));
     fireEvent.click(screen.getByTestId('returns-confirm'));
 
-    await waitFor(async () => expect(await returnsOf(till!)).toHaveLength(1), { timeout: 10_000 });
-    const [written] = await returnsOf(till);
+    const written = await theReturnWritten(till);
     expect(written).toMatchObject({
       reason: 'exchange',
       customerId: 'cust-ha',
@@ -130,7 +105,7 @@ describe('the difference of an exchange paid with the customer’s own tenders',
         { method: 'cash', amount: 1_000 },
       ],
     });
-    expect(written!.ledger).toEqual(
+    expect(written.ledger).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ kind: 'points', refId: 'cust-ha', delta: -100 }),
         expect.objectContaining({ kind: 'credit', refId: 'cust-ha', delta: -5_000 }),

@@ -3,85 +3,24 @@
 // difference in cash, ONE exchange document; another swaps two coffees for a cheaper biscuit and gets the
 // difference back in cash, as they paid; a customer with no receipt brings back an item found by
 // search, the money goes on their store credit, and the manager's PIN approves it, proven on the document.
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { productRow } from '../../catalog/catalog-data.test-helper.ts';
-import type { SaleDocument, StoreConfigDocument } from '../../data/schemas/types.ts';
-import { emptyCart, ringUpLine } from '../../domain/cart.ts';
 import { makeEan13 } from '../../domain/gtin.ts';
-import type { CartProduct } from '../../domain/cart.ts';
-import { signApprovalsOnInsert } from '../../session/approval-keys.ts';
-import { directoryFrom } from '../../session/use-staff-directory.ts';
-import { DEVICE_ID, MANAGER_PIN, STORE_ID, completeOnTill, hoa, lan, renderOnTill, setUpTill, tearDownTill, testConfig } from '../sale/till.test-helper.tsx';
-import type { Till } from '../sale/till.test-helper.tsx';
-import { ApprovalDialog } from '../staff/approval-dialog.tsx';
-import { openStaffDatabase } from '../staff/pin-failures.ts';
-import { ReturnsScreen } from './returns-screen.tsx';
+import { hoa } from '../sale/till.test-helper.tsx';
+import { addCustomer, coffeesSoldInCash, deskReady, managerApproves, offlineReturnsDesk, returnsConfig, scan, tea, theReturnWritten } from './returns.test-helper.tsx';
 
-const coffee: CartProduct = { id: 'p-coffee', sku: 'CF01', name: 'Cà phê sữa', price: 29_000, taxClassId: 'vat10', weighed: false };
-const tea = productRow(7, { id: 'p-tea', sku: 'TRA01', name: 'Trà đào', searchName: 'tra dao', price: 45_000, taxClassId: 'vat10', barcodes: [makeEan13('893000000007')] });
 const biscuit = productRow(8, { id: 'p-biscuit', sku: 'BANH01', name: 'Bánh quy bơ', searchName: 'banh quy bo', price: 24_000, taxClassId: 'vat10', barcodes: [makeEan13('893000000008')] });
-const staffDatabaseName = `staff-test-${crypto.randomUUID()}`;
-let till: Till | undefined;
-
-function returnsConfig(): StoreConfigDocument {
-  const base = testConfig();
-  return {
-    ...base,
-    returnPolicy: { windowDays: 30, refundMethods: ['original_tender', 'cash', 'store_credit', 'gift_card'], managerApprovalAbove: 100_000 },
-    permissions: { ...base.permissions, manager: [...((base.permissions?.['manager'] as string[] | undefined) ?? []), 'refund.above_limit', 'return.without_receipt'] },
-  };
-}
-
-beforeEach(() => {
-  vi.stubGlobal('fetch', () => Promise.reject(new TypeError('offline')));
-});
-
-afterEach(async () => {
-  cleanup();
-  vi.unstubAllGlobals();
-  await tearDownTill(till);
-  till = undefined;
-  await openStaffDatabase(staffDatabaseName).delete({ disableAutoOpen: true });
-});
-
-function renderReturns(current: Till, config: StoreConfigDocument) {
-  signApprovalsOnInsert(current.database);
-  const services = { database: current.database, directory: directoryFrom(config), identity: { storeId: STORE_ID, deviceId: DEVICE_ID }, staffDatabase: openStaffDatabase(staffDatabaseName) };
-  renderOnTill(
-    current,
-    <>
-      <ReturnsScreen />
-      <ApprovalDialog services={services} />
-    </>,
-  );
-}
-
-function scan(code: string): void {
-  const start = performance.now();
-  [...code, 'Enter'].forEach((key, index) => {
-    for (const type of ['keydown', 'keyup']) {
-      const event = new KeyboardEvent(type, { key, bubbles: true, cancelable: true });
-      Object.defineProperty(event, 'timeStamp', { value: start + index * 3 });
-      document.body.dispatchEvent(event);
-    }
-  });
-}
-
-async function returnsOf(current: Till): Promise<SaleDocument[]> {
-  return (await current.database.sales.find({ selector: { kind: 'return' } }).exec()).map((doc) => doc.toMutableJSON());
-}
+const desk = offlineReturnsDesk();
+const config = returnsConfig({ managerApprovalAbove: 100_000 });
 
 describe('exchanges and returns without a receipt at the returns desk', () => {
   it('a customer swaps a coffee for a tea scanned at the desk and pays the 16,000 difference in cash: one exchange document', async () => {
-    const config = returnsConfig();
-    till = await setUpTill(config);
+    const till = await desk.setUp(config);
     await till.catalog.products.bulkPut([tea]);
-    const cart = ringUpLine(emptyCart(), coffee, { qty: 2000 });
-    if (!cart.ok) throw new Error(cart.detail);
-    const sale = await completeOnTill(till, cart.cart, [{ method: 'cash', amount: 58_000 }], lan.id);
-    renderReturns(till, config);
-    await waitFor(() => expect(screen.getByTestId('returns-screen').dataset.ready).toBe('yes'));
+    const sale = await coffeesSoldInCash(till, 2000, 58_000);
+    desk.render(till, config);
+    await deskReady();
 
     scan(sale.number);
     await screen.findByTestId('returns-purchase');
@@ -106,8 +45,7 @@ describe('exchanges and returns without a receipt at the returns desk', () => {
     await waitFor(() => expect((screen.getByTestId('returns-confirm') as HTMLButtonElement).disabled).toBe(false));
     fireEvent.click(screen.getByTestId('returns-confirm'));
 
-    await waitFor(async () => expect(await returnsOf(till!)).toHaveLength(1), { timeout: 10_000 });
-    const [written] = await returnsOf(till);
+    const written = await theReturnWritten(till);
     expect(written).toMatchObject({
       kind: 'return',
       reason: 'exchange',
@@ -120,25 +58,22 @@ describe('exchanges and returns without a receipt at the returns desk', () => {
         { productId: 'p-tea', qty: 1000, total: 45_000 },
       ],
     });
-    expect(written!.approvalFor).toBeUndefined();
-    expect(written!.ledger).toEqual(
+    expect(written.approvalFor).toBeUndefined();
+    expect(written.ledger).toEqual(
       expect.arrayContaining([
-        { id: `${written!.id}-stock-0`, kind: 'stock', refId: 'p-coffee', delta: 1000, reason: 'return' },
+        { id: `${written.id}-stock-0`, kind: 'stock', refId: 'p-coffee', delta: 1000, reason: 'return' },
         expect.objectContaining({ kind: 'stock', refId: 'p-tea', delta: -1000, reason: 'sale' }),
       ]),
     );
-    await waitFor(() => expect(screen.getByTestId('returns-notice').textContent).toContain(written!.number), { timeout: 15_000 });
+    await waitFor(() => expect(screen.getByTestId('returns-notice').textContent).toContain(written.number), { timeout: 15_000 });
   });
 
   it('a customer swaps two coffees for one biscuit found by search and gets the 34,000 difference back the way they paid', async () => {
-    const config = returnsConfig();
-    till = await setUpTill(config);
+    const till = await desk.setUp(config);
     await till.catalog.products.bulkPut([biscuit]);
-    const cart = ringUpLine(emptyCart(), coffee, { qty: 2000 });
-    if (!cart.ok) throw new Error(cart.detail);
-    const sale = await completeOnTill(till, cart.cart, [{ method: 'cash', amount: 58_000 }], lan.id);
-    renderReturns(till, config);
-    await waitFor(() => expect(screen.getByTestId('returns-screen').dataset.ready).toBe('yes'));
+    const sale = await coffeesSoldInCash(till, 2000, 58_000);
+    desk.render(till, config);
+    await deskReady();
 
     scan(sale.number);
     await screen.findByTestId('returns-purchase');
@@ -154,8 +89,7 @@ describe('exchanges and returns without a receipt at the returns desk', () => {
     expect(screen.getByTestId('returns-tender-cash')).toBeTruthy();
     fireEvent.click(screen.getByTestId('returns-confirm'));
 
-    await waitFor(async () => expect(await returnsOf(till!)).toHaveLength(1), { timeout: 10_000 });
-    const [written] = await returnsOf(till);
+    const written = await theReturnWritten(till);
     expect(written).toMatchObject({
       reason: 'exchange',
       totals: { total: -34_000 },
@@ -165,13 +99,10 @@ describe('exchanges and returns without a receipt at the returns desk', () => {
   });
 
   it('a receipt scanned after all while the return without receipt is open opens that purchase', async () => {
-    const config = returnsConfig();
-    till = await setUpTill(config);
-    const cart = ringUpLine(emptyCart(), coffee, { qty: 1000 });
-    if (!cart.ok) throw new Error(cart.detail);
-    const sale = await completeOnTill(till, cart.cart, [{ method: 'cash', amount: 29_000 }], lan.id);
-    renderReturns(till, config);
-    await waitFor(() => expect(screen.getByTestId('returns-screen').dataset.ready).toBe('yes'));
+    const till = await desk.setUp(config);
+    const sale = await coffeesSoldInCash(till, 1000, 29_000);
+    desk.render(till, config);
+    await deskReady();
     fireEvent.click(screen.getByTestId('returns-noreceipt-start'));
     await screen.findByTestId('returns-noreceipt-picker');
     scan(sale.number);
@@ -180,13 +111,11 @@ describe('exchanges and returns without a receipt at the returns desk', () => {
   });
 
   it('a customer without a receipt brings back a tea found by search; it goes on their store credit once the manager approves', async () => {
-    const config = returnsConfig();
-    till = await setUpTill(config);
+    const till = await desk.setUp(config);
     await till.catalog.products.bulkPut([tea]);
-    const now = new Date().toISOString();
-    await till.database.customers.insert({ id: 'cust-ha', storeId: STORE_ID, name: 'Phạm Thu Hà', searchName: 'pham thu ha', phone: '0912345678', createdAt: now, updatedAt: now });
-    renderReturns(till, config);
-    await waitFor(() => expect(screen.getByTestId('returns-screen').dataset.ready).toBe('yes'));
+    await addCustomer(till, { id: 'cust-ha', name: 'Phạm Thu Hà', searchName: 'pham thu ha', phone: '0912345678' });
+    desk.render(till, config);
+    await deskReady();
 
     fireEvent.click(screen.getByTestId('returns-noreceipt-start'));
     const panel = await screen.findByTestId('returns-noreceipt');
@@ -205,13 +134,9 @@ describe('exchanges and returns without a receipt at the returns desk', () => {
     expect(screen.getByTestId('returns-needs-approval')).toBeTruthy();
 
     fireEvent.click(screen.getByTestId('returns-confirm'));
-    const dialog = await screen.findByTestId('approval-dialog');
-    fireEvent.click(within(dialog).getByTestId(`staff-choice-${hoa.id}`));
-    for (const digit of MANAGER_PIN) fireEvent.click(within(dialog).getByTestId(`pin-digit-${digit}`));
-    fireEvent.click(within(dialog).getByTestId('pin-submit'));
+    managerApproves(await screen.findByTestId('approval-dialog'));
 
-    await waitFor(async () => expect(await returnsOf(till!)).toHaveLength(1), { timeout: 10_000 });
-    const [written] = await returnsOf(till);
+    const written = await theReturnWritten(till);
     expect(written).toMatchObject({
       reason: 'return',
       customerId: 'cust-ha',
@@ -220,10 +145,10 @@ describe('exchanges and returns without a receipt at the returns desk', () => {
       tenders: [{ method: 'store_credit', amount: -45_000 }],
       lines: [{ productId: 'p-tea', qty: -1000, returnReason: 'defective', condition: 'damaged' }],
     });
-    expect(written!.originalSaleId).toBeUndefined();
-    expect(written!.approvalProof?.by).toBe(hoa.id);
+    expect(written.originalSaleId).toBeUndefined();
+    expect(written.approvalProof?.by).toBe(hoa.id);
     // Its return receipt printed (the browser's print here), so the cashier is told it is done.
     await waitFor(() => expect(screen.getByTestId('returns-notice').dataset.tone).toBe('success'), { timeout: 15_000 });
-    expect(screen.getByTestId('returns-notice').textContent).toContain(written!.number);
+    expect(screen.getByTestId('returns-notice').textContent).toContain(written.number);
   });
 });

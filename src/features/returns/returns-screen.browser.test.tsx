@@ -2,25 +2,15 @@
 // and takes back part of a line in cash with a manager's PIN on the spot (the refund is above the store's
 // limit); an online order comes back from its packing slip's QR, checked with the server's key, one item
 // resellable and one damaged, as store credit to the customer found by phone; a forged slip is refused.
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { productRow } from '../../catalog/catalog-data.test-helper.ts';
-import type { SaleDocument, StoreConfigDocument } from '../../data/schemas/types.ts';
 import { canonicalJson } from '../../domain/canonical-json.ts';
-import { emptyCart, ringUpLine } from '../../domain/cart.ts';
-import type { CartProduct } from '../../domain/cart.ts';
 import { PACKING_SLIP_PREFIX } from '../../domain/packing-slip.ts';
-import { signApprovalsOnInsert } from '../../session/approval-keys.ts';
-import { directoryFrom } from '../../session/use-staff-directory.ts';
-import { DEVICE_ID, MANAGER_PIN, STORE_ID, completeOnTill, hoa, lan, renderOnTill, setUpTill, tearDownTill, testConfig } from '../sale/till.test-helper.tsx';
-import type { Till } from '../sale/till.test-helper.tsx';
-import { ApprovalDialog } from '../staff/approval-dialog.tsx';
-import { openStaffDatabase } from '../staff/pin-failures.ts';
-import { ReturnsScreen } from './returns-screen.tsx';
+import { hoa, lan } from '../sale/till.test-helper.tsx';
+import { addCustomer, coffeesSoldInCash, deskReady, managerApproves, offlineReturnsDesk, returnsConfig, returnsOf, scan, theReturnWritten } from './returns.test-helper.tsx';
 
-const coffee: CartProduct = { id: 'p-coffee', sku: 'CF01', name: 'Cà phê sữa', price: 29_000, taxClassId: 'vat10', weighed: false };
-const staffDatabaseName = `staff-test-${crypto.randomUUID()}`;
-let till: Till | undefined;
+const desk = offlineReturnsDesk();
 
 function base64Url(bytes: Uint8Array): string {
   let binary = '';
@@ -28,66 +18,13 @@ function base64Url(bytes: Uint8Array): string {
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-function returnsConfig(store: Record<string, unknown> = {}): StoreConfigDocument {
-  const base = testConfig({ store });
-  return {
-    ...base,
-    returnPolicy: { windowDays: 30, refundMethods: ['original_tender', 'cash', 'store_credit', 'gift_card'], managerApprovalAbove: 20_000 },
-    permissions: { ...base.permissions, manager: [...((base.permissions?.['manager'] as string[] | undefined) ?? []), 'refund.above_limit', 'return.without_receipt'] },
-  };
-}
-
-beforeEach(() => {
-  // Offline: everything here works without the server.
-  vi.stubGlobal('fetch', () => Promise.reject(new TypeError('offline')));
-});
-
-afterEach(async () => {
-  cleanup();
-  vi.unstubAllGlobals();
-  await tearDownTill(till);
-  till = undefined;
-  await openStaffDatabase(staffDatabaseName).delete({ disableAutoOpen: true });
-});
-
-function renderReturns(current: Till, config: StoreConfigDocument) {
-  // As the app does at start-up (main.tsx): every permission-bound document is signed by its approver's key.
-  signApprovalsOnInsert(current.database);
-  const services = { database: current.database, directory: directoryFrom(config), identity: { storeId: STORE_ID, deviceId: DEVICE_ID }, staffDatabase: openStaffDatabase(staffDatabaseName) };
-  renderOnTill(
-    current,
-    <>
-      <ReturnsScreen />
-      <ApprovalDialog services={services} />
-    </>,
-  );
-}
-
-/** The keyboard-wedge scanner: the code's characters a few ms apart, then Enter. */
-function scan(code: string): void {
-  const start = performance.now();
-  [...code, 'Enter'].forEach((key, index) => {
-    for (const type of ['keydown', 'keyup']) {
-      const event = new KeyboardEvent(type, { key, bubbles: true, cancelable: true });
-      Object.defineProperty(event, 'timeStamp', { value: start + index * 3 });
-      document.body.dispatchEvent(event);
-    }
-  });
-}
-
-async function returnsOf(current: Till): Promise<SaleDocument[]> {
-  return (await current.database.sales.find({ selector: { kind: 'return' } }).exec()).map((doc) => doc.toMutableJSON());
-}
-
 describe('the returns desk', () => {
   it('a cashier scans a receipt, takes back 1 of 3 coffees in cash, and a manager approves on the spot', async () => {
-    const config = returnsConfig();
-    till = await setUpTill(config);
-    const cart = ringUpLine(emptyCart(), coffee, { qty: 3000 });
-    if (!cart.ok) throw new Error(cart.detail);
-    const sale = await completeOnTill(till, cart.cart, [{ method: 'cash', amount: 100_000 }], lan.id);
-    renderReturns(till, config);
-    await waitFor(() => expect(screen.getByTestId('returns-screen').dataset.ready).toBe('yes'));
+    const config = returnsConfig({ managerApprovalAbove: 20_000 });
+    const till = await desk.setUp(config);
+    const sale = await coffeesSoldInCash(till, 3000, 100_000);
+    desk.render(till, config);
+    await deskReady();
 
     scan(sale.number);
     const panel = await screen.findByTestId('returns-purchase');
@@ -103,12 +40,9 @@ describe('the returns desk', () => {
     fireEvent.click(screen.getByTestId('returns-confirm'));
     const dialog = await screen.findByTestId('approval-dialog');
     expect(within(dialog).getByTestId('approval-reason').textContent).toContain(sale.number);
-    fireEvent.click(within(dialog).getByTestId(`staff-choice-${hoa.id}`));
-    for (const digit of MANAGER_PIN) fireEvent.click(within(dialog).getByTestId(`pin-digit-${digit}`));
-    fireEvent.click(within(dialog).getByTestId('pin-submit'));
+    managerApproves(dialog);
 
-    await waitFor(async () => expect(await returnsOf(till!)).toHaveLength(1), { timeout: 10_000 });
-    const [written] = await returnsOf(till);
+    const written = await theReturnWritten(till);
     expect(written).toMatchObject({
       kind: 'return',
       reason: 'return',
@@ -121,9 +55,9 @@ describe('the returns desk', () => {
       totals: { total: -29_000 },
       lines: [{ productId: 'p-coffee', qty: -1000, originalLine: 0, returnReason: 'defective', condition: 'resellable' }],
     });
-    expect(written!.approvalProof?.by).toBe(hoa.id);
-    expect(written!.ledger).toEqual([{ id: `${written!.id}-stock-0`, kind: 'stock', refId: 'p-coffee', delta: 1000, reason: 'return' }]);
-    await waitFor(() => expect(screen.getByTestId('returns-notice').textContent).toContain(written!.number), { timeout: 15_000 });
+    expect(written.approvalProof?.by).toBe(hoa.id);
+    expect(written.ledger).toEqual([{ id: `${written.id}-stock-0`, kind: 'stock', refId: 'p-coffee', delta: 1000, reason: 'return' }]);
+    await waitFor(() => expect(screen.getByTestId('returns-notice').textContent).toContain(written.number), { timeout: 15_000 });
 
     // Scanned again, the receipt has 2 left to return.
     scan(sale.number);
@@ -131,12 +65,10 @@ describe('the returns desk', () => {
   });
 
   it('a cashier called off by nobody approving writes nothing', async () => {
-    const config = returnsConfig();
-    till = await setUpTill(config);
-    const cart = ringUpLine(emptyCart(), coffee, { qty: 1000 });
-    if (!cart.ok) throw new Error(cart.detail);
-    const sale = await completeOnTill(till, cart.cart, [{ method: 'cash', amount: 29_000 }], lan.id);
-    renderReturns(till, config);
+    const config = returnsConfig({ managerApprovalAbove: 20_000 });
+    const till = await desk.setUp(config);
+    const sale = await coffeesSoldInCash(till, 1000, 29_000);
+    desk.render(till, config);
     fireEvent.change(await screen.findByTestId('returns-search'), { target: { value: sale.number.toLowerCase() } });
     fireEvent.click(screen.getByTestId('returns-find'));
     fireEvent.change(await screen.findByTestId('returns-qty-0'), { target: { value: '1' } });
@@ -151,11 +83,11 @@ describe('the returns desk', () => {
   it('an online order comes back from its packing slip offline: one item resellable, one damaged, as store credit; a forged slip is refused', async () => {
     const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
     const publicKey = base64Url(new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey)));
-    const config = returnsConfig({ orderSigningPublicKey: publicKey });
-    till = await setUpTill(config);
+    const config = returnsConfig({ managerApprovalAbove: 20_000, store: { orderSigningPublicKey: publicKey } });
+    const till = await desk.setUp(config);
     await till.catalog.products.bulkPut([productRow(1, { id: 'p-milk', sku: 'SUA1L', name: 'Sữa tươi 1L' }), productRow(2, { id: 'p-rice', sku: 'GAO5', name: 'Gạo ST25 5kg' })]);
+    await addCustomer(till, { id: 'cust-ha', name: 'Phạm Thu Hà', searchName: 'pham thu ha', phone: '0912345678' });
     const now = new Date().toISOString();
-    await till.database.customers.insert({ id: 'cust-ha', storeId: STORE_ID, name: 'Phạm Thu Hà', searchName: 'pham thu ha', phone: '0912345678', createdAt: now, updatedAt: now });
     const summary = {
       v: 1,
       orderId: 'o-1042',
@@ -174,8 +106,8 @@ describe('the returns desk', () => {
     };
     const payload = new TextEncoder().encode(canonicalJson(summary));
     const signature = base64Url(new Uint8Array(await crypto.subtle.sign({ name: 'Ed25519' }, pair.privateKey, payload)));
-    renderReturns(till, config);
-    await waitFor(() => expect(screen.getByTestId('returns-screen').dataset.ready).toBe('yes'));
+    desk.render(till, config);
+    await deskReady();
 
     // Altered after signing (a dearer rice): refused, nothing opened.
     const altered = base64Url(new TextEncoder().encode(canonicalJson({ ...summary, total: 2_440_000 })));
@@ -200,19 +132,15 @@ describe('the returns desk', () => {
     await waitFor(() => expect(screen.getByTestId('returns-refund-amount').dataset.amount).toBe('212000'));
     // Within the limit? No: 212,000 is above 20,000, so the manager approves; here the manager is signed in.
     fireEvent.click(screen.getByTestId('returns-confirm'));
-    const dialog = await screen.findByTestId('approval-dialog');
-    fireEvent.click(within(dialog).getByTestId(`staff-choice-${hoa.id}`));
-    for (const digit of MANAGER_PIN) fireEvent.click(within(dialog).getByTestId(`pin-digit-${digit}`));
-    fireEvent.click(within(dialog).getByTestId('pin-submit'));
+    managerApproves(await screen.findByTestId('approval-dialog'));
 
-    await waitFor(async () => expect(await returnsOf(till!)).toHaveLength(1), { timeout: 10_000 });
-    const [written] = await returnsOf(till);
+    const written = await theReturnWritten(till);
     expect(written).toMatchObject({ orderId: 'o-1042', originalNumber: '#1042', customerId: 'cust-ha', tenders: [{ method: 'store_credit', amount: -212_000 }], totals: { total: -212_000 } });
-    expect(written!.ledger).toEqual([
-      { id: `${written!.id}-stock-0`, kind: 'stock', refId: 'p-milk', delta: 1000, reason: 'return' },
-      { id: `${written!.id}-stock-1`, kind: 'stock', refId: 'p-rice', delta: 1000, reason: 'return' },
-      { id: `${written!.id}-writeoff-1`, kind: 'stock', refId: 'p-rice', delta: -1000, reason: 'damaged' },
-      { id: `${written!.id}-credit-0`, kind: 'credit', refId: 'cust-ha', delta: 212_000, reason: 'refund' },
+    expect(written.ledger).toEqual([
+      { id: `${written.id}-stock-0`, kind: 'stock', refId: 'p-milk', delta: 1000, reason: 'return' },
+      { id: `${written.id}-stock-1`, kind: 'stock', refId: 'p-rice', delta: 1000, reason: 'return' },
+      { id: `${written.id}-writeoff-1`, kind: 'stock', refId: 'p-rice', delta: -1000, reason: 'damaged' },
+      { id: `${written.id}-credit-0`, kind: 'credit', refId: 'cust-ha', delta: 212_000, reason: 'refund' },
     ]);
   });
 });

@@ -2,15 +2,16 @@
 // (its staffId named by the store config's staff, its customerId named by this device's customers), not
 // whoever is signed in when it is reprinted. No USB printer is paired, so the receipt goes through the
 // browser's print dialog (browser-print.ts): the HTML handed to that dialog is what is read back here.
-import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { CustomerDocument } from '../../data/schemas/types.ts';
 import type { CompletedSale } from '../../domain/sale-document.ts';
 import { attachCustomer, emptyCart, ringUpLine } from '../../domain/cart.ts';
 import type { CartProduct } from '../../domain/cart.ts';
 import { useStaffSessionStore } from '../../session/staff-session-store.ts';
 import { ReceiptsScreen } from './receipts-screen.tsx';
-import { STORE_ID, completeOnTill, hoa, lan, renderOnTill, setUpTill, tearDownTill, testConfig } from './till.test-helper.tsx';
+import { receiptRow, receiptsOnTestTill } from './receipts.test-helper.tsx';
+import { STORE_ID, completeOnTill, hoa, lan, renderOnTill, testConfig } from './till.test-helper.tsx';
 import type { Till } from './till.test-helper.tsx';
 
 const coffee: CartProduct = { id: 'p-coffee', sku: 'CF01', name: 'Cà phê sữa', price: 29_000, taxClassId: 'vat10', weighed: false };
@@ -25,30 +26,7 @@ const mai: CustomerDocument = {
   updatedAt: '2025-11-01T00:00:00.000Z',
 };
 
-let till: Till | undefined;
-let printDialogs: MutationObserver | undefined;
-
-afterEach(async () => {
-  printDialogs?.disconnect();
-  printDialogs = undefined;
-  cleanup();
-  await tearDownTill(till);
-  till = undefined;
-});
-
-/** The documents handed to the browser's print dialog from now on (each goes into a hidden iframe's srcdoc). */
-function capturePrintedHtml(): string[] {
-  const printed: string[] = [];
-  printDialogs = new MutationObserver((mutations) => {
-    for (const mutation of mutations) {
-      for (const node of mutation.addedNodes) {
-        if (node instanceof HTMLIFrameElement && node.srcdoc !== '') printed.push(node.srcdoc);
-      }
-    }
-  });
-  printDialogs.observe(document.body, { childList: true });
-  return printed;
-}
+const receipts = receiptsOnTestTill();
 
 /** The receipt's labelled rows (number, date, cashier, customer, items, totals...) as [label, value]. */
 function rowsOf(receipt: Document): string[][] {
@@ -67,7 +45,7 @@ async function lanSellsCoffeeToMai(current: Till): Promise<CompletedSale> {
 
 describe('a past receipt is reprinted by someone else', () => {
   it('names the sale’s cashier and customer, not the manager signed in now', async () => {
-    till = await setUpTill(testConfig(), lan);
+    const till = await receipts.setUp(testConfig(), lan);
     const sale = await lanSellsCoffeeToMai(till);
     const stored = (await till.database.sales.findOne(sale.id).exec())?.toJSON();
     expect(stored).toMatchObject({ number: sale.number, staffId: lan.id, customerId: mai.id });
@@ -76,13 +54,9 @@ describe('a past receipt is reprinted by someone else', () => {
     act(() => useStaffSessionStore.getState().signIn(hoa));
     expect(useStaffSessionStore.getState().staff?.id).toBe(hoa.id);
 
-    const printed = capturePrintedHtml();
+    const printed = receipts.capturePrintedHtml();
     renderOnTill(till, <ReceiptsScreen />);
-    const row = await waitFor(() => {
-      const found = screen.getAllByTestId('receipt-row').find((each) => each.dataset.number === sale.number);
-      if (found === undefined) throw new Error(`no row ${sale.number}`);
-      return found;
-    });
+    const row = await receiptRow(sale.number);
     fireEvent.click(within(row).getByTestId('receipt-reprint'));
 
     await waitFor(() => expect(printed).toHaveLength(1), { timeout: 15_000 });

@@ -1,41 +1,23 @@
 // A return is reprinted from the receipts screen like a sale (issue 16), in real Chromium on real IndexedDB:
 // the preview and the reprint (through the browser's print dialog, no USB printer paired) show under each
 // returned line its reason and condition, the way the money went back and the manager who approved it.
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { emptyCart, ringUpLine } from '../../domain/cart.ts';
 import type { CartProduct } from '../../domain/cart.ts';
 import { returnPolicyOf } from '../../domain/return-policy.ts';
 import { purchaseOfSale } from '../../domain/returnable-purchase.ts';
 import { buildSaleReturn } from '../../domain/sale-return.ts';
 import { ReceiptsScreen } from './receipts-screen.tsx';
-import { DEVICE_ID, STORE_ID, completeOnTill, hoa, lan, renderOnTill, setUpTill, tearDownTill, testConfig } from './till.test-helper.tsx';
-import type { Till } from './till.test-helper.tsx';
+import { receiptRow, receiptsOnTestTill } from './receipts.test-helper.tsx';
+import { DEVICE_ID, STORE_ID, completeOnTill, hoa, lan, renderOnTill, testConfig } from './till.test-helper.tsx';
 
 const coffee: CartProduct = { id: 'p-coffee', sku: 'CF01', name: 'Cà phê sữa', price: 29_000, taxClassId: 'vat10', weighed: false };
-let till: Till | undefined;
-let printDialogs: MutationObserver | undefined;
-
-afterEach(async () => {
-  printDialogs?.disconnect();
-  printDialogs = undefined;
-  cleanup();
-  await tearDownTill(till);
-  till = undefined;
-});
-
-function capturePrintedHtml(): string[] {
-  const printed: string[] = [];
-  printDialogs = new MutationObserver((mutations) => {
-    for (const mutation of mutations) for (const node of mutation.addedNodes) if (node instanceof HTMLIFrameElement && node.srcdoc !== '') printed.push(node.srcdoc);
-  });
-  printDialogs.observe(document.body, { childList: true });
-  return printed;
-}
+const receipts = receiptsOnTestTill();
 
 describe('a return on the receipts screen', () => {
   it('two coffees back, one resellable and one spilt, in cash with manager Hoa approving: previewed and reprinted with its details', async () => {
-    till = await setUpTill(testConfig(), lan);
+    const till = await receipts.setUp(testConfig(), lan);
     const rungUp = ringUpLine(emptyCart(), coffee, { qty: 3000 });
     if (!rungUp.ok) throw new Error(rungUp.detail);
     const sale = await completeOnTill(till, rungUp.cart, [{ method: 'cash', amount: 87_000 }], lan.id);
@@ -59,13 +41,9 @@ describe('a return on the receipts screen', () => {
     if (!spilt.ok) throw new Error(spilt.detail);
     await till.database.sales.bulkInsert([built.document, spilt.document]);
 
-    const printed = capturePrintedHtml();
+    const printed = receipts.capturePrintedHtml();
     renderOnTill(till, <ReceiptsScreen />);
-    const row = await waitFor(() => {
-      const found = screen.getAllByTestId('receipt-row').find((each) => each.dataset.number === 'REQ1-00T003-R00002');
-      if (found === undefined) throw new Error('the return is not listed yet');
-      return found;
-    });
+    const row = await receiptRow('REQ1-00T003-R00002');
     fireEvent.click(within(row).getByTestId('receipt-preview-open'));
     const paper = await screen.findByTestId('receipt-preview-paper');
     await waitFor(() => expect(paper.textContent).toContain('Hàng lỗi, hư hỏng'));
