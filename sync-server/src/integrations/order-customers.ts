@@ -3,9 +3,9 @@
  * person collecting it and their loyalty counts: decided in the order inbox's transaction, when the order is
  * first written (a stored order keeps the customer it got).
  *   - by phone first: a whole Vietnamese number, compared in the national form however the platform wrote
- *     it ("+84 903 000 003" is "0903000003", src/domain/phone-number.ts), through the phone index, named
- *     on SQLite: without statistics its planner walks every customer by the primary key instead, and a
- *     flash sale of new customers became quadratic (the flash_sale bench went from 31 s to minutes);
+ *     it ("+84 903 000 003" is "0903000003", src/domain/phone-number.ts), through the phone index (the
+ *     shared findCustomersByPhone names it on SQLite: without statistics a flash sale of new customers
+ *     became quadratic, the flash_sale bench went from 31 s to minutes);
  *   - else by e-mail, compared without case (no index: only orders without a whole phone number look);
  *   - among several customers with that number (issue 12 lets a store keep its own "Chị Hà" beside another
  *     store's), the order's store's own customer wins, else the chain's oldest;
@@ -23,7 +23,7 @@ import { v5 as uuidv5 } from 'uuid';
 import type { CustomerDocument } from '../../../src/data/schemas/types.ts';
 import { fullVietnamPhone, phoneForms } from '../../../src/domain/phone-number.ts';
 import { foldForSearch } from '../../../src/domain/search-text.ts';
-import type { CustomerRow } from '../store/customers-repository.ts';
+import { findCustomersByPhone, type CustomerRow } from '../store/customers-repository.ts';
 import type { Database } from '../store/database-types.ts';
 import { isDeleted } from '../store/database-types.ts';
 import type { DocumentsRepository } from '../store/documents-repository.ts';
@@ -61,7 +61,7 @@ export async function customerForOrder(
   const phone = order.customerPhone === undefined ? undefined : fullVietnamPhone(order.customerPhone);
   const email = emailKey(order.customerEmail);
   if (phone === undefined && email === undefined) return undefined;
-  const found = phone !== undefined ? await findCustomersByPhoneIndex(trx, kind, phoneForms(phone)) : await findCustomersByEmail(trx, kind, email!);
+  const found = phone !== undefined ? await findCustomersByPhone(trx, kind, phoneForms(phone), CANDIDATES) : await findCustomersByEmail(trx, kind, email!);
   const chosen = choose(found, order.storeId);
   if (chosen !== undefined) return chosen;
 
@@ -88,16 +88,6 @@ export async function customerForOrder(
 function choose(found: readonly CustomerRow[], storeId: string): string | undefined {
   const live = found.filter((row) => row.body.mergedIntoId === undefined);
   return (live.find((row) => row.storeId === storeId) ?? live[0])?.id;
-}
-
-/** Live customers whose phone is one of `phones`, oldest first, always through documents_customer_phone_idx. */
-async function findCustomersByPhoneIndex(trx: Transaction<Database>, kind: StoreKind, phones: readonly string[]): Promise<CustomerRow[]> {
-  const list = sql.join(phones.map((phone) => sql`${phone}`));
-  const query =
-    kind === 'postgres'
-      ? sql<RawRow>`select id, store_id, body, deleted from documents where collection = 'customers' and ((body::jsonb)->>'phone') in (${list}) and deleted = false order by seq limit ${CANDIDATES}`
-      : sql<RawRow>`select id, store_id, body, deleted from documents indexed by documents_customer_phone_idx where collection = 'customers' and json_extract(body, '$.phone') in (${list}) and deleted = 0 order by seq limit ${CANDIDATES}`;
-  return rowsOf((await query.execute(trx)).rows);
 }
 
 interface RawRow {
