@@ -32,12 +32,9 @@ import type { CallbackNotices, IntegrationsConfig, ShopifyNotices, WooCommerceNo
 import type { OutboxNotice } from '../store/outbox-repository.ts';
 import { hasOwnSender, kindSenderFor } from './notice-kinds.ts';
 import type { NoticePayload } from './outbox-notices.ts';
+import { answered, isSendResult, platformRequest, type SendResult } from './platform-http.ts';
 
-export interface SendResult {
-  ok: boolean;
-  status: number | null;
-  error?: string;
-}
+export type { SendResult } from './platform-http.ts';
 
 /** What the worker adds to a notice when it sends it, never stored with it. */
 export interface NoticeExtras {
@@ -80,29 +77,6 @@ function pickupSenderFor(target: string, config: IntegrationsConfig['notices']):
 function payloadOf(notice: OutboxNotice): NoticePayload {
   // The payload is what outbox-notices.ts enqueued, read back from its JSON.
   return JSON.parse(notice.payloadJson) as NoticePayload;
-}
-
-interface HttpAnswer {
-  status: number;
-  text: string;
-}
-
-async function request(url: string, init: RequestInit, timeoutMs: number): Promise<HttpAnswer | SendResult> {
-  try {
-    const response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
-    return { status: response.status, text: await response.text() };
-  } catch (error) {
-    const cause = (error as Error & { cause?: Error }).cause;
-    return { ok: false, status: null, error: `${(error as Error).message}${cause ? ` (${cause.message})` : ''}` };
-  }
-}
-
-function isResult(value: HttpAnswer | SendResult): value is SendResult {
-  return 'ok' in value;
-}
-
-function answered(answer: HttpAnswer): SendResult {
-  return answer.status >= 200 && answer.status < 300 ? { ok: true, status: answer.status } : { ok: false, status: answer.status, error: `HTTP ${answer.status}: ${answer.text.slice(0, 300)}` };
 }
 
 // --- Shopify -----------------------------------------------------------------------------------------------
@@ -150,7 +124,7 @@ async function sendToShopify(config: ShopifyNotices, notice: OutboxNotice, extra
   const payload = payloadOf(notice);
   if (payload.sourceOrderId === undefined) return { ok: false, status: null, error: 'the order has no Shopify order id' };
   const graphql = async (query: string, variables: Record<string, unknown>): Promise<{ data?: Record<string, unknown> } | SendResult> => {
-    const answer = await request(
+    const answer = await platformRequest(
       `${config.adminUrl}/admin/api/${config.apiVersion}/graphql.json`,
       {
         method: 'POST',
@@ -159,7 +133,7 @@ async function sendToShopify(config: ShopifyNotices, notice: OutboxNotice, extra
       },
       timeoutMs,
     );
-    if (isResult(answer)) return answer;
+    if (isSendResult(answer)) return answer;
     const result = answered(answer);
     if (!result.ok) return result;
     let body: { data?: Record<string, unknown>; errors?: Array<{ message?: string }> };
@@ -245,7 +219,7 @@ async function sendToWooCommerce(config: WooCommerceNotices, notice: OutboxNotic
       ...(extras.pickupCode !== undefined ? [{ key: '_pos_pickup_code', value: extras.pickupCode }] : []),
     ],
   };
-  const answer = await request(
+  const answer = await platformRequest(
     `${config.url}/wp-json/wc/v3/orders/${encodeURIComponent(payload.sourceOrderId)}`,
     {
       method: 'PUT',
@@ -258,7 +232,7 @@ async function sendToWooCommerce(config: WooCommerceNotices, notice: OutboxNotic
     },
     timeoutMs,
   );
-  return isResult(answer) ? answer : answered(answer);
+  return isSendResult(answer) ? answer : answered(answer);
 }
 
 // --- Signed callbacks (Haravan, generic) -------------------------------------------------------------------
@@ -271,7 +245,7 @@ export function signCallback(secret: string, timestamp: string, body: string): s
 async function sendCallback(config: CallbackNotices, notice: OutboxNotice, extras: NoticeExtras, timeoutMs: number): Promise<SendResult> {
   const body = JSON.stringify({ id: notice.id, ...payloadOf(notice), ...(extras.pickupCode !== undefined ? { pickupCode: extras.pickupCode } : {}) });
   const timestamp = String(Math.floor(Date.now() / 1000));
-  const answer = await request(
+  const answer = await platformRequest(
     config.url,
     {
       method: 'POST',
@@ -286,5 +260,5 @@ async function sendCallback(config: CallbackNotices, notice: OutboxNotice, extra
     },
     timeoutMs,
   );
-  return isResult(answer) ? answer : answered(answer);
+  return isSendResult(answer) ? answer : answered(answer);
 }

@@ -28,14 +28,9 @@ import { createHmac } from 'node:crypto';
 import type { OnlineRefundRequest } from '../../../../src/domain/online-refund.ts';
 import type { CallbackNotices, IntegrationsConfig, ShopifyNotices, WooCommerceNotices } from '../../integrations-config.ts';
 import type { OutboxNotice } from '../../store/outbox-repository.ts';
+import { failedCall, isSendResult, platformRequest, type HttpAnswer, type SendResult } from '../platform-http.ts';
 
-export interface RefundSendResult {
-  ok: boolean;
-  status: number | null;
-  error?: string;
-}
-
-export type RefundSender = (notice: OutboxNotice) => Promise<RefundSendResult>;
+export type RefundSender = (notice: OutboxNotice) => Promise<SendResult>;
 
 /** The sender of online refunds to `target`, or undefined when this server has no such target configured. */
 export function refundSenderFor(target: string, config: IntegrationsConfig['notices']): RefundSender | undefined {
@@ -63,36 +58,12 @@ function requestOf(notice: OutboxNotice): OnlineRefundRequest {
   return JSON.parse(notice.payloadJson) as OnlineRefundRequest;
 }
 
-interface Answer {
-  status: number;
-  text: string;
-}
-
-async function call(url: string, init: RequestInit, timeoutMs: number): Promise<Answer | RefundSendResult> {
-  try {
-    const response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
-    return { status: response.status, text: await response.text() };
-  } catch (error) {
-    const cause = (error as Error & { cause?: Error }).cause;
-    return { ok: false, status: null, error: `${(error as Error).message}${cause ? ` (${cause.message})` : ''}` };
-  }
-}
-
-function failed(value: Answer | RefundSendResult): RefundSendResult | undefined {
-  if ('ok' in value) return value;
-  return value.status >= 200 && value.status < 300 ? undefined : { ok: false, status: value.status, error: `HTTP ${value.status}: ${value.text.slice(0, 300)}` };
-}
-
-function json<T>(answer: Answer, what: string): T | RefundSendResult {
+function json<T>(answer: HttpAnswer, what: string): T | SendResult {
   try {
     return JSON.parse(answer.text) as T;
   } catch {
     return { ok: false, status: answer.status, error: `${what} answered with something that is not JSON` };
   }
-}
-
-function isResult(value: unknown): value is RefundSendResult {
-  return typeof value === 'object' && value !== null && 'ok' in value && typeof (value as { ok: unknown }).ok === 'boolean';
 }
 
 /** The marker a refund made for this notice carries, to know it again on a retry. */
@@ -109,25 +80,25 @@ interface ShopifyTransaction {
   gateway?: string;
 }
 
-async function refundOnShopify(config: ShopifyNotices, notice: OutboxNotice, timeoutMs: number): Promise<RefundSendResult> {
+async function refundOnShopify(config: ShopifyNotices, notice: OutboxNotice, timeoutMs: number): Promise<SendResult> {
   const request = requestOf(notice);
   if (request.sourceOrderId === undefined) return { ok: false, status: null, error: 'the order has no Shopify order id' };
   const base = `${config.adminUrl}/admin/api/${config.apiVersion}/orders/${encodeURIComponent(request.sourceOrderId)}`;
   const headers = { 'content-type': 'application/json', 'x-shopify-access-token': config.accessToken, 'idempotency-key': notice.id };
   const marker = refundMarker(notice.id);
 
-  const refunds = await call(`${base}/refunds.json`, { method: 'GET', headers }, timeoutMs);
-  const refundsFailed = failed(refunds);
-  if (refundsFailed !== undefined || isResult(refunds)) return refundsFailed ?? { ok: false, status: null, error: 'no answer' };
+  const refunds = await platformRequest(`${base}/refunds.json`, { method: 'GET', headers }, timeoutMs);
+  const refundsFailed = failedCall(refunds);
+  if (refundsFailed !== undefined || isSendResult(refunds)) return refundsFailed ?? { ok: false, status: null, error: 'no answer' };
   const made = json<{ refunds?: Array<{ note?: string | null }> }>(refunds, 'Shopify');
-  if (isResult(made)) return made;
+  if (isSendResult(made)) return made;
   if ((made.refunds ?? []).some((refund) => (refund.note ?? '').includes(marker))) return { ok: true, status: refunds.status };
 
-  const transactions = await call(`${base}/transactions.json`, { method: 'GET', headers }, timeoutMs);
-  const transactionsFailed = failed(transactions);
-  if (transactionsFailed !== undefined || isResult(transactions)) return transactionsFailed ?? { ok: false, status: null, error: 'no answer' };
+  const transactions = await platformRequest(`${base}/transactions.json`, { method: 'GET', headers }, timeoutMs);
+  const transactionsFailed = failedCall(transactions);
+  if (transactionsFailed !== undefined || isSendResult(transactions)) return transactionsFailed ?? { ok: false, status: null, error: 'no answer' };
   const paid = json<{ transactions?: ShopifyTransaction[] }>(transactions, 'Shopify');
-  if (isResult(paid)) return paid;
+  if (isSendResult(paid)) return paid;
   const parent = (paid.transactions ?? []).find((t) => (t.kind === 'sale' || t.kind === 'capture') && t.status === 'success');
   if (parent === undefined) return { ok: false, status: transactions.status, error: `Shopify order ${request.sourceOrderId} has no successful payment to refund` };
 
@@ -144,13 +115,13 @@ async function refundOnShopify(config: ShopifyNotices, notice: OutboxNotice, tim
       transactions: [{ parent_id: parent.id, amount: request.amountText, kind: 'refund', gateway: parent.gateway ?? 'manual' }],
     },
   };
-  const created = await call(`${base}/refunds.json`, { method: 'POST', headers, body: JSON.stringify(body) }, timeoutMs);
-  return failed(created) ?? { ok: true, status: isResult(created) ? null : created.status };
+  const created = await platformRequest(`${base}/refunds.json`, { method: 'POST', headers, body: JSON.stringify(body) }, timeoutMs);
+  return failedCall(created) ?? { ok: true, status: isSendResult(created) ? null : created.status };
 }
 
 // --- WooCommerce -------------------------------------------------------------------------------------------
 
-async function refundOnWooCommerce(config: WooCommerceNotices, notice: OutboxNotice, timeoutMs: number): Promise<RefundSendResult> {
+async function refundOnWooCommerce(config: WooCommerceNotices, notice: OutboxNotice, timeoutMs: number): Promise<SendResult> {
   const request = requestOf(notice);
   if (request.sourceOrderId === undefined) return { ok: false, status: null, error: 'the order has no WooCommerce order id' };
   const url = `${config.url}/wp-json/wc/v3/orders/${encodeURIComponent(request.sourceOrderId)}/refunds`;
@@ -159,11 +130,11 @@ async function refundOnWooCommerce(config: WooCommerceNotices, notice: OutboxNot
     authorization: `Basic ${Buffer.from(`${config.consumerKey}:${config.consumerSecret}`).toString('base64')}`,
     'idempotency-key': notice.id,
   };
-  const listed = await call(url, { method: 'GET', headers }, timeoutMs);
-  const listFailed = failed(listed);
-  if (listFailed !== undefined || isResult(listed)) return listFailed ?? { ok: false, status: null, error: 'no answer' };
+  const listed = await platformRequest(url, { method: 'GET', headers }, timeoutMs);
+  const listFailed = failedCall(listed);
+  if (listFailed !== undefined || isSendResult(listed)) return listFailed ?? { ok: false, status: null, error: 'no answer' };
   const refunds = json<Array<{ meta_data?: Array<{ key?: string; value?: unknown }> }>>(listed, 'WooCommerce');
-  if (isResult(refunds)) return refunds;
+  if (isSendResult(refunds)) return refunds;
   if (Array.isArray(refunds) && refunds.some((r) => (r.meta_data ?? []).some((m) => m.key === '_pos_notice_id' && m.value === notice.id))) return { ok: true, status: listed.status };
   const body = {
     amount: request.amountText,
@@ -175,17 +146,17 @@ async function refundOnWooCommerce(config: WooCommerceNotices, notice: OutboxNot
       { key: '_pos_return', value: request.returnNumber },
     ],
   };
-  const created = await call(url, { method: 'POST', headers, body: JSON.stringify(body) }, timeoutMs);
-  return failed(created) ?? { ok: true, status: isResult(created) ? null : created.status };
+  const created = await platformRequest(url, { method: 'POST', headers, body: JSON.stringify(body) }, timeoutMs);
+  return failedCall(created) ?? { ok: true, status: isSendResult(created) ? null : created.status };
 }
 
 // --- Signed callbacks (Haravan, generic) -------------------------------------------------------------------
 
-async function refundByCallback(config: CallbackNotices, notice: OutboxNotice, timeoutMs: number): Promise<RefundSendResult> {
+async function refundByCallback(config: CallbackNotices, notice: OutboxNotice, timeoutMs: number): Promise<SendResult> {
   const body = JSON.stringify({ id: notice.id, ...requestOf(notice) });
   const timestamp = String(Math.floor(Date.now() / 1000));
   const signature = createHmac('sha256', config.secret).update(`${timestamp}.${body}`, 'utf8').digest('hex');
-  const answer = await call(
+  const answer = await platformRequest(
     config.url,
     {
       method: 'POST',
@@ -194,5 +165,5 @@ async function refundByCallback(config: CallbackNotices, notice: OutboxNotice, t
     },
     timeoutMs,
   );
-  return failed(answer) ?? { ok: true, status: isResult(answer) ? null : answer.status };
+  return failedCall(answer) ?? { ok: true, status: isSendResult(answer) ? null : answer.status };
 }
