@@ -90,6 +90,19 @@ describe('preparing, handing over in parts and cancelling at the counter', () =>
     expect(done.effects).toEqual([{ kind: 'handed-over', eventId: 'h2', at: at(9), lines: [{ line: 1, qty: 1000 }], complete: true }]);
   });
 
+  it('handed over unpaid in two parts, in one push or two: one flag, on the first part, since both say the same balance', () => {
+    const first = { id: 'h1', type: HANDOVER_EVENT, at: at(2), lines: [{ line: 0, qty: 2000 }], unpaidAmount: 189_000 };
+    const rest = { id: 'h2', type: HANDOVER_EVENT, at: at(9), unpaidAmount: 189_000 };
+    const unpaidFlags = (order: MergeableOrder) => order.flags?.filter((flag) => flag.code === 'handed-over-unpaid');
+    const together = mergeOrderWithEffects(twoLines, { ...twoLines, events: [ready, first, rest] });
+    expect(together.order.status).toBe('picked_up');
+    expect(unpaidFlags(together.order)).toEqual([{ code: 'handed-over-unpaid', eventId: 'h1', at: at(2) }]);
+    expect(together.effects.map((effect) => effect.kind)).toEqual(['ready', 'handed-over', 'handed-over']);
+    const partly = mergeOrder(twoLines, { ...twoLines, events: [ready, first] });
+    const later = mergeOrder(partly, { ...partly, events: [...partly.events, rest] });
+    expect(unpaidFlags(later)).toEqual([{ code: 'handed-over-unpaid', eventId: 'h1', at: at(2) }]);
+  });
+
   it('a handover of more than was ordered hands over what is left, never more', () => {
     const greedy = { id: 'h1', type: HANDOVER_EVENT, at: at(2), lines: [{ line: 1, qty: 5000 }, { line: 7, qty: 1000 }] };
     const { effects } = mergeOrderWithEffects(twoLines, { ...twoLines, events: [ready, greedy] });

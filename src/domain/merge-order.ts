@@ -12,7 +12,8 @@
  * meanwhile) cannot be undone by software: the order stays handed over and is flagged for a manager, as is a
  * second handover, one before the order was ready, and a cancellation in store after goods left. A handover
  * that says it left money due (`unpaidAmount`, minor units: the store allows handing over unpaid orders,
- * pickup-order.ts) is flagged too, so the manager collects it; it still hands the goods over.
+ * pickup-order.ts) is flagged too, so the manager collects it; it still hands the goods over. That flag is
+ * raised once per order: the amount is the order's balance, and the later parts of it say the same amount.
  * What each new event did is returned as an effect (mergeOrderWithEffects): the notices back to the
  * order's source follow from them (sync-server's outbox). A flagged handover has no effect to tell.
  * MergeableOrder is what the merge reads and writes of an order. The server merges the generated
@@ -134,7 +135,9 @@ function applyHandover(order: MergeableOrder, state: ReplayState, event: OrderEv
   }
   const complete = lines.every((line, index) => (state.handed[index] ?? 0) >= line.qty);
   if (flag) state.flags.push({ code: flag, eventId: event.id, at: event.at });
-  if (unpaidAmountOf(event) > 0) state.flags.push({ code: 'handed-over-unpaid', eventId: event.id, at: event.at });
+  // One flag per order: the amount a handover leaves due is the order's whole balance, so a second part
+  // handed over unpaid would tell the manager to collect the same money twice.
+  if (unpaidAmountOf(event) > 0 && !state.flags.some((each) => each.code === 'handed-over-unpaid')) state.flags.push({ code: 'handed-over-unpaid', eventId: event.id, at: event.at });
   if (complete && state.status !== 'returned') state.status = 'picked_up';
   if (flag === 'handover-after-cancellation' || flag === 'handover-repeated') return null;
   if (handedNow.length === 0 && lines.length > 0) return null;
