@@ -1,6 +1,8 @@
 // The receipt on screen after a sale shows what the paper shows (issue 16), in real Chromium on real
 // IndexedDB: a member's points earned and balance, and a gift card's balance after a spend; a reprint's
-// preview leaves the balances out, as the reprinted paper does.
+// preview leaves the balances out, as the reprinted paper does. And the paper's monospace face draws
+// Vietnamese letters itself: a face without them (Courier New is Liberation Mono on Linux) borrows each accented
+// letter from a proportional font, so accents look detached and the receipt's columns drift.
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BalanceDocument, CustomerDocument } from '../../data/schemas/types.ts';
@@ -8,6 +10,7 @@ import { attachCustomer, emptyCart, ringUpLine } from '../../domain/cart.ts';
 import type { CartProduct } from '../../domain/cart.ts';
 import { generateGiftCardNumber } from '../../domain/gift-card-number.ts';
 import { ReceiptPreview } from './receipt-preview.tsx';
+import '../../ui/theme.css';
 import { STORE_ID, completeOnTill, lan, renderOnTill, setUpTill, tearDownTill, testConfig } from './till.test-helper.tsx';
 import type { Till } from './till.test-helper.tsx';
 
@@ -61,5 +64,24 @@ describe('the receipt preview after a sale', () => {
     const reprinted = await paperText();
     expect(reprinted).not.toContain('Số dư điểm');
     expect(reprinted).not.toContain('210.000');
+  });
+
+  it('draws Vietnamese on the paper in one monospace face: an accented line is as wide as the same line without accents', async () => {
+    till = await setUpTill();
+    const sale = await completeOnTill(till, cartOf(ringUpLine(emptyCart(), coffee, { qty: 1_000 })), [{ method: 'cash', amount: 29_000 }], lan.id);
+    renderOnTill(till, <ReceiptPreview sale={sale} config={testConfig()} onClose={() => undefined} />);
+    const paper = await screen.findByTestId('receipt-preview-paper');
+    const widthOf = (text: string): number => {
+      const probe = document.createElement('span');
+      probe.textContent = text;
+      paper.append(probe);
+      const width = probe.getBoundingClientRect().width;
+      probe.remove();
+      return width;
+    };
+    await document.fonts.ready;
+    const plain = widthOf('Ca phe sua da, banh mi thit nuong, Tong cong');
+    expect(plain).toBeGreaterThan(0);
+    expect(widthOf('Cà phê sữa đá, bánh mì thịt nướng, Tổng cộng')).toBeCloseTo(plain, 1);
   });
 });

@@ -12,6 +12,7 @@ import { useDatabase } from '../../data/database-context.ts';
 import { useSyncStatusStore } from '../../sync/sync-status-store.ts';
 import type { SaleDocument, StoreConfigDocument } from '../../data/schemas/types.ts';
 import { saleReceipt } from './print-sale-receipt.ts';
+import './receipts.css';
 
 interface ReceiptPreviewProps {
   readonly sale: SaleDocument;
