@@ -55,8 +55,9 @@ const TERMS_PER_READ = 5_000;
  * A file of this many rows or more is planned against the whole catalog read in seq order: looking up every
  * row's SKU and barcodes costs more than one sequential read once the file names a large share of it.
  */
-const WHOLE_CATALOG_ROWS = 20_000;
-const READ_PAGE = 20_000;
+export const WHOLE_CATALOG_ROWS = 20_000;
+/** Products per page of that read (exported for the test that makes the read take two pages). */
+export const READ_PAGE = 20_000;
 const BALANCE_PAGE = 5_000;
 
 export async function importCatalog(
