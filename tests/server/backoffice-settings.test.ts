@@ -47,6 +47,7 @@ describe.each(DATABASE_KINDS)("the back office edits the store's settings (%s)",
     const before = await documents.lastSeq();
     const next: StoreSettings = {
       ...settings,
+      receiptHeader: ['TẠP HÓA QUẬN 1', 'Mở cửa 6:00 - 22:00'],
       receiptFooter: ['Cảm ơn quý khách!', 'Đổi trả trong 30 ngày'],
       taxCode: '0312345678-001',
       bank: { bin: '970436', accountNumber: '0071000123456', accountName: 'CUA HANG QUAN 1' },
@@ -61,6 +62,7 @@ describe.each(DATABASE_KINDS)("the back office edits the store's settings (%s)",
     const configs = (await pull(t.app, till.token, 'config', { seq: before, id: '' })).documents;
     expect(configs).toHaveLength(1);
     const config = configs[0] as Record<string, Record<string, unknown>>;
+    expect(config['receipt']?.['header']).toEqual(['TẠP HÓA QUẬN 1', 'Mở cửa 6:00 - 22:00']);
     expect(config['receipt']?.['footer']).toEqual(['Cảm ơn quý khách!', 'Đổi trả trong 30 ngày']);
     expect(config['store']).toMatchObject({ taxCode: '0312345678-001', bank: { bin: '970436', accountNumber: '0071000123456', accountName: 'CUA HANG QUAN 1' } });
     expect(loyaltyRules(config)).toMatchObject({ amountPerPoint: 20_000, timeZone: 'Asia/Bangkok', redeem: { pointValue: 200, offlineRedeemCapPoints: 300, offlineRedeemCapAmount: 500_000 } });
@@ -72,7 +74,7 @@ describe.each(DATABASE_KINDS)("the back office edits the store's settings (%s)",
     // What the form does not name is kept: the demo's receipt paper width, the loyalty's other keys.
     expect(config['receipt']?.['paperWidthMm']).toBe(80);
     const audit = (await pull(t.app, till.token, 'audit', { seq: before, id: '' })).documents;
-    expect(audit).toEqual([expect.objectContaining({ action: 'settings.edit', staffId: 'store-q1-manager', details: { sections: expect.arrayContaining(['receiptFooter', 'taxCode', 'bank', 'loyalty', 'returns', 'timeZone', 'businessDayCutoff']) } })]);
+    expect(audit).toEqual([expect.objectContaining({ action: 'settings.edit', staffId: 'store-q1-manager', details: { sections: expect.arrayContaining(['receiptHeader', 'receiptFooter', 'taxCode', 'bank', 'loyalty', 'returns', 'timeZone', 'businessDayCutoff']) } })]);
     // Refund methods come back in the policy's own order.
     expect((await read()).settings).toEqual({ ...next, returns: { ...next.returns, refundMethods: ['original_tender', 'cash'] } });
   });
