@@ -39,7 +39,7 @@ describe.each(DATABASE_KINDS)('a manager keeps the stock (%s)', (kind) => {
     expect(await documents.lastSeq()).toBe(seq);
   });
 
-  it('receives goods from a supplier at a cost: stock goes up, the cost is counted, and the same id sent again changes nothing', async () => {
+  it('receives goods from a supplier at a cost: stock goes up (the till pulls it), the cost is counted, and the same id sent again changes nothing', async () => {
     const body = { id: newId(), supplier: 'Vinamilk Miền Nam', lines: [{ sku: 'SUA-180', quantity: 24_000, unitCost: 7_200 }, { sku: 'THIT-BO', quantity: 2_375, unitCost: 240_000 }] };
     const answer = await postStock(chain.t.app, chain.q1Manager, 'receivings', body);
     expect(answer.statusCode).toBe(201);
@@ -59,6 +59,8 @@ describe.each(DATABASE_KINDS)('a manager keeps the stock (%s)', (kind) => {
     expect(again.json()).toEqual(answer.json());
     expect(await countDocuments(chain.t.store, 'ledger')).toBe(ledger);
     expect(await stockBySku(chain.t.app, chain.q1Manager)).toMatchObject({ 'SUA-180': 72_000, 'THIT-BO': 14_875 });
+    const beefId = chain.productIds.get('THIT-BO')!;
+    expect((await pullAll(chain.t.app, chain.q1Till.token, 'balances')).find((b) => b.id === `stock:store-q1:${beefId}`)).toMatchObject({ value: 14_875 });
 
     const reused = await postStock(chain.t.app, chain.q1Manager, 'receivings', { ...body, supplier: 'Another supplier' });
     expect(reused.statusCode).toBe(409);
@@ -106,7 +108,7 @@ describe.each(DATABASE_KINDS)('a manager keeps the stock (%s)', (kind) => {
     expect((await pullAll(chain.t.app, chain.q3Till.token, 'balances')).filter((b) => String(b['storeId']) === 'store-q1')).toEqual([]);
   });
 
-  it('a stock count shows the variance before it is applied, then applies it once as count adjustments', async () => {
+  it('a stock count shows the variance before it is applied, then applies it once as count adjustments the till pulls', async () => {
     const before = await stockBySku(chain.t.app, chain.q1Manager);
     const lines = [{ sku: 'SUA-180', counted: 60_000 }, { sku: 'MI-HH', counted: before['MI-HH']! }, { sku: 'THIT-BO', counted: 15_000 }];
     const seq = await documents.lastSeq();
@@ -124,6 +126,8 @@ describe.each(DATABASE_KINDS)('a manager keeps the stock (%s)', (kind) => {
     expect(applied.statusCode).toBe(201);
     expect(applied.json().summary).toEqual({ products: 3, off: 2, net: 60_000 - before['SUA-180']! + 15_000 - before['THIT-BO']!, missing: Math.max(0, before['SUA-180']! - 60_000) + Math.max(0, before['THIT-BO']! - 15_000) });
     expect(await stockBySku(chain.t.app, chain.q1Manager)).toEqual({ 'SUA-180': 60_000, 'MI-HH': before['MI-HH'], 'THIT-BO': 15_000 });
+    const milkId = chain.productIds.get('SUA-180')!;
+    expect((await pullAll(chain.t.app, chain.q1Till.token, 'balances')).find((b) => b.id === `stock:store-q1:${milkId}`)).toMatchObject({ value: 60_000 });
     const countEntries = () => chain.t.store.db.selectFrom('ledger_entries').select(['ref_id', 'delta']).where('source_id', '=', id).execute();
     expect((await countEntries()).length).toBe(2);
 

@@ -61,6 +61,9 @@ describe.each(DATABASE_KINDS)('stock moves between two stores (%s)', (kind) => {
     expect(q3View.inTransit).toEqual({ outgoing: 0, incoming: 14_500 });
     expect(q3View.transfers).toMatchObject([{ id, status: 'in-transit', fromStoreName: 'Quận 1', toStoreName: 'Quận 3' }]);
     expect(await ledgerSum(id)).toBe(-14_500);
+    // Quận 1's till pulls what left its shelf when it was sent.
+    const milkId = chain.productIds.get('SUA-180')!;
+    expect((await pullAll(chain.t.app, chain.q1Till.token, 'balances')).find((b) => b.id === `stock:store-q1:${milkId}`)).toMatchObject({ value: 36_000 });
 
     // Only the receiving store takes it in.
     const byQ1 = await postStock(chain.t.app, chain.q1Manager, `transfers/${id}/receive`);
@@ -84,7 +87,6 @@ describe.each(DATABASE_KINDS)('stock moves between two stores (%s)', (kind) => {
     expect(await ledgerSum(id)).toBe(0);
 
     // Quận 3's till pulls its new balances.
-    const milkId = chain.productIds.get('SUA-180')!;
     expect((await pullAll(chain.t.app, chain.q3Till.token, 'balances')).find((b) => b.id === `stock:store-q3:${milkId}`)).toMatchObject({ value: 12_000 });
   });
 
