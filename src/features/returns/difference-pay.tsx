@@ -96,8 +96,8 @@ export function DifferencePay({ due, tenders, onTenders, cashRounding, counter, 
         ))}
       </div>
       {payment.remaining > 0 && open !== undefined && (
-        // Another customer is a new form (their balance read afresh: the sale feature's balance hook does not
-        // always emit again when its customer changes under a mounted form).
+        // Another customer is a new form: an amount typed for the first one's balance is not offered from the
+        // next one's (the balance itself follows the customer: use-tender-balance.browser.test.tsx).
         <div className="tender-form" key={customerId ?? ''}>
           <open.Form
             total={due}

@@ -33,17 +33,19 @@ export function useTenderBalance(kind: BalanceKind, refId: string | null): TillB
   useEffect(() => {
     if (key === null || refId === null) return undefined;
     let pendingSubscription: { unsubscribe: () => void } | undefined;
-    let confirmedAt: string | undefined;
+    let confirmed: { readonly updatedAt: string; readonly value: number } | undefined;
     const confirmedSubscription = liveQuery(() => catalog.balances.get(key)).subscribe({
       next: (row) => {
         if (row === undefined) {
           pendingSubscription?.unsubscribe();
           pendingSubscription = undefined;
-          confirmedAt = undefined;
+          confirmed = undefined;
           return setBalance({ key, value: null, pending: 0 });
         }
-        if (row.updatedAt === confirmedAt && pendingSubscription !== undefined) return undefined;
-        confirmedAt = row.updatedAt;
+        // The same row again changes nothing; a new figure stamped in the same millisecond (two tablets' pushes
+        // the server wrote at once) is a new balance all the same.
+        if (row.updatedAt === confirmed?.updatedAt && row.value === confirmed.value && pendingSubscription !== undefined) return undefined;
+        confirmed = { updatedAt: row.updatedAt, value: row.value };
         pendingSubscription?.unsubscribe();
         pendingSubscription = pendingLedgerDeltas(database, deviceId, kind, refId, row.updatedAt).subscribe({
           next: (deltas) => {
