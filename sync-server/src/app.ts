@@ -108,7 +108,7 @@ export async function buildApp(config: ServerConfig, deps: AppDependencies = {})
   await app.register(healthRoutes, { prefix: '/api/v1', version: serverVersion });
   await app.register(enrollRoutes, { prefix: '/api/v1' });
   await app.register(ordersWebhookRoutes, { prefix: '/api/v1', secret: config.webhookSecret });
-  await app.register(platformWebhookRoutes, { prefix: '/api/v1', secrets: config.integrations.webhookSecrets });
+  await app.register(platformWebhookRoutes, { prefix: '/api/v1', secrets: config.integrations.webhookSecrets, haravanVerifyTokens: config.integrations.haravanVerifyTokens });
   await app.register(bankNoticeRoutes, { prefix: '/api/v1', ...config.integrations.bank });
   await app.register(
     async (api) => {

@@ -8,6 +8,8 @@
  *
  *   POS_SHOPIFY_WEBHOOK_SECRET, POS_WOOCOMMERCE_WEBHOOK_SECRET, POS_HARAVAN_WEBHOOK_SECRET
  *       inbound order webhooks; unset, that platform's route answers 503
+ *   POS_HARAVAN_VERIFY_TOKEN   the "Verify Token" typed when registering the Haravan webhook: Haravan checks
+ *       the callback URL with a GET carrying it and hub.challenge, which is echoed; unset, that GET answers 503
  *   POS_SHOPIFY_ADMIN_URL + POS_SHOPIFY_ACCESS_TOKEN [+ POS_SHOPIFY_API_VERSION]   notices to Shopify
  *   POS_WOOCOMMERCE_URL + POS_WOOCOMMERCE_CONSUMER_KEY + POS_WOOCOMMERCE_CONSUMER_SECRET
  *       [+ POS_WOOCOMMERCE_READY_STATUS]                                           notices to WooCommerce
@@ -47,6 +49,8 @@ export interface CallbackNotices {
 
 export interface IntegrationsConfig {
   webhookSecrets: Record<PlatformSource, readonly string[]>;
+  /** Haravan's webhook verify token(s), for its GET handshake (several while one is rotated). */
+  haravanVerifyTokens: readonly string[];
   notices: {
     shopify: ShopifyNotices | undefined;
     woocommerce: WooCommerceNotices | undefined;
@@ -72,6 +76,7 @@ export function readIntegrationsConfig(env: Env, genericWebhookSecret: string | 
       woocommerce: secretList(env, 'POS_WOOCOMMERCE_WEBHOOK_SECRET'),
       haravan: haravanSecrets,
     },
+    haravanVerifyTokens: secretList(env, 'POS_HARAVAN_VERIFY_TOKEN'),
     notices: {
       shopify: shopifyNotices(env),
       woocommerce: wooCommerceNotices(env),

@@ -20,6 +20,7 @@ const SHOPIFY_SECRET = 'shpss_new_0123456789abcdef0123456789';
 const SHOPIFY_OLD_SECRET = 'shpss_old_fedcba9876543210fedcba98';
 const WOO_SECRET = 'woo-secret-7f3a9c1e5b2d8f4a6c0e';
 const HARAVAN_SECRET = 'haravan-secret-4b8e2f6a1c9d3e7f';
+const HARAVAN_VERIFY_TOKEN = 'haravan-verify-9d2c4e6f8a1b3c5d';
 
 type Platform = 'shopify' | 'woocommerce' | 'haravan';
 const HEADERS: Record<Platform, { signature: string; topic: string; delivery?: string }> = {
@@ -46,6 +47,7 @@ describe.each(DATABASE_KINDS)('orders from the shop platforms (%s)', (kind) => {
         POS_SHOPIFY_WEBHOOK_SECRET: `${SHOPIFY_SECRET},${SHOPIFY_OLD_SECRET}`,
         POS_WOOCOMMERCE_WEBHOOK_SECRET: WOO_SECRET,
         POS_HARAVAN_WEBHOOK_SECRET: HARAVAN_SECRET,
+        POS_HARAVAN_VERIFY_TOKEN: HARAVAN_VERIFY_TOKEN,
         POS_TRUST_PROXY: '127.0.0.1',
       },
     });
@@ -284,12 +286,41 @@ describe.each(DATABASE_KINDS)('orders from the shop platforms (%s)', (kind) => {
     expect((await order(pickupId))?.pickupCodeHash).toBe(hash);
   });
 
+  it("Haravan's check of the callback URL: the challenge comes back as plain text for its Verify Token; a wrong or missing token, or no challenge, gets it not, and nothing is stored", async () => {
+    const check = (query: string) => {
+      address += 1;
+      return t.app.inject({ method: 'GET', url: `/api/v1/orders/webhooks/haravan?${query}`, headers: { 'x-forwarded-for': `10.8.${address % 250}.1` } });
+    };
+    const before = await inboxRows();
+    const ok = await check(`hub.mode=subscribe&hub.verify_token=${HARAVAN_VERIFY_TOKEN}&hub.challenge=1158201444`);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.headers['content-type']).toMatch(/^text\/plain/);
+    expect(ok.body).toBe('1158201444');
+    const wrong = await check('hub.mode=subscribe&hub.verify_token=haravan-verify-not-this-one&hub.challenge=1158201444');
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json().message).toMatch(/POS_HARAVAN_VERIFY_TOKEN/);
+    expect(wrong.body).not.toContain('1158201444');
+    // The webhook's signing secret is not its verify token.
+    expect((await check(`hub.mode=subscribe&hub.verify_token=${HARAVAN_SECRET}&hub.challenge=7`)).statusCode).toBe(401);
+    const noToken = await check('hub.mode=subscribe&hub.challenge=1158201444');
+    expect(noToken.statusCode).toBe(400);
+    expect(noToken.json().message).toMatch(/hub\.verify_token is missing/);
+    const noChallenge = await check(`hub.mode=subscribe&hub.verify_token=${HARAVAN_VERIFY_TOKEN}`);
+    expect(noChallenge.statusCode).toBe(400);
+    expect(noChallenge.json().message).toMatch(/hub\.challenge is missing/);
+    expect((await check(`hub.mode=unsubscribe&hub.verify_token=${HARAVAN_VERIFY_TOKEN}&hub.challenge=1`)).statusCode).toBe(400);
+    expect(await inboxRows()).toBe(before);
+  });
+
   it('a route without its secret is off: 503, nothing stored', async () => {
     const off = await startTestApp(kind, 'orders-platforms-off');
     try {
       const answer = await off.app.inject({ method: 'POST', url: '/api/v1/orders/webhooks/shopify', headers: { 'content-type': 'application/json' }, payload: '{}' });
       expect(answer.statusCode).toBe(503);
       expect(answer.json().message).toMatch(/POS_SHOPIFY_WEBHOOK_SECRET/);
+      const check = await off.app.inject({ method: 'GET', url: '/api/v1/orders/webhooks/haravan?hub.mode=subscribe&hub.verify_token=x&hub.challenge=1' });
+      expect(check.statusCode).toBe(503);
+      expect(check.json().message).toMatch(/POS_HARAVAN_VERIFY_TOKEN/);
     } finally {
       await off.close();
     }

@@ -12,7 +12,13 @@
  * (integrations/order-inbox.ts), well within Shopify's 5 s. A delivery id seen before answers 200
  * {result: 'duplicate'}; a topic that is no order change, 200 {result: 'ignored'} (a 4xx would make the
  * platform retry and finally drop the subscription). No secret configured: 503, the route is off.
+ * GET /api/v1/orders/webhooks/haravan is Haravan's check of the callback URL when a webhook is registered
+ * (docs.haravan.com, "Connect webhook": a Callback URL and a Verify Token): `hub.mode=subscribe`,
+ * `hub.verify_token` and `hub.challenge` in the query; the token must be one in POS_HARAVAN_VERIFY_TOKEN,
+ * and the challenge comes back as plain text. It stores nothing; a wrong token is 401 (and counts towards
+ * the address's refused deliveries), a missing parameter 400, no token configured 503.
  */
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { matchesBase64Hmac } from '../auth/webhook-signatures.ts';
@@ -44,12 +50,41 @@ const PLATFORMS: Record<PlatformSource, PlatformRoute> = {
 };
 
 const WOO_PING = /^webhook_id=\d{1,20}$/;
+const MAX_CHALLENGE_LENGTH = 500;
 
-const platformWebhookRoutes: FastifyPluginAsync<{ secrets: Record<PlatformSource, readonly string[]> }> = async (app, options) => {
+interface HaravanHandshake {
+  'hub.mode'?: string;
+  'hub.verify_token'?: string;
+  'hub.challenge'?: string;
+}
+
+const platformWebhookRoutes: FastifyPluginAsync<{ secrets: Record<PlatformSource, readonly string[]>; haravanVerifyTokens: readonly string[] }> = async (app, options) => {
   const failures = app.failureLimit('platform-webhook', MAX_REFUSED_PER_MINUTE);
   // The signature covers the raw bytes: every body of this subtree stays a Buffer until it is verified.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: PLATFORM_WEBHOOK_BODY_LIMIT }, (_request, body, done) => done(null, body));
+
+  app.get<{ Querystring: HaravanHandshake }>('/orders/webhooks/haravan', async (request, reply) => {
+    if (options.haravanVerifyTokens.length === 0) {
+      throw new HttpError(503, 'webhook_disabled', "Haravan's webhook check is off: the server has no POS_HARAVAN_VERIFY_TOKEN set (the Verify Token typed when registering the webhook)");
+    }
+    await refuseWhenLimited(failures, request.ip, reply, 'refused webhook deliveries from this address');
+    const query = request.query;
+    const mode = queryText(query['hub.mode']);
+    const token = queryText(query['hub.verify_token']);
+    const challenge = queryText(query['hub.challenge']);
+    if (mode !== undefined && mode !== 'subscribe') throw new HttpError(400, 'invalid_request', `hub.mode is "${mode.slice(0, 40)}": the webhook check asks for "subscribe"`);
+    if (token === undefined) throw new HttpError(400, 'invalid_request', 'hub.verify_token is missing: Haravan sends the Verify Token typed when registering the webhook');
+    if (challenge === undefined || challenge.length > MAX_CHALLENGE_LENGTH) {
+      throw new HttpError(400, 'invalid_request', `hub.challenge is ${challenge === undefined ? 'missing' : `longer than ${MAX_CHALLENGE_LENGTH} characters`}: it is the text to send back`);
+    }
+    if (!options.haravanVerifyTokens.some((known) => sameText(known, token))) {
+      await failures.recordFailure(request.ip);
+      throw new HttpError(401, 'bad_verify_token', "hub.verify_token does not match: check POS_HARAVAN_VERIFY_TOKEN against the webhook's Verify Token on Haravan");
+    }
+    request.log.info({ source: 'haravan' }, 'Haravan webhook check answered');
+    return reply.code(200).type('text/plain; charset=utf-8').send(challenge);
+  });
 
   for (const [source, platform] of Object.entries(PLATFORMS) as Array<[PlatformSource, PlatformRoute]>) {
     app.post<{ Body: Buffer }>(`/orders/webhooks/${source}`, { bodyLimit: PLATFORM_WEBHOOK_BODY_LIMIT }, async (request, reply) => {
@@ -97,6 +132,17 @@ const platformWebhookRoutes: FastifyPluginAsync<{ secrets: Record<PlatformSource
     });
   }
 };
+
+function queryText(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** Compares in constant time for texts of one length (a verify token is a shared secret). */
+function sameText(known: string, given: string): boolean {
+  const a = Buffer.from(known);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
 
 function header(request: FastifyRequest, name: string): string | undefined {
   const value = request.headers[name.toLowerCase()];
