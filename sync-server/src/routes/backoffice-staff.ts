@@ -1,7 +1,7 @@
 /*
  * The back office's staff (holders of 'staff.edit', managers by default; a staff token), for the store the
  * session was opened at or, with ?storeId=, another store where the same person holds 'staff.edit' by that
- * store's own config (a manager of several stores, an owner: backoffice/stores-held.ts; 403 elsewhere, saying
+ * store's own config (a manager of several stores, an owner: policies/stores-held.ts; 403 elsewhere, saying
  * where they hold it):
  *   GET   /api/v1/backoffice/staff/stores               -> 200 {stores: [{id, name}]}: the stores to choose from,
  *         the session's own first;
@@ -23,7 +23,7 @@ import { PERMISSIONS } from '../../../src/domain/permissions.ts';
 import type { Role } from '../../../src/domain/permissions.ts';
 import { addStaff, chooseOwnPin, editStaff, MAX_STAFF_NAME, resetStaffPin, StaffEditRefused, staffView } from '../backoffice/staff-edits.ts';
 import type { StaffEditor } from '../backoffice/staff-edits.ts';
-import { storesWhereHeld } from '../backoffice/stores-held.ts';
+import { storesWhereHeld } from '../policies/stores-held.ts';
 import { HttpError } from '../http-error.ts';
 import { requirePermission } from '../plugins/authenticate.ts';
 
@@ -45,7 +45,7 @@ async function editorOf(request: FastifyRequest<StoreQuery>): Promise<StaffEdito
   const own = request.device.storeId;
   const wanted = request.query.storeId;
   if (wanted === undefined || wanted === own) return { storeId: own, deviceId: request.device.id, staffId };
-  const held = await storesWhereHeld(request.server.store, request.server.documents, { staffId, storeId: own }, PERMISSIONS.manageStaff);
+  const held = (await storesWhereHeld(request.server.store, request.server.documents, { staffId, storeId: own }, PERMISSIONS.manageStaff)).stores;
   if (!held.some((store) => store.id === wanted)) {
     const where = held.map((store) => `"${store.name}" (${store.id})`).join(', ');
     throw new HttpError(403, 'forbidden', `Managing the staff of store "${wanted}" needs the permission "staff.edit" there; staff member "${staffId}" holds it at ${where} only`);
@@ -69,7 +69,7 @@ const backOfficeStaffRoutes: FastifyPluginAsync = async (app) => {
   const mayManage = requirePermission(PERMISSIONS.manageStaff, 'Managing staff');
 
   app.get('/backoffice/staff/stores', { preHandler: mayManage }, async (request) => ({
-    stores: await storesWhereHeld(app.store, app.documents, { staffId: request.staff?.staffId ?? '', storeId: request.device.storeId }, PERMISSIONS.manageStaff),
+    stores: (await storesWhereHeld(app.store, app.documents, { staffId: request.staff?.staffId ?? '', storeId: request.device.storeId }, PERMISSIONS.manageStaff)).stores,
   }));
 
   app.get<StoreQuery>('/backoffice/staff', { schema: { querystring: storeQuerySchema }, preHandler: mayManage }, async (request) => {

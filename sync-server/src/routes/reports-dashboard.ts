@@ -13,7 +13,8 @@
  * each store: admin/add-manager.ts). The store view (no storeId, or the session's own) needs report.view at
  * the session's store. Another store's view, or the chain view (storeId=all), is given for exactly the
  * stores whose own config lists the same staff id, active, in a role that its own permission table gives
- * report.view: a manager of one store sees that store; an owner on every store's staff list sees the chain.
+ * report.view (policies/stores-held.ts, as the back office's store picker): a manager of one store sees that
+ * store; an owner on every store's staff list sees the chain.
  * Naming a store where the person does not hold report.view is refused (403), never silently dropped; `all`
  * covers the stores where they hold it and says which (`storeIds`).
  * -> 200 the charts; 400 for a date not YYYY-MM-DD, from after to, or a range over 366 days; 403 as above;
@@ -23,11 +24,10 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { addDays, businessDateOf, businessDayWindow, parseBusinessDate } from '../../../src/domain/business-day.ts';
 import { dayReportSettingsOf } from '../../../src/domain/day-report.ts';
 import type { DayReportSettings } from '../../../src/domain/day-report.ts';
-import { can, PERMISSIONS } from '../../../src/domain/permissions.ts';
+import { PERMISSIONS } from '../../../src/domain/permissions.ts';
 import { HttpError } from '../http-error.ts';
 import { requirePermission } from '../plugins/authenticate.ts';
-import { directoryFromConfig } from '../policies/role-check.ts';
-import { listStoreRecords } from '../store/stores-repository.ts';
+import { storesWhereHeld } from '../policies/stores-held.ts';
 import { cashVariance, onlineFigures, returnReasons, salesByDay, salesByHour, tenderMix, topCategories, topProducts } from '../dashboard/dashboard-queries.ts';
 import type { DashboardScope } from '../dashboard/dashboard-queries.ts';
 
@@ -59,18 +59,10 @@ function dateParam(name: 'from' | 'to', text: string | undefined, fallback: stri
 
 /** The stores the signed-in person holds report.view at (see the file header), the session's own first, and how many stores the chain has. */
 async function storesViewable(request: FastifyRequest): Promise<{ viewable: string[]; chainSize: number }> {
-  const staffId = request.staff?.staffId;
-  const own = request.device.storeId;
-  const { server } = request;
-  const storeIds = (await listStoreRecords(server.store.db)).map((store) => store.id);
-  if (staffId === undefined) return { viewable: [own], chainSize: storeIds.length };
-  const configs = await server.documents.getMany(server.store.db, 'config', storeIds);
-  const viewable = storeIds.filter((storeId) => {
-    const directory = directoryFromConfig(storeId, configs.get(storeId)?.body);
-    const member = directory.staff.get(staffId);
-    return member !== undefined && member.active && can(member.role, PERMISSIONS.viewReports, directory.table);
-  });
-  return { viewable: [own, ...viewable.filter((storeId) => storeId !== own).sort()], chainSize: storeIds.length };
+  // requirePermission refused any request without a staff session, and passed at the session's store.
+  const person = { staffId: request.staff?.staffId ?? '', storeId: request.device.storeId };
+  const { stores, chainSize } = await storesWhereHeld(request.server.store, request.server.documents, person, PERMISSIONS.viewReports);
+  return { viewable: stores.map((store) => store.id), chainSize };
 }
 
 const reportsDashboardRoutes: FastifyPluginAsync = async (app) => {
