@@ -1,8 +1,8 @@
 // The receipt on screen after a sale shows what the paper shows (issue 16), in real Chromium on real
 // IndexedDB: a member's points earned and balance, and a gift card's balance after a spend; a reprint's
-// preview leaves the balances out, as the reprinted paper does. And the paper's monospace face draws
-// Vietnamese letters itself: a face without them (Courier New is Liberation Mono on Linux) borrows each accented
-// letter from a proportional font, so accents look detached and the receipt's columns drift.
+// preview leaves the balances out, as the reprinted paper does. And the paper draws every Vietnamese letter
+// whole: the monospace faces a tablet has (DejaVu Sans Mono on Linux) lack ế, ồ, ấ..., which then came out as
+// ê with its acute beside it ("Thuê´ suât").
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BalanceDocument, CustomerDocument } from '../../data/schemas/types.ts';
@@ -66,22 +66,22 @@ describe('the receipt preview after a sale', () => {
     expect(reprinted).not.toContain('210.000');
   });
 
-  it('draws Vietnamese on the paper in one monospace face: an accented line is as wide as the same line without accents', async () => {
+  it('draws each Vietnamese letter whole on the paper: a second accent (ế, ồ, ấ, ẩ, ễ) sits on its letter, not beside it', async () => {
     till = await setUpTill();
     const sale = await completeOnTill(till, cartOf(ringUpLine(emptyCart(), coffee, { qty: 1_000 })), [{ method: 'cash', amount: 29_000 }], lan.id);
     renderOnTill(till, <ReceiptPreview sale={sale} config={testConfig()} onClose={() => undefined} />);
     const paper = await screen.findByTestId('receipt-preview-paper');
-    const widthOf = (text: string): number => {
-      const probe = document.createElement('span');
-      probe.textContent = text;
-      paper.append(probe);
-      const width = probe.getBoundingClientRect().width;
-      probe.remove();
-      return width;
-    };
     await document.fonts.ready;
-    const plain = widthOf('Ca phe sua da, banh mi thit nuong, Tong cong');
-    expect(plain).toBeGreaterThan(0);
-    expect(widthOf('Cà phê sữa đá, bánh mì thịt nướng, Tổng cộng')).toBeCloseTo(plain, 1);
+    const style = getComputedStyle(paper);
+    const context = document.createElement('canvas').getContext('2d');
+    if (context === null) throw new Error('no 2D canvas');
+    context.font = `${style.fontSize} ${style.fontFamily}`;
+    // A face without the letter draws its parts apart: the accent lands a letter's width to the right
+    // (DejaVu Sans Mono: ink to 14.8 px of a 7.8 px letter); a whole letter keeps its ink in its own box.
+    const inkPastLetter = [...'ếồấẩễềổ'].map((letter) => {
+      const measured = context.measureText(letter);
+      return { letter, past: Math.max(0, Math.round(measured.actualBoundingBoxRight - measured.width)) };
+    });
+    expect(inkPastLetter.filter(({ past }) => past > 1)).toEqual([]);
   });
 });
