@@ -5,9 +5,11 @@
  * second one. A customer of another store is linked, not changed: the order's store sees her read-only,
  * without her e-mail (issue 12). On SQLite and PostgreSQL.
  */
+import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerDocument, StoreConfigDocument } from '../../src/data/schemas/types.ts';
+import { customersByEmailQuery } from '../../sync-server/src/integrations/order-customers.ts';
 import { DATABASE_KINDS } from './helpers/test-databases.test-helper.ts';
 import { startTestApp } from './helpers/test-app.test-helper.ts';
 import type { TestApp } from './helpers/test-app.test-helper.ts';
@@ -68,6 +70,18 @@ describe.each(DATABASE_KINDS)('the customer of a platform order (%s)', (kind) =>
     const billing = { ...(woo['billing'] as Record<string, unknown>), phone: '', email: 'MAI.NGUYEN@example.VN' };
     const id = await deliver('woocommerce', { ...woo, billing, shipping: { ...(woo['shipping'] as Record<string, unknown>), phone: '' } });
     expect(await order(id)).toMatchObject({ customerId: mai.id });
+  });
+
+  it('an order without a phone finds its customer through the e-mail index, not by reading every customer', async () => {
+    const query = customersByEmailQuery(kind, 'mai.nguyen@example.vn');
+    expect((await query.execute(t.store.db)).rows.map((row) => row.id)).toEqual([mai.id]);
+    const plan = await t.store.db.transaction().execute(async (trx) => {
+      // PostgreSQL would read a table this small whole anyway: forbid that, so the plan shows what a big one gets.
+      if (kind === 'postgres') await sql`set local enable_seqscan = off`.execute(trx);
+      const explained = await sql<Record<string, unknown>>`${sql.raw(kind === 'postgres' ? 'explain' : 'explain query plan')} ${query}`.execute(trx);
+      return JSON.stringify(explained.rows);
+    });
+    expect(plan).toContain('documents_customer_email_idx');
   });
 
   it('a new number makes one customer of the order\'s store, however often delivered and for a second order too; the tablet gets her', async () => {

@@ -472,6 +472,14 @@ function buildMigrations(kind: StoreKind): Record<string, Migration> {
         await leaveRoomForUpdates(db, kind);
       },
     },
+    '0019_customer_email_index': {
+      async up(db: AnyDb) {
+        // Platform orders without a phone find their customer by e-mail, in the order inbox's transaction:
+        // without an index each such order read every customer of the chain (integrations/order-customers.ts).
+        const email = kind === 'postgres' ? sql`(lower((body::jsonb)->>'email'))` : sql`lower(json_extract(body, '$.email'))`;
+        await sql`create index documents_customer_email_idx on documents (${email}) where collection = 'customers'`.execute(db);
+      },
+    },
   };
 }
 
