@@ -182,4 +182,18 @@ describe.each(DATABASE_KINDS)('the back office keeps products (%s)', (kind) => {
     const bad = await t.app.inject({ method: 'GET', url: '/api/v1/backoffice/products?limit=5000', headers: bearer(manager) });
     expect(bad.statusCode).toBe(400);
   });
+  it('another tax class and category for a product: one delta the tablet reads, the audit names both from what to what', async () => {
+    const stored = (await find('KEO-')).products[0]!;
+    const before = await documents.lastSeq();
+    const form = { sku: stored.sku, name: stored.name, price: stored.price, barcodes: stored.barcodes, taxClassId: 'vat10', category: 'Bánh kẹo', expectedUpdatedAt: stored.updatedAt };
+    const response = await edit(manager, stored.id, form);
+    expect(response.statusCode).toBe(200);
+    const pulled = (await pull(t.app, till.token, 'products', { seq: before, id: '' })).documents;
+    expect(pulled).toEqual([expect.objectContaining({ id: stored.id, taxClassId: 'vat10', category: 'Bánh kẹo' })]);
+    const audit = (await pull(t.app, till.token, 'audit', { seq: before, id: '' })).documents;
+    expect(changesOf(audit[0])).toEqual({ taxClassId: { from: 'vat8', to: 'vat10' }, category: { to: 'Bánh kẹo' } });
+    const unknownTax = await edit(manager, stored.id, { ...form, taxClassId: 'vat7', expectedUpdatedAt: undefined });
+    expect(unknownTax.statusCode).toBe(422);
+    expect(unknownTax.json().errors).toEqual([{ field: 'taxClassId', message: expect.stringContaining('vat7') }]);
+  });
 });
