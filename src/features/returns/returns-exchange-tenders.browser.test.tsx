@@ -4,12 +4,16 @@
 // once attached by phone, her points and store credit pay part of the 16,000 as the counter's forms take
 // them, under the store's offline caps (100 points a sale, 5,000 of store credit a sale), and cash the rest:
 // ONE exchange document whose ledger spends her points and credit. Points taken while the wrong customer
-// was attached are dropped when the cashier attaches the right one.
+// was attached are dropped when the cashier attaches the right one. A gift card needs no customer: it pays
+// what the store's offline cap allows of its balance (a bank card typed there is refused and cleared), and the
+// exchange's ledger spends it. Each test waits for the return receipt's print before its till goes.
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { BalanceDocument, StoreConfigDocument } from '../../data/schemas/types.ts';
+import { formatGiftCardNumber, generateGiftCardNumber } from '../../domain/gift-card-number.ts';
 import { STORE_ID, renderOnTill, testConfig } from '../sale/till.test-helper.tsx';
-import { addCustomer, coffeesSoldInCash, deskReady, offlineReturnsDesk, tea, theReturnWritten } from './returns.test-helper.tsx';
+import type { Till } from '../sale/till.test-helper.tsx';
+import { addCustomer, coffeesSoldInCash, deskReady, offlineReturnsDesk, receiptPrinted, tea, theReturnWritten } from './returns.test-helper.tsx';
 import { ReturnsScreen } from './returns-screen.tsx';
 
 const desk = offlineReturnsDesk();
@@ -19,6 +23,22 @@ function capsConfig(): StoreConfigDocument {
     ...testConfig({ loyalty: { maxRedeemBasisPoints: 10_000, offlineRedeemCapPoints: 100, offlineRedeemCapAmount: 5_000 } }),
     returnPolicy: { windowDays: 30, refundMethods: ['original_tender', 'cash', 'store_credit', 'gift_card'] },
   };
+}
+
+/** Two coffees bought in cash; at the desk one comes back for a tea: 16,000 more to pay. */
+async function oneCoffeeSwappedForTea(till: Till): Promise<void> {
+  const sale = await coffeesSoldInCash(till, 2000, 58_000);
+  renderOnTill(till, <ReturnsScreen />);
+  await deskReady();
+  fireEvent.change(screen.getByTestId('returns-search'), { target: { value: sale.number } });
+  fireEvent.click(screen.getByTestId('returns-find'));
+  await screen.findByTestId('returns-purchase');
+  fireEvent.change(screen.getByTestId('returns-qty-0'), { target: { value: '1' } });
+  fireEvent.click(screen.getByTestId('returns-exchange-start'));
+  fireEvent.change(await screen.findByTestId('returns-exchange-search'), { target: { value: 'tra' } });
+  fireEvent.click(screen.getByTestId('returns-exchange-search-submit'));
+  fireEvent.click(await screen.findByTestId('returns-exchange-result'));
+  await waitFor(() => expect(screen.getByTestId('returns-difference').dataset.amount).toBe('16000'));
 }
 
 describe('the difference of an exchange paid with the customer’s own tenders', () => {
@@ -33,19 +53,7 @@ describe('the difference of an exchange paid with the customer’s own tenders',
       { id: `credit:${STORE_ID}:cust-ha`, kind: 'credit', storeId: STORE_ID, refId: 'cust-ha', value: 10_000, updatedAt: now },
     ];
     await till.catalog.balances.bulkPut(balances);
-    const sale = await coffeesSoldInCash(till, 2000, 58_000);
-    renderOnTill(till, <ReturnsScreen />);
-    await deskReady();
-
-    fireEvent.change(screen.getByTestId('returns-search'), { target: { value: sale.number } });
-    fireEvent.click(screen.getByTestId('returns-find'));
-    await screen.findByTestId('returns-purchase');
-    fireEvent.change(screen.getByTestId('returns-qty-0'), { target: { value: '1' } });
-    fireEvent.click(screen.getByTestId('returns-exchange-start'));
-    fireEvent.change(await screen.findByTestId('returns-exchange-search'), { target: { value: 'tra' } });
-    fireEvent.click(screen.getByTestId('returns-exchange-search-submit'));
-    fireEvent.click(await screen.findByTestId('returns-exchange-result'));
-    await waitFor(() => expect(screen.getByTestId('returns-difference').dataset.amount).toBe('16000'));
+    await oneCoffeeSwappedForTea(till);
 
     // No customer yet: a gift card may pay, her points and store credit may not.
     const pay = screen.getByTestId('returns-pay');
@@ -92,6 +100,7 @@ describe('the difference of an exchange paid with the customer’s own tenders',
     fireEvent.change(within(pay).getByTestId('cash-amount'), { target: { value: '1000' } });
     fireEvent.click(within(pay).getByTestId('cash-add'));
     await waitFor(() => expect((screen.getByTestId('returns-confirm') as HTMLButtonElement).disabled).toBe(false));
+    const printed = receiptPrinted();
     fireEvent.click(screen.getByTestId('returns-confirm'));
 
     const written = await theReturnWritten(till);
@@ -111,5 +120,49 @@ describe('the difference of an exchange paid with the customer’s own tenders',
         expect.objectContaining({ kind: 'credit', refId: 'cust-ha', delta: -5_000 }),
       ]),
     );
+    await printed;
+  });
+
+  it('a gift card pays 5,000 of the 16,000 (its 12,000 capped offline), a bank card typed there is refused and cleared, cash the rest', async () => {
+    const till = await desk.setUp(capsConfig());
+    await till.catalog.products.bulkPut([tea]);
+    const card = generateGiftCardNumber();
+    const now = new Date().toISOString();
+    await till.catalog.balances.put({ id: `giftcard:${STORE_ID}:${card}`, kind: 'giftcard', storeId: STORE_ID, refId: card, value: 12_000, updatedAt: now });
+    await oneCoffeeSwappedForTea(till);
+
+    // No customer is needed for a gift card.
+    const pay = screen.getByTestId('returns-pay');
+    fireEvent.click(within(pay).getByTestId('returns-method-gift_card'));
+    fireEvent.change(within(pay).getByTestId('gift-card-id'), { target: { value: '4111 1111 1111 1111' } });
+    fireEvent.click(within(pay).getByTestId('gift-card-lookup'));
+    expect((await within(pay).findByTestId('gift-card-refused')).dataset.reason).toBe('bank-card');
+    expect((within(pay).getByTestId('gift-card-id') as HTMLInputElement).value).toBe('');
+
+    fireEvent.change(within(pay).getByTestId('gift-card-id'), { target: { value: formatGiftCardNumber(card) } });
+    fireEvent.click(within(pay).getByTestId('gift-card-lookup'));
+    const balance = await within(pay).findByTestId('gift-card-balance');
+    expect(balance.dataset).toMatchObject({ amount: '12000', limit: '5000' });
+    fireEvent.click(within(pay).getByTestId('gift-card-add'));
+    await waitFor(() => expect(screen.getByTestId('returns-pay-remaining').dataset.amount).toBe('11000'));
+
+    fireEvent.click(within(pay).getByTestId('returns-method-cash'));
+    fireEvent.change(within(pay).getByTestId('cash-amount'), { target: { value: '11000' } });
+    fireEvent.click(within(pay).getByTestId('cash-add'));
+    await waitFor(() => expect((screen.getByTestId('returns-confirm') as HTMLButtonElement).disabled).toBe(false));
+    const printed = receiptPrinted();
+    fireEvent.click(screen.getByTestId('returns-confirm'));
+
+    const written = await theReturnWritten(till);
+    expect(written).toMatchObject({
+      reason: 'exchange',
+      totals: { total: 16_000 },
+      tenders: [
+        { method: 'gift_card', amount: 5_000, reference: card },
+        { method: 'cash', amount: 11_000 },
+      ],
+    });
+    expect(written.ledger).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'giftcard', refId: card, delta: -5_000 })]));
+    await printed;
   });
 });

@@ -124,3 +124,18 @@ export async function addCustomer(till: Till, customer: { id: string; name: stri
   const now = new Date().toISOString();
   await till.database.customers.insert({ ...customer, storeId: STORE_ID, createdAt: now, updatedAt: now });
 }
+
+/**
+ * Resolves once a receipt has gone through the browser's print (its hidden frame is removed after print()):
+ * call it before confirming, await it before the test ends, so the print does not outlive the till.
+ */
+export function receiptPrinted(): Promise<void> {
+  return new Promise((resolve) => {
+    const observer = new MutationObserver((records) => {
+      if (!records.some((record) => [...record.removedNodes].some((node) => node instanceof HTMLIFrameElement))) return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(document.body, { childList: true });
+  });
+}
