@@ -86,7 +86,9 @@ async function call<T>(api: StockApi, path: string, init: { method: 'GET' | 'POS
 }
 
 export const stockApi = {
-  levels: (api: StockApi, search: string) => call<{ levels: StockLevel[] }>(api, `/stock/levels?${new URLSearchParams(search.trim() === '' ? { limit: '200' } : { q: search.trim() })}`, { method: 'GET' }),
+  /** Stock per product in `storeId` (absent: the session's own store), the first 200 or those `search` finds. */
+  levels: (api: StockApi, search: string, storeId?: string) =>
+    call<{ levels: StockLevel[] }>(api, `/stock/levels?${new URLSearchParams({ ...(search.trim() === '' ? { limit: '200' } : { q: search.trim() }), ...(storeId === undefined ? {} : { storeId }) })}`, { method: 'GET' }),
   stores: (api: StockApi) => call<{ stores: Array<{ id: string; name: string }> }>(api, '/stock/stores', { method: 'GET' }),
   previewCount: (api: StockApi, lines: Array<{ sku: string; counted: number }>) => call<CountAnswer>(api, '/stock/counts/preview', { method: 'POST', body: { lines } }),
   applyCount: (api: StockApi, id: string, lines: Array<{ sku: string; counted: number }>) => call<CountAnswer>(api, '/stock/counts', { method: 'POST', body: { id, lines } }),

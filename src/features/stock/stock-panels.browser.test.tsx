@@ -2,7 +2,8 @@
 // screen's tabs, in real Chromium with TanStack Query; the server is a stand-in fetch answering as the stock
 // routes do (their server tests and the e2e test cover the real one). What is typed goes out in the server's
 // terms (thousandths of the unit, costs in whole đồng, the sign of an adjustment from its reason), a line the
-// server refuses is marked where it was typed, and a transfer on its way here is received with one tap.
+// server refuses is marked where it was typed, a transfer on its way here is received with one tap, and
+// another store's stock can be read.
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -11,6 +12,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { i18nIn } from '../../i18n/fixed-language.test-helper.ts';
 import { useSyncStatusStore } from '../../sync/sync-status-store.ts';
 import type { StockApi, TransferAnswer } from './stock-api.ts';
+import { StockLevelsPanel } from './stock-levels-panel.tsx';
 import { StockMovementPanel } from './stock-movement-panel.tsx';
 import { StockTransfersPanel } from './stock-transfers-panel.tsx';
 
@@ -202,5 +204,41 @@ describe('the stock screen: transfers between stores', () => {
     await waitFor(() => expect(within(panel).getByTestId('stock-in-transit').dataset['incoming']).toBe('0'));
     expect(within(panel).getAllByTestId('stock-transfer').map((row) => row.dataset['status'])).toEqual(['in-transit', 'received']);
     expect(within(panel).queryByTestId('stock-transfer-receive')).toBeNull();
+  });
+});
+
+describe('the stock screen: stock per product per store', () => {
+  const enrolHere = () =>
+    useSyncStatusStore.setState({ enrolment: { deviceId: 'd1', storeId: 'store-q1', storeName: 'Quận 1', deviceName: 'Quầy 1', serverUrl: SERVER, enrolledAt: '2026-12-01T00:00:00.000Z' } });
+  const level = (sku: string, stock: number) => ({ productId: `p-${sku}`, sku, name: sku, unit: 'pcs', weighed: false, stock, updatedAt: null });
+
+  it("shows this store's stock, and another store's once the manager picks it", async () => {
+    enrolHere();
+    const seen = fakeServer((call) => {
+      if (call.path === '/stock/stores') return { status: 200, body: { stores: [{ id: 'store-q1', name: 'Quận 1' }, { id: 'store-q3', name: 'Quận 3' }] } };
+      const inQ3 = call.path.includes('storeId=store-q3');
+      return { status: 200, body: { storeId: inQ3 ? 'store-q3' : 'store-q1', levels: [level('SUA-180', inQ3 ? 12_000 : 36_000)], next: null } };
+    });
+    renderIn(<StockLevelsPanel api={api} onProblem={(error) => expect.fail(String(error))} />);
+    const panel = screen.getByTestId('stock-levels');
+    const row = async (stock: number) => waitFor(() => expect(within(panel).getByTestId('stock-level').dataset['stock']).toBe(String(stock)));
+    await row(36_000);
+    const picker = (await within(panel).findByTestId('stock-levels-store')) as HTMLSelectElement;
+    expect([...picker.options].map((o) => [o.value, o.textContent])).toEqual([
+      ['', 'Cửa hàng này'],
+      ['store-q3', 'Quận 3'],
+    ]);
+    fireEvent.change(picker, { target: { value: 'store-q3' } });
+    await row(12_000);
+    expect(seen.filter((call) => call.path.startsWith('/stock/levels')).map((call) => call.path)).toEqual(['/stock/levels?limit=200', '/stock/levels?limit=200&storeId=store-q3']);
+  });
+
+  it('a store alone in its chain has no store to pick', async () => {
+    enrolHere();
+    fakeServer((call) => (call.path === '/stock/stores' ? { status: 200, body: { stores: [{ id: 'store-q1', name: 'Quận 1' }] } } : { status: 200, body: { storeId: 'store-q1', levels: [level('SUA-180', 36_000)], next: null } }));
+    renderIn(<StockLevelsPanel api={api} onProblem={(error) => expect.fail(String(error))} />);
+    await screen.findByTestId('stock-level');
+    await waitFor(() => expect(screen.getByTestId('stock-levels').dataset['state']).toBe('success'));
+    expect(screen.queryByTestId('stock-levels-store')).toBeNull();
   });
 });
