@@ -312,6 +312,29 @@ describe.each(DATABASE_KINDS)('orders from the shop platforms (%s)', (kind) => {
     expect(await inboxRows()).toBe(before);
   });
 
+  it('applied deliveries older than 30 days are pruned; pending, unrouted and failed ones stay, and a recent redelivery is still recognised', async () => {
+    const now = new Date();
+    const daysAgo = (days: number) => now.getTime() - days * 24 * 60 * 60_000;
+    const kept: Array<{ id: string; state: string }> = [];
+    for (const [days, state] of [[40, 'done'], [31, 'done'], [40, 'pending'], [40, 'unrouted'], [40, 'failed'], [29, 'done'], [0, 'done']] as const) {
+      const id = uuidv7({ msecs: daysAgo(days) });
+      await t.store.db
+        .insertInto('order_inbox')
+        .values({ id, source: 'shopify', delivery_id: `prune-${days}-${state}`, topic: 'orders/create', source_order_id: `prune-${days}`, body: '{}', state, outcome: null, received_at: new Date(daysAgo(days)).toISOString(), processed_at: state === 'pending' ? null : new Date(daysAgo(days)).toISOString() })
+        .execute();
+      kept.push({ id, state });
+    }
+    // The pending one is not a real order: keep it out of the inbox worker's way while this test runs.
+    await t.store.db.updateTable('order_inbox').set({ state: 'held' }).where('id', '=', kept[2]!.id).execute();
+    expect(await t.app.orderInbox.pruneApplied(now)).toBe(2);
+    const left = new Set((await t.store.db.selectFrom('order_inbox').select('id').where('delivery_id', 'like', 'prune-%').execute()).map((row) => row.id));
+    expect(kept.map((row) => left.has(row.id))).toEqual([false, false, true, true, true, true, true]);
+    expect(await t.app.orderInbox.pruneApplied(now)).toBe(0);
+    const again = await deliver('shopify', platformJson(shopifyOrder()), { deliveryId: 'prune-29-done' });
+    expect(again.json()).toMatchObject({ result: 'duplicate' });
+    await t.store.db.deleteFrom('order_inbox').where('delivery_id', 'like', 'prune-%').execute();
+  });
+
   it('a route without its secret is off: 503, nothing stored', async () => {
     const off = await startTestApp(kind, 'orders-platforms-off');
     try {

@@ -4,6 +4,9 @@
  * applied to the `orders` collection right after by the inbox worker (integrations/order-inbox.ts), or on the
  * next start if the server stopped in between. A platform's delivery id is unique per source, so a
  * redelivery (Shopify's X-Shopify-Webhook-Id) is recognised at once and stored nothing twice.
+ * Applied deliveries are deleted once they are older than any platform's redelivery (pruneAppliedDeliveries):
+ * the order they made lives in `orders`; deliveries still pending, unrouted (the only copy of that order
+ * until a store lists its location) or failed (kept for whoever looks into them) stay.
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './database-types.ts';
@@ -71,4 +74,21 @@ export async function setDeliveryAside(db: Kysely<Database>, id: string, error: 
 export async function countPendingDeliveries(db: Kysely<Database>): Promise<number> {
   const row = await db.selectFrom('order_inbox').select((eb) => eb.fn.countAll<number>().as('n')).where('state', '=', 'pending').executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/**
+ * Deletes up to `limit` deliveries applied ('done') that arrived before `before`, oldest first; how many.
+ * Ids are UUIDv7, so "arrived before" is an id range of the state index, read without scanning newer rows.
+ */
+export async function pruneAppliedDeliveries(db: Kysely<Database>, before: Date, limit: number): Promise<number> {
+  const bound = uuidV7Floor(before);
+  const old = db.selectFrom('order_inbox').select('id').where('state', '=', 'done').where('id', '<', bound).orderBy('id').limit(limit);
+  const result = await db.deleteFrom('order_inbox').where('id', 'in', old).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** The smallest UUIDv7 of that millisecond: every id made earlier sorts below it. */
+export function uuidV7Floor(at: Date): string {
+  const hex = Math.max(0, Math.floor(at.getTime())).toString(16).padStart(12, '0');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7000-8000-000000000000`;
 }
