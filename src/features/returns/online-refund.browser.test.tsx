@@ -2,18 +2,16 @@
 // its packing slip's QR and the cashier refunds it online (the shop will refund the customer's payment); the
 // return document carries an online_refund tender naming the order, which the server turns into the refund it
 // asks the shop for. A sale of the store is never offered an online refund.
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { productRow } from '../../catalog/catalog-data.test-helper.ts';
-import type { SaleDocument, StoreConfigDocument } from '../../data/schemas/types.ts';
+import type { StoreConfigDocument } from '../../data/schemas/types.ts';
 import { canonicalJson } from '../../domain/canonical-json.ts';
 import { PACKING_SLIP_PREFIX } from '../../domain/packing-slip.ts';
-import { signApprovalsOnInsert } from '../../session/approval-keys.ts';
-import { renderOnTill, setUpTill, tearDownTill, testConfig } from '../sale/till.test-helper.tsx';
-import type { Till } from '../sale/till.test-helper.tsx';
-import { ReturnsScreen } from './returns-screen.tsx';
+import { testConfig } from '../sale/till.test-helper.tsx';
+import { coffeesSoldInCash, deskReady, offlineReturnsDesk, receiptPrinted, theReturnWritten } from './returns.test-helper.tsx';
 
-let till: Till | undefined;
+const desk = offlineReturnsDesk();
 
 function base64Url(bytes: Uint8Array): string {
   let binary = '';
@@ -25,22 +23,11 @@ function configWith(publicKey: string): StoreConfigDocument {
   return { ...testConfig({ store: { orderSigningPublicKey: publicKey } }), returnPolicy: { windowDays: 30, refundMethods: ['original_tender', 'store_credit'], managerApprovalAbove: 10_000_000 } };
 }
 
-beforeEach(() => {
-  vi.stubGlobal('fetch', () => Promise.reject(new TypeError('offline')));
-});
-
-afterEach(async () => {
-  cleanup();
-  vi.unstubAllGlobals();
-  await tearDownTill(till);
-  till = undefined;
-});
-
 describe('refund online at the returns desk', () => {
   it('an order paid online, from its packing slip offline, refunded online: the return names the order in an online_refund tender', async () => {
     const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
     const config = configWith(base64Url(new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey))));
-    till = await setUpTill(config);
+    const till = await desk.setUp(config);
     await till.catalog.products.bulkPut([productRow(1, { id: 'p-milk', sku: 'SUA1L', name: 'Sữa tươi 1L' })]);
     const now = new Date().toISOString();
     const summary = {
@@ -58,9 +45,8 @@ describe('refund online at the returns desk', () => {
     };
     const payload = new TextEncoder().encode(canonicalJson(summary));
     const signature = base64Url(new Uint8Array(await crypto.subtle.sign({ name: 'Ed25519' }, pair.privateKey, payload)));
-    signApprovalsOnInsert(till.database);
-    renderOnTill(till, <ReturnsScreen />);
-    await waitFor(() => expect(screen.getByTestId('returns-screen').dataset.ready).toBe('yes'));
+    desk.render(till, config);
+    await deskReady();
 
     fireEvent.change(screen.getByTestId('returns-search'), { target: { value: `${PACKING_SLIP_PREFIX}.${base64Url(payload)}.${signature}` } });
     fireEvent.click(screen.getByTestId('returns-find'));
@@ -70,18 +56,29 @@ describe('refund online at the returns desk', () => {
     expect(online.closest('label')?.textContent).toMatch(/trực tuyến|online/i);
     fireEvent.click(online);
     await waitFor(() => expect(screen.getByTestId('returns-refund-amount').dataset.amount).toBe('32000'));
+    const printed = receiptPrinted();
     fireEvent.click(screen.getByTestId('returns-confirm'));
 
-    let written: SaleDocument | undefined;
-    await waitFor(
-      async () => {
-        written = (await till!.database.sales.find({ selector: { kind: 'return' } }).exec())[0]?.toMutableJSON();
-        expect(written).toBeDefined();
-      },
-      { timeout: 10_000 },
-    );
+    const written = await theReturnWritten(till);
     expect(written).toMatchObject({ orderId: 'o-2077', tenders: [{ method: 'online_refund', amount: -32_000, reference: '#2077' }], totals: { total: -32_000 } });
     // No balance of the store moves for it: the shop refunds, the server asks it to.
-    expect((written!.ledger ?? []).filter((entry) => entry.kind !== 'stock')).toEqual([]);
+    expect((written.ledger ?? []).filter((entry) => entry.kind !== 'stock')).toEqual([]);
+    await printed;
+  });
+
+  it('a sale of the store, paid in cash, is never offered an online refund', async () => {
+    const config = configWith('unused');
+    const till = await desk.setUp(config);
+    const sale = await coffeesSoldInCash(till, 1000, 29_000);
+    desk.render(till, config);
+    await deskReady();
+
+    fireEvent.change(screen.getByTestId('returns-search'), { target: { value: sale.number } });
+    fireEvent.click(screen.getByTestId('returns-find'));
+    await screen.findByTestId('returns-purchase');
+    fireEvent.change(screen.getByTestId('returns-qty-0'), { target: { value: '1' } });
+    await waitFor(() => expect(screen.getByTestId('returns-refund-amount').dataset.amount).toBe('29000'));
+    expect(screen.getByTestId('returns-rest-store_credit')).toBeTruthy();
+    expect(screen.queryByTestId('returns-rest-online')).toBeNull();
   });
 });
