@@ -29,6 +29,7 @@ import catalogImportRoutes from './routes/catalog-import.ts';
 import backOfficeProductRoutes from './routes/backoffice-products.ts';
 import backOfficeStaffRoutes from './routes/backoffice-staff.ts';
 import backOfficeSettingsRoutes from './routes/backoffice-settings.ts';
+import backOfficeQuickKeysRoutes from './routes/backoffice-quick-keys.ts';
 import customersSearchRoutes from './routes/customers-search.ts';
 import devicesRoutes from './routes/devices.ts';
 import enrollRoutes from './routes/enroll.ts';
@@ -136,6 +137,7 @@ export async function buildApp(config: ServerConfig, deps: AppDependencies = {})
       await api.register(backOfficeProductRoutes);
       await api.register(backOfficeStaffRoutes);
       await api.register(backOfficeSettingsRoutes);
+      await api.register(backOfficeQuickKeysRoutes);
     },
     { prefix: '/api/v1' },
   );
