@@ -69,4 +69,22 @@ describe.each(DATABASE_KINDS)('handing over an order with money due (%s)', (kind
       { kind: 'order-flag', number: order.number, code: 'handed-over-unpaid', eventId: handover.id, at: handover.at, statusBefore: 'ready', unpaidAmount: order.total, currency: 'VND' },
     ]);
   });
+
+  it('handed over unpaid in two parts, pushed apart: one flag and one incident of 189,000, not two', async () => {
+    const order = { ...shirtAndMilkOrder('store-q1', 'ready'), paid: false };
+    await writeOnlineOrders(t.store, t.app.documents, [order]);
+    const stored = (await pullAll(t.app, till.token, 'orders')).find((doc) => doc.id === order.id)!;
+    const at = Date.now();
+    const shirt = { id: uuidv7(), type: 'handed_over', at: new Date(at).toISOString(), staffId: 'store-q1-cashier', deviceId: till.deviceId, lines: [{ line: 0, qty: 1000 }], unpaidAmount: order.total };
+    const milk = { id: uuidv7(), type: 'handed_over', at: new Date(at + 60_000).toISOString(), staffId: 'store-q1-cashier', deviceId: till.deviceId, lines: [{ line: 1, qty: 2000 }], unpaidAmount: order.total };
+    const first = { ...stored, events: [...(stored['events'] as object[]), shirt] };
+    expect((await push(t.app, till.token, 'orders', [{ assumedMasterState: stored, newDocumentState: first }])).statusCode).toBe(200);
+    const between = (await pullAll(t.app, till.token, 'orders')).find((doc) => doc.id === order.id)!;
+    const second = { ...between, events: [...(between['events'] as object[]), milk] };
+    expect((await push(t.app, till.token, 'orders', [{ assumedMasterState: between, newDocumentState: second }])).statusCode).toBe(200);
+    const after = (await pullAll(t.app, till.token, 'orders')).find((doc) => doc.id === order.id)!;
+    expect(after).toMatchObject({ status: 'picked_up', flags: [{ code: 'handed-over-unpaid', eventId: shirt.id }] });
+    const incidents = await t.store.db.selectFrom('incidents').select('detail').where('document_id', '=', order.id).execute();
+    expect(incidents.map((row) => JSON.parse(row.detail) as { code: string; unpaidAmount: number })).toMatchObject([{ code: 'handed-over-unpaid', eventId: shirt.id, unpaidAmount: 189_000 }]);
+  });
 });
