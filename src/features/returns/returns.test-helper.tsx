@@ -3,7 +3,7 @@
  * returns-exchange-tenders): a desk with no network whose till (till.test-helper.tsx) and staff database are
  * deleted after each test, the store's return policy, the coffee a customer bought and brings back, the tea
  * it is swapped for, the manager's PIN at the approval dialog, a keyboard-wedge scanner, and the return
- * document the desk wrote.
+ * document the desk wrote; a test ends once each return it wrote has been printed.
  */
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, expect, vi } from 'vitest';
@@ -46,10 +46,23 @@ export interface ReturnsDesk {
 export function offlineReturnsDesk(): ReturnsDesk {
   const staffDatabaseName = `staff-test-${crypto.randomUUID()}`;
   let till: Till | undefined;
+  // Each return the desk writes is then printed (the browser's print in a hidden frame, removed once printed);
+  // a test ends only when every return it wrote has been printed, so no print outlives the till it reads.
+  let printed = 0;
+  const printFrames = new MutationObserver((records) => {
+    for (const record of records) for (const node of record.removedNodes) if (node instanceof HTMLIFrameElement) printed += 1;
+  });
   beforeEach(() => {
     vi.stubGlobal('fetch', () => Promise.reject(new TypeError('offline')));
+    printed = 0;
+    printFrames.observe(document.body, { childList: true });
   });
   afterEach(async () => {
+    if (till !== undefined) {
+      const written = (await returnsOf(till)).length;
+      await waitFor(() => expect(printed, 'return receipts printed').toBeGreaterThanOrEqual(written), { timeout: 10_000 });
+    }
+    printFrames.disconnect();
     cleanup();
     vi.unstubAllGlobals();
     await tearDownTill(till);
@@ -125,17 +138,3 @@ export async function addCustomer(till: Till, customer: { id: string; name: stri
   await till.database.customers.insert({ ...customer, storeId: STORE_ID, createdAt: now, updatedAt: now });
 }
 
-/**
- * Resolves once a receipt has gone through the browser's print (its hidden frame is removed after print()):
- * call it before confirming, await it before the test ends, so the print does not outlive the till.
- */
-export function receiptPrinted(): Promise<void> {
-  return new Promise((resolve) => {
-    const observer = new MutationObserver((records) => {
-      if (!records.some((record) => [...record.removedNodes].some((node) => node instanceof HTMLIFrameElement))) return;
-      observer.disconnect();
-      resolve();
-    });
-    observer.observe(document.body, { childList: true });
-  });
-}
