@@ -21,6 +21,7 @@ describe('the route registry', () => {
       'day-end': '/day-end',
       'catalog-import': '/back-office/import',
       'back-office-products': '/back-office/products',
+      'back-office-quick-keys': '/back-office/quick-keys',
       'back-office-staff': '/back-office/staff',
       'back-office-settings': '/back-office/settings',
       pickup: '/pickup',
@@ -31,7 +32,7 @@ describe('the route registry', () => {
       stock: '/back-office/stock',
     });
     expect(routeRegistry.nav.map((route) => route.id)).toEqual(['sale', 'receipts', 'returns', 'pickup', 'customers', 'shift', 'settings']);
-    expect(routeRegistry.all.filter((route) => route.needsDatabase).map((route) => route.id).sort()).toEqual(['audit', 'back-office-products', 'back-office-settings', 'back-office-staff', 'catalog-import', 'customers', 'dashboard', 'day-end', 'gift-cards', 'pickup', 'receipts', 'returns', 'sale', 'shift', 'stock']);
+    expect(routeRegistry.all.filter((route) => route.needsDatabase).map((route) => route.id).sort()).toEqual(['audit', 'back-office-products', 'back-office-quick-keys', 'back-office-settings', 'back-office-staff', 'catalog-import', 'customers', 'dashboard', 'day-end', 'gift-cards', 'pickup', 'receipts', 'returns', 'sale', 'shift', 'stock']);
   });
 
   it('offers the audit trail from the staff corner to whoever holds report.view', () => {
@@ -39,6 +40,7 @@ describe('the route registry', () => {
       ['audit', { permission: 'report.view', openKey: 'audit.open' }],
       ['catalog-import', { permission: 'catalog.manage', openKey: 'backOffice.import.open' }],
       ['back-office-products', { permission: 'catalog.manage', openKey: 'backOffice.products.open' }],
+      ['back-office-quick-keys', { permission: 'catalog.manage', openKey: 'quickKeys.open' }],
       ['back-office-staff', { permission: 'staff.edit', openKey: 'backOffice.staff.open' }],
       ['back-office-settings', { permission: 'settings.edit', openKey: 'backOffice.settings.open' }],
       ['dashboard', { permission: 'report.view', openKey: 'dashboard.open' }],

@@ -32,7 +32,7 @@ export interface BackOfficeBodyProps {
 }
 
 interface BackOfficeGateProps {
-  page: 'products' | 'staff' | 'settings' | 'import';
+  page: 'products' | 'staff' | 'settings' | 'import' | 'quick-keys';
   permission: Permission;
   titleKey: string;
   testId: string;

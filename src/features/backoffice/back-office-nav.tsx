@@ -5,6 +5,7 @@ const NAVIGATE_EVENT = 'pos:navigate';
 
 const PAGES = [
   { path: '/back-office/products', key: 'backOffice.products.title', id: 'products' },
+  { path: '/back-office/quick-keys', key: 'quickKeys.title', id: 'quick-keys' },
   { path: '/back-office/staff', key: 'backOffice.staff.title', id: 'staff' },
   { path: '/back-office/settings', key: 'backOffice.settings.title', id: 'settings' },
   { path: '/back-office/import', key: 'backOffice.import.title', id: 'import' },

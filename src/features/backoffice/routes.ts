@@ -22,6 +22,14 @@ export const routes: readonly ScreenRoute[] = [
     screen: lazy(() => import('./products-screen.tsx').then((m) => ({ default: m.ProductsScreen }))),
   },
   {
+    id: 'back-office-quick-keys',
+    path: '/back-office/quick-keys',
+    titleKey: 'quickKeys.title',
+    needsDatabase: true,
+    restrictedTo: { permission: 'catalog.manage', openKey: 'quickKeys.open' },
+    screen: lazy(() => import('./quick-keys-screen.tsx').then((m) => ({ default: m.QuickKeysScreen }))),
+  },
+  {
     id: 'back-office-staff',
     path: '/back-office/staff',
     titleKey: 'backOffice.staff.title',
