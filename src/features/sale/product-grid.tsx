@@ -7,6 +7,7 @@ import { toggleQuickKey } from '../../domain/quick-keys.ts';
 import { useCounterStore } from './counter-store.ts';
 import { QUICK_KEYS_TAB, useProductGridStore, type GridTab } from './product-grid-store.ts';
 import { ProductTile } from './product-tile.tsx';
+import { QuickKeysStoreSave } from './quick-keys-store-save.tsx';
 import { ShelfGrid } from './shelf-grid.tsx';
 import { useApproval } from './use-approval.ts';
 import { useQuickKeys } from './use-quick-keys.ts';
@@ -25,7 +26,8 @@ const tabId = (tab: GridTab) => (tab === QUICK_KEYS_TAB ? 'quick' : tab);
  * The product grid, for what has no barcode (a coffee, bread, fruit, a service): the store's quick keys first,
  * then a tab per category of the catalog, each a virtualised grid of tiles (shelf-grid.tsx). A manager sets the
  * quick keys here on the tablet: after a manager's approval (catalog.manage), a tap on a tile adds it to the
- * quick keys or takes it off, instead of ringing it up; the list stays on this tablet (use-quick-keys.ts).
+ * quick keys or takes it off, instead of ringing it up; the list stays on this tablet (use-quick-keys.ts), or,
+ * with the manager's PIN again, is saved for the whole store (quick-keys-store-save.tsx).
  */
 export function ProductGrid({ config, onChoose }: ProductGridProps) {
   const { t } = useTranslation();
@@ -99,6 +101,7 @@ export function ProductGrid({ config, onChoose }: ProductGridProps) {
                 {t('sale.grid.storeList')}
               </button>
             )}
+            {quickKeys.ids !== undefined && <QuickKeysStoreSave ids={quickIds} config={config} approvedBy={editingBy} />}
             <button type="button" className="primary" onClick={() => useProductGridStore.getState().editQuickKeys(null)} data-testid="grid-edit-done">
               {t('sale.grid.editDone')}
             </button>
