@@ -48,18 +48,19 @@ let catalog: CatalogDatabase | undefined;
 afterEach(async () => {
   cleanup();
   vi.unstubAllGlobals();
+  catalog?.close();
   await catalog?.delete({ disableAutoOpen: true });
   catalog = undefined;
 });
 
-async function renderIn(language: Language): Promise<void> {
+async function renderIn(language: Language, onRefused: (error: unknown) => void = vi.fn()): Promise<void> {
   catalog = openCatalogDatabase(`quick-keys-${crypto.randomUUID()}`);
   await catalog.products.bulkPut([coffee, bread]);
   render(
     <I18nextProvider i18n={i18nIn(language)}>
       <CatalogContext value={catalog}>
         <QueryClientProvider client={new QueryClient()}>
-          <QuickKeysBody session={session(language)} onRefused={vi.fn()} />
+          <QuickKeysBody session={session(language)} onRefused={onRefused} />
         </QueryClientProvider>
       </CatalogContext>
     </I18nextProvider>,
@@ -147,5 +148,13 @@ describe("the back office's quick keys", () => {
     fireEvent.click(within(screen.getAllByTestId('quick-key-row')[0]!).getByTestId('quick-key-down'));
     fireEvent.click(screen.getByTestId('quick-keys-save'));
     expect((await screen.findByTestId('quick-keys-refused')).textContent).toContain('Có mặt hàng không còn trong danh mục trên máy chủ.');
+  });
+
+  it('a back-office session that ended sends the manager back to the PIN, once', async () => {
+    fakeServer(() => ({ status: 401, body: { error: 'unauthorized', message: 'The staff session ended' } }));
+    const onRefused = vi.fn();
+    await renderIn('en', onRefused);
+    await waitFor(() => expect(onRefused).toHaveBeenCalledTimes(1));
+    expect(screen.getByTestId('quick-keys-read-error').textContent).toBe("The store's quick keys could not be read. Try again; if it keeps failing, call support.");
   });
 });
