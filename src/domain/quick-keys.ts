@@ -2,11 +2,11 @@
  * The store's quick keys: the products a cashier rings up most that have no barcode (a coffee, bread, a
  * service), first on the counter's product grid, in the order the store set them.
  *
- * Who sets them: the back office, in the store's config (`quickKeys`, product ids; written by the server),
- * or a manager on the tablet. The server has no route for a tablet to change the config yet, so a tablet's
- * own list is kept on that tablet (a device-local override, src/data/quick-keys-override.ts) together with
- * the config's list it was made from: once the back office changes the store's list, the store's newer list
- * wins again, and the tablet's is dropped on its next edit.
+ * Who sets them: the back office, in the store's config (`quickKeys`, product ids; written by the server
+ * through PUT /api/v1/backoffice/quick-keys), or a manager on the tablet. A tablet's own list is kept on that
+ * tablet (a device-local override, src/data/quick-keys-override.ts) together with the config's list it was
+ * made from, until the manager saves it for the whole store with their PIN (the same route); once the store's
+ * list changes, the store's newer list wins again, and the tablet's is dropped on its next edit.
  */
 
 /** More than a screen of tiles is not "quick"; the config schema allows as many. */

@@ -1,7 +1,7 @@
 /*
  * The store's quick keys at this counter: the config's list, or the list a manager set on this tablet while the
  * config's is still the one it replaced (src/domain/quick-keys.ts decides; src/data/quick-keys-override.ts keeps
- * the tablet's list, since the config is server-written and no route lets a tablet change it yet).
+ * the tablet's list until a manager saves it for the whole store: quick-keys-store-save.tsx).
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { dropQuickKeysOverride, saveQuickKeysOverride, watchQuickKeysOverride } from '../../data/quick-keys-override.ts';
