@@ -296,6 +296,9 @@ describe('accessibility of the screens that came later', () => {
     await backOfficeManageScreen.goTo(page, 'settings');
     await page.getByTestId('settings-form').waitFor({ timeout: 20_000 });
     await checkBoth(page, 'back office settings');
+    await backOfficeManageScreen.goTo(page, 'quick-keys');
+    await page.getByTestId('quick-keys-search').waitFor({ timeout: 20_000 });
+    await checkBoth(page, 'back office quick keys');
 
     await stockScreen.open(page);
     await page.getByTestId('stock-sign-in').waitFor({ timeout: 20_000 });
@@ -311,7 +314,7 @@ describe('accessibility of the screens that came later', () => {
     const report = [...found].flatMap(([screen, violations]) =>
       violations.map((violation) => `${screen}: ${violation.impact} ${violation.id} (${violation.help}) at ${violation.targets.slice(0, 3).join(', ')}: ${violation.summary}`),
     );
-    expect(found.size).toBe(46);
+    expect(found.size).toBe(48);
     expect(report).toEqual([]);
     expect(overflowing).toEqual([]);
   }, 420_000);
