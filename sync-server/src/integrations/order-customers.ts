@@ -6,7 +6,7 @@
  *     it ("+84 903 000 003" is "0903000003", src/domain/phone-number.ts), through the phone index (the
  *     shared findCustomersByPhone names it on SQLite: without statistics a flash sale of new customers
  *     became quadratic, the flash_sale bench went from 31 s to minutes);
- *   - else by e-mail, compared without case, through the e-mail index (migration 0019, named on SQLite as
+ *   - else by e-mail, compared without case, through the e-mail index (migration 0018, named on SQLite as
  *     the phone's is: a flash sale of orders without a phone read every customer for each order without it);
  *   - among several customers with that number (issue 12 lets a store keep its own "Chị Hà" beside another
  *     store's), the order's store's own customer wins, else the chain's oldest;

@@ -472,7 +472,7 @@ function buildMigrations(kind: StoreKind): Record<string, Migration> {
         await leaveRoomForUpdates(db, kind);
       },
     },
-    '0019_customer_email_index': {
+    '0018_customer_email_index': {
       async up(db: AnyDb) {
         // Platform orders without a phone find their customer by e-mail, in the order inbox's transaction:
         // without an index each such order read every customer of the chain (integrations/order-customers.ts).
