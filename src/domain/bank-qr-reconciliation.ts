@@ -1,0 +1,109 @@
+/*
+ * Bank transfers to reconcile at day end (issue 15): a bank-QR tender is reconciled when the bank itself
+ * said the money arrived, and "to reconcile" (against the bank statement) when only the cashier confirmed
+ * it, by the customer's phone screen (offline, or no bank notice matched in time).
+ *
+ * How a tender shows the bank's word: the pay panel takes a tender the bank's notice confirmed with the
+ * reference "BANK <provider> <transaction id>" (features/sale/tenders/bank-qr.tsx), one the cashier
+ * confirmed with "QR <sale number>". A notice can also arrive after the cashier confirmed: the server's
+ * match reaches the tablet as a confirmed `payments` document naming the sale's number (its transfer note)
+ * and the amount, which then reconciles one hand-confirmed tender of that sale and amount (each payment
+ * once). Everything else paid by bank_qr (a refund by transfer too) is to reconcile.
+ *
+ * Which sales count: those of the day report's store, currency and window ([from, to), up to asOf, one
+ * till's when the report is a till's), the same as dayReport (day-report.ts) counts, so that reconciled +
+ * to reconcile = the report's bank_qr tender amount. Amounts are integer minor units.
+ */
+import type { SaleDocument } from './documents.ts';
+
+export type ReconciliationSale = Pick<SaleDocument, 'id' | 'number' | 'storeId' | 'deviceId' | 'createdAt' | 'currency' | 'tenders'>;
+/** What is read of a `payments` document (the tablet's synced collection, data/schemas): a bank-QR wait and the bank's word on it. */
+export interface ReconciliationPayment {
+  readonly id: string;
+  readonly storeId: string;
+  /** The transfer note the QR asked for: the sale's number. */
+  readonly reference: string;
+  readonly amount: number;
+  readonly currency: string;
+  /** 'confirmed' once a bank notice matched it. */
+  readonly status: string;
+}
+
+/** What of the day report the reconciliation follows (DayReport has each of these). */
+export interface ReconciliationScope {
+  readonly storeId: string;
+  readonly currency: string;
+  /** ISO 8601 instants of the day, [from, to). */
+  readonly from: string;
+  readonly to: string;
+  readonly asOf?: string;
+  readonly deviceId?: string;
+}
+
+export interface BankQrToReconcile {
+  readonly saleId: string;
+  readonly saleNumber: string;
+  readonly createdAt: string;
+  readonly deviceId: string;
+  readonly amount: number;
+  /** The tender's reference as taken ("QR <number>"), or '' when it has none. */
+  readonly reference: string;
+}
+
+export interface BankQrReconciliation {
+  /** The hand-confirmed bank-QR tenders, in time order. */
+  readonly toReconcile: readonly BankQrToReconcile[];
+  readonly count: number;
+  readonly amount: number;
+  /** The tenders the bank confirmed: count and amount. */
+  readonly reconciled: { readonly count: number; readonly amount: number };
+}
+
+const BANK_REFERENCE = /^BANK\s/;
+
+function addMoney(a: number, b: number): number {
+  const sum = a + b;
+  if (!Number.isSafeInteger(sum)) throw new RangeError(`Bank transfer amounts overflow: ${a} + ${b}`);
+  return sum;
+}
+
+/** The day's bank-QR tenders the bank did not confirm (see the file header). */
+export function bankQrReconciliation(scope: ReconciliationScope, sales: readonly ReconciliationSale[], payments: readonly ReconciliationPayment[]): BankQrReconciliation {
+  const start = Date.parse(scope.from);
+  const end = Math.min(Date.parse(scope.to), scope.asOf === undefined ? Number.POSITIVE_INFINITY : Date.parse(scope.asOf) + 1);
+  // Confirmed notices not yet used, by "<sale number>\u0000<amount>".
+  const notices = new Map<string, number>();
+  for (const payment of payments) {
+    if (payment.status !== 'confirmed' || payment.storeId !== scope.storeId || payment.currency !== scope.currency) continue;
+    const key = `${payment.reference.trim()}\u0000${payment.amount}`;
+    notices.set(key, (notices.get(key) ?? 0) + 1);
+  }
+  const inDay = sales
+    .filter((sale) => {
+      if (sale.storeId !== scope.storeId || sale.currency !== scope.currency) return false;
+      if (scope.deviceId !== undefined && sale.deviceId !== scope.deviceId) return false;
+      const at = Date.parse(sale.createdAt);
+      return at >= start && at < end;
+    })
+    .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id.localeCompare(b.id));
+  const toReconcile: BankQrToReconcile[] = [];
+  let amount = 0;
+  const reconciled = { count: 0, amount: 0 };
+  for (const sale of inDay) {
+    for (const tender of sale.tenders) {
+      if (tender.method !== 'bank_qr') continue;
+      const reference = typeof tender.reference === 'string' ? tender.reference : '';
+      const key = `${sale.number}\u0000${tender.amount}`;
+      const notice = notices.get(key) ?? 0;
+      if (BANK_REFERENCE.test(reference) || notice > 0) {
+        if (!BANK_REFERENCE.test(reference)) notices.set(key, notice - 1);
+        reconciled.count += 1;
+        reconciled.amount = addMoney(reconciled.amount, tender.amount);
+        continue;
+      }
+      toReconcile.push({ saleId: sale.id, saleNumber: sale.number, createdAt: sale.createdAt, deviceId: sale.deviceId, amount: tender.amount, reference });
+      amount = addMoney(amount, tender.amount);
+    }
+  }
+  return { toReconcile, count: toReconcile.length, amount, reconciled };
+}
