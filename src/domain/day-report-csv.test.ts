@@ -44,3 +44,12 @@ describe('the day report as CSV', () => {
     expect(amountOf(rows, 'net', `'=HYPERLINK("x")`)).toBe(0);
   });
 });
+
+describe('the bank transfers to reconcile in the CSV (issue 15)', () => {
+  it('has their count and sum when the day end gave them, and no row otherwise', () => {
+    const report = dayReport({ date: REPORT_DATE, storeId: REPORT_STORE, settings: HANOI, sales: [], shiftEvents: [], orders: [] });
+    expect(rowsOf(dayReportCsv(report)).some((row) => row['figure'] === 'bank_transfers_to_reconcile')).toBe(false);
+    const rows = rowsOf(dayReportCsv({ ...report, bankTransfersToReconcile: { count: 2, amount: 235_000 } }));
+    expect(rows.find((row) => row['figure'] === 'bank_transfers_to_reconcile')).toMatchObject({ count: '2', amount: '235000', unit: 'VND' });
+  });
+});

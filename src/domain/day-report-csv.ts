@@ -88,6 +88,7 @@ export function dayReportCsv(report: DayReport): string {
     ['to', report.to, undefined, undefined, undefined],
     ...(report.asOf === undefined ? [] : [['as_of', report.asOf, undefined, undefined, undefined] as Cell[]]),
     ['other_currency_documents', undefined, report.otherCurrencyDocuments, undefined, undefined],
+    ...(report.bankTransfersToReconcile === undefined ? [] : [['bank_transfers_to_reconcile', undefined, report.bankTransfersToReconcile.count, report.bankTransfersToReconcile.amount, report.currency] as Cell[]]),
   ];
   return [
     row([...DAY_REPORT_CSV_HEADER]),

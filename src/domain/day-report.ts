@@ -109,6 +109,11 @@ export interface DayReport extends DayFigures {
   readonly otherCurrencyDocuments: number;
   /** The store's report: each till's figures, by device id. */
   readonly tills?: readonly TillFigures[];
+  /**
+   * Bank-QR tenders only the cashier confirmed, to check against the bank statement (bank-qr-reconciliation.ts):
+   * set by the caller that holds the synced `payments` (the tablet's day end), not by dayReport.
+   */
+  readonly bankTransfersToReconcile?: { readonly count: number; readonly amount: number };
 }
 
 /** How long after a day's end the events of its shifts (a late close) are looked at. */

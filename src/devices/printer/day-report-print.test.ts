@@ -119,3 +119,16 @@ describe('the Z report of 24 November at Hoa Sen, printed', () => {
     expect(interim.some((row) => row.kind === 'text' && /^Tính đến +24\/11\/2025 13:00$/.test(row.text))).toBe(true);
   });
 });
+
+describe('the bank transfers to reconcile on the printed report (issue 15)', () => {
+  it('prints their count and sum when the day end gave them, in Vietnamese and English, and nothing otherwise', () => {
+    const report = hoaSenDay();
+    const settings: PrinterSettings = { paperWidth: 80, printerModel: 'epson-tm-t20iii' };
+    expect(print(report, settings).paper.join('\n')).not.toContain('Chuyển khoản cần đối soát');
+    const withTransfers: DayReport = { ...report, bankTransfersToReconcile: { count: 1, amount: 29_000 } };
+    const vi = print(withTransfers, settings).paper;
+    expect(vi.some((row) => row.trim().toUpperCase() === 'CHUYỂN KHOẢN CẦN ĐỐI SOÁT' || row.trim() === 'Chuyển khoản cần đối soát')).toBe(true);
+    expect(vi).toContainEqual(expect.stringMatching(/^Số giao dịch \(1\) +29\.000 đ$/));
+    expect(print(withTransfers, settings, 'en').paper).toContainEqual(expect.stringMatching(/^Transfers \(1\) +đ29,000$/));
+  });
+});

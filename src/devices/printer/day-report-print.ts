@@ -162,6 +162,10 @@ export function layoutDayReport(report: DayReport, context: DayReportPrintContex
     out.heading(texts.tills);
     for (const till of report.tills) out.pair(`${tillName(till.deviceId, context)} (${till.salesCount})`, money(till.net));
   }
+  if (report.bankTransfersToReconcile !== undefined) {
+    out.heading(texts.bankToReconcile);
+    out.pair(fillIn(texts.bankToReconcileCount, { count: String(report.bankTransfersToReconcile.count) }), money(report.bankTransfersToReconcile.amount));
+  }
   if (report.otherCurrencyDocuments !== 0) {
     out.text('');
     for (const row of wrapText(fillIn(texts.otherCurrency, { count: String(report.otherCurrencyDocuments) }), out.columns, out.measure)) out.text(row);

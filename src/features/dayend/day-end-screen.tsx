@@ -11,6 +11,7 @@ import { businessDateOf, parseBusinessDate } from '../../domain/business-day.ts'
 import type { DayReport } from '../../domain/day-report.ts';
 import { dayReportCsv } from '../../domain/day-report-csv.ts';
 import { useStaffSessionStore } from '../../session/staff-session-store.ts';
+import { BankQrReconciliationView } from './bank-qr-reconciliation-view.tsx';
 import { CloseDayPanel } from './close-day-panel.tsx';
 import { tabletDayReport } from './day-report-data.ts';
 import { DayReportView } from './day-report-view.tsx';
@@ -19,6 +20,7 @@ import type { TillSetup } from './till-setup.ts';
 import { TillSetupProblem } from './till-setup-problem.tsx';
 import { useMayUseDayEnd } from './use-may-close-day.ts';
 import { useTillSetup } from './use-till-setup.ts';
+import { useBankQrReconciliation } from './use-bank-qr-reconciliation.ts';
 
 export function DayEndScreen() {
   const { t } = useTranslation();
@@ -67,6 +69,9 @@ function DayEnd({ setup }: { setup: TillSetup }) {
   const [report, setReport] = useState<DayReport | null>(null);
   const [notice, setNotice] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const [refresh, setRefresh] = useState(0);
+  const reconciliation = useBankQrReconciliation(database, report);
+  // The printout and the CSV carry the count and sum of the transfers to reconcile, once known.
+  const toSend = (shown: DayReport): DayReport => (reconciliation === null ? shown : { ...shown, bankTransfersToReconcile: { count: reconciliation.count, amount: reconciliation.amount } });
   const nameOf = (id: string) => setup.staff.find((member) => member.id === id)?.name ?? id;
 
   useEffect(() => {
@@ -91,7 +96,7 @@ function DayEnd({ setup }: { setup: TillSetup }) {
 
   const print = async () => {
     if (report === null) return;
-    const outcome = await printDayReport(report, { storeName: setup.storeName, storeLocale: setup.storeLocale, staffNames: Object.fromEntries(setup.staff.map((member) => [member.id, member.name])) });
+    const outcome = await printDayReport(toSend(report), { storeName: setup.storeName, storeLocale: setup.storeLocale, staffNames: Object.fromEntries(setup.staff.map((member) => [member.id, member.name])) });
     setNotice(outcome.ok ? { tone: 'success', text: t('dayEnd.printed') } : { tone: 'error', text: t(`receipt.printer.${outcome.problem}`) });
   };
 
@@ -123,7 +128,7 @@ function DayEnd({ setup }: { setup: TillSetup }) {
         <button type="button" data-testid="report-print" disabled={report === null} onClick={() => void print()}>
           {t('dayEnd.print')}
         </button>
-        <button type="button" data-testid="report-csv" disabled={report === null} onClick={() => report !== null && downloadCsv(report)}>
+        <button type="button" data-testid="report-csv" disabled={report === null} onClick={() => report !== null && downloadCsv(toSend(report))}>
           {t('dayEnd.csv')}
         </button>
       </div>
@@ -134,6 +139,7 @@ function DayEnd({ setup }: { setup: TillSetup }) {
         </p>
       )}
       {report === null ? <p role="status">{t('dayEnd.loading')}</p> : <DayReportView report={report} nameOf={nameOf} />}
+      {report !== null && reconciliation !== null && <BankQrReconciliationView reconciliation={reconciliation} currency={report.currency} timeZone={report.timeZone} />}
       {staffId !== undefined && <CloseDayPanel database={database} setup={setup} staffId={staffId} date={date} onClosed={() => setRefresh((n) => n + 1)} />}
     </section>
   );
