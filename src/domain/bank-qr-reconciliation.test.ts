@@ -43,6 +43,16 @@ describe('bankQrReconciliation', () => {
     expect(bankQrReconciliation(scope, [twice], [payment('Q1-0004', 10_000)]).count).toBe(1);
   });
 
+  it('the notice of a tender the bank confirmed does not reconcile a hand-confirmed one beside it', () => {
+    const both = sale('Q1-0009', '2026-12-07T05:00:00.000Z', [
+      { method: 'bank_qr', amount: 20_000, reference: 'QR Q1-0009' },
+      { method: 'bank_qr', amount: 20_000, reference: 'BANK payos 42' },
+    ]);
+    const result = bankQrReconciliation(scope, [both], [payment('Q1-0009', 20_000)]);
+    expect(result.toReconcile.map((row) => row.reference)).toEqual(['QR Q1-0009']);
+    expect(result.reconciled).toEqual({ count: 1, amount: 20_000 });
+  });
+
   it('follows the report: the window, asOf, the till, the store and the currency', () => {
     const before = sale('Q1-0005', '2026-12-06T16:59:59.999Z', [{ method: 'bank_qr', amount: 1 }]);
     const otherTill = sale('Q1-0006', '2026-12-07T02:00:00.000Z', [{ method: 'bank_qr', amount: 2 }], 'device-t02');

@@ -90,6 +90,13 @@ export function bankQrReconciliation(scope: ReconciliationScope, sales: readonly
   let amount = 0;
   const reconciled = { count: 0, amount: 0 };
   for (const sale of inDay) {
+    // A tender the bank confirmed used its own notice: that one reconciles no hand-confirmed tender.
+    for (const tender of sale.tenders) {
+      if (tender.method !== 'bank_qr' || typeof tender.reference !== 'string' || !BANK_REFERENCE.test(tender.reference)) continue;
+      const key = `${sale.number}\u0000${tender.amount}`;
+      const notice = notices.get(key) ?? 0;
+      if (notice > 0) notices.set(key, notice - 1);
+    }
     for (const tender of sale.tenders) {
       if (tender.method !== 'bank_qr') continue;
       const reference = typeof tender.reference === 'string' ? tender.reference : '';
