@@ -11,7 +11,7 @@ function sale(number: string, createdAt: string, tenders: ReconciliationSale['te
   return { id: `id-${number}`, number, storeId: 'store-q1', deviceId, createdAt, currency: 'VND', tenders };
 }
 
-function payment(reference: string, amount: number, status = 'confirmed'): ReconciliationPayment {
+function payment(reference: string, amount: number, status: ReconciliationPayment['status'] = 'confirmed'): ReconciliationPayment {
   return { id: `p-${reference}-${amount}`, storeId: 'store-q1', reference, amount, currency: 'VND', status };
 }
 

@@ -14,20 +14,11 @@
  * till's when the report is a till's), the same as dayReport (day-report.ts) counts, so that reconciled +
  * to reconcile = the report's bank_qr tender amount. Amounts are integer minor units.
  */
-import type { SaleDocument } from './documents.ts';
+import type { PaymentDocument, SaleDocument } from './documents.ts';
 
 export type ReconciliationSale = Pick<SaleDocument, 'id' | 'number' | 'storeId' | 'deviceId' | 'createdAt' | 'currency' | 'tenders'>;
-/** What is read of a `payments` document (the tablet's synced collection, data/schemas): a bank-QR wait and the bank's word on it. */
-export interface ReconciliationPayment {
-  readonly id: string;
-  readonly storeId: string;
-  /** The transfer note the QR asked for: the sale's number. */
-  readonly reference: string;
-  readonly amount: number;
-  readonly currency: string;
-  /** 'confirmed' once a bank notice matched it. */
-  readonly status: string;
-}
+/** What is read of a `payments` document (the tablet's synced collection): a bank-QR wait and the bank's word on it. */
+export type ReconciliationPayment = Pick<PaymentDocument, 'id' | 'storeId' | 'reference' | 'amount' | 'currency' | 'status'>;
 
 /** What of the day report the reconciliation follows (DayReport has each of these). */
 export interface ReconciliationScope {

@@ -20,7 +20,7 @@
  */
 import type { SaleDocument } from '../data/schemas/types.ts';
 
-export type { CustomerDocument, OrderDocument, ProductDocument, SaleDocument, ShiftEventDocument, StoreConfigDocument } from '../data/schemas/types.ts';
+export type { CustomerDocument, OrderDocument, PaymentDocument, ProductDocument, SaleDocument, ShiftEventDocument, StoreConfigDocument } from '../data/schemas/types.ts';
 
 /** One line of a stored sale. */
 export type SaleLine = SaleDocument['lines'][number];
