@@ -11,5 +11,6 @@ it('a picture the import or the back office accepts is one the products schema a
       const checked = checkProductImage(text);
       if (checked.ok) expect(schemaPattern.test(checked.image) && checked.image.length <= MAX_IMAGE_LENGTH).toBe(true);
     }),
+    { examples: [['https:///!'], ['https://\\\\x']] },
   );
 });

@@ -19,4 +19,11 @@ describe('a product picture', () => {
     expect(checkProductImage('/images/bánh mì.jpg')).toEqual({ ok: false, problem: 'spaces' });
     expect(checkProductImage(`/${'a'.repeat(MAX_IMAGE_LENGTH)}`)).toEqual({ ok: false, problem: 'too-long' });
   });
+
+  it('refuses an https address whose host does not follow the two slashes (the URL parser would skip extra slashes)', () => {
+    // Found by the schema property test: new URL('https:///!') has the host '!', but products.json's pattern wants the host first.
+    expect(checkProductImage('https:///!')).toEqual({ ok: false, problem: 'not-https-or-path' });
+    expect(checkProductImage('https://\\\\cdn.shop.vn/a.png')).toEqual({ ok: false, problem: 'not-https-or-path' });
+    expect(checkProductImage('https://?a')).toEqual({ ok: false, problem: 'not-https-or-path' });
+  });
 });

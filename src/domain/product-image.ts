@@ -23,7 +23,7 @@ export function checkProductImage(text: string): CheckedProductImage {
     const second = image.charAt(1);
     return second === '' || second === '/' || second === '\\' ? { ok: false, problem: 'not-https-or-path' } : { ok: true, image };
   }
-  if (!/^https:\/\//i.test(image) || !URL.canParse(image)) return { ok: false, problem: 'not-https-or-path' };
+  if (!/^https:\/\/[^/?#\\]/i.test(image) || !URL.canParse(image)) return { ok: false, problem: 'not-https-or-path' };
   const url = new URL(image);
   if (url.protocol !== 'https:' || url.hostname === '' || url.username !== '' || url.password !== '') return { ok: false, problem: 'not-https-or-path' };
   return { ok: true, image: `https://${image.slice('https://'.length)}` };
