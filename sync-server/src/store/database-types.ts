@@ -144,6 +144,11 @@ export interface IncidentsTable {
   /** JSON text. */
   detail: string;
   created_at: string;
+  /** Set when a manager marked it handled (0019); null while it still needs a look. */
+  handled_at: string | null;
+  handled_by: string | null;
+  handled_by_name: string | null;
+  handled_note: string | null;
 }
 
 export interface CustomerAliasesTable {

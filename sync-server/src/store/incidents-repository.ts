@@ -16,10 +16,12 @@
  *   return-excess         a return took back more than was bought less what came back in any store (kept; the excess is worth nothing)
  *   return-rules          a return after the store's window, of an item that never comes back, or with stock not as its lines say
  *   pickup-payment        a sale paying an online order at the pickup counter did not pay it (already paid, short, ...; kept)
+ * A manager marks one handled (markIncidentHandled, migration 0019): who, when and a note; the incident itself
+ * is never changed or deleted otherwise.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from './database-types.ts';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Database, IncidentsTable } from './database-types.ts';
 
 export type IncidentKind =
   | 'append-only-conflict'
@@ -47,9 +49,18 @@ export interface NewIncident {
   detail: Record<string, unknown>;
 }
 
+/** Who marked an incident handled, when, and what they noted (absent while it still needs a look). */
+export interface IncidentHandled {
+  at: string;
+  by: string;
+  byName: string;
+  note?: string;
+}
+
 export interface IncidentRecord extends NewIncident {
   id: string;
   createdAt: string;
+  handled?: IncidentHandled;
 }
 
 const ROWS_PER_STATEMENT = 1000;
@@ -71,12 +82,19 @@ export async function insertIncidents(trx: Transaction<Database>, incidents: rea
 
 export async function listIncidents(
   db: Kysely<Database>,
-  query: { storeId: string; kind?: string | undefined; limit: number },
+  query: { storeId: string; kind?: string | undefined; handled?: boolean | undefined; limit: number },
 ): Promise<IncidentRecord[]> {
   let q = db.selectFrom('incidents').selectAll().where('store_id', '=', query.storeId);
   if (query.kind !== undefined) q = q.where('kind', '=', query.kind);
+  if (query.handled !== undefined) q = q.where('handled_at', query.handled ? 'is not' : 'is', null);
   const rows = await q.orderBy('created_at', 'desc').orderBy('id').limit(query.limit).execute();
-  return rows.map((row) => ({
+  return rows.map(recordOf);
+}
+
+type IncidentRow = Selectable<IncidentsTable>;
+
+function recordOf(row: IncidentRow): IncidentRecord {
+  return {
     id: row.id,
     storeId: row.store_id,
     kind: row.kind as IncidentKind,
@@ -84,5 +102,42 @@ export async function listIncidents(
     documentId: row.document_id,
     detail: JSON.parse(row.detail) as Record<string, unknown>,
     createdAt: row.created_at,
-  }));
+    ...(row.handled_at === null ? {} : { handled: handledOf(row.handled_at, row) }),
+  };
+}
+
+function handledOf(at: string, row: IncidentRow): IncidentHandled {
+  return { at, by: row.handled_by ?? '', byName: row.handled_by_name ?? '', ...(row.handled_note === null ? {} : { note: row.handled_note }) };
+}
+
+export type MarkHandledOutcome =
+  | { kind: 'marked'; incident: IncidentRecord }
+  | { kind: 'unknown' }
+  | { kind: 'other-store' }
+  | { kind: 'already-handled'; handled: IncidentHandled };
+
+/**
+ * Marks the store's incident handled, once: a second mark (two managers at once) finds it handled and
+ * changes nothing, because the update only takes a row still unhandled.
+ */
+export async function markIncidentHandled(
+  trx: Transaction<Database>,
+  mark: { id: string; storeId: string; staffId: string; staffName: string; note?: string | undefined; now: string },
+): Promise<MarkHandledOutcome> {
+  const row = await trx.selectFrom('incidents').selectAll().where('id', '=', mark.id).executeTakeFirst();
+  if (row === undefined) return { kind: 'unknown' };
+  if (row.store_id !== mark.storeId) return { kind: 'other-store' };
+  if (row.handled_at !== null) return { kind: 'already-handled', handled: handledOf(row.handled_at, row) };
+  const updated = await trx
+    .updateTable('incidents')
+    .set({ handled_at: mark.now, handled_by: mark.staffId, handled_by_name: mark.staffName, handled_note: mark.note ?? null })
+    .where('id', '=', mark.id)
+    .where('handled_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+  if (updated === undefined) {
+    const now = await trx.selectFrom('incidents').selectAll().where('id', '=', mark.id).executeTakeFirstOrThrow();
+    return { kind: 'already-handled', handled: handledOf(now.handled_at ?? mark.now, now) };
+  }
+  return { kind: 'marked', incident: recordOf(updated) };
 }

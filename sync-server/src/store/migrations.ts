@@ -15,7 +15,7 @@
  *  staff_sessions    short-lived staff tokens (hash only) a device gets for a person after a PIN check
  *  pin_lockouts      wrong-PIN counters per store and person, and until when the person is locked out
  *  incidents         what a manager must look at: append-only conflicts, sale mismatches, overdrafts,
- *                    order flags (see sync-server/src/sync/incidents.ts)
+ *                    order flags (see sync-server/src/sync/incidents.ts); who handled one and when (0019)
  *  customer_aliases  the id a device gave a customer created offline -> the known customer (same phone)
  *                    it was merged into, so sales and points referencing either id resolve
  *  customer_stores   customers of other stores that a store may see (orders there, merged there)
@@ -24,6 +24,7 @@
  *  order_inbox, outbox  platform order deliveries awaiting their application; notices back to the platforms (0009)
  *  bank_notices, payment_waits  bank transfers told by SePay / payOS; bank-QR payments waiting for one (0009)
  *  (0010 adds no table: time indexes of a store's sales, shift events and orders, for the day report)
+ *  (0020 adds no table: indexes of the delivered outbox notices and matched bank notices, for pruning them)
  *  dashboard_*      the dashboard's running sums per store and business day (0015, dashboard/dashboard-tables.ts;
  *                    0017 leaves room on their pages for updates on PostgreSQL)
  *  stock_operations  the back office's receivings, adjustments, transfers and counts by client id (0013)
@@ -478,6 +479,26 @@ function buildMigrations(kind: StoreKind): Record<string, Migration> {
         // without an index each such order read every customer of the chain (integrations/order-customers.ts).
         const email = kind === 'postgres' ? sql`(lower((body::jsonb)->>'email'))` : sql`lower(json_extract(body, '$.email'))`;
         await sql`create index documents_customer_email_idx on documents (${email}) where collection = 'customers'`.execute(db);
+      },
+    },
+    '0019_incidents_handled': {
+      async up(db: AnyDb) {
+        // A manager marks an incident handled in the back office (routes/incidents.ts): who (id and the name
+        // the store's staff list gave them then), when, and an optional note. Null while it still needs a look.
+        await db.schema.alterTable('incidents').addColumn('handled_at', t.timestamp).execute();
+        await db.schema.alterTable('incidents').addColumn('handled_by', 'text').execute();
+        await db.schema.alterTable('incidents').addColumn('handled_by_name', 'text').execute();
+        await db.schema.alterTable('incidents').addColumn('handled_note', 'text').execute();
+      },
+    },
+    '0020_prune_finished_notices': {
+      async up(db: AnyDb) {
+        // The hourly pruning (integrations/retention-pruning.ts) deletes delivered outbox notices (but online
+        // refunds, kept for the returns desk) by when they were delivered, and matched bank notices by when they
+        // arrived, oldest first, a chunk at a time: without these it would read the whole table each hour. The
+        // outbox's condition is written as its query writes it, in literals, for SQLite to use a partial index.
+        await sql`create index outbox_delivered_idx on outbox (delivered_at) where state = 'delivered' and kind <> 'online-refund'`.execute(db);
+        await db.schema.createIndex('bank_notices_received_idx').on('bank_notices').columns(['state', 'received_at']).execute();
       },
     },
   };
