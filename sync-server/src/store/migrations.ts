@@ -25,6 +25,7 @@
  *  bank_notices, payment_waits  bank transfers told by SePay / payOS; bank-QR payments waiting for one (0009)
  *  (0010 adds no table: time indexes of a store's sales, shift events and orders, for the day report)
  *  (0020 adds no table: indexes of the delivered outbox notices and matched bank notices, for pruning them)
+ *  (0021 adds no table: a time index of a store's bank-QR payments, for the day report's transfers to reconcile)
  *  dashboard_*      the dashboard's running sums per store and business day (0015, dashboard/dashboard-tables.ts;
  *                    0017 leaves room on their pages for updates on PostgreSQL)
  *  stock_operations  the back office's receivings, adjustments, transfers and counts by client id (0013)
@@ -499,6 +500,15 @@ function buildMigrations(kind: StoreKind): Record<string, Migration> {
         // outbox's condition is written as its query writes it, in literals, for SQLite to use a partial index.
         await sql`create index outbox_delivered_idx on outbox (delivered_at) where state = 'delivered' and kind <> 'online-refund'`.execute(db);
         await db.schema.createIndex('bank_notices_received_idx').on('bank_notices').columns(['state', 'received_at']).execute();
+      },
+    },
+    '0021_payments_by_time': {
+      async up(db: AnyDb) {
+        // The day report (routes/reports-day.ts) reads a store's bank-QR payments of the day to find the
+        // transfers only a cashier confirmed: without this it would read every payment the store ever waited
+        // for. Written as 0010's indexes are (documents-repository.ts, createdAtOf; the collection a literal).
+        const createdAt = kind === 'postgres' ? sql.raw(`((body::json)->>'createdAt')`) : sql.raw(`json_extract(body, '$.createdAt')`);
+        await sql`create index documents_payments_time_idx on documents (store_id, ${createdAt}) where collection = 'payments'`.execute(db);
       },
     },
   };
