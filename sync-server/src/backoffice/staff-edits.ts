@@ -15,16 +15,17 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import type { AuditEntryDocument, StoreConfigDocument } from '../../../src/data/schemas/types.ts';
+import type { StoreConfigDocument } from '../../../src/data/schemas/types.ts';
 import { minimumPinLength } from '../../../src/domain/approval-proof.ts';
 import type { Role } from '../../../src/domain/permissions.ts';
 import { PIN_ITERATIONS, PinRefused, staffPinFor } from '../auth/staff-pins.ts';
 import type { ChangeBus } from '../live/change-bus.ts';
 import type { Database } from '../store/database-types.ts';
-import type { DocumentsRepository, DocumentWrite } from '../store/documents-repository.ts';
+import type { DocumentsRepository } from '../store/documents-repository.ts';
 import type { Store } from '../store/open-store.ts';
 import { putStaffCredentials } from '../store/staff-credentials-repository.ts';
 import { lockSequenceCounter } from '../store/visible-documents.ts';
+import { writeStoreConfig } from './store-config-write.ts';
 
 type StaffEntry = StoreConfigDocument['staff'][number];
 
@@ -96,27 +97,7 @@ async function changeStaff<T>(
     const made = await change(trx, config.staff);
     const updatedAt = now.toISOString();
     const body: StoreConfigDocument = { ...config, staff: made.staff as StoreConfigDocument['staff'], updatedAt };
-    const audit: AuditEntryDocument = {
-      id: uuidv7(),
-      storeId: editor.storeId,
-      deviceId: editor.deviceId,
-      action: made.audit.action,
-      staffId: editor.staffId,
-      subjectId: made.audit.subjectId,
-      details: made.audit.details,
-      createdAt: updatedAt,
-    };
-    const writes: DocumentWrite[] = [
-      { collection: 'config', id: editor.storeId, storeId: editor.storeId, body },
-      { collection: 'audit', id: audit.id, storeId: editor.storeId, body: audit, isNew: true },
-    ];
-    const written = await documents.putInTransaction(trx, writes, now);
-    if (bus !== undefined) {
-      await bus.announce(trx, [
-        { collection: 'config', storeIds: [editor.storeId], fromSeq: written.firstSeq, toSeq: written.lastSeq },
-        { collection: 'audit', storeIds: [editor.storeId], fromSeq: written.firstSeq, toSeq: written.lastSeq },
-      ]);
-    }
+    await writeStoreConfig(trx, { documents, changeBus: bus }, editor.storeId, body, { deviceId: editor.deviceId, staffId: editor.staffId, ...made.audit }, now);
     return made.result;
   });
 }

@@ -11,10 +11,9 @@
  * src/domain/quick-keys.ts), and an audit entry with the list before and after.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import { v7 as uuidv7 } from 'uuid';
-import type { AuditEntryDocument } from '../../../src/data/schemas/types.ts';
 import { PERMISSIONS } from '../../../src/domain/permissions.ts';
 import { MAX_QUICK_KEYS, quickKeysOf } from '../../../src/domain/quick-keys.ts';
+import { writeStoreConfig } from '../backoffice/store-config-write.ts';
 import { HttpError } from '../http-error.ts';
 import { requirePermission } from '../plugins/authenticate.ts';
 import { lockSequenceCounter } from '../store/visible-documents.ts';
@@ -62,27 +61,14 @@ const backOfficeQuickKeysRoutes: FastifyPluginAsync = async (app) => {
       const before = quickKeysOf(current.quickKeys);
       if (sameList(before, productIds)) return { config: current, changed: false };
       const next = { ...current, quickKeys: [...productIds], updatedAt: now.toISOString() };
-      const audit: AuditEntryDocument = {
-        id: uuidv7(),
-        storeId,
-        deviceId: request.device.id,
-        action: 'quick_keys.edit',
-        staffId: request.staff?.staffId ?? '',
-        details: { before, after: [...productIds] },
-        createdAt: now.toISOString(),
-      };
-      const written = await app.documents.putInTransaction(
+      await writeStoreConfig(
         trx,
-        [
-          { collection: 'config', id: storeId, storeId, body: next },
-          { collection: 'audit', id: audit.id, storeId, body: audit, isNew: true },
-        ],
+        app,
+        storeId,
+        next,
+        { deviceId: request.device.id, staffId: request.staff?.staffId ?? '', action: 'quick_keys.edit', details: { before, after: [...productIds] } },
         now,
       );
-      await app.changeBus.announce(trx, [
-        { collection: 'config', storeIds: [storeId], fromSeq: written.firstSeq, toSeq: written.lastSeq },
-        { collection: 'audit', storeIds: [storeId], fromSeq: written.firstSeq, toSeq: written.lastSeq },
-      ]);
       request.log.info({ storeId, by: request.staff?.staffId, count: productIds.length }, 'quick keys changed');
       return { config: next, changed: true };
     });

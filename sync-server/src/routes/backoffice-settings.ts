@@ -9,13 +9,12 @@
  * the new footer), and an audit entry naming the parts changed.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import { v7 as uuidv7 } from 'uuid';
-import type { AuditEntryDocument } from '../../../src/data/schemas/types.ts';
 import { importLanguage } from '../../../src/domain/catalog-import-messages.ts';
 import { PERMISSIONS } from '../../../src/domain/permissions.ts';
 import { REFUND_METHODS } from '../../../src/domain/return-policy.ts';
 import { changedSections, configWithSettings, RECEIPT_MAX_LINES, settingsOf, settingsProblems } from '../backoffice/store-settings.ts';
 import type { SettingsError, StoreSettings } from '../backoffice/store-settings.ts';
+import { writeStoreConfig } from '../backoffice/store-config-write.ts';
 import { HttpError } from '../http-error.ts';
 import { requirePermission } from '../plugins/authenticate.ts';
 import { lockSequenceCounter } from '../store/visible-documents.ts';
@@ -107,27 +106,7 @@ const backOfficeSettingsRoutes: FastifyPluginAsync = async (app) => {
       const next = configWithSettings(current, settings, now.toISOString());
       const sections = changedSections(before, settingsOf(next));
       if (sections.length === 0) return { config: current, changed: false };
-      const audit: AuditEntryDocument = {
-        id: uuidv7(),
-        storeId,
-        deviceId: request.device.id,
-        action: 'settings.edit',
-        staffId: request.staff?.staffId ?? '',
-        details: { sections },
-        createdAt: now.toISOString(),
-      };
-      const written = await app.documents.putInTransaction(
-        trx,
-        [
-          { collection: 'config', id: storeId, storeId, body: next },
-          { collection: 'audit', id: audit.id, storeId, body: audit, isNew: true },
-        ],
-        now,
-      );
-      await app.changeBus.announce(trx, [
-        { collection: 'config', storeIds: [storeId], fromSeq: written.firstSeq, toSeq: written.lastSeq },
-        { collection: 'audit', storeIds: [storeId], fromSeq: written.firstSeq, toSeq: written.lastSeq },
-      ]);
+      await writeStoreConfig(trx, app, storeId, next, { deviceId: request.device.id, staffId: request.staff?.staffId ?? '', action: 'settings.edit', details: { sections } }, now);
       request.log.info({ storeId, by: request.staff?.staffId, sections }, 'store settings changed');
       return { config: next, changed: true };
     });
