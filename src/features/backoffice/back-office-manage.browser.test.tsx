@@ -13,6 +13,7 @@ import type { ProductDocument, StoreConfigDocument } from '../../data/schemas/ty
 import { i18nIn } from '../../i18n/fixed-language.test-helper.ts';
 import type { Language } from '../../i18n/i18n.ts';
 import { useStaffSessionStore } from '../../session/staff-session-store.ts';
+import { standInStaffServer } from '../../sync/staff-server-stand-in.test-helper.ts';
 import type { BackOfficeSession } from './back-office-client.ts';
 import { ProductsBody } from './products-screen.tsx';
 import { SettingsBody, type StoreSettings } from './settings-screen.tsx';
@@ -48,27 +49,6 @@ const milk: ProductDocument = {
   updatedAt: '2025-11-24T00:00:00.000Z',
 };
 
-interface Seen {
-  method: string;
-  url: string;
-  language: string | null;
-  authorization: string | null;
-  body: unknown;
-}
-
-/** A stand-in server: each call answered by `answer`, every call kept. */
-function fakeServer(answer: (call: Seen) => { status: number; body: unknown }) {
-  const seen: Seen[] = [];
-  vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
-    const headers = new Headers(init.headers);
-    const call: Seen = { method: init.method ?? 'GET', url, language: headers.get('accept-language'), authorization: headers.get('authorization'), body: init.body ? JSON.parse(String(init.body)) : undefined };
-    seen.push(call);
-    const { status, body } = answer(call);
-    return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-  });
-  return seen;
-}
-
 let database: PosDatabase | undefined;
 
 afterEach(async () => {
@@ -95,7 +75,7 @@ async function renderIn(language: Language, body: ReactNode): Promise<void> {
 describe('the back office products', () => {
   it('finds a product, shows a barcode another product has next to the barcodes field, then saves the new price', async () => {
     let refused = false;
-    const seen = fakeServer((call) => {
+    const seen = standInStaffServer((call) => {
       if (call.method === 'GET') return { status: 200, body: { products: [milk], total: 1, offset: 0, limit: 25 } };
       if (!refused) {
         refused = true;
@@ -130,7 +110,7 @@ describe('the back office products', () => {
   });
 
   it('a session that ended goes back to the gate', async () => {
-    fakeServer(() => ({ status: 401, body: { error: 'unauthorized', message: 'The staff session ended' } }));
+    standInStaffServer(() => ({ status: 401, body: { error: 'unauthorized', message: 'The staff session ended' } }));
     const onRefused = vi.fn();
     await renderIn('en', <ProductsBody session={session('en')} onRefused={onRefused} />);
     await waitFor(() => expect(onRefused).toHaveBeenCalledTimes(1));
@@ -143,7 +123,7 @@ describe('the back office staff', () => {
       { id: 'staff-lan', name: 'Nguyễn Thị Lan', role: 'cashier', active: true, pinSetRequired: false },
       { id: 'staff-nam', name: 'Lê Hoàng Nam', role: 'manager', active: true, pinSetRequired: false },
     ];
-    const seen = fakeServer((call) => {
+    const seen = standInStaffServer((call) => {
       if (call.url.endsWith('/backoffice/staff/stores')) return { status: 200, body: { stores: [{ id: 'store-q1', name: 'Quận 1' }] } };
       if (call.method === 'GET') return { status: 200, body: { staff } };
       if (call.method === 'PATCH') {
@@ -175,7 +155,7 @@ describe('the back office staff', () => {
       own: [{ id: 'staff-nam', name: 'Lê Hoàng Nam', role: 'manager', active: true, pinSetRequired: false }],
       'store-q3': [{ id: 'staff-mai', name: 'Võ Thị Mai', role: 'cashier', active: true, pinSetRequired: false }],
     };
-    const seen = fakeServer((call) => {
+    const seen = standInStaffServer((call) => {
       if (call.url.endsWith('/backoffice/staff/stores')) return { status: 200, body: { stores: [{ id: 'store-q1', name: 'Quận 1' }, { id: 'store-q3', name: 'Quận 3' }] } };
       const store = new URL(call.url).searchParams.get('storeId') ?? 'own';
       if (call.method === 'GET') return { status: 200, body: { staff: byStore[store] } };
@@ -208,7 +188,7 @@ describe('the back office store settings', () => {
   };
 
   it('a number typed with letters is named before anything is sent; the server names the wrong tax code next to its field', async () => {
-    const seen = fakeServer((call) =>
+    const seen = standInStaffServer((call) =>
       call.method === 'GET'
         ? { status: 200, body: { settings, updatedAt: '2025-11-24T00:00:00.000Z' } }
         : { status: 422, body: { error: 'invalid_settings', message: 'taxCode', errors: [{ field: 'taxCode', message: 'Mã số thuế gồm 10 chữ số' }] } },
@@ -230,7 +210,7 @@ describe('the back office store settings', () => {
   });
 
   it('a saved form says so and shows what the server stored', async () => {
-    fakeServer((call) =>
+    standInStaffServer((call) =>
       call.method === 'GET'
         ? { status: 200, body: { settings, updatedAt: '2025-11-24T00:00:00.000Z' } }
         : { status: 200, body: { settings: { ...settings, receiptFooter: ['Hẹn gặp lại'] }, updatedAt: '2025-11-25T00:00:00.000Z', changed: true } },

@@ -11,6 +11,7 @@ import { openCatalogDatabase, type CatalogDatabase } from '../../catalog/catalog
 import type { ProductDocument } from '../../data/schemas/types.ts';
 import { i18nIn } from '../../i18n/fixed-language.test-helper.ts';
 import type { Language } from '../../i18n/i18n.ts';
+import { standInStaffServer } from '../../sync/staff-server-stand-in.test-helper.ts';
 import type { BackOfficeSession } from './back-office-client.ts';
 import { QuickKeysBody } from './quick-keys-screen.tsx';
 
@@ -23,25 +24,6 @@ function product(id: string, sku: string, name: string): ProductDocument {
 const coffee = product('p-coffee', 'CF-DEN', 'Cà phê đen');
 const bread = product('p-bread', 'BANH-MI', 'Bánh mì thịt');
 const tea = product('p-tea', 'TRA-DA', 'Trà đá');
-
-interface Seen {
-  method: string;
-  url: string;
-  authorization: string | null;
-  body: unknown;
-}
-
-function fakeServer(answer: (call: Seen) => { status: number; body: unknown }) {
-  const seen: Seen[] = [];
-  vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
-    const headers = new Headers(init.headers);
-    const call: Seen = { method: init.method ?? 'GET', url, authorization: headers.get('authorization'), body: init.body ? JSON.parse(String(init.body)) : undefined };
-    seen.push(call);
-    const { status, body } = answer(call);
-    return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-  });
-  return seen;
-}
 
 let catalog: CatalogDatabase | undefined;
 
@@ -72,7 +54,7 @@ const rowIds = () => screen.getAllByTestId('quick-key-row').map((row) => row.get
 describe("the back office's quick keys", () => {
   it('shows the store list by name, adds a product found by name, moves it first, removes one and saves the list with the version it read', async () => {
     let stored = { productIds: ['p-coffee', 'p-bread'], updatedAt: '2025-11-24T00:00:00.000Z' };
-    const seen = fakeServer((call) => {
+    const seen = standInStaffServer((call) => {
       if (call.url.includes('/backoffice/products?')) return { status: 200, body: { products: [tea], total: 1, offset: 0, limit: 10 } };
       if (call.method === 'PUT') {
         stored = { productIds: (call.body as { productIds: string[] }).productIds, updatedAt: '2025-11-25T00:00:00.000Z' };
@@ -114,7 +96,7 @@ describe("the back office's quick keys", () => {
 
   it('a list changed elsewhere since it was read is refused in the manager language, and opening it again shows the newer list', async () => {
     let reads = 0;
-    const seen = fakeServer((call) => {
+    const seen = standInStaffServer((call) => {
       if (call.method === 'PUT') return { status: 409, body: { error: 'conflict', message: "The store's config was changed at 2025-11-25T00:00:00.000Z since these quick keys were read" } };
       reads += 1;
       return reads === 1 ? { status: 200, body: { productIds: ['p-coffee', 'p-bread'], updatedAt: '2025-11-24T00:00:00.000Z' } } : { status: 200, body: { productIds: ['p-bread', 'p-tea', 'p-coffee'], updatedAt: '2025-11-25T00:00:00.000Z' } };
@@ -136,7 +118,7 @@ describe("the back office's quick keys", () => {
   });
 
   it('a product the server no longer knows is refused by name of the problem, in Vietnamese', async () => {
-    fakeServer((call) =>
+    standInStaffServer((call) =>
       call.method === 'PUT'
         ? { status: 422, body: { error: 'unknown_products', message: 'No product of the catalog has the id p-gone', unknown: ['p-gone'] } }
         : { status: 200, body: { productIds: ['p-gone', 'p-coffee'], updatedAt: '2025-11-24T00:00:00.000Z' } },
@@ -151,7 +133,7 @@ describe("the back office's quick keys", () => {
   });
 
   it('a back-office session that ended sends the manager back to the PIN, once', async () => {
-    fakeServer(() => ({ status: 401, body: { error: 'unauthorized', message: 'The staff session ended' } }));
+    standInStaffServer(() => ({ status: 401, body: { error: 'unauthorized', message: 'The staff session ended' } }));
     const onRefused = vi.fn();
     await renderIn('en', onRefused);
     await waitFor(() => expect(onRefused).toHaveBeenCalledTimes(1));

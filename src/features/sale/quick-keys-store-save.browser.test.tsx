@@ -12,6 +12,7 @@ import { productRow } from '../../catalog/catalog-data.test-helper.ts';
 import type { StoreConfigDocument } from '../../data/schemas/types.ts';
 import { foldForSearch } from '../../domain/search-text.ts';
 import { saveDeviceIdentity } from '../../sync/enrolment.ts';
+import { standInStaffServer } from '../../sync/staff-server-stand-in.test-helper.ts';
 import { SyncDatabaseContext } from '../../sync/sync-database-context.ts';
 import { openSyncDatabase, type SyncDatabase } from '../../sync/sync-database.ts';
 import { CounterScreen } from './counter-screen.tsx';
@@ -44,25 +45,6 @@ function config(): StoreConfigDocument {
   const base = testConfig();
   const manager = (base.permissions?.['manager'] ?? []) as string[];
   return { ...base, quickKeys: [coffee.id], updatedAt: '2025-11-24T00:00:00.000Z', permissions: { ...base.permissions, manager: [...manager, 'catalog.manage'] } };
-}
-
-interface Seen {
-  method: string;
-  url: string;
-  authorization: string | null;
-  body: unknown;
-}
-
-function fakeServer(answer: (call: Seen) => { status: number; body: unknown }) {
-  const seen: Seen[] = [];
-  vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
-    const headers = new Headers(init.headers);
-    const call: Seen = { method: init.method ?? 'GET', url: String(url), authorization: headers.get('authorization'), body: init.body ? JSON.parse(String(init.body)) : undefined };
-    seen.push(call);
-    const { status, body } = answer(call);
-    return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-  });
-  return seen;
 }
 
 const tileOf = (sku: string) => {
@@ -107,7 +89,7 @@ function typePin(pin: string): void {
 describe("the tablet's quick keys saved for the whole store", () => {
   it("asks the manager's PIN (a wrong one is said so), then PUTs the tablet's list as the store's", async () => {
     let tries = 0;
-    const seen = fakeServer((call) => {
+    const seen = standInStaffServer((call) => {
       if (call.url.endsWith('/staff/sessions')) {
         tries += 1;
         return tries === 1 ? { status: 401, body: { error: 'wrong_pin', message: 'Wrong PIN' } } : { status: 201, body: { token: 'staff-token-9', expiresAt: '2099-01-01T00:00:00.000Z' } };
@@ -132,7 +114,7 @@ describe("the tablet's quick keys saved for the whole store", () => {
   });
 
   it('a store list changed elsewhere meanwhile is refused, and said so', async () => {
-    fakeServer((call) =>
+    standInStaffServer((call) =>
       call.url.endsWith('/staff/sessions')
         ? { status: 201, body: { token: 'staff-token-9', expiresAt: '2099-01-01T00:00:00.000Z' } }
         : { status: 409, body: { error: 'conflict', message: "The store's config was changed since these quick keys were read" } },
