@@ -24,6 +24,7 @@ describe('the route registry', () => {
       'back-office-quick-keys': '/back-office/quick-keys',
       'back-office-staff': '/back-office/staff',
       'back-office-settings': '/back-office/settings',
+      'back-office-incidents': '/back-office/incidents',
       pickup: '/pickup',
       customers: '/customers',
       returns: '/returns',
@@ -32,7 +33,7 @@ describe('the route registry', () => {
       stock: '/back-office/stock',
     });
     expect(routeRegistry.nav.map((route) => route.id)).toEqual(['sale', 'receipts', 'returns', 'pickup', 'customers', 'shift', 'settings']);
-    expect(routeRegistry.all.filter((route) => route.needsDatabase).map((route) => route.id).sort()).toEqual(['audit', 'back-office-products', 'back-office-quick-keys', 'back-office-settings', 'back-office-staff', 'catalog-import', 'customers', 'dashboard', 'day-end', 'gift-cards', 'pickup', 'receipts', 'returns', 'sale', 'shift', 'stock']);
+    expect(routeRegistry.all.filter((route) => route.needsDatabase).map((route) => route.id).sort()).toEqual(['audit', 'back-office-incidents', 'back-office-products', 'back-office-quick-keys', 'back-office-settings', 'back-office-staff', 'catalog-import', 'customers', 'dashboard', 'day-end', 'gift-cards', 'pickup', 'receipts', 'returns', 'sale', 'shift', 'stock']);
   });
 
   it('offers the audit trail from the staff corner to whoever holds report.view', () => {
@@ -43,6 +44,7 @@ describe('the route registry', () => {
       ['back-office-quick-keys', { permission: 'catalog.manage', openKey: 'quickKeys.open' }],
       ['back-office-staff', { permission: 'staff.edit', openKey: 'backOffice.staff.open' }],
       ['back-office-settings', { permission: 'settings.edit', openKey: 'backOffice.settings.open' }],
+      ['back-office-incidents', { permission: 'report.view', openKey: 'incidents.open' }],
       ['dashboard', { permission: 'report.view', openKey: 'dashboard.open' }],
       ['day-end', { permission: 'report.view', openKey: 'dayEnd.open' }],
       ['stock', { permission: 'stock.manage', openKey: 'stock.open' }],

@@ -32,7 +32,7 @@ export interface BackOfficeBodyProps {
 }
 
 interface BackOfficeGateProps {
-  page: 'products' | 'staff' | 'settings' | 'import' | 'quick-keys';
+  page: 'products' | 'staff' | 'settings' | 'import' | 'quick-keys' | 'incidents';
   permission: Permission;
   titleKey: string;
   testId: string;

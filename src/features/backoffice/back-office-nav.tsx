@@ -9,6 +9,7 @@ const PAGES = [
   { path: '/back-office/staff', key: 'backOffice.staff.title', id: 'staff' },
   { path: '/back-office/settings', key: 'backOffice.settings.title', id: 'settings' },
   { path: '/back-office/import', key: 'backOffice.import.title', id: 'import' },
+  { path: '/back-office/incidents', key: 'incidents.title', id: 'incidents' },
 ] as const;
 
 function open(path: string): void {

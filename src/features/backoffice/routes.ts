@@ -1,5 +1,6 @@
 // The back office (issue 14), opened from the staff corner; online only. The catalog import and the products
-// for holders of catalog.manage, the staff for staff.edit, the store settings for settings.edit.
+// for holders of catalog.manage, the staff for staff.edit, the store settings for settings.edit, the incidents
+// for report.view.
 import { lazy } from 'react';
 import type { ScreenRoute } from '../../ui/screen-route.ts';
 
@@ -44,5 +45,13 @@ export const routes: readonly ScreenRoute[] = [
     needsDatabase: true,
     restrictedTo: { permission: 'settings.edit', openKey: 'backOffice.settings.open' },
     screen: lazy(() => import('./settings-screen.tsx').then((m) => ({ default: m.SettingsScreen }))),
+  },
+  {
+    id: 'back-office-incidents',
+    path: '/back-office/incidents',
+    titleKey: 'incidents.title',
+    needsDatabase: true,
+    restrictedTo: { permission: 'report.view', openKey: 'incidents.open' },
+    screen: lazy(() => import('./incidents-screen.tsx').then((m) => ({ default: m.IncidentsScreen }))),
   },
 ];
