@@ -21,6 +21,12 @@ export default defineConfig({
       {
         // Code that needs what jsdom fakes or lacks (IndexedDB for the device database) runs in real Chromium.
         plugins: [react()],
+        // Vitest scans only the test files for dependencies to pre-bundle. A dependency first reached later (the
+        // app's entry points, react-dom/client and workbox-window, opened by the shell's tests) made Vite
+        // re-bundle and reload mid-run on a cold cache, and the test whose import was in flight failed with
+        // "Failed to fetch dynamically imported module". The app's two entry points are scanned too, with every
+        // screen and library they import, lazily or not; these add to Vitest's own entries (the test files).
+        optimizeDeps: { entries: ['src/main.tsx', 'src/display-main.tsx'] },
         test: {
           name: 'browser',
           include: ['src/**/*.browser.test.{ts,tsx}'],
