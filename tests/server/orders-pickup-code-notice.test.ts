@@ -13,7 +13,9 @@ import { signDelivery } from '../../sync-server/src/routes/orders-webhook.ts';
 import { DATABASE_KINDS } from './helpers/test-databases.test-helper.ts';
 import { startTestApp } from './helpers/test-app.test-helper.ts';
 import type { TestApp } from './helpers/test-app.test-helper.ts';
-import { base64Hmac, haravanOrder, platformJson, shopifyOrder, wooOrder } from './helpers/platform-payloads.test-helper.ts';
+import { haravanOrder, platformJson, shopifyOrder, wooOrder } from './helpers/platform-payloads.test-helper.ts';
+import { platformNoticesEnv, receivePlatformOrder } from './helpers/platform-notices.test-helper.ts';
+import type { Platform } from './helpers/platform-notices.test-helper.ts';
 import { eventually, startCallbackReceiver, startShopifyStandIn, startWooCommerceReceiver } from './helpers/platform-receivers.test-helper.ts';
 import type { Receiver, ShopifyStandIn, WooCommerceStandIn } from './helpers/platform-receivers.test-helper.ts';
 import { enroll, openShop, pull, push } from './helpers/shop.test-helper.ts';
@@ -24,12 +26,7 @@ const WOO_SECRET = 'woo-code-notice-secret-0123456789';
 const HARAVAN_SECRET = 'haravan-code-notice-secret-01234';
 const GENERIC_SECRET = 'generic-code-notice-secret-0123456789abcdef';
 
-type Platform = 'shopify' | 'woocommerce' | 'haravan';
-const HEADERS: Record<Platform, [string, string, string, string]> = {
-  shopify: ['x-shopify-hmac-sha256', 'x-shopify-topic', 'orders/create', SHOPIFY_SECRET],
-  woocommerce: ['x-wc-webhook-signature', 'x-wc-webhook-topic', 'order.created', WOO_SECRET],
-  haravan: ['x-haravan-hmacsha256', 'x-haravan-topic', 'orders/create', HARAVAN_SECRET],
-};
+const SECRETS: Record<Platform, string> = { shopify: SHOPIFY_SECRET, woocommerce: WOO_SECRET, haravan: HARAVAN_SECRET };
 
 describe.each(DATABASE_KINDS)('the pickup code in the ready notice (%s)', (kind) => {
   let t: TestApp;
@@ -42,21 +39,7 @@ describe.each(DATABASE_KINDS)('the pickup code in the ready notice (%s)', (kind)
   beforeAll(async () => {
     [shopify, woo, haravan, generic] = await Promise.all([startShopifyStandIn(), startWooCommerceReceiver(), startCallbackReceiver(), startCallbackReceiver()]);
     t = await startTestApp(kind, 'code-notice', {
-      env: {
-        POS_SHOPIFY_WEBHOOK_SECRET: SHOPIFY_SECRET,
-        POS_SHOPIFY_ADMIN_URL: shopify.url,
-        POS_SHOPIFY_ACCESS_TOKEN: 'shpat_test_token',
-        POS_WOOCOMMERCE_WEBHOOK_SECRET: WOO_SECRET,
-        POS_WOOCOMMERCE_URL: woo.url,
-        POS_WOOCOMMERCE_CONSUMER_KEY: 'ck_0123456789abcdef',
-        POS_WOOCOMMERCE_CONSUMER_SECRET: 'cs_fedcba9876543210',
-        POS_HARAVAN_WEBHOOK_SECRET: HARAVAN_SECRET,
-        POS_HARAVAN_NOTICE_URL: `${haravan.url}/pos/notices`,
-        POS_WEBHOOK_SECRET: GENERIC_SECRET,
-        POS_GENERIC_NOTICE_URL: `${generic.url}/pos/notices`,
-        POS_OUTBOX_RETRY_MS: '40',
-        POS_OUTBOX_TIMEOUT_MS: '2000',
-      },
+      env: { ...platformNoticesEnv({ shopify, woo, haravan }, SECRETS), POS_WEBHOOK_SECRET: GENERIC_SECRET, POS_GENERIC_NOTICE_URL: `${generic.url}/pos/notices` },
     });
     await t.app.ready();
     await openShop(t.store, 'store-q1', 'Quận 1', 'Q1AA-BBCC-DDEE');
@@ -68,12 +51,9 @@ describe.each(DATABASE_KINDS)('the pickup code in the ready notice (%s)', (kind)
   });
 
   const receive = async (platform: Platform, body: string): Promise<string> => {
-    const [signature, topic, created, secret] = HEADERS[platform];
-    const answer = await t.app.inject({ method: 'POST', url: `/api/v1/orders/webhooks/${platform}`, headers: { 'content-type': 'application/json', [signature]: base64Hmac(secret, body), [topic]: created }, payload: body });
-    expect(answer.statusCode, answer.body).toBe(202);
-    await t.app.orderInbox.applyPending();
+    const orderId = await receivePlatformOrder(t.app, platform, SECRETS[platform], body);
     await t.app.pickupCodes.hashPending();
-    return answer.json<{ orderId: string }>().orderId;
+    return orderId;
   };
   const markReady = async (orderId: string): Promise<void> => {
     const stored = (await pull(t.app, till.token, 'orders')).documents.find((d) => d.id === orderId)!;

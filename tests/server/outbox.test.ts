@@ -13,7 +13,9 @@ import { DATABASE_KINDS, createTestDatabase } from './helpers/test-databases.tes
 import type { TestDatabase } from './helpers/test-databases.test-helper.ts';
 import { startTestApp } from './helpers/test-app.test-helper.ts';
 import type { TestApp } from './helpers/test-app.test-helper.ts';
-import { base64Hmac, haravanOrder, platformJson, shopifyOrder, wooOrder } from './helpers/platform-payloads.test-helper.ts';
+import { haravanOrder, platformJson, shopifyOrder, wooOrder } from './helpers/platform-payloads.test-helper.ts';
+import { orderCreatedHeaders, platformNoticesEnv, receivePlatformOrder } from './helpers/platform-notices.test-helper.ts';
+import type { Platform } from './helpers/platform-notices.test-helper.ts';
 import { eventually, startCallbackReceiver, startShopifyStandIn, startWooCommerceReceiver } from './helpers/platform-receivers.test-helper.ts';
 import type { Receiver, ShopifyStandIn, WooCommerceStandIn } from './helpers/platform-receivers.test-helper.ts';
 import { startServerProcess } from './helpers/server-process.test-helper.ts';
@@ -26,18 +28,7 @@ const WOO_SECRET = 'woo-outbox-secret-0123456789abc';
 const HARAVAN_SECRET = 'haravan-outbox-secret-0123456789';
 const HARAVAN_NOTICE_SECRET = 'haravan-notice-secret-0123456789';
 
-type Platform = 'shopify' | 'woocommerce' | 'haravan';
-const SIGNATURE: Record<Platform, [string, string, string]> = {
-  shopify: ['x-shopify-hmac-sha256', 'x-shopify-topic', 'orders/create'],
-  woocommerce: ['x-wc-webhook-signature', 'x-wc-webhook-topic', 'order.created'],
-  haravan: ['x-haravan-hmacsha256', 'x-haravan-topic', 'orders/create'],
-};
 const SECRETS: Record<Platform, string> = { shopify: SHOPIFY_SECRET, woocommerce: WOO_SECRET, haravan: HARAVAN_SECRET };
-
-function deliveryHeaders(platform: Platform, body: string): Record<string, string> {
-  const [signature, topic, created] = SIGNATURE[platform];
-  return { 'content-type': 'application/json', [signature]: base64Hmac(SECRETS[platform], body), [topic]: created };
-}
 
 function event(type: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return { id: uuidv7(), type, at: new Date().toISOString(), ...extra };
@@ -62,20 +53,7 @@ describe.each(DATABASE_KINDS)('notices back to the shops (%s)', (kind) => {
     woo = await startWooCommerceReceiver();
     haravan = await startCallbackReceiver();
     t = await startTestApp(kind, 'outbox', {
-      env: {
-        POS_SHOPIFY_WEBHOOK_SECRET: SHOPIFY_SECRET,
-        POS_SHOPIFY_ADMIN_URL: shopify.url,
-        POS_SHOPIFY_ACCESS_TOKEN: 'shpat_test_token',
-        POS_WOOCOMMERCE_WEBHOOK_SECRET: WOO_SECRET,
-        POS_WOOCOMMERCE_URL: woo.url,
-        POS_WOOCOMMERCE_CONSUMER_KEY: 'ck_0123456789abcdef',
-        POS_WOOCOMMERCE_CONSUMER_SECRET: 'cs_fedcba9876543210',
-        POS_HARAVAN_WEBHOOK_SECRET: HARAVAN_SECRET,
-        POS_HARAVAN_NOTICE_URL: `${haravan.url}/pos/notices`,
-        POS_HARAVAN_NOTICE_SECRET: HARAVAN_NOTICE_SECRET,
-        POS_OUTBOX_RETRY_MS: '40',
-        POS_OUTBOX_TIMEOUT_MS: '2000',
-      },
+      env: { ...platformNoticesEnv({ shopify, woo, haravan }, SECRETS), POS_HARAVAN_NOTICE_SECRET: HARAVAN_NOTICE_SECRET },
     });
     await t.app.ready();
     await openShop(t.store, 'store-q1', 'Quận 1', 'Q1AA-BBCC-DDEE');
@@ -86,12 +64,7 @@ describe.each(DATABASE_KINDS)('notices back to the shops (%s)', (kind) => {
     await Promise.all([shopify?.close(), woo?.close(), haravan?.close()]);
   });
 
-  const receive = async (platform: Platform, body: string): Promise<string> => {
-    const answer = await t.app.inject({ method: 'POST', url: `/api/v1/orders/webhooks/${platform}`, headers: deliveryHeaders(platform, body), payload: body });
-    expect(answer.statusCode, answer.body).toBe(202);
-    await t.app.orderInbox.applyPending();
-    return answer.json<{ orderId: string }>().orderId;
-  };
+  const receive = (platform: Platform, body: string): Promise<string> => receivePlatformOrder(t.app, platform, SECRETS[platform], body);
   const pushEvents = async (orderId: string, events: Array<Record<string, unknown>>) => {
     const stored = (await pull(t.app, till.token, 'orders')).documents.find((d) => d.id === orderId)!;
     const known = stored['events'] as Array<Record<string, unknown>>;
@@ -249,7 +222,7 @@ describe.each(DATABASE_KINDS)('a server killed mid-delivery (%s)', (kind) => {
     let server = await startServerProcess(env);
     try {
       const body = platformJson(haravanOrder());
-      const delivered = await fetch(`${server.url}/api/v1/orders/webhooks/haravan`, { method: 'POST', headers: deliveryHeaders('haravan', body), body });
+      const delivered = await fetch(`${server.url}/api/v1/orders/webhooks/haravan`, { method: 'POST', headers: orderCreatedHeaders('haravan', HARAVAN_SECRET, body), body });
       expect(delivered.status).toBe(202);
       const { orderId } = (await delivered.json()) as { orderId: string };
       const enrolled = await fetch(`${server.url}/api/v1/devices/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ enrollmentCode: 'KILL-TEST-0001', deviceName: 'Quầy 1' }) });
