@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { isKnownCurrency } from '../../../src/domain/currency.ts';
+import type { PlatformSource } from '../integrations-config.ts';
 
 export const ADMIN_USAGE = `Usage: npm run admin -- <verb> [options]
 
@@ -27,6 +28,11 @@ for npm run server). Safe while the server runs.
   add-manager --store <id or name> --name <name> [--pin <6-8 digits>]
       Adds a manager to the store's staff. Without --pin the PIN is asked for (or read from the first
       line of standard input), so it stays out of the shell's history.
+  online-locations --store <id or name> [--shopify <keys>] [--woocommerce <keys>] [--haravan <keys>]
+      Which shop platform orders the store takes in a chain of several stores: each platform's location
+      keys, comma-separated (a Shopify or Haravan location id, a Shopify pickup point's name, a WooCommerce
+      pickup location's name or local_pickup:<instance id>); "" clears a platform's list. Orders that
+      waited unrouted are tried again. Without a platform option, prints what the store lists.
   help
       This text.
 
@@ -52,7 +58,8 @@ export type AdminCommand =
   | { verb: 'edit-store'; store: string; details: StoreDetails }
   | { verb: 'list-stores' }
   | { verb: 'enrollment-code'; store: string; rotate: boolean }
-  | { verb: 'add-manager'; store: string; name: string; pin: string | undefined };
+  | { verb: 'add-manager'; store: string; name: string; pin: string | undefined }
+  | { verb: 'online-locations'; store: string; locations: Partial<Record<PlatformSource, string[]>> };
 
 const DETAIL_OPTIONS = {
   name: { type: 'string' },
@@ -64,7 +71,8 @@ const DETAIL_OPTIONS = {
   locale: { type: 'string' },
 } as const;
 
-const LIMITS = { name: 200, address: 400, phone: 40, taxCode: 40 } as const;
+const LIMITS = { name: 200, address: 400, phone: 40, taxCode: 40, locationKey: 200, locationKeys: 50 } as const;
+const PLATFORMS: readonly PlatformSource[] = ['shopify', 'woocommerce', 'haravan'];
 
 export function parseAdminArgs(argv: readonly string[]): AdminCommand {
   const [verb, ...rest] = argv;
@@ -100,8 +108,17 @@ export function parseAdminArgs(argv: readonly string[]): AdminCommand {
       const pin = values['pin'];
       return { verb, store, name, pin: typeof pin === 'string' ? pin : undefined };
     }
+    case 'online-locations': {
+      const values = options(verb, rest, { store: { type: 'string' }, shopify: { type: 'string' }, woocommerce: { type: 'string' }, haravan: { type: 'string' } });
+      const locations: Partial<Record<PlatformSource, string[]>> = {};
+      for (const platform of PLATFORMS) {
+        const given = values[platform];
+        if (typeof given === 'string') locations[platform] = locationKeys(`--${platform}`, given);
+      }
+      return { verb, store: required(verb, values, 'store'), locations };
+    }
     default:
-      throw new UsageError(`Unknown verb "${verb}": use create-store, edit-store, list-stores, enrollment-code, add-manager or help`);
+      throw new UsageError(`Unknown verb "${verb}": use create-store, edit-store, list-stores, enrollment-code, add-manager, online-locations or help`);
   }
 }
 
@@ -129,6 +146,15 @@ function text(option: string, value: string, max: number): string {
   if (trimmed === '') throw new UsageError(`${option} must not be empty`);
   if (trimmed.length > max) throw new UsageError(`${option} is at most ${max} characters, got ${trimmed.length}`);
   return trimmed;
+}
+
+/** A comma-separated list of location keys, each kept once, in the order given ("" is none). */
+function locationKeys(option: string, value: string): string[] {
+  const keys = [...new Set(value.split(',').map((key) => key.trim()).filter((key) => key !== ''))];
+  const long = keys.find((key) => key.length > LIMITS.locationKey);
+  if (long !== undefined) throw new UsageError(`${option}: "${long.slice(0, 40)}…" is longer than ${LIMITS.locationKey} characters; a location key is an id or a pickup point's name`);
+  if (keys.length > LIMITS.locationKeys) throw new UsageError(`${option} lists ${keys.length} keys; at most ${LIMITS.locationKeys}`);
+  return keys;
 }
 
 function storeDetails(values: Record<string, string | boolean | undefined>): StoreDetails {

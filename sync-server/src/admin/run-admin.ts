@@ -11,6 +11,8 @@ import type { Store } from '../store/open-store.ts';
 import { addManager } from './add-manager.ts';
 import { ADMIN_USAGE, parseAdminArgs, UsageError } from './admin-args.ts';
 import type { AdminCommand } from './admin-args.ts';
+import { setOnlineLocations } from './online-locations.ts';
+import type { OnlineLocations } from './online-locations.ts';
 import { AdminError, createStore, editStore, enrollmentCode, listStores } from './store-admin.ts';
 import type { ConfigWrite } from './store-admin.ts';
 
@@ -94,7 +96,24 @@ async function execute(store: Store, command: Exclude<AdminCommand, { verb: 'hel
       io.out(reachesTablets(added.write));
       return;
     }
+    case 'online-locations': {
+      const set = await setOnlineLocations(store, command.store, command.locations);
+      io.out(`Online orders for "${set.storeName}" (${set.storeId}):`);
+      for (const line of locationLines(set.locations)) io.out(line);
+      if (set.write === undefined) return;
+      if (set.retried > 0) io.out(`${set.retried} ${set.retried === 1 ? 'delivery' : 'deliveries'} kept unrouted will be tried again.`);
+      io.out(reachesTablets(set.write));
+      return;
+    }
   }
+}
+
+function locationLines(locations: OnlineLocations): string[] {
+  const platforms = ['shopify', 'woocommerce', 'haravan'] as const;
+  return platforms.map((platform) => {
+    const keys = locations[platform] ?? [];
+    return `  ${`${platform}:`.padEnd(13)}${keys.length === 0 ? '(none listed)' : keys.map((key) => JSON.stringify(key)).join(', ')}`;
+  });
 }
 
 function reachesTablets(write: ConfigWrite): string {
