@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bankQrReconciliation } from './bank-qr-reconciliation.ts';
-import type { ReconciliationPayment, ReconciliationScope, ReconciliationSale } from './bank-qr-reconciliation.ts';
+import type { ReconciliationPayment, ReconciliationSale } from './bank-qr-reconciliation.ts';
 import { dayReport } from './day-report.ts';
+import type { DayReportScope } from './day-report.ts';
 import { dayArb, REPORT_DATE, REPORT_STORE, settingsArb, TILLS } from './day-report.test-helper.ts';
 
-const scope: ReconciliationScope = { storeId: 'store-q1', currency: 'VND', from: '2026-12-06T17:00:00.000Z', to: '2026-12-07T17:00:00.000Z' };
+const scope: DayReportScope = { storeId: 'store-q1', currency: 'VND', from: '2026-12-06T17:00:00.000Z', to: '2026-12-07T17:00:00.000Z' };
 
 function sale(number: string, createdAt: string, tenders: ReconciliationSale['tenders'], deviceId = 'device-t01'): ReconciliationSale {
   return { id: `id-${number}`, number, storeId: 'store-q1', deviceId, createdAt, currency: 'VND', tenders };

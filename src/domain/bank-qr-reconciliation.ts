@@ -10,26 +10,19 @@
  * and the amount, which then reconciles one hand-confirmed tender of that sale and amount (each payment
  * once). Everything else paid by bank_qr (a refund by transfer too) is to reconcile.
  *
- * Which sales count: those of the day report's store, currency and window ([from, to), up to asOf, one
- * till's when the report is a till's), the same as dayReport (day-report.ts) counts, so that reconciled +
- * to reconcile = the report's bank_qr tender amount. Amounts are integer minor units.
+ * Which sales count: those the day report counts (saleCountsIn, day-report.ts: its store, currency and window
+ * [from, to), up to asOf, one till's when the report is a till's), so that reconciled + to reconcile = the
+ * report's bank_qr tender amount. The tablet gives the sales and payments it holds, the server
+ * (GET /api/v1/reports/day) those of every till of the store. Amounts are integer minor units.
  */
+import { saleCountsIn } from './day-report.ts';
+import type { DayReportScope } from './day-report.ts';
+import { ReportOverflowError } from './day-report-figures.ts';
 import type { PaymentDocument, SaleDocument } from './documents.ts';
 
 export type ReconciliationSale = Pick<SaleDocument, 'id' | 'number' | 'storeId' | 'deviceId' | 'createdAt' | 'currency' | 'tenders'>;
 /** What is read of a `payments` document (the tablet's synced collection): a bank-QR wait and the bank's word on it. */
 export type ReconciliationPayment = Pick<PaymentDocument, 'id' | 'storeId' | 'reference' | 'amount' | 'currency' | 'status'>;
-
-/** What of the day report the reconciliation follows (DayReport has each of these). */
-export interface ReconciliationScope {
-  readonly storeId: string;
-  readonly currency: string;
-  /** ISO 8601 instants of the day, [from, to). */
-  readonly from: string;
-  readonly to: string;
-  readonly asOf?: string;
-  readonly deviceId?: string;
-}
 
 export interface BankQrToReconcile {
   readonly saleId: string;
@@ -54,14 +47,12 @@ const BANK_REFERENCE = /^BANK\s/;
 
 function addMoney(a: number, b: number): number {
   const sum = a + b;
-  if (!Number.isSafeInteger(sum)) throw new RangeError(`Bank transfer amounts overflow: ${a} + ${b}`);
+  if (!Number.isSafeInteger(sum)) throw new ReportOverflowError('bank transfer amounts');
   return sum;
 }
 
 /** The day's bank-QR tenders the bank did not confirm (see the file header). */
-export function bankQrReconciliation(scope: ReconciliationScope, sales: readonly ReconciliationSale[], payments: readonly ReconciliationPayment[]): BankQrReconciliation {
-  const start = Date.parse(scope.from);
-  const end = Math.min(Date.parse(scope.to), scope.asOf === undefined ? Number.POSITIVE_INFINITY : Date.parse(scope.asOf) + 1);
+export function bankQrReconciliation(scope: DayReportScope, sales: readonly ReconciliationSale[], payments: readonly ReconciliationPayment[]): BankQrReconciliation {
   // Confirmed notices not yet used, by "<sale number>\u0000<amount>".
   const notices = new Map<string, number>();
   for (const payment of payments) {
@@ -70,12 +61,7 @@ export function bankQrReconciliation(scope: ReconciliationScope, sales: readonly
     notices.set(key, (notices.get(key) ?? 0) + 1);
   }
   const inDay = sales
-    .filter((sale) => {
-      if (sale.storeId !== scope.storeId || sale.currency !== scope.currency) return false;
-      if (scope.deviceId !== undefined && sale.deviceId !== scope.deviceId) return false;
-      const at = Date.parse(sale.createdAt);
-      return at >= start && at < end;
-    })
+    .filter(saleCountsIn(scope))
     .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id.localeCompare(b.id));
   const toReconcile: BankQrToReconcile[] = [];
   let amount = 0;

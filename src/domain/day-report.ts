@@ -51,7 +51,7 @@ import type { BusinessDate, BusinessDaySettings, BusinessDayWindow, Parsed } fro
 import { isKnownCurrency } from './currency.ts';
 import { TillTotals } from './day-report-figures.ts';
 import type { DayFigures, ReportSale } from './day-report-figures.ts';
-import type { OrderDocument, ShiftEventDocument } from './documents.ts';
+import type { OrderDocument, SaleDocument, ShiftEventDocument } from './documents.ts';
 import { HANDOVER_EVENT } from './merge-order.ts';
 import { summariseShift } from './shift-cash.ts';
 import type { TimedSale } from './shift-cash.ts';
@@ -111,9 +111,32 @@ export interface DayReport extends DayFigures {
   readonly tills?: readonly TillFigures[];
   /**
    * Bank-QR tenders only the cashier confirmed, to check against the bank statement (bank-qr-reconciliation.ts):
-   * set by the caller that holds the synced `payments` (the tablet's day end), not by dayReport.
+   * set by the caller that holds the `payments` (the tablet's day end, the server's GET /api/v1/reports/day), not by dayReport.
    */
   readonly bankTransfersToReconcile?: { readonly count: number; readonly amount: number };
+}
+
+/** What a report is of, as the report names it (a DayReport is one): its store, currency and till, its day [from, to) and asOf. */
+export type DayReportScope = Pick<DayReport, 'storeId' | 'currency' | 'from' | 'to' | 'asOf' | 'deviceId'>;
+
+/** What the rule of saleCountsIn reads of a sale. */
+export type ScopedSale = Pick<SaleDocument, 'storeId' | 'deviceId' | 'currency' | 'createdAt'>;
+
+/**
+ * "This sale counts in this report": of the report's store, currency and till (any till for the store's
+ * report), timed in its day [from, to) and not after asOf. The one rule by which dayReport's figures and the
+ * bank transfers to reconcile (bank-qr-reconciliation.ts) take sales, so that the two add up.
+ */
+export function saleCountsIn(scope: DayReportScope): (sale: ScopedSale) => boolean {
+  const start = parseInstant(scope.from);
+  const end = parseInstant(scope.to);
+  const asOf = scope.asOf === undefined ? Number.POSITIVE_INFINITY : parseInstant(scope.asOf);
+  return (sale) => {
+    if (sale.storeId !== scope.storeId || sale.currency !== scope.currency) return false;
+    if (scope.deviceId !== undefined && sale.deviceId !== scope.deviceId) return false;
+    const at = parseInstant(sale.createdAt);
+    return at >= start && at < end && at <= asOf;
+  };
 }
 
 /** How long after a day's end the events of its shifts (a late close) are looked at. */
@@ -169,6 +192,16 @@ export function dayReport(input: DayReportInput): DayReport {
     return totals;
   };
   const wanted = (deviceId: string | undefined): boolean => input.deviceId === undefined || deviceId === input.deviceId;
+  const from = new Date(window.start).toISOString();
+  const to = new Date(window.end).toISOString();
+  const counts = saleCountsIn({
+    storeId,
+    currency: settings.currency,
+    from,
+    to,
+    ...(input.asOf === undefined ? {} : { asOf: input.asOf }),
+    ...(input.deviceId === undefined ? {} : { deviceId: input.deviceId }),
+  });
 
   let otherCurrencyDocuments = 0;
   const timed: TimedSale[] = [];
@@ -181,7 +214,7 @@ export function dayReport(input: DayReportInput): DayReport {
       continue;
     }
     timed.push({ sale, at });
-    if (at >= window.start && at < window.end && wanted(sale.deviceId)) till(sale.deviceId).addSale(sale);
+    if (counts(sale)) till(sale.deviceId).addSale(sale);
   }
 
   for (const order of input.orders) {
@@ -213,8 +246,8 @@ export function dayReport(input: DayReportInput): DayReport {
     ...(input.deviceId === undefined ? {} : { deviceId: input.deviceId }),
     timeZone: settings.timeZone,
     businessDayCutoff: formatCutoff(settings.cutoffMinutes),
-    from: new Date(window.start).toISOString(),
-    to: new Date(window.end).toISOString(),
+    from,
+    to,
     ...(input.asOf === undefined ? {} : { asOf: new Date(asOf).toISOString() }),
     currency: settings.currency,
     otherCurrencyDocuments,
