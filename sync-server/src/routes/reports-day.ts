@@ -8,19 +8,26 @@
  *   asOf     an X report: the figures as of that moment (ISO 8601 date-time); a day not over yet is
  *            always reported as of now
  *   format   json (default) or csv (src/domain/day-report-csv.ts)
+ * The report carries bankTransfersToReconcile (count and sum of the bank-QR tenders only a cashier confirmed),
+ * computed by the function the tablet's day end runs (src/domain/bank-qr-reconciliation.ts) over the store's
+ * payments the server holds: every till's, so a till's report (deviceId) has that till's figure.
  * -> 200 the report; 400 for a date not written YYYY-MM-DD (the message says the format); 404 for a till of
  *    another store; 409 when the store's config cannot date a day (its time zone, cut-off or currency).
  *
  * Only that day's documents are read, through the time indexes of migration 0010: the store's shift
  * events of the day and the week after it (a late close), its sales of the day widened to the closes of
- * the shifts opened in it, and its orders written since the day began. A document's createdAt is text as
- * the device wrote it; each range is widened by 14 hours (the largest offset a time can be written with)
- * and the domain function decides on the parsed instant.
+ * the shifts opened in it, and its orders written since the day began; and through migration 0021's index,
+ * its bank-QR payments registered in the sales' range (the server dates a payment when the till shows its
+ * QR, just before the sale). A document's createdAt is text as the device wrote it; each range is widened by
+ * 14 hours (the largest offset a time can be written with) and the domain functions decide on the parsed
+ * instant (a payment only confirms the tender of the sale it names).
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { businessDayWindow, parseBusinessDate } from '../../../src/domain/business-day.ts';
 import type { BusinessDayWindow } from '../../../src/domain/business-day.ts';
+import { bankQrReconciliation } from '../../../src/domain/bank-qr-reconciliation.ts';
 import { dayReport, dayReportSettingsOf, salesWindowFor, shiftEventsWindowFor } from '../../../src/domain/day-report.ts';
+import type { DayReport } from '../../../src/domain/day-report.ts';
 import { ReportOverflowError } from '../../../src/domain/day-report-figures.ts';
 import { dayReportCsv } from '../../../src/domain/day-report-csv.ts';
 import { PERMISSIONS } from '../../../src/domain/permissions.ts';
@@ -80,11 +87,13 @@ const reportsDayRoutes: FastifyPluginAsync = async (app) => {
       const now = Date.now();
       const moment = asOf ?? (now < window.end ? new Date(now).toISOString() : undefined);
       const shiftEvents = (await app.documents.readByCreatedAt('shifts', storeId, textRange(shiftEventsWindowFor(window)))).map((row) => row.body);
-      const sales = (await app.documents.readByCreatedAt('sales', storeId, textRange(salesWindowFor(window, storeId, shiftEvents)))).map((row) => row.body);
+      const salesRange = textRange(salesWindowFor(window, storeId, shiftEvents));
+      const sales = (await app.documents.readByCreatedAt('sales', storeId, salesRange)).map((row) => row.body);
       const orders = (await app.documents.readOrdersChangedSince(storeId, new Date(window.start - ORDER_MARGIN))).map((row) => row.body);
-      let report;
+      const payments = (await app.documents.readByCreatedAt('payments', storeId, salesRange)).map((row) => row.body);
+      let report: DayReport;
       try {
-        report = dayReport({
+        const figures = dayReport({
           date: date.value,
           storeId,
           settings: settings.value,
@@ -94,6 +103,8 @@ const reportsDayRoutes: FastifyPluginAsync = async (app) => {
           ...(moment === undefined ? {} : { asOf: moment }),
           ...(deviceId === undefined ? {} : { deviceId }),
         });
+        const transfers = bankQrReconciliation(figures, sales, payments);
+        report = { ...figures, bankTransfersToReconcile: { count: transfers.count, amount: transfers.amount } };
       } catch (error) {
         if (error instanceof ReportOverflowError) throw new HttpError(409, 'conflict', `${error.message}: the documents of ${date.value} hold amounts no shop takes`, { cause: error });
         throw error;

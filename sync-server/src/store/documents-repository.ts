@@ -26,7 +26,8 @@
  * here and about 11,000 ledger entries and up to as many balances there: on PostgreSQL the next statement is
  * prepared (its bodies serialised) while the database runs the one before.
  * The day report reads one store's sales and shift events of a day by the createdAt their device wrote, and
- * its orders by last change, through the indexes of migration 0010 (readByCreatedAt, readOrdersChangedSince).
+ * its orders by last change, through the indexes of migration 0010 (readByCreatedAt, readOrdersChangedSince);
+ * its bank-QR payments by the createdAt the server wrote, through the index of migration 0021.
  * A body read back is typed as its collection's document (storedBody): what goes in is that document, a
  * device's push having passed the collection's schema (policies/push-rows.ts) and the server writing its own
  * documents (orders, balances, config, the seed) from the generated types.
@@ -218,11 +219,11 @@ export class DocumentsRepository {
   }
 
   /**
-   * A store's sales or shift events whose createdAt, as the device wrote it, sorts in [from, to) as text,
-   * through the time indexes of migration 0010 (the day report). Text order is time order only for times
-   * written the same way (one offset): callers widen the range and decide on the parsed instant.
+   * A store's sales, shift events or payments whose createdAt sorts in [from, to) as text, through the time
+   * indexes of migrations 0010 and 0021 (the day report). Text order is time order only for times written
+   * the same way (one offset): callers widen the range and decide on the parsed instant.
    */
-  async readByCreatedAt<C extends 'sales' | 'shifts'>(collection: C, storeId: string, range: { from: string; to: string }): Promise<StoredDocument<C>[]> {
+  async readByCreatedAt<C extends TimedCollection>(collection: C, storeId: string, range: { from: string; to: string }): Promise<StoredDocument<C>[]> {
     const rows = await byCreatedAtQuery(this.store, collection, storeId, range).execute();
     return rows.map((row) => toStoredDocument<C>(row));
   }
@@ -358,8 +359,11 @@ function createdAtOf(kind: StoreKind): RawBuilder<string> {
   return kind === 'postgres' ? sql<string>`((body::json)->>'createdAt')` : sql<string>`json_extract(body, '$.createdAt')`;
 }
 
+/** The collections read by their createdAt, each through a time index of its own (migrations 0010, 0021). */
+export type TimedCollection = 'sales' | 'shifts' | 'payments';
+
 /** The query of readByCreatedAt (exported so a test can ask the database how it runs it). */
-export function byCreatedAtQuery(store: Store, collection: 'sales' | 'shifts', storeId: string, range: { from: string; to: string }) {
+export function byCreatedAtQuery(store: Store, collection: TimedCollection, storeId: string, range: { from: string; to: string }) {
   const createdAt = createdAtOf(store.kind);
   // The collection as a literal, not a parameter: SQLite uses a partial index only for a WHERE it can see matches it.
   return store.db
