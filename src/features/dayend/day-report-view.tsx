@@ -125,6 +125,12 @@ export function DayReportView({ report, nameOf }: { report: DayReport; nameOf: (
             <dd data-testid="report-open-shifts">{report.cash.openShifts}</dd>
           </>
         )}
+        {report.cash.noSaleOpenings !== 0 && (
+          <>
+            <dt>{t('dayReport.noSaleOpenings')}</dt>
+            <dd data-testid="report-no-sale-openings">{report.cash.noSaleOpenings}</dd>
+          </>
+        )}
       </dl>
       {report.otherCurrencyDocuments !== 0 && <p className="notice">{t('dayReport.otherCurrency', { count: report.otherCurrencyDocuments })}</p>}
     </article>

@@ -20,6 +20,7 @@ import type { Till } from '../sale/till.test-helper.tsx';
 import { DayEndScreen } from './day-end-screen.tsx';
 import { dayEndConfig, openDayEndTill, openShiftWithFloat, renderInTill, shiftEvents, type } from './dayend.test-helper.tsx';
 import { ShiftScreen } from './shift-screen.tsx';
+import { logNoSaleOpening } from '../../data/shift-drawer-log.ts';
 
 let till: Till | undefined;
 
@@ -144,6 +145,56 @@ describe('a cashier works a shift', () => {
     expect(screen.getAllByTestId('report-tender').map((row) => [row.dataset['method'], Number(row.dataset['amount']), Number(row.dataset['count'])])).toEqual(
       expected.tenders.map((tender) => [tender.method, tender.amount, tender.count]),
     );
+  });
+
+  it('a no-sale opening the manager approved is signed into the shift, and the X report on screen and in its CSV counts it', async () => {
+    till = await openTill();
+    await signInWithPin(lan);
+    const { database } = till;
+    const shift = renderInTill(database, <ShiftScreen />);
+    await openShiftWithFloat({ 100000: 4 });
+    await ringUpTwoSales(database);
+    shift.unmount();
+    // Lan may not open the drawer without a sale: Hoa approved it (the no-sale button's approval), so the event names her and carries her proof.
+    await rememberApprovalKey(hoa.id, new Uint8Array(32).fill(7), Date.now() + 60_000);
+    const written = await logNoSaleOpening(database, { storeId: STORE_ID, deviceId: DEVICE_ID }, lan.id, { approverId: hoa.id });
+    if (!written.ok) throw new Error(written.problem);
+    const [drawer] = (await shiftEvents(database)).filter((event) => event.type === 'drawer');
+    expect(drawer).toMatchObject({ type: 'drawer', reason: 'no_sale', staffId: lan.id, approverId: hoa.id, amount: 0, currency: 'VND' });
+    expect(drawer?.approvalProof?.by).toBe(hoa.id);
+
+    await signInWithPin(hoa);
+    renderInTill(database, <DayEndScreen />);
+    await screen.findByTestId('day-report');
+    expect(screen.getByTestId('report-no-sale-openings').textContent).toBe('1');
+    const settings = dayReportSettingsOf(config.store);
+    if (!settings.ok) throw new Error(settings.detail);
+    const sales = (await database.sales.find().exec()).map((document) => document.toJSON() as SaleDocument);
+    const expected = dayReport({ date: businessDateOf(Date.now(), settings.value), storeId: STORE_ID, deviceId: DEVICE_ID, settings: settings.value, sales, shiftEvents: await shiftEvents(database), orders: [], asOf: new Date().toISOString() });
+    expect(expected.cash.noSaleOpenings).toBe(1);
+
+    // The CSV download: the file the button hands the browser holds the figures on screen.
+    const blobs: Blob[] = [];
+    const createObjectURL = vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      if (blob instanceof Blob) blobs.push(blob);
+      return 'blob:day-report';
+    });
+    const downloads: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      downloads.push(this.download);
+    });
+    fireEvent.click(screen.getByTestId('report-csv'));
+    expect(createObjectURL).toHaveBeenCalledTimes(1);
+    expect(downloads).toEqual([`day-report-${STORE_ID}-${expected.date}-${DEVICE_ID}.csv`]);
+    const rows = (await blobs[0]!.text()).split('\r\n').filter((line) => line !== '').map((line) => line.split(','));
+    expect(rows[0]).toEqual(['date', 'store_id', 'device_id', 'figure', 'detail', 'count', 'amount', 'unit']);
+    const figure = (name: string) => rows.find((row) => row[3] === name);
+    expect(figure('net')?.[6]).toBe(screen.getByTestId('report-net').dataset['amount']);
+    expect(figure('net')?.[6]).toBe(String(expected.net));
+    expect(figure('sales_count')?.[5]).toBe('2');
+    expect(figure('cash_expected')?.[6]).toBe(String(expected.cash.expected));
+    expect(figure('cash_no_sale_openings')?.[5]).toBe('1');
+    expect(rows.filter((row) => row[3] === 'tender').map((row) => [row[4], Number(row[5]), Number(row[6])])).toEqual(expected.tenders.map((tender) => [tender.method, tender.count, tender.amount]));
   });
 
   it('a cashier without report.view or day.close is refused the day end', async () => {

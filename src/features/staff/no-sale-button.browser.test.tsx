@@ -134,3 +134,24 @@ describe('no sale: the manager opens the drawer', () => {
     expect(epson.jobs).toEqual([]);
   });
 });
+
+describe('no sale during a shift (issue 17: every drawer opening logged)', () => {
+  it('is logged in the shift open on this till as a no-sale drawer event, and nothing is added with no shift open', async () => {
+    const services = await servicesForManager();
+    const button = renderButton(services);
+    // No shift open: the audit entry alone.
+    fireEvent.click(button);
+    await vi.waitFor(() => expect(button).toHaveAttribute('data-status', 'not-opened'));
+    expect(await drawerOpenings()).toHaveLength(1);
+    expect(await database?.shifts.count().exec()).toBe(0);
+
+    const opened = new Date(Date.now() - 60_000).toISOString();
+    await database?.shifts.insert({ id: 'shift-open-1', shiftId: 'shift-1', storeId: 'store-q1', deviceId: 'counter-1', type: 'open', amount: 500_000, currency: 'VND', staffId: 'cashier-lan', createdAt: opened });
+    fireEvent.click(button);
+    await vi.waitFor(async () => expect(await drawerOpenings()).toHaveLength(2));
+    await vi.waitFor(() => expect(button).toHaveAttribute('data-status', 'not-opened'));
+    const events = ((await database?.shifts.find({ selector: { type: 'drawer' } }).exec()) ?? []).map((event) => event.toJSON());
+    expect(events).toEqual([expect.objectContaining({ shiftId: 'shift-1', storeId: 'store-q1', deviceId: 'counter-1', type: 'drawer', reason: 'no_sale', amount: 0, currency: 'VND', staffId: 'manager-hoa' })]);
+    expect(events[0]).not.toHaveProperty('approverId');
+  });
+});

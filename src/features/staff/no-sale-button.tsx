@@ -5,6 +5,7 @@ import { hasApprovalKey } from '../../session/approval-keys.ts';
 import { useApprovalStore } from '../../session/approval-store.ts';
 import { useStaffSessionStore } from '../../session/staff-session-store.ts';
 import { DismissableNotice } from '../../ui/dismissable-notice.tsx';
+import { logNoSaleOpening } from '../../data/shift-drawer-log.ts';
 import { recordStaffAudit } from './staff-actions.ts';
 import type { StaffServices } from './use-staff-services.ts';
 import type { PrintOutcome, PrinterProblem } from '../../devices/printer/usb-printer-service.ts';
@@ -25,7 +26,8 @@ async function kickDrawer(): Promise<PrintOutcome> {
 /**
  * Opening the cash drawer without a sale ("no sale"): allowed to the roles the config names, otherwise a
  * supervisor or manager approves on the spot. Either way it leaves a `drawer.open` audit entry with both
- * people, written before the drawer is kicked so no opening goes unrecorded. The kick goes to the USB
+ * people, and a no-sale `drawer` event in the shift open on this till (the day report counts them), both
+ * written before the drawer is kicked so no opening goes unrecorded. The kick goes to the USB
  * receipt printer; without one (or with one that fails) the cashier is told the drawer did not open.
  */
 export function NoSaleButton({ services }: { services: StaffServices }) {
@@ -56,6 +58,8 @@ export function NoSaleButton({ services }: { services: StaffServices }) {
       ...(approverId ? { approverId } : {}),
       details: { reason: 'no-sale' },
     });
+    // The shift open on this till counts it too (the day report's no-sale openings); none open, the audit entry alone.
+    if (identity !== undefined) await logNoSaleOpening(database, identity, staff.id, approverId === undefined ? {} : { approverId });
     const outcome = await kickDrawer();
     setProblem(outcome.ok ? undefined : outcome.problem);
     setStatus(outcome.ok ? 'opened' : 'not-opened');
