@@ -9,16 +9,18 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cartProductOf } from '../../catalog/scanned-product.ts';
-import { useDatabase } from '../../data/database-context.ts';
 import { useMoney, useSaleSettings } from '../../data/sale-settings-context.ts';
-import type { ReturnCondition, ReturnRequest, ReturnRules } from '../../domain/sale-return.ts';
+import type { ReturnRequest, ReturnRules } from '../../domain/sale-return.ts';
 import { addUnreceipted, noReceiptRestKinds, unreceiptedLineOf } from './exchange-lines.ts';
 import type { UnreceiptedChoice } from './exchange-lines.ts';
-import { findCustomerByPhone } from './find-customer.ts';
+import { CustomerNotFound } from './customer-not-found.tsx';
+import { ReasonConditionCells } from './reason-condition-cells.tsx';
 import { RefundForm } from './refund-form.tsx';
-import { refundChoiceOf, RETURN_REASONS } from './return-draft.ts';
-import type { ReturnDraft, ReturnReasonCode } from './return-draft.ts';
+import { refundChoiceOf } from './return-draft.ts';
+import type { ReturnDraft } from './return-draft.ts';
 import { ReturnItemPicker } from './return-item-picker.tsx';
+import { ReturnRefused } from './return-refused.tsx';
+import { useFindCustomer } from './use-find-customer.ts';
 import type { ReturnPeople } from './write-return.ts';
 import { planReturn } from './write-return.ts';
 
@@ -32,11 +34,8 @@ interface Props {
   readonly onNotAProduct: (code: string) => void;
 }
 
-const isReason = (value: string): value is ReturnReasonCode => (RETURN_REASONS as readonly string[]).includes(value);
-
 export function NoReceiptPanel({ rules, people, busy, onConfirm, onClose, onNotAProduct }: Props) {
   const { t } = useTranslation();
-  const database = useDatabase();
   const money = useMoney();
   const settings = useSaleSettings();
   const restKinds = useMemo(() => noReceiptRestKinds(rules.policy), [rules.policy]);
@@ -44,7 +43,6 @@ export function NoReceiptPanel({ rules, people, busy, onConfirm, onClose, onNotA
   const [categories, setCategories] = useState<ReadonlyMap<string, string>>(new Map());
   const [refund, setRefund] = useState<ReturnDraft>({ lines: {}, toOriginal: false, rest: restKinds[0] ?? 'store_credit', giftCardId: '' });
   const [customerName, setCustomerName] = useState<string | undefined>();
-  const [customerProblem, setCustomerProblem] = useState(false);
   const [pickProblem, setPickProblem] = useState<string | null>(null);
 
   const request = useMemo((): ReturnRequest => {
@@ -60,16 +58,10 @@ export function NoReceiptPanel({ rules, people, busy, onConfirm, onClose, onNotA
   const canConfirm = !busy && plan?.ok === true && restKinds.length > 0;
   const change = (index: number, update: Partial<UnreceiptedChoice>) => setItems((current) => current.map((item, at) => (at === index ? { ...item, ...update } : item)));
 
-  const findCustomer = (phone: string) => {
-    findCustomerByPhone(database, phone)
-      .then((customer) => {
-        setCustomerProblem(customer === undefined);
-        if (customer === undefined) return;
-        setCustomerName(customer.name);
-        setRefund((current) => ({ ...current, customerId: customer.id }));
-      })
-      .catch((error: unknown) => console.error('Finding a customer by phone failed', error));
-  };
+  const { notFound: customerProblem, findCustomer } = useFindCustomer((customer) => {
+    setCustomerName(customer.name);
+    setRefund((current) => ({ ...current, customerId: customer.id }));
+  });
 
   return (
     <section className="returns-purchase" data-testid="returns-noreceipt" aria-labelledby="returns-noreceipt-title">
@@ -132,31 +124,7 @@ export function NoReceiptPanel({ rules, people, busy, onConfirm, onClose, onNotA
                     }}
                   />
                 </td>
-                <td>
-                  <select
-                    aria-label={t('returns.lines.reasonOf', { name: item.product.name })}
-                    data-testid={`returns-noreceipt-reason-${index}`}
-                    value={item.reason}
-                    onChange={(event) => isReason(event.target.value) && change(index, { reason: event.target.value })}
-                  >
-                    {RETURN_REASONS.map((reason) => (
-                      <option key={reason} value={reason}>
-                        {t(`returns.reasons.${reason}`)}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  <select
-                    aria-label={t('returns.lines.conditionOf', { name: item.product.name })}
-                    data-testid={`returns-noreceipt-condition-${index}`}
-                    value={item.condition}
-                    onChange={(event) => change(index, { condition: event.target.value === 'damaged' ? 'damaged' : ('resellable' satisfies ReturnCondition) })}
-                  >
-                    <option value="resellable">{t('returns.condition.resellable')}</option>
-                    <option value="damaged">{t('returns.condition.damaged')}</option>
-                  </select>
-                </td>
+                <ReasonConditionCells name={item.product.name} reason={item.reason} condition={item.condition} testId="returns-noreceipt" index={index} onChange={(update) => change(index, update)} />
                 <td>
                   <button type="button" onClick={() => setItems((current) => current.filter((_, at) => at !== index))}>
                     {t('returns.exchange.remove')}
@@ -182,11 +150,7 @@ export function NoReceiptPanel({ rules, people, busy, onConfirm, onClose, onNotA
           onFindCustomer={findCustomer}
         />
       )}
-      {customerProblem && (
-        <p className="returns-notice returns-notice-error" role="alert">
-          {t('returns.customer.notFound')}
-        </p>
-      )}
+      {customerProblem && <CustomerNotFound />}
       <div className="returns-summary" data-testid="returns-summary" data-ok={plan?.ok === true ? 'yes' : 'no'}>
         {items.length === 0 && <p>{t('returns.noReceipt.chooseItems')}</p>}
         {plan?.ok === true && (
@@ -197,11 +161,7 @@ export function NoReceiptPanel({ rules, people, busy, onConfirm, onClose, onNotA
             <p data-testid="returns-needs-approval">{t('returns.noReceipt.needsApproval')}</p>
           </>
         )}
-        {plan?.ok === false && (
-          <p className="returns-notice returns-notice-error" role="alert" data-testid="returns-refused" data-reason={plan.reason}>
-            {t(`returns.refused.${plan.reason}`, { defaultValue: plan.detail })}
-          </p>
-        )}
+        {plan?.ok === false && <ReturnRefused refusal={plan} />}
       </div>
       <button type="button" className="returns-confirm" data-testid="returns-confirm" disabled={!canConfirm} onClick={() => onConfirm(request)}>
         {t('returns.noReceipt.confirm')}

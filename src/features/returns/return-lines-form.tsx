@@ -6,9 +6,9 @@
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../domain/money-format.ts';
 import type { Purchase } from '../../domain/returnable-purchase.ts';
-import type { ReturnCondition } from '../../domain/sale-return.ts';
-import { NO_CHOICE, RETURN_REASONS } from './return-draft.ts';
-import type { LineChoice, ReturnReasonCode } from './return-draft.ts';
+import { ReasonConditionCells } from './reason-condition-cells.tsx';
+import { NO_CHOICE } from './return-draft.ts';
+import type { LineChoice } from './return-draft.ts';
 
 interface Props {
   readonly purchase: Purchase;
@@ -17,8 +17,6 @@ interface Props {
   readonly choices: Readonly<Record<number, LineChoice>>;
   readonly onChange: (line: number, choice: LineChoice) => void;
 }
-
-const isReason = (value: string): value is ReturnReasonCode => (RETURN_REASONS as readonly string[]).includes(value);
 
 export function ReturnLinesForm({ purchase, returned, choices, onChange }: Props) {
   const { t, i18n } = useTranslation();
@@ -73,26 +71,7 @@ export function ReturnLinesForm({ purchase, returned, choices, onChange }: Props
                   />
                 )}
               </td>
-              <td>
-                <select aria-label={t('returns.lines.reasonOf', { name: line.name })} data-testid={`returns-reason-${index}`} value={choice.reason} onChange={(event) => isReason(event.target.value) && set({ reason: event.target.value })}>
-                  {RETURN_REASONS.map((reason) => (
-                    <option key={reason} value={reason}>
-                      {t(`returns.reasons.${reason}`)}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td>
-                <select
-                  aria-label={t('returns.lines.conditionOf', { name: line.name })}
-                  data-testid={`returns-condition-${index}`}
-                  value={choice.condition}
-                  onChange={(event) => set({ condition: event.target.value === 'damaged' ? 'damaged' : ('resellable' satisfies ReturnCondition) })}
-                >
-                  <option value="resellable">{t('returns.condition.resellable')}</option>
-                  <option value="damaged">{t('returns.condition.damaged')}</option>
-                </select>
-              </td>
+              <ReasonConditionCells name={line.name} reason={choice.reason} condition={choice.condition} testId="returns" index={index} onChange={set} />
             </tr>
           );
         })}

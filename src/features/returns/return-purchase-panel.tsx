@@ -22,6 +22,7 @@ import { returnedSoFar } from '../../domain/returnable-purchase.ts';
 import type { ReturnRequest, ReturnRules } from '../../domain/sale-return.ts';
 import type { FoundPurchase } from './find-purchase.ts';
 import { CustomerAttach } from './customer-attach.tsx';
+import { CustomerNotFound } from './customer-not-found.tsx';
 import { DifferencePay } from './difference-pay.tsx';
 import { exchangeDifference, newLinesOf } from './exchange-lines.ts';
 import { ExchangeItems } from './exchange-items.tsx';
@@ -30,7 +31,8 @@ import { RefundForm } from './refund-form.tsx';
 import { canRefundToOriginal, freshDraft, requestOfDraft, restChoicesFor } from './return-draft.ts';
 import type { ReturnDraft } from './return-draft.ts';
 import { ReturnLinesForm } from './return-lines-form.tsx';
-import { findCustomerByPhone } from './find-customer.ts';
+import { ReturnRefused } from './return-refused.tsx';
+import { useFindCustomer } from './use-find-customer.ts';
 import type { ReturnPeople } from './write-return.ts';
 import { planReturn } from './write-return.ts';
 
@@ -58,7 +60,6 @@ export function ReturnPurchasePanel({ found, rules, redeemRules, people, busy, o
   const [draft, setDraft] = useState<ReturnDraft>(() => freshDraft(rules.policy, purchase));
   const [categories, setCategories] = useState<ReadonlyMap<string, string>>(new Map());
   const [customerName, setCustomerName] = useState<string | undefined>(found.customerName);
-  const [customerProblem, setCustomerProblem] = useState(false);
   const returned = useMemo(() => returnedSoFar(purchase, found.earlierReturns).qty, [purchase, found.earlierReturns]);
 
   // The store's non-returnable categories are read against the catalog's products.
@@ -115,18 +116,12 @@ export function ReturnPurchasePanel({ found, rules, redeemRules, people, busy, o
     return () => window.removeEventListener('keydown', onKey);
   }, [canConfirm, onConfirm, request]);
 
-  const findCustomer = (phone: string) => {
-    findCustomerByPhone(database, phone)
-      .then((customer) => {
-        setCustomerProblem(customer === undefined);
-        if (customer === undefined) return;
-        setCustomerName(customer.name);
-        // Points or store credit taken for another customer must not be spent from this one's.
-        if (customer.id !== draft.customerId) setPayments((taken) => taken.filter((tender) => !tenderKinds[tender.method].needsCustomer));
-        setDraft((current) => ({ ...current, customerId: customer.id }));
-      })
-      .catch((error: unknown) => console.error('Finding a customer by phone failed', error));
-  };
+  const { notFound: customerProblem, findCustomer } = useFindCustomer((customer) => {
+    setCustomerName(customer.name);
+    // Points or store credit taken for another customer must not be spent from this one's.
+    if (customer.id !== draft.customerId) setPayments((taken) => taken.filter((tender) => !tenderKinds[tender.method].needsCustomer));
+    setDraft((current) => ({ ...current, customerId: customer.id }));
+  });
 
   return (
     <section className="returns-purchase" data-testid="returns-purchase" data-number={purchase.number} data-origin={found.origin}>
@@ -183,11 +178,7 @@ export function ReturnPurchasePanel({ found, rules, redeemRules, people, busy, o
           onFindCustomer={findCustomer}
         />
       )}
-      {customerProblem && (
-        <p className="returns-notice returns-notice-error" role="alert">
-          {t('returns.customer.notFound')}
-        </p>
-      )}
+      {customerProblem && <CustomerNotFound />}
       <div className="returns-summary" data-testid="returns-summary" data-ok={plan?.ok === true ? 'yes' : 'no'}>
         {!chosen && <p>{t('returns.summary.chooseLines')}</p>}
         {plan?.ok === true && !customerPays && (
@@ -206,11 +197,7 @@ export function ReturnPurchasePanel({ found, rules, redeemRules, people, busy, o
             {plan.approvalsNeeded.length > 0 && <p data-testid="returns-needs-approval">{t('returns.summary.needsApproval')}</p>}
           </>
         )}
-        {plan?.ok === false && (
-          <p className="returns-notice returns-notice-error" role="alert" data-testid="returns-refused" data-reason={plan.reason}>
-            {t(`returns.refused.${plan.reason}`, { defaultValue: plan.detail })}
-          </p>
-        )}
+        {plan?.ok === false && <ReturnRefused refusal={plan} />}
       </div>
       <button type="button" className="returns-confirm" data-testid="returns-confirm" disabled={!canConfirm} onClick={() => onConfirm(request)}>
         {t(newLines.length === 0 ? 'returns.confirm' : 'returns.exchange.confirm')} (F9)
