@@ -9,15 +9,9 @@ import type { StoreConfigDocument } from '../../data/schemas/types.ts';
 import { canonicalJson } from '../../domain/canonical-json.ts';
 import { PACKING_SLIP_PREFIX } from '../../domain/packing-slip.ts';
 import { testConfig } from '../sale/till.test-helper.tsx';
-import { coffeesSoldInCash, deskReady, offlineReturnsDesk, theReturnWritten } from './returns.test-helper.tsx';
+import { base64Url, coffeesSoldInCash, deskReady, offlineReturnsDesk, theReturnWritten, typeAtTheDesk } from './returns.test-helper.tsx';
 
 const desk = offlineReturnsDesk();
-
-function base64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
 
 function configWith(publicKey: string): StoreConfigDocument {
   return { ...testConfig({ store: { orderSigningPublicKey: publicKey } }), returnPolicy: { windowDays: 30, refundMethods: ['original_tender', 'store_credit'], managerApprovalAbove: 10_000_000 } };
@@ -48,8 +42,7 @@ describe('refund online at the returns desk', () => {
     desk.render(till, config);
     await deskReady();
 
-    fireEvent.change(screen.getByTestId('returns-search'), { target: { value: `${PACKING_SLIP_PREFIX}.${base64Url(payload)}.${signature}` } });
-    fireEvent.click(screen.getByTestId('returns-find'));
+    typeAtTheDesk(`${PACKING_SLIP_PREFIX}.${base64Url(payload)}.${signature}`);
     await screen.findByTestId('returns-purchase');
     fireEvent.change(screen.getByTestId('returns-qty-0'), { target: { value: '1' } });
     const online = screen.getByTestId('returns-rest-online');
@@ -71,8 +64,7 @@ describe('refund online at the returns desk', () => {
     desk.render(till, config);
     await deskReady();
 
-    fireEvent.change(screen.getByTestId('returns-search'), { target: { value: sale.number } });
-    fireEvent.click(screen.getByTestId('returns-find'));
+    typeAtTheDesk(sale.number);
     await screen.findByTestId('returns-purchase');
     fireEvent.change(screen.getByTestId('returns-qty-0'), { target: { value: '1' } });
     await waitFor(() => expect(screen.getByTestId('returns-refund-amount').dataset.amount).toBe('29000'));

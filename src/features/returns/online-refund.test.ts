@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { returnPolicyOf } from '../../domain/return-policy.ts';
-import type { Purchase } from '../../domain/returnable-purchase.ts';
 import { refundStatusKey } from './online-refund.ts';
+import { cashSaleOf, paidOnlineOrderOf, piecesLine } from './purchase.test-helper.ts';
 import { freshDraft, restChoicesFor } from './return-draft.ts';
 
 describe('the returns desk offers an online refund only for an order paid online', () => {
@@ -18,19 +18,8 @@ describe('the returns desk offers an online refund only for an order paid online
 
 describe('a store that only refunds to the original tender', () => {
   const originalOnly = returnPolicyOf({ refundMethods: ['original_tender'] });
-  const sale: Purchase = {
-    source: 'sale',
-    id: 's-1',
-    number: 'Q1-T03-000001',
-    storeId: 'store-q1',
-    purchasedAt: '2026-12-01T03:00:00.000Z',
-    currency: 'VND',
-    lines: [{ productId: 'p-a', sku: 'A', name: 'A', qty: 1000, unitPrice: 10_000, discount: 0, taxRate: 800, total: 10_000, priceIncludesTax: true, unit: 'pcs' }],
-    tenders: [{ method: 'cash', amount: 10_000 }],
-    paidOnline: false,
-    pointsEarned: 0,
-  };
-  const order: Purchase = { ...sale, source: 'order', id: 'o-1', number: 'W1', tenders: [], paidOnline: true };
+  const sale = cashSaleOf([piecesLine('A', 1000, 10_000)]);
+  const order = paidOnlineOrderOf(sale);
 
   it('opens an order paid online on its online refund, the only way it allows, not on store credit', () => {
     expect(restChoicesFor(originalOnly, order)).toEqual(['online']);

@@ -4,25 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { generateGiftCardNumber, formatGiftCardNumber } from '../../domain/gift-card-number.ts';
 import { returnPolicyOf } from '../../domain/return-policy.ts';
-import type { Purchase } from '../../domain/returnable-purchase.ts';
+import { cashSaleOf, paidOnlineOrderOf, piecesLine } from './purchase.test-helper.ts';
 import { canRefundToOriginal, freshDraft, refundChoiceOf, requestOfDraft, restKindsFor } from './return-draft.ts';
 
-const sale: Purchase = {
-  source: 'sale',
-  id: 's-1',
-  number: 'Q1-T03-000001',
-  storeId: 'store-q1',
-  purchasedAt: '2026-12-01T03:00:00.000Z',
-  currency: 'VND',
-  lines: [
-    { productId: 'p-a', sku: 'A', name: 'A', qty: 2000, unitPrice: 10_000, discount: 0, taxRate: 800, total: 20_000, priceIncludesTax: true, unit: 'pcs' },
-    { productId: 'p-b', sku: 'B', name: 'B', qty: 1000, unitPrice: 5_000, discount: 0, taxRate: 800, total: 5_000, priceIncludesTax: true, unit: 'pcs' },
-  ],
-  tenders: [{ method: 'cash', amount: 25_000 }],
-  paidOnline: false,
-  pointsEarned: 0,
-};
-const order: Purchase = { ...sale, source: 'order', id: 'o-1', number: 'W1', tenders: [], paidOnline: true };
+const sale = cashSaleOf([piecesLine('A', 2000, 10_000), piecesLine('B', 1000, 5_000)]);
+const order = paidOnlineOrderOf(sale);
 
 describe('a return draft', () => {
   it('asks for the lines with a quantity only, in the order of the purchase, with their reason and state', () => {

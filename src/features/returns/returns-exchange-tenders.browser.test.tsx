@@ -13,7 +13,7 @@ import type { BalanceDocument, StoreConfigDocument } from '../../data/schemas/ty
 import { formatGiftCardNumber, generateGiftCardNumber } from '../../domain/gift-card-number.ts';
 import { STORE_ID, renderOnTill, testConfig } from '../sale/till.test-helper.tsx';
 import type { Till } from '../sale/till.test-helper.tsx';
-import { addCustomer, coffeesSoldInCash, deskReady, offlineReturnsDesk, tea, theReturnWritten } from './returns.test-helper.tsx';
+import { addCustomer, coffeesSoldInCash, deskReady, exchangeForSearched, offlineReturnsDesk, tea, theReturnWritten, typeAtTheDesk } from './returns.test-helper.tsx';
 import { ReturnsScreen } from './returns-screen.tsx';
 
 const desk = offlineReturnsDesk();
@@ -30,15 +30,37 @@ async function oneCoffeeSwappedForTea(till: Till): Promise<void> {
   const sale = await coffeesSoldInCash(till, 2000, 58_000);
   renderOnTill(till, <ReturnsScreen />);
   await deskReady();
-  fireEvent.change(screen.getByTestId('returns-search'), { target: { value: sale.number } });
-  fireEvent.click(screen.getByTestId('returns-find'));
+  typeAtTheDesk(sale.number);
   await screen.findByTestId('returns-purchase');
   fireEvent.change(screen.getByTestId('returns-qty-0'), { target: { value: '1' } });
-  fireEvent.click(screen.getByTestId('returns-exchange-start'));
-  fireEvent.change(await screen.findByTestId('returns-exchange-search'), { target: { value: 'tra' } });
-  fireEvent.click(screen.getByTestId('returns-exchange-search-submit'));
-  fireEvent.click(await screen.findByTestId('returns-exchange-result'));
+  await exchangeForSearched('tra');
   await waitFor(() => expect(screen.getByTestId('returns-difference').dataset.amount).toBe('16000'));
+}
+
+/** The cashier attaches the customer whose phone this is, at the desk. */
+function attach(phone: string): void {
+  fireEvent.change(screen.getByTestId('returns-customer-phone'), { target: { value: phone } });
+  fireEvent.click(screen.getByTestId('returns-customer-find'));
+}
+
+/**
+ * In the pay panel's open tender form of a balance (points, store credit, a gift card), the cashier sees the
+ * balance and its offline cap (`shown`), takes what it may pay, and the difference still to pay drops to `remaining`.
+ */
+async function takeFromBalance(pay: HTMLElement, form: 'points' | 'store-credit' | 'gift-card', shown: Record<string, string>, remaining: string): Promise<void> {
+  const balance = await within(pay).findByTestId(`${form}-balance`);
+  expect(balance.dataset).toMatchObject(shown);
+  fireEvent.click(within(pay).getByTestId(`${form}-add`));
+  await waitFor(() => expect(screen.getByTestId('returns-pay-remaining').dataset.amount).toBe(remaining));
+}
+
+/** The rest in cash, then the cashier confirms the exchange once the desk allows it. */
+async function cashTheRestAndConfirm(pay: HTMLElement, rest: string): Promise<void> {
+  fireEvent.click(within(pay).getByTestId('returns-method-cash'));
+  fireEvent.change(within(pay).getByTestId('cash-amount'), { target: { value: rest } });
+  fireEvent.click(within(pay).getByTestId('cash-add'));
+  await waitFor(() => expect((screen.getByTestId('returns-confirm') as HTMLButtonElement).disabled).toBe(false));
+  fireEvent.click(screen.getByTestId('returns-confirm'));
 }
 
 describe('the difference of an exchange paid with the customer’s own tenders', () => {
@@ -61,22 +83,14 @@ describe('the difference of an exchange paid with the customer’s own tenders',
     expect(within(pay).queryByTestId('returns-method-points')).toBeNull();
     expect(within(pay).queryByTestId('returns-method-store_credit')).toBeNull();
 
-    fireEvent.change(screen.getByTestId('returns-customer-phone'), { target: { value: '+84 912 345 678' } });
-    fireEvent.click(screen.getByTestId('returns-customer-find'));
+    attach('+84 912 345 678');
     await waitFor(() => expect(screen.getByTestId('returns-customer').textContent).toContain('Phạm Thu Hà'));
 
     // Her points: 1,200 on this till, but the store's offline cap is 100 a sale.
     fireEvent.click(await within(pay).findByTestId('returns-method-points'));
-    const points = await within(pay).findByTestId('points-balance');
-    expect(points.dataset).toMatchObject({ points: '1200', max: '100' });
-    fireEvent.click(within(pay).getByTestId('points-add'));
-    await waitFor(() => expect(screen.getByTestId('returns-pay-remaining').dataset.amount).toBe('6000'));
+    await takeFromBalance(pay, 'points', { points: '1200', max: '100' }, '6000');
 
     // The cashier had the wrong customer: attaching another drops the points taken from Hà's balance.
-    const attach = (phone: string) => {
-      fireEvent.change(screen.getByTestId('returns-customer-phone'), { target: { value: phone } });
-      fireEvent.click(screen.getByTestId('returns-customer-find'));
-    };
     attach('0987 654 321');
     await waitFor(() => expect(screen.getByTestId('returns-customer').textContent).toContain('Võ Văn Minh'));
     await waitFor(() => expect(screen.getByTestId('returns-pay-remaining').dataset.amount).toBe('16000'));
@@ -91,16 +105,8 @@ describe('the difference of an exchange paid with the customer’s own tenders',
 
     // Her store credit: 10,000, capped at 5,000 a sale.
     fireEvent.click(within(pay).getByTestId('returns-method-store_credit'));
-    const credit = await within(pay).findByTestId('store-credit-balance');
-    expect(credit.dataset).toMatchObject({ amount: '10000', limit: '5000' });
-    fireEvent.click(within(pay).getByTestId('store-credit-add'));
-    await waitFor(() => expect(screen.getByTestId('returns-pay-remaining').dataset.amount).toBe('1000'));
-
-    fireEvent.click(within(pay).getByTestId('returns-method-cash'));
-    fireEvent.change(within(pay).getByTestId('cash-amount'), { target: { value: '1000' } });
-    fireEvent.click(within(pay).getByTestId('cash-add'));
-    await waitFor(() => expect((screen.getByTestId('returns-confirm') as HTMLButtonElement).disabled).toBe(false));
-    fireEvent.click(screen.getByTestId('returns-confirm'));
+    await takeFromBalance(pay, 'store-credit', { amount: '10000', limit: '5000' }, '1000');
+    await cashTheRestAndConfirm(pay, '1000');
 
     const written = await theReturnWritten(till);
     expect(written).toMatchObject({
@@ -139,16 +145,8 @@ describe('the difference of an exchange paid with the customer’s own tenders',
 
     fireEvent.change(within(pay).getByTestId('gift-card-id'), { target: { value: formatGiftCardNumber(card) } });
     fireEvent.click(within(pay).getByTestId('gift-card-lookup'));
-    const balance = await within(pay).findByTestId('gift-card-balance');
-    expect(balance.dataset).toMatchObject({ amount: '12000', limit: '5000' });
-    fireEvent.click(within(pay).getByTestId('gift-card-add'));
-    await waitFor(() => expect(screen.getByTestId('returns-pay-remaining').dataset.amount).toBe('11000'));
-
-    fireEvent.click(within(pay).getByTestId('returns-method-cash'));
-    fireEvent.change(within(pay).getByTestId('cash-amount'), { target: { value: '11000' } });
-    fireEvent.click(within(pay).getByTestId('cash-add'));
-    await waitFor(() => expect((screen.getByTestId('returns-confirm') as HTMLButtonElement).disabled).toBe(false));
-    fireEvent.click(screen.getByTestId('returns-confirm'));
+    await takeFromBalance(pay, 'gift-card', { amount: '12000', limit: '5000' }, '11000');
+    await cashTheRestAndConfirm(pay, '11000');
 
     const written = await theReturnWritten(till);
     expect(written).toMatchObject({

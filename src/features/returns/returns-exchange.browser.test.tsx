@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { productRow } from '../../catalog/catalog-data.test-helper.ts';
 import { makeEan13 } from '../../domain/gtin.ts';
 import { hoa } from '../sale/till.test-helper.tsx';
-import { addCustomer, coffeesSoldInCash, deskReady, managerApproves, offlineReturnsDesk, returnsConfig, scan, tea, theReturnWritten } from './returns.test-helper.tsx';
+import { addCustomer, coffeesSoldInCash, deskReady, exchangeForSearched, managerApproves, offlineReturnsDesk, returnsConfig, scan, tea, theReturnWritten } from './returns.test-helper.tsx';
 
 const biscuit = productRow(8, { id: 'p-biscuit', sku: 'BANH01', name: 'Bánh quy bơ', searchName: 'banh quy bo', price: 24_000, taxClassId: 'vat10', barcodes: [makeEan13('893000000008')] });
 const desk = offlineReturnsDesk();
@@ -78,10 +78,7 @@ describe('exchanges and returns without a receipt at the returns desk', () => {
     scan(sale.number);
     await screen.findByTestId('returns-purchase');
     fireEvent.change(screen.getByTestId('returns-qty-0'), { target: { value: '2' } });
-    fireEvent.click(screen.getByTestId('returns-exchange-start'));
-    fireEvent.change(await screen.findByTestId('returns-exchange-search'), { target: { value: 'banh' } });
-    fireEvent.click(screen.getByTestId('returns-exchange-search-submit'));
-    fireEvent.click(await screen.findByTestId('returns-exchange-result'));
+    await exchangeForSearched('banh');
     await waitFor(() => expect(screen.getByTestId('returns-difference').dataset.amount).toBe('-34000'));
     // Money back goes as a refund goes: no pay panel, the refund form, cash to the original tender.
     expect(screen.queryByTestId('returns-pay')).toBeNull();

@@ -8,7 +8,7 @@ import { attachCustomer, emptyCart, ringUpLine } from '../../domain/cart.ts';
 import type { CompletedSale } from '../../domain/sale-document.ts';
 import { completeOnTill, lan } from '../sale/till.test-helper.tsx';
 import type { Till } from '../sale/till.test-helper.tsx';
-import { addCustomer, coffee, deskReady, offlineReturnsDesk, returnsConfig } from './returns.test-helper.tsx';
+import { addCustomer, coffee, deskReady, offlineReturnsDesk, returnsConfig, typeAtTheDesk } from './returns.test-helper.tsx';
 
 const desk = offlineReturnsDesk();
 
@@ -16,11 +16,6 @@ async function coffeesFor(till: Till, customerId: string, qty: number): Promise<
   const cart = ringUpLine(emptyCart(), coffee, { qty });
   if (!cart.ok) throw new Error(cart.detail);
   return completeOnTill(till, attachCustomer(cart.cart, customerId), [{ method: 'cash', amount: (coffee.price * qty) / 1000 }], lan.id);
-}
-
-function typeAtTheDesk(text: string): void {
-  fireEvent.change(screen.getByTestId('returns-search'), { target: { value: text } });
-  fireEvent.click(screen.getByTestId('returns-find'));
 }
 
 describe('finding a purchase by the customer’s phone', () => {

@@ -8,15 +8,9 @@ import { productRow } from '../../catalog/catalog-data.test-helper.ts';
 import { canonicalJson } from '../../domain/canonical-json.ts';
 import { PACKING_SLIP_PREFIX } from '../../domain/packing-slip.ts';
 import { hoa, lan } from '../sale/till.test-helper.tsx';
-import { addCustomer, coffeesSoldInCash, deskReady, managerApproves, offlineReturnsDesk, returnsConfig, returnsOf, scan, theReturnWritten } from './returns.test-helper.tsx';
+import { addCustomer, base64Url, coffeesSoldInCash, deskReady, managerApproves, offlineReturnsDesk, returnsConfig, returnsOf, scan, theReturnWritten, typeAtTheDesk } from './returns.test-helper.tsx';
 
 const desk = offlineReturnsDesk();
-
-function base64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
 
 describe('the returns desk', () => {
   it('a cashier scans a receipt, takes back 1 of 3 coffees in cash, and a manager approves on the spot', async () => {
@@ -111,13 +105,11 @@ describe('the returns desk', () => {
 
     // Altered after signing (a dearer rice): refused, nothing opened.
     const altered = base64Url(new TextEncoder().encode(canonicalJson({ ...summary, total: 2_440_000 })));
-    fireEvent.change(screen.getByTestId('returns-search'), { target: { value: `${PACKING_SLIP_PREFIX}.${altered}.${signature}` } });
-    fireEvent.click(screen.getByTestId('returns-find'));
+    typeAtTheDesk(`${PACKING_SLIP_PREFIX}.${altered}.${signature}`);
     await waitFor(() => expect(screen.getByTestId('returns-notice').textContent).toMatch(/giả mạo|bị sửa/));
     expect(screen.queryByTestId('returns-purchase')).toBeNull();
 
-    fireEvent.change(screen.getByTestId('returns-search'), { target: { value: `${PACKING_SLIP_PREFIX}.${base64Url(payload)}.${signature}` } });
-    fireEvent.click(screen.getByTestId('returns-find'));
+    typeAtTheDesk(`${PACKING_SLIP_PREFIX}.${base64Url(payload)}.${signature}`);
     const panel = await screen.findByTestId('returns-purchase');
     expect(panel.dataset.origin).toBe('slip');
     // Paid online: never cash.

@@ -2,8 +2,9 @@
  * The returns desk on a test till, for the desk's browser tests (returns-screen, returns-exchange,
  * returns-exchange-tenders): a desk with no network whose till (till.test-helper.tsx) and staff database are
  * deleted after each test, the store's return policy, the coffee a customer bought and brings back, the tea
- * it is swapped for, the manager's PIN at the approval dialog, a keyboard-wedge scanner, and the return
- * document the desk wrote; a test ends once each return it wrote has been printed.
+ * it is swapped for, the manager's PIN at the approval dialog, a keyboard-wedge scanner, what the cashier types
+ * at the desk, an exchange's new item found by search, and the return document the desk wrote; a test ends once
+ * each return it wrote has been printed.
  */
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, expect, vi } from 'vitest';
@@ -117,6 +118,27 @@ export function scan(code: string): void {
       document.body.dispatchEvent(event);
     }
   });
+}
+
+/** The cashier types a receipt's number, a packing slip's text or a phone into the desk's search and looks it up. */
+export function typeAtTheDesk(text: string): void {
+  fireEvent.change(screen.getByTestId('returns-search'), { target: { value: text } });
+  fireEvent.click(screen.getByTestId('returns-find'));
+}
+
+/** On the open purchase, the cashier starts an exchange and adds the first item a search for `text` finds. */
+export async function exchangeForSearched(text: string): Promise<void> {
+  fireEvent.click(screen.getByTestId('returns-exchange-start'));
+  fireEvent.change(await screen.findByTestId('returns-exchange-search'), { target: { value: text } });
+  fireEvent.click(screen.getByTestId('returns-exchange-search-submit'));
+  fireEvent.click(await screen.findByTestId('returns-exchange-result'));
+}
+
+/** Base64url without padding, as a packing slip's payload, signature and the server's public key are written. */
+export function base64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 /** The return documents on the till. */
