@@ -90,6 +90,18 @@ async function scanAndSee(code: string, text: RegExp): Promise<void> {
   await waitFor(() => expect(screen.getByTestId('pickup-notice').textContent).toMatch(text));
 }
 
+/** The cashier types into the pickup screen's search (an order's number, a phone, a pickup code) and looks it up. */
+function search(text: string): void {
+  fireEvent.change(screen.getByTestId('pickup-search'), { target: { value: text } });
+  fireEvent.submit(screen.getByTestId('pickup-search').closest('form')!);
+}
+
+/** The cashier types the pickup code the customer says and checks it against the open order. */
+function typeCode(code: string): void {
+  fireEvent.change(screen.getByTestId('pickup-code'), { target: { value: code } });
+  fireEvent.click(screen.getByTestId('pickup-code-check'));
+}
+
 function listCount(key: string): string | undefined {
   return screen.getByTestId(`pickup-list-${key}`).dataset.count;
 }
@@ -115,8 +127,7 @@ describe('the pickup counter, offline', () => {
 
   it('prepares an order by scanning: a wrong item is refused, a missing one marked short, then ready', async () => {
     const current = (await openPickup([await orderOf()]));
-    fireEvent.change(screen.getByTestId('pickup-search'), { target: { value: '#1042' } });
-    fireEvent.submit(screen.getByTestId('pickup-search').closest('form')!);
+    search('#1042');
     await waitFor(() => expect(screen.getByTestId('pickup-order').dataset.number).toBe('#1042'));
     await scanAndSee(soap.barcodes[0]!, /Sai món: Xà phòng không có trong đơn này/);
     await scanAndSee(milk.barcodes[0]!, /Sữa tươi 1L: đã đếm/);
@@ -138,15 +149,12 @@ describe('the pickup counter, offline', () => {
 
   it('hands over with the pickup code: the milk now, the rice later, stock out of the store each time', async () => {
     const current = (await openPickup([await orderOf({ status: 'ready' })]));
-    fireEvent.change(screen.getByTestId('pickup-search'), { target: { value: '0912 345 678' } });
-    fireEvent.submit(screen.getByTestId('pickup-search').closest('form')!);
+    search('0912 345 678');
     await waitFor(() => expect(screen.getByTestId('pickup-order').dataset.number).toBe('#1042'));
     expect((screen.getByTestId('pickup-hand-over') as HTMLButtonElement).disabled).toBe(true);
-    fireEvent.change(screen.getByTestId('pickup-code'), { target: { value: '111111' } });
-    fireEvent.click(screen.getByTestId('pickup-code-check'));
+    typeCode('111111');
     await waitFor(() => expect(screen.getByTestId('pickup-notice').textContent).toMatch(/không phải mã nhận hàng của đơn này/));
-    fireEvent.change(screen.getByTestId('pickup-code'), { target: { value: '482913' } });
-    fireEvent.click(screen.getByTestId('pickup-code-check'));
+    typeCode('482913');
     await screen.findByTestId('pickup-code-ok');
     const takeNow = screen.getAllByTestId('pickup-take-now');
     fireEvent.change(takeNow[1]!, { target: { value: '0' } });
@@ -191,8 +199,7 @@ describe('the pickup counter, offline', () => {
 
   it('finds an order by its pickup code typed alone, trying the open orders\' hashes', async () => {
     await openPickup([await orderOf({ status: 'ready' }), await orderOf({ id: 'o-2', number: '#1043', status: 'ready', pickupCodeHash: await hashPickupCode('777001') })]);
-    fireEvent.change(screen.getByTestId('pickup-search'), { target: { value: '777001' } });
-    fireEvent.submit(screen.getByTestId('pickup-search').closest('form')!);
+    search('777001');
     await waitFor(() => expect(screen.getByTestId('pickup-order').dataset.number).toBe('#1043'));
     expect(screen.getByTestId('pickup-code-ok')).toBeTruthy();
   });
@@ -215,8 +222,7 @@ describe('the pickup counter, offline', () => {
     expect(screen.getByTestId('pickup-balance-due').textContent).toMatch(/244[.,]000.*quản lý/);
     // The code is still required.
     expect((screen.getByTestId('pickup-hand-over') as HTMLButtonElement).disabled).toBe(true);
-    fireEvent.change(screen.getByTestId('pickup-code'), { target: { value: '482913' } });
-    fireEvent.click(screen.getByTestId('pickup-code-check'));
+    typeCode('482913');
     await screen.findByTestId('pickup-code-ok');
     fireEvent.click(screen.getByTestId('pickup-hand-over'));
     await waitFor(() => expect(screen.getByTestId('pickup-notice').textContent).toMatch(/Đã giao đơn #1042\./));
@@ -232,8 +238,7 @@ describe('the pickup counter, offline', () => {
     // The store's own tax classes (the test config's), so the counter can total the sale.
     await current.catalog.products.bulkPut([milk, rice, soap].map((product) => ({ ...product, taxClassId: product.id === 'p-rice' ? 'vat5' : 'vat8' })));
     fireEvent.click(screen.getAllByTestId('pickup-order-row')[0]!);
-    fireEvent.change(screen.getByTestId('pickup-code'), { target: { value: '482913' } });
-    fireEvent.click(screen.getByTestId('pickup-code-check'));
+    typeCode('482913');
     await screen.findByTestId('pickup-code-ok');
     expect((screen.getByTestId('pickup-hand-over') as HTMLButtonElement).disabled).toBe(true);
     expect(screen.getByTestId('pickup-take-payment').textContent).toMatch(/Thu tiền tại quầy \(244[.,]000/);
