@@ -22,11 +22,16 @@ const Q3_ACCOUNT = '0987000111';
 
 let transaction = 90_000;
 
+/** Now as the banks' notifiers write it: Vietnam time, "YYYY-MM-DD HH:MM:SS" (a transfer older than the kept notices is ignored). */
+function vietnamNow(): string {
+  return new Date(Date.now() + 7 * 60 * 60_000).toISOString().slice(0, 19).replace('T', ' ');
+}
+
 function sepayBody(amount: number, content: string, account = Q1_ACCOUNT, id = (transaction += 1)): string {
   return JSON.stringify({
     id,
     gateway: 'Vietcombank',
-    transactionDate: '2026-05-04 14:02:37',
+    transactionDate: vietnamNow(),
     accountNumber: account,
     code: null,
     content,
@@ -48,7 +53,7 @@ function payosBody(amount: number, description: string, key = PAYOS_KEY): string
     description,
     accountNumber: Q1_ACCOUNT,
     reference: `FT26124${transaction}`,
-    transactionDateTime: '2026-05-04 18:25:00',
+    transactionDateTime: vietnamNow(),
     currency: 'VND',
     paymentLinkId: 'f1e2d3c4b5a697887766554433221100',
     code: '00',

@@ -312,7 +312,7 @@ describe.each(DATABASE_KINDS)('orders from the shop platforms (%s)', (kind) => {
     expect(await inboxRows()).toBe(before);
   });
 
-  it('applied deliveries older than 30 days are pruned; pending, unrouted and failed ones stay, and a recent redelivery is still recognised', async () => {
+  it('the hourly pruning deletes applied deliveries older than 30 days; pending, unrouted and failed ones stay, and a recent redelivery is still recognised', async () => {
     const now = new Date();
     const daysAgo = (days: number) => now.getTime() - days * 24 * 60 * 60_000;
     const kept: Array<{ id: string; state: string }> = [];
@@ -326,10 +326,10 @@ describe.each(DATABASE_KINDS)('orders from the shop platforms (%s)', (kind) => {
     }
     // The pending one is not a real order: keep it out of the inbox worker's way while this test runs.
     await t.store.db.updateTable('order_inbox').set({ state: 'held' }).where('id', '=', kept[2]!.id).execute();
-    expect(await t.app.orderInbox.pruneApplied(now)).toBe(2);
+    expect((await t.app.pruning.pruneOnce(now)).inbox).toBe(2);
     const left = new Set((await t.store.db.selectFrom('order_inbox').select('id').where('delivery_id', 'like', 'prune-%').execute()).map((row) => row.id));
     expect(kept.map((row) => left.has(row.id))).toEqual([false, false, true, true, true, true, true]);
-    expect(await t.app.orderInbox.pruneApplied(now)).toBe(0);
+    expect((await t.app.pruning.pruneOnce(now)).inbox).toBe(0);
     const again = await deliver('shopify', platformJson(shopifyOrder()), { deliveryId: 'prune-29-done' });
     expect(again.json()).toMatchObject({ result: 'duplicate' });
     await t.store.db.deleteFrom('order_inbox').where('delivery_id', 'like', 'prune-%').execute();

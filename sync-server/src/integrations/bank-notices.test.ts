@@ -1,6 +1,6 @@
 // The banks' notifiers read as their public docs show them: payOS's own example signs, SePay's body reads.
 import { describe, expect, it } from 'vitest';
-import { payosSignatureMatches, readPayosNotice, readSepayNotice, sepayKeyMatches } from './bank-notices.ts';
+import { bankTransferTime, payosSignatureMatches, readPayosNotice, readSepayNotice, sepayKeyMatches } from './bank-notices.ts';
 import { parsePlatformJson } from './platform-json.ts';
 
 // payos.vn/docs/tich-hop-webhook/kiem-tra-du-lieu-voi-signature: the checksum key, data and signature of its example.
@@ -14,7 +14,7 @@ describe('bank notices', () => {
     expect(payosSignatureMatches(payload.data, payload.signature, ['0'.repeat(64)])).toBe(false);
     expect(readPayosNotice(payload, ['0'.repeat(64), PAYOS_KEY])).toEqual({
       kind: 'transfer',
-      notice: { provider: 'payos', transactionId: 'TF230204212323', amount: 3000, note: 'VQRIO123', accountNumber: '12345678' },
+      notice: { provider: 'payos', transactionId: 'TF230204212323', amount: 3000, note: 'VQRIO123', accountNumber: '12345678', transactedAt: '2023-02-04T11:25:00.000Z' },
     });
     expect(readPayosNotice(parsePlatformJson(PAYOS_EXAMPLE.replace('"amount":3000', '"amount":30000')), [PAYOS_KEY])).toEqual({ kind: 'bad-signature' });
   });
@@ -23,7 +23,7 @@ describe('bank notices', () => {
     const body = '{"id":92704,"gateway":"Vietcombank","transactionDate":"2023-03-25 14:02:37","accountNumber":"0123499999","code":null,"content":"chuyen tien mua iphone","transferType":"in","transferAmount":2277000,"accumulated":19077000,"subAccount":null,"referenceCode":"MBVCB.3278907687","description":""}';
     expect(readSepayNotice(parsePlatformJson(body))).toEqual({
       kind: 'transfer',
-      notice: { provider: 'sepay', transactionId: '92704', amount: 2_277_000, note: 'chuyen tien mua iphone', accountNumber: '0123499999' },
+      notice: { provider: 'sepay', transactionId: '92704', amount: 2_277_000, note: 'chuyen tien mua iphone', accountNumber: '0123499999', transactedAt: '2023-03-25T07:02:37.000Z' },
     });
     expect(readSepayNotice(parsePlatformJson(body.replace('"in"', '"out"')))).toMatchObject({ kind: 'ignored' });
     expect(() => readSepayNotice(parsePlatformJson(body.replace('2277000', '2277000.5')))).toThrow(/transferAmount/);
@@ -34,5 +34,14 @@ describe('bank notices', () => {
     expect(sepayKeyMatches('Bearer sk_live_0123456789abcdef', ['sk_live_0123456789abcdef'])).toBe(false);
     expect(sepayKeyMatches('Apikey sk_live_0123456789abcdeX', ['sk_live_0123456789abcdef'])).toBe(false);
     expect(sepayKeyMatches(undefined, ['sk_live_0123456789abcdef'])).toBe(false);
+  });
+
+  it("a transfer's time is the notifier's Vietnam time unless it names its zone; anything else is no time", () => {
+    expect(bankTransferTime('2026-12-07 08:15:00')).toBe('2026-12-07T01:15:00.000Z');
+    expect(bankTransferTime('2026-12-07T08:15:00Z')).toBe('2026-12-07T08:15:00.000Z');
+    expect(bankTransferTime('2026-12-07T08:15:00+07:00')).toBe('2026-12-07T01:15:00.000Z');
+    expect(bankTransferTime('07/12/2026 08:15')).toBeUndefined();
+    expect(bankTransferTime('2026-13-45 08:15:00')).toBeUndefined();
+    expect(bankTransferTime(undefined)).toBeUndefined();
   });
 });

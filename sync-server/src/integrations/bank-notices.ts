@@ -14,6 +14,13 @@
  * A notice told twice is recognised and changes nothing. A transfer that confirms no waiting payment is kept
  * 'unmatched' and reported to the store whose bank account received it ('bank-notice-unmatched'), for the
  * reconciliation at day end; a payment registered after its transfer arrived finds it then.
+ * Matched notices are deleted after the retention (retention-pruning.ts): their transaction id is then
+ * forgotten, so "told twice" could no longer be recognised. A notice whose transaction is older than
+ * BANK_NOTICE_MAX_AGE_MS (the retention less a day, for the banks' clocks and time zones) is therefore
+ * acknowledged and ignored, never applied: a redelivery that late is one whose first telling may be pruned,
+ * and a first telling that late is for the manager to reconcile from the bank statement anyway. The time is
+ * the notifier's own (SePay `transactionDate`, payOS `transactionDateTime`, Vietnam time, signed by payOS);
+ * a notice without one is taken as before.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Transaction } from 'kysely';
@@ -38,6 +45,7 @@ import type { BankNoticeRecord } from '../store/payments-repository.ts';
 import { lockSequenceCounter } from '../store/visible-documents.ts';
 import { FieldReader, PayloadProblem } from './platform-json.ts';
 import type { JsonObject } from './platform-json.ts';
+import { RETENTION_MS } from './retention-pruning.ts';
 
 export type BankProvider = 'sepay' | 'payos';
 
@@ -48,6 +56,19 @@ export interface BankNotice {
   amount: number;
   note: string;
   accountNumber?: string;
+  /** When the bank made the transfer (ISO 8601 UTC), as the notifier says. */
+  transactedAt?: string;
+}
+
+/** How old a transfer may be for its notice to be applied (see the top of this file). */
+export const BANK_NOTICE_MAX_AGE_MS = RETENTION_MS - 24 * 60 * 60_000;
+
+/** A notifier's transfer time, "YYYY-MM-DD HH:MM:SS" in Vietnam time (or ISO 8601 with its zone), as ISO UTC. */
+export function bankTransferTime(text: string | undefined): string | undefined {
+  const parts = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)(Z|[+-]\d{2}:\d{2})?$/.exec(text?.trim() ?? '');
+  if (parts === null) return undefined;
+  const at = new Date(`${parts[1]}T${parts[2]}${parts[3] ?? '+07:00'}`);
+  return Number.isNaN(at.getTime()) ? undefined : at.toISOString();
 }
 
 export type ReadNotice = { kind: 'transfer'; notice: BankNotice } | { kind: 'ignored'; reason: string };
@@ -60,6 +81,7 @@ export function readSepayNotice(payload: unknown): ReadNotice {
   const content = body.optionalText('content') ?? '';
   const code = body.optionalText('code');
   const account = body.optionalText('accountNumber');
+  const transactedAt = bankTransferTime(body.optionalText('transactionDate'));
   return {
     kind: 'transfer',
     notice: {
@@ -68,6 +90,7 @@ export function readSepayNotice(payload: unknown): ReadNotice {
       amount: body.amount('transferAmount', 0),
       note: (code !== undefined && !content.includes(code) ? `${content} ${code}` : content).slice(0, 500),
       ...(account !== undefined ? { accountNumber: account.slice(0, 40) } : {}),
+      ...(transactedAt !== undefined ? { transactedAt } : {}),
     },
   };
 }
@@ -83,6 +106,7 @@ export function readPayosNotice(payload: unknown, checksumKeys: readonly string[
   const currency = data.optionalText('currency') ?? 'VND';
   if (currency !== 'VND') throw new PayloadProblem(data.at('currency'), `"${currency}": bank QR transfers are in VND`);
   const account = data.optionalText('accountNumber');
+  const transactedAt = bankTransferTime(data.optionalText('transactionDateTime'));
   return {
     kind: 'transfer',
     notice: {
@@ -91,6 +115,7 @@ export function readPayosNotice(payload: unknown, checksumKeys: readonly string[
       amount: data.amount('amount', 0),
       note: (data.optionalText('description') ?? '').slice(0, 500),
       ...(account !== undefined ? { accountNumber: account.slice(0, 40) } : {}),
+      ...(transactedAt !== undefined ? { transactedAt } : {}),
     },
   };
 }
@@ -135,9 +160,16 @@ export function sepayKeyMatches(header: string | undefined, keys: readonly strin
   return matched;
 }
 
-export type NoticeOutcome = { result: 'matched'; paymentId: string; storeId: string } | { result: 'unmatched'; reason: string; storeIds: string[] } | { result: 'duplicate' };
+export type NoticeOutcome =
+  | { result: 'matched'; paymentId: string; storeId: string }
+  | { result: 'unmatched'; reason: string; storeIds: string[] }
+  | { result: 'duplicate' }
+  | { result: 'ignored'; reason: string };
 
 export async function receiveBankNotice(store: Store, documents: DocumentsRepository, bus: ChangeBus | undefined, notice: BankNotice, rawBody: string, now: Date): Promise<NoticeOutcome> {
+  if (notice.transactedAt !== undefined && now.getTime() - Date.parse(notice.transactedAt) > BANK_NOTICE_MAX_AGE_MS) {
+    return { result: 'ignored', reason: `the transfer was made at ${notice.transactedAt}, more than ${Math.round(BANK_NOTICE_MAX_AGE_MS / 86_400_000)} days ago: too old to apply (reconcile it from the bank statement)` };
+  }
   return store.db.transaction().execute(async (trx) => {
     await lockSequenceCounter(trx);
     const record: BankNoticeRecord = {

@@ -8,15 +8,14 @@
  * its deliveries are tried one by one, and one that fails alone is set aside as 'failed' with the error in
  * its outcome, logged, so it cannot block those behind it. Between batches it lets the server answer
  * waiting requests first: the webhooks' answers must not wait for the inbox.
- * Once an hour a round also deletes the deliveries applied more than KEEP_APPLIED_DAYS ago, a thousand at a
- * time (the platforms redeliver for hours, Shopify up to 48: a redelivery after that is long over), so the
- * inbox does not grow with every order ever sold online.
+ * Deliveries applied more than RETENTION_DAYS ago are deleted by the hourly pruning (retention-pruning.ts): the
+ * platforms redeliver for hours, Shopify up to 48, so a redelivery after that is long over.
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { ChangeBus } from '../live/change-bus.ts';
 import type { DocumentsRepository } from '../store/documents-repository.ts';
 import type { Store } from '../store/open-store.ts';
-import { isStillPending, markDelivery, pendingDeliveries, pruneAppliedDeliveries, setDeliveryAside } from '../store/order-inbox-repository.ts';
+import { isStillPending, markDelivery, pendingDeliveries, setDeliveryAside } from '../store/order-inbox-repository.ts';
 import type { PendingDelivery } from '../store/order-inbox-repository.ts';
 import { lockSequenceCounter } from '../store/visible-documents.ts';
 import { DeliveryKeeper } from './delivery-keeper.ts';
@@ -28,14 +27,10 @@ import { applyPlatformOrder, PlatformOrderBatch, readStoreRouting } from './plat
 
 const BATCH = 25;
 const POLL_MS = 1000;
-export const KEEP_APPLIED_DAYS = 30;
-const PRUNE_EVERY_MS = 60 * 60_000;
-const PRUNE_CHUNK = 1000;
 
 export class OrderInbox {
   private readonly keeper: DeliveryKeeper;
   private readonly worker: LeasedWorker;
-  private prunedAt = 0;
 
   constructor(
     private readonly store: Store,
@@ -47,14 +42,7 @@ export class OrderInbox {
     this.worker = leasedWorker({
       name: 'order inbox',
       log,
-      round: async (stopped) => {
-        const applied = await drainClaims(() => pendingDeliveries(this.store.db, BATCH), (batch) => this.applyBatch(batch), stopped);
-        if (Date.now() - this.prunedAt >= PRUNE_EVERY_MS) {
-          this.prunedAt = Date.now();
-          await this.pruneApplied(new Date(), stopped);
-        }
-        return applied;
-      },
+      round: (stopped) => drainClaims(() => pendingDeliveries(this.store.db, BATCH), (batch) => this.applyBatch(batch), stopped),
       sleepMs: () => POLL_MS,
     });
   }
@@ -82,21 +70,6 @@ export class OrderInbox {
   /** Applies what is pending now (tests and the bench call it to wait for the inbox to be empty). */
   applyPending(): Promise<number> {
     return this.worker.runRound();
-  }
-
-  /** Deletes the deliveries applied more than KEEP_APPLIED_DAYS before `now`, a chunk at a time; how many. */
-  async pruneApplied(now: Date, stopped: () => boolean = () => false): Promise<number> {
-    const before = new Date(now.getTime() - KEEP_APPLIED_DAYS * 24 * 60 * 60_000);
-    let deleted = 0;
-    for (;;) {
-      const chunk = await pruneAppliedDeliveries(this.store.db, before, PRUNE_CHUNK);
-      deleted += chunk;
-      if (chunk < PRUNE_CHUNK || stopped()) break;
-      // Between chunks the webhooks' keeps (the same SQLite connection) go first.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    if (deleted > 0) this.log.info({ deleted, before: before.toISOString() }, 'order inbox: applied deliveries pruned');
-    return deleted;
   }
 
   private async applyBatch(batch: readonly PendingDelivery[]): Promise<number> {

@@ -4,8 +4,10 @@
  * platform pickup order's code, after the inbox wrote it) and the outbox worker (notices back to the
  * shop platforms). They start when the server is ready and stop, in-flight work finished, before the
  * database closes. The inbox runs only when some platform webhook is configured; the outbox only when some
- * notice target is (config: integrations-config.ts). Routes reach them as `app.orderInbox` and
- * `app.outbox`; the push of order events learns where notices can go from `app.noticeTargets`.
+ * notice target is (config: integrations-config.ts); the hourly pruning of their tables and of the bank
+ * notices always (retention-pruning.ts: bank notices need no platform, a refund is enqueued without one).
+ * Routes reach them as `app.orderInbox` and `app.outbox` (tests the pruning as `app.pruning`); the push of
+ * order events learns where notices can go from `app.noticeTargets`.
  */
 import fp from 'fastify-plugin';
 import type { IntegrationsConfig, NoticeTarget } from '../integrations-config.ts';
@@ -14,6 +16,7 @@ import { OrderInbox } from '../integrations/order-inbox.ts';
 import { OutboxWorker } from '../integrations/outbox-worker.ts';
 import { RefundsWithoutConnection } from '../integrations/refunds/refunds-without-connection.ts';
 import { PickupCodeKeeper } from '../integrations/pickup-code-keeper.ts';
+import { RetentionPruning } from '../integrations/retention-pruning.ts';
 import { catchUpWooCommerce } from '../integrations/woocommerce-catch-up.ts';
 
 declare module 'fastify' {
@@ -21,6 +24,7 @@ declare module 'fastify' {
     orderInbox: OrderInbox;
     pickupCodes: PickupCodeKeeper;
     outbox: OutboxWorker;
+    pruning: RetentionPruning;
     noticeTargets: ReadonlySet<NoticeTarget>;
   }
 }
@@ -36,6 +40,8 @@ export default fp<{ config: IntegrationsConfig }>(
     app.decorate('orderInbox', inbox);
     app.decorate('pickupCodes', pickupCodes);
     app.decorate('outbox', outbox);
+    const pruning = new RetentionPruning(app.store.db, app.log);
+    app.decorate('pruning', pruning);
     app.decorate('noticeTargets', targets);
     const inboxNeeded = Object.values(options.config.webhookSecrets).some((secrets) => secrets.length > 0);
     const inboxRuns = inboxNeeded || options.config.wooCommerceCatchUpMinutes !== undefined;
@@ -60,6 +66,7 @@ export default fp<{ config: IntegrationsConfig }>(
         pickupCodes.start();
       }
       if (targets.size > 0) outbox.start();
+      pruning.start();
       refundsNowhere?.look();
       if (woo !== undefined && minutes !== undefined) {
         catchUp = setInterval(() => {
@@ -74,7 +81,7 @@ export default fp<{ config: IntegrationsConfig }>(
     app.addHook('preClose', async () => {
       clearInterval(catchUp);
       unsubscribe();
-      await Promise.all([inbox.stop(), pickupCodes.stop(), outbox.stop(), refundsNowhere?.idle()]);
+      await Promise.all([inbox.stop(), pickupCodes.stop(), outbox.stop(), pruning.stop(), refundsNowhere?.idle()]);
     });
   },
   { name: 'integrations', fastify: '5.x', dependencies: ['store', 'sync'] },

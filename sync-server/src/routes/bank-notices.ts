@@ -5,7 +5,8 @@
  *   payos  the body's `signature`: hex HMAC-SHA256 of its data fields sorted by key (POS_PAYOS_CHECKSUM_KEY)
  * A wrong or missing key or signature answers 401 and stores nothing; unset, the route answers 503. The body
  * is read with lossless-json (amounts from their digits). Every accepted notice answers 200
- * {success: true, result: matched | unmatched | duplicate | ignored}: SePay retries anything else.
+ * {success: true, result: matched | unmatched | duplicate | ignored, reason?}: SePay retries anything else. A
+ * transfer older than the bank notices kept is ignored (integrations/bank-notices.ts, BANK_NOTICE_MAX_AGE_MS).
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { HttpError } from '../http-error.ts';
@@ -41,7 +42,8 @@ const bankNoticeRoutes: FastifyPluginAsync<{ sepayApiKeys: readonly string[]; pa
     if (outcome.result === 'unmatched' && outcome.storeIds.length === 0) {
       request.log.warn({ provider: notice.notice.provider, transactionId: notice.notice.transactionId }, 'unmatched bank transfer: no store has its account number (config store.bank.accountNumber); kept in bank_notices');
     }
-    return { success: true, result: outcome.result };
+    if (outcome.result === 'ignored') request.log.warn({ provider: notice.notice.provider, transactionId: notice.notice.transactionId, transactedAt: notice.notice.transactedAt }, 'bank notice ignored: its transfer is older than the bank notices kept (a redelivery of a pruned notice must not apply twice)');
+    return { success: true, result: outcome.result, ...(outcome.result === 'ignored' ? { reason: outcome.reason } : {}) };
   };
 
   app.post<{ Body: Buffer }>('/payments/webhooks/sepay', { bodyLimit: BODY_LIMIT }, async (request, reply) => {

@@ -24,7 +24,7 @@
  *  order_inbox, outbox  platform order deliveries awaiting their application; notices back to the platforms (0009)
  *  bank_notices, payment_waits  bank transfers told by SePay / payOS; bank-QR payments waiting for one (0009)
  *  (0010 adds no table: time indexes of a store's sales, shift events and orders, for the day report)
- *  (0020 adds no table: indexes of the delivered outbox notices and matched bank notices, for pruning them)
+ *  (0020 adds no table: indexes of the delivered outbox notices and finished bank notices, for pruning them)
  *  (0021 adds no table: a time index of a store's bank-QR payments, for the day report's transfers to reconcile)
  *  dashboard_*      the dashboard's running sums per store and business day (0015, dashboard/dashboard-tables.ts;
  *                    0017 leaves room on their pages for updates on PostgreSQL)
@@ -495,11 +495,14 @@ function buildMigrations(kind: StoreKind): Record<string, Migration> {
     '0020_prune_finished_notices': {
       async up(db: AnyDb) {
         // The hourly pruning (integrations/retention-pruning.ts) deletes delivered outbox notices (but online
-        // refunds, kept for the returns desk) by when they were delivered, and matched bank notices by when they
-        // arrived, oldest first, a chunk at a time: without these it would read the whole table each hour. The
-        // outbox's condition is written as its query writes it, in literals, for SQLite to use a partial index.
-        await sql`create index outbox_delivered_idx on outbox (delivered_at) where state = 'delivered' and kind <> 'online-refund'`.execute(db);
+        // refunds, kept for the returns desk) by when they were delivered, and matched or reconciled bank notices
+        // by when they arrived (reconciled: their 'bank-notice-unmatched' incidents handled, looked up by the
+        // notice's id), oldest first, a chunk at a time: without these it would read whole tables each hour.
+        // Partial indexes' conditions are written as their queries write them, in literals, for SQLite to use them;
+        // the outbox's leads with the state so SQLite prefers it to outbox_due_idx (state, next_attempt_at).
+        await sql`create index outbox_delivered_idx on outbox (state, delivered_at) where kind <> 'online-refund'`.execute(db);
         await db.schema.createIndex('bank_notices_received_idx').on('bank_notices').columns(['state', 'received_at']).execute();
+        await sql`create index incidents_bank_notice_idx on incidents (document_id) where kind = 'bank-notice-unmatched'`.execute(db);
       },
     },
     '0021_payments_by_time': {

@@ -4,9 +4,10 @@
  * applied to the `orders` collection right after by the inbox worker (integrations/order-inbox.ts), or on the
  * next start if the server stopped in between. A platform's delivery id is unique per source, so a
  * redelivery (Shopify's X-Shopify-Webhook-Id) is recognised at once and stored nothing twice.
- * Applied deliveries are deleted once they are older than any platform's redelivery (pruneAppliedDeliveries):
- * the order they made lives in `orders`; deliveries still pending, unrouted (the only copy of that order
- * until a store lists its location) or failed (kept for whoever looks into them) stay.
+ * Applied deliveries are deleted once they are older than any platform's redelivery (pruneAppliedDeliveries,
+ * run by integrations/retention-pruning.ts): the order they made lives in `orders`; deliveries still pending,
+ * unrouted (the only copy of that order until a store lists its location) or failed (kept for whoever looks
+ * into them) stay.
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './database-types.ts';

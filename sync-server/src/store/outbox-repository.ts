@@ -9,6 +9,9 @@
  * in the order they were made: a notice waits while an older one of the same order is undelivered.
  * After FAILING_AFTER failed attempts a notice is 'failing': still retried, listed for the manager
  * (GET /api/v1/outbox?state=failing) and reported once as an 'outbox-failing' incident.
+ * Delivered notices are deleted once delivered longer ago than the retention (pruneDeliveredNotices, called by
+ * integrations/retention-pruning.ts, which says which kinds stay); a notice is never enqueued again after
+ * that, as only a newly stored event or return enqueues one.
  */
 import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
@@ -157,4 +160,23 @@ export async function listNotices(db: Kysely<Database>, query: { storeId: string
 export async function nextDueAt(db: Kysely<Database>): Promise<string | undefined> {
   const row = await db.selectFrom('outbox').select((eb) => eb.fn.min('next_attempt_at').as('at')).where('state', '<>', 'delivered').executeTakeFirst();
   return row?.at ?? undefined;
+}
+
+/**
+ * Deletes up to `limit` notices delivered before `before`, of any kind but `keptKind`, oldest first; how many.
+ * Pending and failing notices are never touched. The kind is a literal, as the partial index of migration
+ * 0020 says it (outbox_delivered_idx: state, delivered_at where kind <> 'online-refund'): SQLite uses a
+ * partial index only when the query says its condition in the same words.
+ */
+export async function pruneDeliveredNotices(db: Kysely<Database>, before: Date, limit: number, keptKind: string): Promise<number> {
+  const old = db
+    .selectFrom('outbox')
+    .select('id')
+    .where('state', '=', 'delivered')
+    .where('kind', '<>', sql.lit(keptKind))
+    .where('delivered_at', '<', before.toISOString())
+    .orderBy('delivered_at')
+    .limit(limit);
+  const result = await db.deleteFrom('outbox').where('id', 'in', old).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

@@ -4,10 +4,14 @@
  *                  key) and its amount, indexed by (state, amount): a bank notice looks up the waiting
  *                  payments of its exact amount without reading any document
  *   bank_notices   every transfer a notifier told of, by "<provider>:<transaction id>" (a retried notice is
- *                  recognised), matched to a payment or kept 'unmatched' for reconciliation
+ *                  recognised), matched to a payment or kept 'unmatched' for reconciliation; matched and
+ *                  reconciled notices are deleted after the retention (pruneFinishedBankNotices, run by
+ *                  integrations/retention-pruning.ts): the confirmed payment document keeps the transfer, the
+ *                  handled incident what the manager saw
  * The `payments` documents themselves live with the other documents (documents-repository.ts) and stream to
  * their store's tablets.
  */
+import { sql } from 'kysely';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './database-types.ts';
 
@@ -83,4 +87,34 @@ export async function countBankNotices(db: Kysely<Database>, state?: 'matched' |
   let q = db.selectFrom('bank_notices').select((eb) => eb.fn.countAll<number>().as('n'));
   if (state !== undefined) q = q.where('state', '=', state);
   return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
+/**
+ * Deletes up to `limit` finished notices that arrived before `before`, oldest first; how many. Finished: matched
+ * to a payment, or unmatched and reconciled, that is reported as 'bank-notice-unmatched' and every such incident
+ * handled by a manager before `before` as well (routes/incidents.ts). An unmatched notice no incident names (no
+ * store has its account) or with an incident still to handle stays. Indexes of migration 0020; the incident kind
+ * is a literal, as the partial index says it, for SQLite to use it.
+ */
+export async function pruneFinishedBankNotices(db: Kysely<Database>, before: Date, limit: number): Promise<number> {
+  const cutoff = before.toISOString();
+  const unmatched = sql.lit('bank-notice-unmatched');
+  const matched = db.selectFrom('bank_notices').select(['id', 'received_at']).where('state', '=', 'matched').where('received_at', '<', cutoff).orderBy('received_at').limit(limit);
+  const reconciled = db
+    .selectFrom('bank_notices as n')
+    .select(['n.id', 'n.received_at'])
+    .where('n.state', '=', 'unmatched')
+    .where('n.received_at', '<', cutoff)
+    .where(({ exists, selectFrom }) => exists(selectFrom('incidents as i').select('i.id').whereRef('i.document_id', '=', 'n.id').where('i.kind', '=', unmatched).where('i.handled_at', '<', cutoff)))
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('incidents as i').select('i.id').whereRef('i.document_id', '=', 'n.id').where('i.kind', '=', unmatched).where('i.handled_at', 'is', null))))
+    .orderBy('n.received_at')
+    .limit(limit);
+  let deleted = 0;
+  for (const finished of [matched, reconciled]) {
+    const ids = (await finished.execute()).map((row) => row.id);
+    if (ids.length === 0) continue;
+    const result = await db.deleteFrom('bank_notices').where('id', 'in', ids).executeTakeFirst();
+    deleted += Number(result.numDeletedRows);
+  }
+  return deleted;
 }
