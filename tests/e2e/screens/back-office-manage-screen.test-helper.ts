@@ -17,7 +17,7 @@ export const backOfficeManageScreen = {
   },
 
   /** From one back-office page to another by the back office's own links (the session stays open). */
-  async goTo(page: Page, which: 'products' | 'quick-keys' | 'staff' | 'settings'): Promise<void> {
+  async goTo(page: Page, which: 'products' | 'quick-keys' | 'staff' | 'settings' | 'incidents'): Promise<void> {
     await page.getByTestId(`back-office-nav-${which}`).click();
     await page.getByTestId(`back-office-${which}`).waitFor(WAIT);
   },
