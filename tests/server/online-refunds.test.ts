@@ -15,6 +15,7 @@ import { buildSaleReturn } from '../../src/domain/sale-return.ts';
 import type { SaleReturn } from '../../src/domain/sale-return.ts';
 import { writeOnlineOrders } from '../../sync-server/src/integrations/online-orders.ts';
 import { shirtAndMilkOrder } from './helpers/online-order.test-helper.ts';
+import { allNoticesDelivered, noticesAbout } from './helpers/platform-notices.test-helper.ts';
 import { eventually } from './helpers/platform-receivers.test-helper.ts';
 import { startRefundStandIn } from './helpers/refund-stand-ins.test-helper.ts';
 import type { RefundStandIn } from './helpers/refund-stand-ins.test-helper.ts';
@@ -87,11 +88,8 @@ describe.each(DATABASE_KINDS)('online refunds through the outbox (%s)', (kind) =
     expect(answer.statusCode, answer.body).toBe(200);
   }
 
-  const notices = async (orderId: string) => t.store.db.selectFrom('outbox').selectAll().where('order_id', '=', orderId).orderBy('id').execute();
-  const delivered = (orderId: string, count: number) => async () => {
-    const rows = await notices(orderId);
-    return rows.length === count && rows.every((row) => row.state === 'delivered');
-  };
+  const notices = (orderId: string) => noticesAbout(t.store.db, orderId);
+  const delivered = (orderId: string, count: number) => allNoticesDelivered(t.store.db, orderId, count);
 
   it('Shopify: a shirt back from an order paid online is refunded once, for what it is worth, whatever the tablet claimed and however often it pushed', async () => {
     const order = await placed({ source: 'shopify', sourceOrderId: '450789469' });

@@ -14,7 +14,7 @@ import type { TestDatabase } from './helpers/test-databases.test-helper.ts';
 import { startTestApp } from './helpers/test-app.test-helper.ts';
 import type { TestApp } from './helpers/test-app.test-helper.ts';
 import { haravanOrder, platformJson, shopifyOrder, wooOrder } from './helpers/platform-payloads.test-helper.ts';
-import { orderCreatedHeaders, platformNoticesEnv, receivePlatformOrder } from './helpers/platform-notices.test-helper.ts';
+import { allNoticesDelivered, noticesAbout, orderCreatedHeaders, platformNoticesEnv, receivePlatformOrder } from './helpers/platform-notices.test-helper.ts';
 import type { Platform } from './helpers/platform-notices.test-helper.ts';
 import { eventually, startCallbackReceiver, startShopifyStandIn, startWooCommerceReceiver } from './helpers/platform-receivers.test-helper.ts';
 import type { Receiver, ShopifyStandIn, WooCommerceStandIn } from './helpers/platform-receivers.test-helper.ts';
@@ -71,11 +71,8 @@ describe.each(DATABASE_KINDS)('notices back to the shops (%s)', (kind) => {
     const answer = await push(t.app, till.token, 'orders', [{ assumedMasterState: stored, newDocumentState: { ...stored, events: [...known, ...events] } }]);
     expect(answer.statusCode, answer.body).toBe(200);
   };
-  const notices = async (orderId: string) => t.store.db.selectFrom('outbox').selectAll().where('order_id', '=', orderId).orderBy('id').execute();
-  const allDelivered = (orderId: string, count: number) => async () => {
-    const rows = await notices(orderId);
-    return rows.length === count && rows.every((row) => row.state === 'delivered');
-  };
+  const notices = (orderId: string) => noticesAbout(t.store.db, orderId);
+  const allDelivered = (orderId: string, count: number) => allNoticesDelivered(t.store.db, orderId, count);
 
   it('a Shopify pickup marked ready, then handed over one line short and the rest later: prepared for pickup, then two fulfillments', async () => {
     const sourceId = '820982911946150001';

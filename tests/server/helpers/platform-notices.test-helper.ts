@@ -2,10 +2,12 @@
  * A test server that takes orders from Shopify, WooCommerce and Haravan and sends its notices back to their
  * stand-ins (platform-receivers.test-helper.ts): the settings that point each platform's webhook secret and
  * API at them with the outbox retrying fast, and an "order created" webhook delivered signed as each platform
- * signs it, taken (202) and applied to the orders.
+ * signs it, taken (202) and applied to the orders; and the outbox's notices about an order, to wait for.
  */
 import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
 import { expect } from 'vitest';
+import type { Database } from '../../../sync-server/src/store/database-types.ts';
 import { base64Hmac } from './platform-payloads.test-helper.ts';
 import type { Receiver } from './stand-in-receiver.test-helper.ts';
 
@@ -50,4 +52,17 @@ export async function receivePlatformOrder(app: FastifyInstance, platform: Platf
   expect(answer.statusCode, answer.body).toBe(202);
   await app.orderInbox.applyPending();
   return answer.json<{ orderId: string }>().orderId;
+}
+
+/** The outbox's notices about an order, oldest first. */
+export function noticesAbout(db: Kysely<Database>, orderId: string) {
+  return db.selectFrom('outbox').selectAll().where('order_id', '=', orderId).orderBy('id').execute();
+}
+
+/** For eventually(): the order has `count` notices in the outbox, every one delivered. */
+export function allNoticesDelivered(db: Kysely<Database>, orderId: string, count: number): () => Promise<boolean> {
+  return async () => {
+    const rows = await noticesAbout(db, orderId);
+    return rows.length === count && rows.every((row) => row.state === 'delivered');
+  };
 }

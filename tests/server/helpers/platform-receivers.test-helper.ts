@@ -1,6 +1,7 @@
 /*
- * Stand-ins for the shop platforms' APIs the outbox talks to: real Node HTTP servers on 127.0.0.1, each
- * recording every request (method, path, headers, JSON body) and answering as the platform's public docs say:
+ * Stand-ins for the shop platforms' APIs the outbox talks to: real Node HTTP servers on 127.0.0.1
+ * (stand-in-receiver.test-helper.ts), each recording every request (method, path, headers, JSON body) and
+ * answering as the platform's public docs say:
  *   shopify    POST /admin/api/<version>/graphql.json: the fulfillment-orders query, then
  *              fulfillmentOrderLineItemsPreparedForPickup, fulfillmentCreate (remaining quantities go down)
  *              and orderCancel
@@ -12,7 +13,7 @@
 import { startReceiver } from './stand-in-receiver.test-helper.ts';
 import type { Receiver } from './stand-in-receiver.test-helper.ts';
 
-export type { ReceivedRequest, Receiver } from './stand-in-receiver.test-helper.ts';
+export type { Receiver } from './stand-in-receiver.test-helper.ts';
 
 export function startCallbackReceiver(): Promise<Receiver> {
   return startReceiver(() => ({ status: 200, body: { received: true } }));
