@@ -4,8 +4,11 @@
 // an unknown id, another store's incident, a cashier and a note too long are refused, each saying why.
 // On SQLite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertIncidents, type NewIncident } from '../../sync-server/src/store/incidents-repository.ts';
-import { DATABASE_KINDS } from './helpers/test-databases.test-helper.ts';
+import { insertIncidents, listIncidents, type NewIncident } from '../../sync-server/src/store/incidents-repository.ts';
+import { migrateTo, migrateToLatest } from '../../sync-server/src/store/migrations.ts';
+import { openStore } from '../../sync-server/src/store/open-store.ts';
+import { insertStoreRecord } from '../../sync-server/src/store/stores-repository.ts';
+import { createTestDatabase, DATABASE_KINDS } from './helpers/test-databases.test-helper.ts';
 import { openBackOffice, signInCashier } from './helpers/backoffice.test-helper.ts';
 import type { BackOffice } from './helpers/backoffice.test-helper.ts';
 import { bearer, openShop, pullAll } from './helpers/shop.test-helper.ts';
@@ -108,4 +111,27 @@ describe.each(DATABASE_KINDS)("a manager marks the store's incidents handled (%s
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json<{ message: string }>().message).toMatch(/handled/);
   });
+});
+
+describe.each(DATABASE_KINDS)('migration 0019 on %s', (kind) => {
+  it('an incident recorded before it is kept as it was, still to look at', async () => {
+    const older = await createTestDatabase(kind, 'incidents-0019');
+    const store = await openStore(older.config());
+    try {
+      await migrateTo(store, '0018_customer_email_index');
+      await insertStoreRecord(store.db, { id: 'store-q1', name: 'Quận 1', enrollmentCode: 'Q1Q1-Q1Q1-Q1Q1', createdAt: new Date().toISOString() });
+      await store.db
+        .insertInto('incidents')
+        .values({ id: 'old-1', store_id: 'store-q1', kind: 'order-flag', collection: 'orders', document_id: 'order-7', detail: JSON.stringify({ number: '#7' }), created_at: '2026-11-30T08:00:00.000Z' })
+        .execute();
+      expect(await migrateToLatest(store)).toContain('0019_incidents_handled');
+      const open = await listIncidents(store.db, { storeId: 'store-q1', handled: false, limit: 10 });
+      expect(open).toEqual([expect.objectContaining({ id: 'old-1', kind: 'order-flag', documentId: 'order-7', detail: { number: '#7' } })]);
+      expect(open[0]?.handled).toBeUndefined();
+      expect(await listIncidents(store.db, { storeId: 'store-q1', handled: true, limit: 10 })).toEqual([]);
+    } finally {
+      await store.close();
+      await older.dispose();
+    }
+  }, 60_000);
 });
