@@ -11,6 +11,7 @@ import type { OnlineRefundRequest } from '../../src/domain/online-refund.ts';
 import type { StoreConfigDocument } from '../../src/data/schemas/types.ts';
 import { receiveBankNotice, registerBankQrPayment } from '../../sync-server/src/integrations/bank-notices.ts';
 import type { BankNotice } from '../../sync-server/src/integrations/bank-notices.ts';
+import { eventually } from './helpers/platform-receivers.test-helper.ts';
 import { DATABASE_KINDS } from './helpers/test-databases.test-helper.ts';
 import { startTestApp } from './helpers/test-app.test-helper.ts';
 import type { TestApp } from './helpers/test-app.test-helper.ts';
@@ -109,6 +110,22 @@ describe.each(DATABASE_KINDS)('pruning what the integrations finished (%s)', (ki
       expect(after.json()).toEqual(before.json());
       expect((await t.app.pruning.pruneOnce(now)).outbox).toBe(0);
     });
+  });
+
+  it('the server prunes by itself once it is ready (then every hour), with no platform configured', async () => {
+    const lone = await startTestApp(kind, 'retention-pruning-job');
+    try {
+      const id = uuidv7({ msecs: daysAgo(40).getTime() });
+      const at = daysAgo(40).toISOString();
+      await lone.store.db
+        .insertInto('outbox')
+        .values({ id, event_key: `${id}|ready-for-pickup`, store_id: 'store-q7', order_id: uuidv7(), target: 'generic', kind: 'ready-for-pickup', payload: '{"number":"#2043"}', state: 'delivered', attempts: 1, next_attempt_at: at, lease_until: null, last_error: null, last_status: 200, created_at: at, delivered_at: at })
+        .execute();
+      await lone.app.ready();
+      await eventually(async () => (await lone.store.db.selectFrom('outbox').select('id').where('id', '=', id).executeTakeFirst()) === undefined, 'the old delivered notice pruned at start');
+    } finally {
+      await lone.close();
+    }
   });
 
   describe('the bank notices', () => {

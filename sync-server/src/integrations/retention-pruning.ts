@@ -1,5 +1,5 @@
 /*
- * The one pruning job of the integrations' tables: once an hour (the first a minute after start) it deletes
+ * The one pruning job of the integrations' tables: once an hour (the first when the server is ready) it deletes
  * what is finished and older than RETENTION_DAYS, so none of them grows with every order or transfer ever seen:
  *   order_inbox   deliveries applied ('done'); pending, unrouted (the only copy of that order until a store lists
  *                 its location) and failed ones stay (store/order-inbox-repository.ts)
@@ -33,7 +33,6 @@ import { ONLINE_REFUND } from './refunds/refund-notices.ts';
 export const RETENTION_DAYS = 30;
 export const RETENTION_MS = RETENTION_DAYS * 24 * 60 * 60_000;
 const PRUNE_EVERY_MS = 60 * 60_000;
-const FIRST_PRUNE_AFTER_MS = 60_000;
 const PRUNE_CHUNK = 1000;
 
 /** How many rows one pruning deleted, per table. */
@@ -53,7 +52,7 @@ const TABLES: ReadonlyArray<{ table: keyof Pruned; chunk: PruneChunk }> = [
 
 export class RetentionPruning {
   private readonly worker: LeasedWorker;
-  private dueAt = Date.now() + FIRST_PRUNE_AFTER_MS;
+  private dueAt = 0;
 
   constructor(
     private readonly db: Kysely<Database>,
