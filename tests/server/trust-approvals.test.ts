@@ -11,7 +11,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approvalKeyOf, approvalMac, checkPinOnTablet, type ApprovalSubject } from '../../src/domain/approval-proof.ts';
-import { closeShift, countDrawer } from '../../src/domain/shift-events.ts';
+import { closeShift, countDrawer, logDrawerOpening } from '../../src/domain/shift-events.ts';
 import { VND_DENOMINATIONS } from '../../src/domain/shift-settings.ts';
 import { staffPinFor } from '../../sync-server/src/auth/staff-pins.ts';
 import { buildStoreConfig } from '../../sync-server/src/seed/store-config.ts';
@@ -156,6 +156,24 @@ describe.each(DATABASE_KINDS)('approvals the server can check (%s)', (kind) => {
     const byCashier = await push(t.app, till.token, 'shifts', asNew([close('store-q1-supervisor')]));
     expect(byCashier.statusCode).toBe(403);
     expect(byCashier.json<{ message: string }>().message).toMatch(/shift event .* \(close\) needs the permission "day.close"/);
+  });
+
+  it('a no-sale drawer opening logged in a shift names its approver: proven with the PIN, flagged without, refused when the approver may not open the drawer (issue 17)', async () => {
+    const opening = (approverId: string) => {
+      const context = { id: uuidv7(), shiftId: uuidv7(), storeId: till.storeId, deviceId: till.deviceId, staffId: CASHIER, createdAt: new Date().toISOString(), currency: 'VND' };
+      const built = logDrawerOpening(context, { reason: 'no_sale', approverId });
+      if (!built.ok) throw new Error(built.detail);
+      return built.event;
+    };
+    const forged = opening(MANAGER);
+    const proven = opening(MANAGER);
+    const approvalProof = await proofFromPin(MANAGER_PIN, MANAGER, subjectOf('shifts', proven, 'drawer.open'));
+    expect((await push(t.app, till.token, 'shifts', asNew([forged, { ...proven, approvalProof }]))).statusCode).toBe(200);
+    expect(await incidentOf(forged.id)).toMatchObject({ permission: 'drawer.open', approverId: MANAGER });
+    expect(await incidentOf(proven.id)).toBeUndefined();
+    const byCashier = await push(t.app, till.token, 'shifts', asNew([opening(CASHIER)]));
+    expect(byCashier.statusCode).toBe(403);
+    expect(byCashier.json<{ message: string }>().message).toMatch(/shift event .* \(drawer\) needs the permission "drawer.open"/);
   });
 
   it("the config a tablet pulls holds each PIN's salt, iterations and a 12-bit check, never the hash the server keeps", async () => {
