@@ -3,6 +3,7 @@
 // (tests/server/incidents-handled.test.ts covers the real routes). The online order flagged at handover reads
 // in plain Vietnamese with its order number and unpaid amount, is marked handled with a note and leaves the
 // list; the handled ones show on request with who and when; one marked meanwhile elsewhere is said so in English.
+import '../../ui/theme.css';
 import './backoffice.css';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -150,7 +151,8 @@ describe("the back office's incidents", () => {
     renderIn('vi');
     expect((await screen.findByTestId('incidents-none')).textContent).toBe('Không có sự cố nào cần xem.');
     for (const control of [screen.getByTestId('incidents-kind-all'), screen.getByTestId('incidents-kind-order-flag'), screen.getByTestId('incidents-kind')]) {
-      expect(control.getBoundingClientRect().height).toBeGreaterThanOrEqual(44);
+      const { height, width } = control.getBoundingClientRect();
+      expect(Math.min(height, width)).toBeGreaterThanOrEqual(44);
     }
   });
 
