@@ -169,7 +169,13 @@ export async function nextDueAt(db: Kysely<Database>): Promise<string | undefine
  * partial index only when the query says its condition in the same words.
  */
 export async function pruneDeliveredNotices(db: Kysely<Database>, before: Date, limit: number, keptKind: string): Promise<number> {
-  const old = db
+  const result = await db.deleteFrom('outbox').where('id', 'in', deliveredNoticesBefore(db, before, limit, keptKind)).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** The ids pruneDeliveredNotices deletes (a test reads its plan). */
+export function deliveredNoticesBefore(db: Kysely<Database>, before: Date, limit: number, keptKind: string) {
+  return db
     .selectFrom('outbox')
     .select('id')
     .where('state', '=', 'delivered')
@@ -177,6 +183,4 @@ export async function pruneDeliveredNotices(db: Kysely<Database>, before: Date, 
     .where('delivered_at', '<', before.toISOString())
     .orderBy('delivered_at')
     .limit(limit);
-  const result = await db.deleteFrom('outbox').where('id', 'in', old).executeTakeFirst();
-  return Number(result.numDeletedRows);
 }

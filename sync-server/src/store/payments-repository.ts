@@ -97,6 +97,18 @@ export async function countBankNotices(db: Kysely<Database>, state?: 'matched' |
  * is a literal, as the partial index says it, for SQLite to use it.
  */
 export async function pruneFinishedBankNotices(db: Kysely<Database>, before: Date, limit: number): Promise<number> {
+  let deleted = 0;
+  for (const finished of finishedBankNoticesBefore(db, before, limit)) {
+    const ids = (await finished.execute()).map((row) => row.id);
+    if (ids.length === 0) continue;
+    const result = await db.deleteFrom('bank_notices').where('id', 'in', ids).executeTakeFirst();
+    deleted += Number(result.numDeletedRows);
+  }
+  return deleted;
+}
+
+/** The two reads of pruneFinishedBankNotices, matched then reconciled notices (a test reads their plans). */
+export function finishedBankNoticesBefore(db: Kysely<Database>, before: Date, limit: number) {
   const cutoff = before.toISOString();
   const unmatched = sql.lit('bank-notice-unmatched');
   const matched = db.selectFrom('bank_notices').select(['id', 'received_at']).where('state', '=', 'matched').where('received_at', '<', cutoff).orderBy('received_at').limit(limit);
@@ -109,12 +121,5 @@ export async function pruneFinishedBankNotices(db: Kysely<Database>, before: Dat
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('incidents as i').select('i.id').whereRef('i.document_id', '=', 'n.id').where('i.kind', '=', unmatched).where('i.handled_at', 'is', null))))
     .orderBy('n.received_at')
     .limit(limit);
-  let deleted = 0;
-  for (const finished of [matched, reconciled]) {
-    const ids = (await finished.execute()).map((row) => row.id);
-    if (ids.length === 0) continue;
-    const result = await db.deleteFrom('bank_notices').where('id', 'in', ids).executeTakeFirst();
-    deleted += Number(result.numDeletedRows);
-  }
-  return deleted;
+  return [matched, reconciled] as const;
 }
