@@ -78,6 +78,8 @@ export const DAY_SUM_COLUMNS = [
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
 
+const DASHBOARD_TABLES = ['dashboard_days', 'dashboard_hours', 'dashboard_products', 'dashboard_tenders', 'dashboard_returns', 'dashboard_shifts'] as const;
+
 /** Migration 0015: the tables above, each keyed by store, day and its own key (so a day's range is one index range per store, and a chain's per day). */
 export async function createDashboardTables(db: AnyDb): Promise<void> {
   // Each table: its key (store, day and its own), what it keeps as it is, its sums; the primary key last.
@@ -94,10 +96,19 @@ export async function createDashboardTables(db: AnyDb): Promise<void> {
   await create('dashboard_tenders', [['method', 'text']], [], ['count', 'amount']);
   await create('dashboard_returns', [['reason', 'text']], [], ['count', 'amount', 'online']);
   await create('dashboard_shifts', [['shift_id', 'text']], ['device_id', 'closed_at'], ['counted', 'expected', 'variance']);
-  // A chain's view reads every store's rows of a range of days.
-  for (const table of ['dashboard_days', 'dashboard_hours', 'dashboard_products', 'dashboard_tenders', 'dashboard_returns', 'dashboard_shifts']) {
+  // A chain's view reads every store's rows of a range of days (dropped by 0022: the primary key serves it).
+  for (const table of DASHBOARD_TABLES) {
     await sql`create index ${sql.id(`${table}_day_idx`)} on ${sql.id(table)} (day)`.execute(db);
   }
+}
+
+/**
+ * Migration 0022: drop the day indexes 0015 made. The primary key (store, day, ...) is one index range per store
+ * for a store's view and one per store of a chain's; given a day index too, PostgreSQL chose it for a chain's
+ * product charts over a year of history and read every store's rows of the range.
+ */
+export async function dropDashboardDayIndexes(db: AnyDb): Promise<void> {
+  for (const table of DASHBOARD_TABLES) await db.schema.dropIndex(`${table}_day_idx`).ifExists().execute();
 }
 
 /** The tables whose rows a push adds to (dashboard_shifts' rows are written once). */

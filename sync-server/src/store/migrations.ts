@@ -27,7 +27,7 @@
  *  (0020 adds no table: indexes of the delivered outbox notices and finished bank notices, for pruning them)
  *  (0021 adds no table: a time index of a store's bank-QR payments, for the day report's transfers to reconcile)
  *  dashboard_*      the dashboard's running sums per store and business day (0015, dashboard/dashboard-tables.ts;
- *                    0017 leaves room on their pages for updates on PostgreSQL)
+ *                    0017 leaves room on their pages for updates on PostgreSQL; 0022 drops their day indexes)
  *  stock_operations  the back office's receivings, adjustments, transfers and counts by client id (0013)
  *  product_terms     each product's barcodes, SKU and name words, kept by triggers on documents (0016)
  * Since 0005, documents.body is text on PostgreSQL too (it was jsonb): the server stores and serves the
@@ -38,7 +38,7 @@ import type { Kysely, Migration } from 'kysely';
 import type { Database } from './database-types.ts';
 import type { Store, StoreKind } from './open-store.ts';
 import { splitStaffHashes } from '../../../src/domain/approval-proof.ts';
-import { createDashboardTables, leaveRoomForUpdates } from '../dashboard/dashboard-tables.ts';
+import { createDashboardTables, dropDashboardDayIndexes, leaveRoomForUpdates } from '../dashboard/dashboard-tables.ts';
 import { createProductTerms } from '../catalog/product-terms.ts';
 import { grantStockToManagers } from '../backoffice/stock-permission-upgrade.ts';
 
@@ -512,6 +512,15 @@ function buildMigrations(kind: StoreKind): Record<string, Migration> {
         // for. Written as 0010's indexes are (documents-repository.ts, createdAtOf; the collection a literal).
         const createdAt = kind === 'postgres' ? sql.raw(`((body::json)->>'createdAt')`) : sql.raw(`json_extract(body, '$.createdAt')`);
         await sql`create index documents_payments_time_idx on documents (store_id, ${createdAt}) where collection = 'payments'`.execute(db);
+      },
+    },
+    '0022_dashboard_without_day_indexes': {
+      async up(db: AnyDb) {
+        // Each dashboard table's primary key (store, day, own key) already serves a store's and a chain's range of
+        // days. With a year of history PostgreSQL took the day-only index for the product charts instead, reading
+        // every store's rows of the range (2,445 pages for 30,000 rows against 891 by the key), so the charts
+        // grew with the number of stores and the history; the day indexes served nothing else.
+        await dropDashboardDayIndexes(db);
       },
     },
   };
