@@ -5,7 +5,7 @@
  * (a session ended, a role that may not, the network). Online only: nothing is queued.
  */
 import { apiUrl } from '../../sync/sync-api.ts';
-import { staffApiFetch, staffApiRefusal } from '../../sync/staff-api.ts';
+import { StaffApiError, staffApiFetch, staffApiRefusal } from '../../sync/staff-api.ts';
 
 /** What a back-office screen needs to call the server. */
 export interface BackOfficeSession {
@@ -41,4 +41,16 @@ export async function readBackOffice<T>(session: BackOfficeSession, path: string
   const answer = await callBackOffice<T>(session, 'GET', path);
   if (!answer.ok) throw new Error(answer.message);
   return answer.value;
+}
+
+const told = new WeakSet<object>();
+/**
+ * A failed read tells the gate once (a render may see the same error again): a session that ended goes back to
+ * the PIN, with why. Only the staff API's refusals by default; a screen that shows no read error of its own
+ * passes every error, so the gate words it.
+ */
+export function tellGateOnce(error: Error, onRefused: (error: unknown) => void, which: 'refusals' | 'every error' = 'refusals'): void {
+  if (told.has(error) || (which === 'refusals' && !(error instanceof StaffApiError))) return;
+  told.add(error);
+  queueMicrotask(() => onRefused(error));
 }

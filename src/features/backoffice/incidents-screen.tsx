@@ -11,8 +11,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStoreTimeZone } from '../../data/use-store-time-zone.ts';
 import { PERMISSIONS } from '../../domain/permissions.ts';
-import { StaffApiError } from '../../sync/staff-api.ts';
-import { callBackOffice, readBackOffice } from './back-office-client.ts';
+import { callBackOffice, readBackOffice, tellGateOnce } from './back-office-client.ts';
 import { BackOfficeGate, type BackOfficeBodyProps } from './back-office-gate.tsx';
 import { IncidentCard } from './incidents-card.tsx';
 import { ONLINE_ORDER_KINDS, OTHER_KINDS, type Incident } from './incidents-detail.ts';
@@ -48,7 +47,7 @@ export function IncidentsBody({ session, onRefused }: BackOfficeBodyProps) {
     queryFn: () => readBackOffice<{ incidents: Incident[] }>(session, `/incidents?${params}`),
     retry: false,
   });
-  if (list.error) tellOnce(list.error, onRefused);
+  if (list.error) tellGateOnce(list.error, onRefused);
 
   const mark = async (incident: Incident, note: string): Promise<string | undefined> => {
     setNotice(undefined);
@@ -135,10 +134,3 @@ export function IncidentsBody({ session, onRefused }: BackOfficeBodyProps) {
   );
 }
 
-/** A refused read tells the gate once: a session that ended goes back to the PIN, with why. */
-const told = new WeakSet<object>();
-function tellOnce(error: Error, onRefused: (error: unknown) => void): void {
-  if (told.has(error) || !(error instanceof StaffApiError)) return;
-  told.add(error);
-  queueMicrotask(() => onRefused(error));
-}

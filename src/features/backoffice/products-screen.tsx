@@ -11,7 +11,7 @@ import { useStoreConfig } from '../../data/use-store-config.ts';
 import type { ProductDocument } from '../../data/schemas/types.ts';
 import { formatMoney } from '../../domain/money-format.ts';
 import { PERMISSIONS } from '../../domain/permissions.ts';
-import { readBackOffice } from './back-office-client.ts';
+import { readBackOffice, tellGateOnce } from './back-office-client.ts';
 import { BackOfficeGate, type BackOfficeBodyProps } from './back-office-gate.tsx';
 import { ProductForm } from './product-form.tsx';
 
@@ -47,7 +47,7 @@ export function ProductsBody({ session, onRefused }: BackOfficeBodyProps) {
     placeholderData: keepPreviousData,
     retry: false,
   });
-  if (page.error) onRefusedOnce(page.error, onRefused);
+  if (page.error) tellGateOnce(page.error, onRefused, 'every error');
   const currency = config?.store.currency ?? 'VND';
   const taxName = (id: string) => config?.taxClasses.find((tax) => tax.id === id)?.name ?? id;
 
@@ -148,10 +148,3 @@ export function ProductsBody({ session, onRefused }: BackOfficeBodyProps) {
   );
 }
 
-/** A failed read tells the gate once (a session that ended goes back to the PIN). */
-const told = new WeakSet<object>();
-function onRefusedOnce(error: Error, onRefused: (error: unknown) => void): void {
-  if (told.has(error)) return;
-  told.add(error);
-  queueMicrotask(() => onRefused(error));
-}

@@ -12,8 +12,7 @@ import { useCatalogDatabase } from '../../catalog/catalog-context.ts';
 import type { ProductDocument } from '../../data/schemas/types.ts';
 import { PERMISSIONS } from '../../domain/permissions.ts';
 import { MAX_QUICK_KEYS } from '../../domain/quick-keys.ts';
-import { StaffApiError } from '../../sync/staff-api.ts';
-import { callBackOffice, readBackOffice } from './back-office-client.ts';
+import { callBackOffice, readBackOffice, tellGateOnce } from './back-office-client.ts';
 import { BackOfficeGate, type BackOfficeBodyProps } from './back-office-gate.tsx';
 
 const SEARCH_LIMIT = 10;
@@ -46,7 +45,7 @@ export function QuickKeysBody({ session, onRefused }: BackOfficeBodyProps) {
     queryFn: () => readBackOffice<QuickKeysAnswer>(session, '/backoffice/quick-keys'),
     retry: false,
   });
-  if (read.error) tellOnce(read.error, onRefused);
+  if (read.error) tellGateOnce(read.error, onRefused);
   if (read.isPending) return <p role="status">{t('quickKeys.loading')}</p>;
   if (read.error) {
     return (
@@ -106,7 +105,7 @@ function QuickKeysEditor({ answer, session, onRefused, onSaving, onSaved }: { an
     enabled: query !== '',
     retry: false,
   });
-  if (search.error) tellOnce(search.error, onRefused);
+  if (search.error) tellGateOnce(search.error, onRefused);
   const nameOf = (id: string): Named | undefined => found.get(id) ?? local.get(id);
   const full = ids.length >= MAX_QUICK_KEYS;
   const changed = ids.length !== answer.productIds.length || ids.some((id, index) => id !== answer.productIds[index]);
@@ -243,10 +242,3 @@ function QuickKeysEditor({ answer, session, onRefused, onSaving, onSaved }: { an
   );
 }
 
-/** A refused read tells the gate once: a session that ended goes back to the PIN, with why. */
-const told = new WeakSet<object>();
-function tellOnce(error: Error, onRefused: (error: unknown) => void): void {
-  if (told.has(error) || !(error instanceof StaffApiError)) return;
-  told.add(error);
-  queueMicrotask(() => onRefused(error));
-}
