@@ -13,7 +13,9 @@
  *   is not in the figure (the app opens it at start-up) but is in detail. The first run is cold: the browser
  *   is relaunched after the writes, so IndexedDB is read back from its files (the OS's file cache may still
  *   hold them); every later run reloads the page first, so RxDB's query and document caches start empty.
- *   detail.compute_ms is dayReport alone in the page over the documents each run read.
+ *   detail.compute_ms is dayReport alone in the page over the documents each run read;
+ *   detail.raw_indexeddb_getall_sales_ms the floor under the read: the sales' IndexedDB database opened and
+ *   all its records fetched with getAll, no RxDB (after the timed read, so with IndexedDB warm).
  *   z_report_device_2k_ms              Node: median of the runs (the first, cold one in detail)
  *   z_report_sum_totals_baseline_ms    Node: median of the same runs' plain sum of totals
  *   z_report_device_2k_chromium_ms     Chromium: median of the read + report runs (the cold first one in detail)
@@ -100,7 +102,7 @@ function runInPage(page: import('playwright-core').Page): Promise<PageRun> {
         await database.close();
         // The floor under the read: the sales collection's IndexedDB database (RxDB's Dexie storage keeps one
         // per collection) opened and every record of its stores fetched with one getAll, no RxDB, no Dexie.
-        const name = (await indexedDB.databases()).map((each) => each.name ?? '').find((each) => /--sales$/.test(each) || /sales/.test(each));
+        const name = (await indexedDB.databases()).map((each) => each.name ?? '').find((each) => each.endsWith('--sales'));
         if (name === undefined) throw new Error(`no IndexedDB database of the sales: ${JSON.stringify(await indexedDB.databases())}`);
         started = performance.now();
         const raw = await new Promise<IDBDatabase>((resolve, reject) => {
