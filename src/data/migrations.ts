@@ -34,6 +34,8 @@ export const migrationStrategies: PosMigrationStrategies = {
     2: (old: Record<string, unknown>) => old,
     // v3 names a staff entry's pinSetRequired (a PIN reset by a manager), which no earlier config has.
     3: (old: Record<string, unknown>) => old,
+    // v4 names store.cardTerminals (the store's card terminals, issue 17), which no earlier config has.
+    4: (old: Record<string, unknown>) => old,
   },
   customers: {},
   orders: {
@@ -53,6 +55,8 @@ export const migrationStrategies: PosMigrationStrategies = {
     4: (old: Record<string, unknown>) => old,
     // v5 adds the tender method online_refund (a return of an order paid online refunded by the shop, issue 16), which no earlier document has.
     5: (old: Record<string, unknown>) => old,
+    // v6 names a card tender's terminal (the card terminal it was charged on, issue 17), which no earlier document has.
+    6: (old: Record<string, unknown>) => old,
   },
   ledger: {},
   shifts: {

@@ -1,11 +1,13 @@
 /*
  * What the counter needs from the store's config document, read once per config change: tax classes,
- * cash rounding, barcode rules, the cashier's limits for discounts and price changes, loyalty earning, the currency,
+ * cash rounding, barcode rules, the card terminals, the cashier's limits for discounts and price changes, loyalty earning, the currency,
  * its banknotes and the bank account for VietQR. The loosely typed parts of the config (barcodeRules, permissions, loyalty,
  * store.bank) are read defensively: a missing or malformed part falls back to a safe default.
  */
 import type { StoreConfigDocument } from './schemas/types.ts';
 import type { BarcodeRules, BarcodeRule } from '../domain/barcode.ts';
+import { cardTerminalsOf } from '../domain/card-terminals.ts';
+import type { CardTerminal } from '../domain/card-terminals.ts';
 import { cashRoundingFromConfig } from '../domain/cash-rounding-config.ts';
 import type { PriceRules } from '../domain/cart.ts';
 import { parsePermissionTable, type PermissionTable } from '../domain/permissions.ts';
@@ -42,6 +44,8 @@ export interface SaleSettings {
   readonly banknotes: readonly number[];
   /** The store's gift-card products (loyalty.giftCardProductIds) and the amounts tapped to load one (gift-card-line.tsx). */
   readonly giftCards: { readonly productIds: ReadonlySet<string>; readonly amounts: readonly number[] };
+  /** The store's card terminals (config store.cardTerminals, card-terminals.ts): a card tender names one; none = as before. */
+  readonly cardTerminals: readonly CardTerminal[];
 }
 
 function whole(value: unknown): number | undefined {
@@ -101,5 +105,6 @@ export function saleSettingsOf(config: StoreConfigDocument): SaleSettings {
     permissions: parsePermissionTable(permissions),
     banknotes: banknotesFor(config.store.currency, config.store['banknotes']),
     giftCards: { productIds: giftCardProductIds(config.loyalty), amounts: giftCardQuickAmounts(config.loyalty, banknotesFor(config.store.currency, config.store['banknotes'])) },
+    cardTerminals: cardTerminalsOf(config.store),
   };
 }

@@ -53,3 +53,24 @@ describe('the bank transfers to reconcile in the CSV (issue 15)', () => {
     expect(rows.find((row) => row['figure'] === 'bank_transfers_to_reconcile')).toMatchObject({ count: '2', amount: '235000', unit: 'VND' });
   });
 });
+
+describe('card by terminal in the CSV (issue 17)', () => {
+  it('has one row per terminal, the store’s and the till’s, by id (empty for card tenders naming none), adding up to the card tender row', () => {
+    const report = dayReport({ date: REPORT_DATE, storeId: REPORT_STORE, settings: HANOI, sales: [], shiftEvents: [], orders: [] });
+    const withTerminals = {
+      ...report,
+      tenders: [{ method: 'card' as const, amount: 137_000, count: 3 }],
+      cardTerminals: [
+        { terminal: 'vcb-1', name: 'Vietcombank quầy 1', amount: 87_000, count: 2 },
+        { terminal: '', amount: 50_000, count: 1 },
+      ],
+    };
+    const rows = rowsOf(dayReportCsv(withTerminals));
+    expect(rows.filter((row) => row['figure'] === 'card_terminal')).toEqual([
+      { date: REPORT_DATE, store_id: REPORT_STORE, device_id: '', figure: 'card_terminal', detail: 'vcb-1', count: '2', amount: '87000', unit: 'VND' },
+      { date: REPORT_DATE, store_id: REPORT_STORE, device_id: '', figure: 'card_terminal', detail: '', count: '1', amount: '50000', unit: 'VND' },
+    ]);
+    expect(amountOf(rows, 'tender', '', 'card')).toBe(137_000);
+    expect(rowsOf(dayReportCsv(report)).some((row) => row['figure'] === 'card_terminal')).toBe(false);
+  });
+});

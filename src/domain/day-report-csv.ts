@@ -5,7 +5,7 @@
  * with = + - @) gets a leading apostrophe. Amounts are integer minor units of `unit` (the currency; points
  * are counted in 'points'); VAT rates are in basis points (1000 = 10 %).
  *
- *   date, store_id, device_id (empty for the store), figure, detail (rate, tender method, shift id), count,
+ *   date, store_id, device_id (empty for the store), figure, detail (rate, tender method, card terminal id, shift id), count,
  *   amount, unit
  */
 import type { DayReport } from './day-report.ts';
@@ -46,6 +46,8 @@ function figureRows(figures: DayFigures, currency: string): Cell[][] {
     rows.push(['tax_base', String(tax.rate), undefined, tax.base, currency], ['tax', String(tax.rate), undefined, tax.tax, currency]);
   }
   for (const tender of figures.tenders) rows.push(['tender', tender.method, tender.count, tender.amount, currency]);
+  // Card by terminal: the terminal's id (empty for card tenders naming none); these rows add up to the card tender row.
+  for (const terminal of figures.cardTerminals) rows.push(['card_terminal', terminal.terminal, terminal.count, terminal.amount, currency]);
   rows.push(
     ['online_returns', undefined, figures.onlineReturns.count, figures.onlineReturns.amount, currency],
     counted('pickups_handed_over', figures.pickups.handedOver),

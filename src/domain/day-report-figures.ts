@@ -31,6 +31,17 @@ export interface TenderRow {
   readonly count: number;
 }
 
+/**
+ * The card tenders charged on one terminal (its id as the tenders name it, '' for card tenders that name
+ * none), with the terminal's name where the store's config still lists it; they add up to the card tender row.
+ */
+export interface CardTerminalRow {
+  readonly terminal: string;
+  readonly name?: string;
+  readonly amount: number;
+  readonly count: number;
+}
+
 export interface CountAndAmount {
   readonly count: number;
   readonly amount: number;
@@ -58,6 +69,7 @@ export interface DayFigures {
   readonly cashRounding: number;
   readonly taxes: readonly TaxRow[];
   readonly tenders: readonly TenderRow[];
+  readonly cardTerminals: readonly CardTerminalRow[];
   readonly onlineReturns: CountAndAmount;
   readonly pickups: { readonly handedOver: number };
   readonly points: { readonly issued: number; readonly redeemed: number };
@@ -106,6 +118,7 @@ export class TillTotals {
   cashRounding = 0;
   readonly taxes = new Map<number, { base: number; tax: number }>();
   readonly tenders = new Map<TenderMethod, MutableCountAndAmount>();
+  readonly cardTerminals = new Map<string, MutableCountAndAmount>();
   readonly onlineReturns: MutableCountAndAmount = { count: 0, amount: 0 };
   readonly handedOver = new Set<string>();
   pointsIssued = 0;
@@ -159,11 +172,22 @@ export class TillTotals {
     return row;
   }
 
+  private cardTerminal(terminal: string): MutableCountAndAmount {
+    let row = this.cardTerminals.get(terminal);
+    if (row === undefined) this.cardTerminals.set(terminal, (row = { count: 0, amount: 0 }));
+    return row;
+  }
+
   private addTenders(sale: ReportSale): void {
     for (const tender of sale.tenders) {
       const row = this.tender(tender.method);
       row.count += 1;
       row.amount = add(row.amount, tender.amount, 'tenders');
+      if (tender.method === 'card') {
+        const byTerminal = this.cardTerminal(typeof tender.terminal === 'string' ? tender.terminal : '');
+        byTerminal.count += 1;
+        byTerminal.amount = add(byTerminal.amount, tender.amount, 'card tenders');
+      }
     }
     const change = sale.change ?? 0;
     if (change !== 0) {
@@ -210,6 +234,11 @@ export class TillTotals {
       known.count += row.count;
       known.amount = add(known.amount, row.amount, 'tenders');
     }
+    for (const [terminal, row] of other.cardTerminals) {
+      const known = this.cardTerminal(terminal);
+      known.count += row.count;
+      known.amount = add(known.amount, row.amount, 'card tenders');
+    }
     for (const [mine, theirs] of [[this.onlineReturns, other.onlineReturns], [this.cardsSold, other.cardsSold], [this.cardsRedeemed, other.cardsRedeemed]] as const) {
       mine.count += theirs.count;
       mine.amount = add(mine.amount, theirs.amount, 'counts');
@@ -218,7 +247,11 @@ export class TillTotals {
     this.shifts.push(...other.shifts);
   }
 
-  figures(): DayFigures {
+  /**
+   * `terminalNames`: the store's card terminals by id (config store.cardTerminals); the rows come in the order
+   * listed there, then terminals it no longer lists by id, then card tenders naming none ('').
+   */
+  figures(terminalNames: ReadonlyMap<string, string> = new Map()): DayFigures {
     const net = [this.discount === 0 ? 0 : -this.discount, this.taxAdded, this.returns, this.cancellations].reduce((sum, part) => add(sum, part, 'net sales'), this.gross);
     const shifts = [...this.shifts].sort((a, b) => (a.openedAt === b.openedAt ? (a.shiftId < b.shiftId ? -1 : 1) : Date.parse(a.openedAt) - Date.parse(b.openedAt) || (a.openedAt < b.openedAt ? -1 : 1)));
     const closed = shifts.filter((shift) => shift.counted !== undefined);
@@ -238,6 +271,7 @@ export class TillTotals {
         const row = this.tenders.get(method);
         return row === undefined ? [] : [{ method, amount: row.amount, count: row.count }];
       }),
+      cardTerminals: this.cardTerminalRows(terminalNames),
       onlineReturns: { ...this.onlineReturns },
       pickups: { handedOver: this.handedOver.size },
       points: { issued: this.pointsIssued, redeemed: this.pointsRedeemed },
@@ -251,5 +285,16 @@ export class TillTotals {
         shifts,
       },
     };
+  }
+
+  private cardTerminalRows(terminalNames: ReadonlyMap<string, string>): CardTerminalRow[] {
+    const listed = [...terminalNames.keys()];
+    const rank = (terminal: string): number => (terminal === '' ? listed.length + 1 : terminalNames.has(terminal) ? listed.indexOf(terminal) : listed.length);
+    return [...this.cardTerminals]
+      .sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
+      .map(([terminal, row]) => {
+        const name = terminalNames.get(terminal);
+        return { terminal, ...(name === undefined ? {} : { name }), amount: row.amount, count: row.count };
+      });
   }
 }

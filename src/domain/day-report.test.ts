@@ -143,6 +143,44 @@ describe('a day at the Quận 1 store, in Hà Nội time', () => {
     expect(empty.cash).toEqual({ expected: 0, counted: 0, variance: 0, openShifts: 0, noSaleOpenings: 0, shifts: [] });
   });
 
+  it('card is split by the terminal each tender names, with the store’s names, and a cancelled card sale comes off its own terminal', () => {
+    const terminals = [
+      { id: 'vcb-1', name: 'Vietcombank quầy 1' },
+      { id: 'tcb-2', name: 'Techcombank quầy 2' },
+    ];
+    const onCounter = saleOf(buildSaleDocument(cartOf(ringUpLine(emptyCart(), coffee)), [{ method: 'card', amount: 29_000, reference: 'APPR 11', terminal: 'vcb-1' }], context('c1', '2025-11-24T02:00:00.000Z'), rules));
+    const onBack = saleOf(
+      buildSaleDocument(cartOf(ringUpLine(emptyCart(), coffee, { qty: 2000 })), [{ method: 'card', amount: 58_000, reference: 'APPR 12', terminal: 'tcb-2' }], context('c2', '2025-11-24T02:10:00.000Z', 'device-t01'), rules),
+    );
+    const again = saleOf(buildSaleDocument(cartOf(ringUpLine(emptyCart(), coffee)), [{ method: 'card', amount: 29_000, reference: 'APPR 13', terminal: 'vcb-1' }], context('c3', '2025-11-24T02:20:00.000Z'), rules));
+    const undone = buildSaleReversal(again, { id: 'c4', deviceId: 'device-t03', number: 'Q1-c4', createdAt: '2025-11-24T02:30:00.000Z', staffId: 'staff-lan', approverId: 'staff-nam' });
+    if (!undone.ok) throw new Error(undone.detail);
+    const report = dayReport({
+      date: REPORT_DATE,
+      storeId: REPORT_STORE,
+      settings: { ...HANOI, currency: 'VND', cardTerminals: terminals },
+      sales: [lunch, onBack, onCounter, again, undone.reversal],
+      shiftEvents: [],
+      orders: [],
+    });
+    expect(report.tenders.find((row) => row.method === 'card')).toEqual({ method: 'card', amount: 137_000, count: 5 });
+    expect(report.cardTerminals).toEqual([
+      { terminal: 'vcb-1', name: 'Vietcombank quầy 1', amount: 29_000, count: 3 },
+      { terminal: 'tcb-2', name: 'Techcombank quầy 2', amount: 58_000, count: 1 },
+      { terminal: '', amount: 50_000, count: 1 },
+    ]);
+    expect(report.tills?.find((till) => till.deviceId === 'device-t01')?.cardTerminals).toEqual([
+      { terminal: 'tcb-2', name: 'Techcombank quầy 2', amount: 58_000, count: 1 },
+      { terminal: '', amount: 50_000, count: 1 },
+    ]);
+    // A terminal the store no longer lists keeps its row, by its id, before the tenders that name none.
+    expect(reportOf([lunch, onBack], HANOI).cardTerminals).toEqual([
+      { terminal: 'tcb-2', amount: 58_000, count: 1 },
+      { terminal: '', amount: 50_000, count: 1 },
+    ]);
+    expect(reportOf([morning], HANOI).cardTerminals).toEqual([]);
+  });
+
   it('gift cards count as soon as sales record them: a card sold (its line) and one spent (its tender)', () => {
     const giftCard = { id: 'p-gc', sku: 'GC', name: 'Thẻ quà tặng', price: 0, taxClassId: 'exempt', weighed: false };
     const built = saleOf(buildSaleDocument(cartOf(ringUpLine(emptyCart(), giftCard, { giftCard: { id: 'GC-100', amount: 500_000 } })), [{ method: 'cash', amount: 500_000 }], context('s9', '2025-11-24T03:00:00.000Z'), rules));
@@ -252,6 +290,40 @@ describe('for any generated day', () => {
         expect(sum(report.taxes.map((row) => row.tax))).toBe(sum(counted.map((sale) => sale.totals.tax)));
         expect(sum(report.tenders.map((row) => row.amount))).toBe(report.net + report.cashRounding);
         expect(sum(report.tenders.map((row) => row.count))).toBe(sum(counted.map((sale) => sale.tenders.length)));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('card by terminal adds up to the card tender, amount and count, for the store and each till', () => {
+    const terminalArb = fc.constantFrom<string | undefined>('vcb-1', 'tcb-2', 'old-3', undefined);
+    const dayWithTerminals = settingsArb.chain((settings) =>
+      fc.tuple(fc.constant(settings), dayArb(settings), fc.array(terminalArb, { minLength: 60, maxLength: 60 })),
+    );
+    fc.assert(
+      fc.property(dayWithTerminals, ([settings, sales, picks]) => {
+        // Each sale's card tenders name a terminal (or none); a reversal keeps the terminal of the tender it refunds.
+        const bySale = new Map<string, string | undefined>();
+        const withTerminals = sales.map((sale) => {
+          const key = sale.number.slice(-6);
+          if (!bySale.has(key)) bySale.set(key, picks[bySale.size % picks.length]);
+          const terminal = bySale.get(key);
+          return { ...sale, tenders: sale.tenders.map((tender) => (tender.method === 'card' && terminal !== undefined ? { ...tender, terminal } : tender)) };
+        });
+        const report = dayReport({
+          date: REPORT_DATE,
+          storeId: REPORT_STORE,
+          settings: { ...settings, currency: 'VND', cardTerminals: [{ id: 'vcb-1', name: 'Quầy 1' }, { id: 'tcb-2', name: 'Quầy 2' }] },
+          sales: withTerminals,
+          shiftEvents: [],
+          orders: [],
+        });
+        for (const figures of [report, ...(report.tills ?? [])]) {
+          const card = figures.tenders.find((row) => row.method === 'card') ?? { amount: 0, count: 0 };
+          expect(sum(figures.cardTerminals.map((row) => row.amount))).toBe(card.amount);
+          expect(sum(figures.cardTerminals.map((row) => row.count))).toBe(card.count);
+          expect(new Set(figures.cardTerminals.map((row) => row.terminal)).size).toBe(figures.cardTerminals.length);
+        }
       }),
       { numRuns: 150 },
     );

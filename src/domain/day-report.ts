@@ -28,6 +28,9 @@
  *   tenders        per method as the sales name them (cash, card, bank_qr, gift_card, points, store_credit):
  *                  the amount paid less refunded, cash less the change handed back, and how many tender
  *                  entries (payments and refunds); the amounts add up to net + cashRounding
+ *   cardTerminals  the card tenders split by the terminal they name (config store.cardTerminals, their names
+ *                  where the config lists them; '' for card tenders naming none): amount and count, adding up to
+ *                  the card row of tenders
  *   cashRounding   the cash rounding of the documents (paid - change = total + cashRounding)
  *   salesCount / returnsCount / cancellationsCount   the documents of each kind
  *   onlineReturns  the returns of online orders (a return naming its orderId): count and amount (in returns)
@@ -46,6 +49,8 @@
  * of the ledger (it only pushes it) and a device cannot push a bare money movement (the server refuses it).
  * Pickups and gift-card sales count as soon as the documents that record them exist, and zero before.
  */
+import { cardTerminalsOf } from './card-terminals.ts';
+import type { CardTerminal } from './card-terminals.ts';
 import { businessDaySettingsOf, businessDayWindow, formatCutoff } from './business-day.ts';
 import type { BusinessDate, BusinessDaySettings, BusinessDayWindow, Parsed } from './business-day.ts';
 import { isKnownCurrency } from './currency.ts';
@@ -61,6 +66,8 @@ export type ReportOrder = Pick<OrderDocument, 'id' | 'storeId' | 'events'>;
 
 export interface DayReportSettings extends BusinessDaySettings {
   readonly currency: string;
+  /** The store's card terminals (config store.cardTerminals): the names of the card-by-terminal rows. */
+  readonly cardTerminals?: readonly CardTerminal[];
 }
 
 /** The report's settings from a store config's `store` object (time zone, cut-off, currency), or what is wrong. */
@@ -69,7 +76,8 @@ export function dayReportSettingsOf(store: Readonly<Record<string, unknown>>): P
   if (!day.ok) return day;
   const currency = store['currency'];
   if (typeof currency !== 'string' || !isKnownCurrency(currency)) return { ok: false, detail: `store.currency must be a currency the POS knows, got ${JSON.stringify(currency)}` };
-  return { ok: true, value: { ...day.value, currency } };
+  const cardTerminals = cardTerminalsOf(store);
+  return { ok: true, value: { ...day.value, currency, ...(cardTerminals.length === 0 ? {} : { cardTerminals }) } };
 }
 
 export interface DayReportInput {
@@ -252,9 +260,10 @@ export function dayReport(input: DayReportInput): DayReport {
     currency: settings.currency,
     otherCurrencyDocuments,
   };
-  if (input.deviceId !== undefined) return { ...head, ...store.figures() };
+  const terminalNames = new Map((settings.cardTerminals ?? []).map((terminal) => [terminal.id, terminal.name]));
+  if (input.deviceId !== undefined) return { ...head, ...store.figures(terminalNames) };
   // Handovers without a till (written by the server) count for the store only.
-  const tillFigures = deviceIds.filter((deviceId) => deviceId !== '').map((deviceId) => ({ deviceId, ...(tills.get(deviceId) ?? new TillTotals()).figures() }));
-  return { ...head, ...store.figures(), tills: tillFigures };
+  const tillFigures = deviceIds.filter((deviceId) => deviceId !== '').map((deviceId) => ({ deviceId, ...(tills.get(deviceId) ?? new TillTotals()).figures(terminalNames) }));
+  return { ...head, ...store.figures(terminalNames), tills: tillFigures };
 }
 

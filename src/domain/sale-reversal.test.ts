@@ -105,7 +105,7 @@ describe('a manager cancels a completed sale', () => {
           { method: 'points', amount: 50_000, points: 500 },
           { method: 'gift_card', amount: 100_000, giftCardId: 'gc-9' },
           { method: 'store_credit', amount: 20_000 },
-          { method: 'card', amount: 130_000, reference: 'APPR 7781' },
+          { method: 'card', amount: 130_000, reference: 'APPR 7781', terminal: 'vcb-1' },
         ],
         saleContext,
         { taxClasses: testTaxClasses },
@@ -116,7 +116,7 @@ describe('a manager cancels a completed sale', () => {
       { method: 'points', amount: -50_000, points: 500 },
       { method: 'gift_card', amount: -100_000, reference: 'gc-9' },
       { method: 'store_credit', amount: -20_000 },
-      { method: 'card', amount: -130_000, reference: 'APPR 7781' },
+      { method: 'card', amount: -130_000, reference: 'APPR 7781', terminal: 'vcb-1' },
     ]);
     expect(reversal.ledger.slice(1)).toEqual([
       { id: `${voidContext.id}-points-0`, kind: 'points', refId: 'cust-7', delta: 500, reason: 'void' },

@@ -128,6 +128,8 @@ function reverseTender(tender: SaleTender): CounterSaleTender {
     method: tender.method,
     amount: negate(tender.amount),
     ...(tender.reference === undefined ? {} : { reference: tender.reference }),
+    // A card is refunded on the terminal it was charged on: the Z report's card-by-terminal rows net out.
+    ...(typeof tender.terminal === 'string' ? { terminal: tender.terminal } : {}),
     ...(points === undefined ? {} : { points }),
   };
 }

@@ -13,6 +13,17 @@ describe('each kind of tender says how it is stored, what it moves and what its 
     expect(tenderKinds.card.receiptNote({ method: 'card', amount: 50_000, reference: 'APPR 004211' })).toEqual({ note: 'reference', reference: 'APPR 004211' });
   });
 
+  it('a card charged on the store’s terminal names it in the sale, beside the slip’s reference', () => {
+    const tender: Tender = { method: 'card', amount: 50_000, reference: ' APPR 004211', terminal: 'vcb-1' };
+    expect(kindOf(tender).check(tender)).toEqual({ ok: true, tender: { method: 'card', amount: 50_000, reference: 'APPR 004211', terminal: 'vcb-1' } });
+    expect(tenderOnWire({ method: 'card', amount: 50_000, reference: 'APPR 004211', terminal: 'vcb-1' })).toEqual({ method: 'card', amount: 50_000, reference: 'APPR 004211', terminal: 'vcb-1' });
+  });
+
+  it('refuses a card tender naming an empty or overlong terminal id, and says so', () => {
+    expect(tenderKinds.card.check({ method: 'card', amount: 1, reference: 'APPR 1', terminal: ' ' })).toMatchObject({ ok: false, reason: 'missing-detail' });
+    expect(tenderKinds.card.check({ method: 'card', amount: 1, reference: 'APPR 1', terminal: 'x'.repeat(65) })).toMatchObject({ ok: false, reason: 'missing-detail', detail: expect.stringContaining('64') });
+  });
+
   it('a gift card is stored by its id as the reference, takes its money off the card, and its id is not printed', () => {
     const tender: Tender = { method: 'gift_card', amount: 30_000, giftCardId: 'GC-100' };
     expect(tenderOnWire(tender)).toEqual({ method: 'gift_card', amount: 30_000, reference: 'GC-100' });

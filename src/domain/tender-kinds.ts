@@ -10,6 +10,7 @@
  * in the sale feature, and its name in the receipt texts (receipt.tender.<method>).
  */
 import type { SaleLedgerEntry, SaleTender, TenderMethod } from './documents.ts';
+import { CARD_TERMINAL_ID_MAX_LENGTH } from './card-terminals.ts';
 import { pointsOf } from './sale-amounts.ts';
 import { checkTerminalReference } from './tender-reference.ts';
 import type { ReferenceFailureReason } from './tender-reference.ts';
@@ -20,8 +21,11 @@ export type { TenderMethod };
 export interface TenderShapes {
   /** Cash as handed over by the customer (change comes back out of it). */
   readonly cash: { readonly amount: number };
-  /** External card terminal: only the slip's reference, never a card number. */
-  readonly card: { readonly amount: number; readonly reference: string };
+  /**
+   * External card terminal: only the slip's reference, never a card number; and the terminal it was charged
+   * on (its id in config store.cardTerminals, card-terminals.ts) when the store names its terminals.
+   */
+  readonly card: { readonly amount: number; readonly reference: string; readonly terminal?: string };
   /** Bank transfer to the store's account by VietQR, confirmed by the cashier; reference = transfer content. */
   readonly bank_qr: { readonly amount: number; readonly reference?: string };
   readonly gift_card: { readonly amount: number; readonly giftCardId: string };
@@ -55,7 +59,7 @@ export type CounterSaleTender = SaleTender & {
 
 export type TenderDetailFailureReason =
   | ReferenceFailureReason
-  /** A gift card without its id, or points that are not a positive whole number. */
+  /** A gift card without its id, points that are not a positive whole number, or an empty card terminal id. */
   | 'missing-detail';
 
 export type TenderDetailCheck<Method extends TenderMethod> =
@@ -118,10 +122,18 @@ export const tenderKinds: { readonly [Method in TenderMethod]: TenderKind<Method
     needsCustomer: false,
     earnsPoints: true,
     check: (tender) => {
+      if (tender.terminal !== undefined && (tender.terminal.trim() === '' || tender.terminal.length > CARD_TERMINAL_ID_MAX_LENGTH)) {
+        return { ok: false, reason: 'missing-detail', detail: `a card terminal's id has 1 to ${CARD_TERMINAL_ID_MAX_LENGTH} characters, got ${JSON.stringify(tender.terminal)}` };
+      }
       const checked = checkTerminalReference(tender.reference);
       return checked.ok ? { ok: true, tender: { ...tender, reference: checked.reference } } : checked;
     },
-    onWire: (tender) => ({ method: tender.method, amount: tender.amount, reference: tender.reference }),
+    onWire: (tender) => ({
+      method: tender.method,
+      amount: tender.amount,
+      reference: tender.reference,
+      ...(tender.terminal === undefined ? {} : { terminal: tender.terminal }),
+    }),
     ledgerEntry: noLedgerEntry,
     receiptNote: referenceNote,
   },

@@ -4,6 +4,7 @@
 // same domain functions the counter uses. On SQLite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDaySettingsOf } from '../../src/domain/business-day.ts';
+import { dayReportSettingsOf } from '../../src/domain/day-report.ts';
 import { loyaltyRules } from '../../src/domain/loyalty.ts';
 import { returnPolicyOf } from '../../src/domain/return-policy.ts';
 import type { StoreSettings } from '../../sync-server/src/backoffice/store-settings.ts';
@@ -132,5 +133,40 @@ describe.each(DATABASE_KINDS)("the back office edits the store's settings (%s)",
     expect((await save({ ...settings, bank: null })).statusCode).toBe(200);
     const config = (await pull(t.app, till.token, 'config', { seq: before, id: '' })).documents[0] as Record<string, Record<string, unknown>>;
     expect(config['store']?.['bank']).toBeUndefined();
+  });
+
+  it('a manager lists the store’s card terminals (issue 17): the tablets pull them, the day report names them, a wrong or repeated id is named', async () => {
+    const { settings, updatedAt } = await read();
+    expect(settings.cardTerminals).toEqual([]);
+    const before = await documents.lastSeq();
+    const terminals = [
+      { id: 'vcb-1', name: 'Vietcombank quầy 1' },
+      { id: ' tcb-2 ', name: 'Techcombank quầy 2 ' },
+    ];
+    const response = await save({ ...settings, cardTerminals: terminals }, { expectedUpdatedAt: updatedAt });
+    expect(response.statusCode, response.body).toBe(200);
+    const config = (await pull(t.app, till.token, 'config', { seq: before, id: '' })).documents[0] as Record<string, Record<string, unknown>>;
+    const listed = [
+      { id: 'vcb-1', name: 'Vietcombank quầy 1' },
+      { id: 'tcb-2', name: 'Techcombank quầy 2' },
+    ];
+    expect(config['store']?.['cardTerminals']).toEqual(listed);
+    expect(dayReportSettingsOf(config['store'] ?? {})).toMatchObject({ ok: true, value: { cardTerminals: listed } });
+    const audit = (await pull(t.app, till.token, 'audit', { seq: before, id: '' })).documents;
+    expect(audit).toEqual([expect.objectContaining({ action: 'settings.edit', details: { sections: ['cardTerminals'] } })]);
+    // A form without the list keeps it; a wrong list is refused field by field and nothing is written.
+    const { cardTerminals: _kept, ...withoutList } = (await read()).settings;
+    expect((await save(withoutList)).json().changed).toBe(false);
+    const seq = await documents.lastSeq();
+    const wrong = await save({ ...settings, cardTerminals: [...listed, { id: 'vcb-1', name: 'Lần nữa' }, { id: '', name: '' }] }, {}, manager, 'vi');
+    expect(wrong.statusCode).toBe(422);
+    const errors = wrong.json<{ errors: Array<{ field: string; message: string }> }>().errors;
+    expect(errors.map((e) => e.field)).toEqual(['cardTerminals.2.id', 'cardTerminals.3.id', 'cardTerminals.3.name']);
+    expect(errors[0]?.message).toMatch(/đã dùng cho máy khác/);
+    expect(await documents.lastSeq()).toBe(seq);
+    // Emptying the list takes the terminals off the config: card tenders name none again.
+    const cleared = await save({ ...(await read()).settings, cardTerminals: [] });
+    expect(cleared.statusCode).toBe(200);
+    expect((await read()).settings.cardTerminals).toEqual([]);
   });
 });

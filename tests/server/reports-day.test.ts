@@ -88,7 +88,26 @@ describe.each(DATABASE_KINDS)('the day report from the server (%s)', (kind) => {
     await openShop(t.store, STORE, 'Quận 1', 'Q1AA-BBCC-DDEE');
     tillA = await enroll(t.app, 'Q1AA-BBCC-DDEE', 'Quầy 1');
     tillB = await enroll(t.app, 'Q1AA-BBCC-DDEE', 'Quầy 2');
-    const day = makeDay({ storeId: STORE, date, settings: HANOI, tills: [tillA, tillB], salesPerTill: 60, cashierId: `${STORE}-cashier`, managerId: `${STORE}-manager` });
+    const made = makeDay({ storeId: STORE, date, settings: HANOI, tills: [tillA, tillB], salesPerTill: 60, cashierId: `${STORE}-cashier`, managerId: `${STORE}-manager` });
+    // The store names its two card terminals (issue 17): till A's card sales name one or the other by turns,
+    // till B's (paid before the store listed them) name none, and one names a terminal the store no longer lists.
+    const config = await t.app.documents.get('config', STORE);
+    if (config === undefined) throw new Error('the store has no config');
+    const cardTerminals = [
+      { id: 'vcb-1', name: 'Vietcombank quầy 1' },
+      { id: 'tcb-2', name: 'Techcombank quầy 2' },
+    ];
+    await t.app.documents.put([{ collection: 'config', id: STORE, storeId: STORE, body: { ...config.body, store: { ...config.body.store, cardTerminals } } }]);
+    let cardSales = 0;
+    const day = {
+      ...made,
+      sales: made.sales.map((sale) => {
+        if (sale.deviceId !== tillA.deviceId || !sale.tenders.some((tender) => tender.method === 'card')) return sale;
+        cardSales += 1;
+        const terminal = cardSales === 1 ? 'old-3' : cardSales % 2 === 0 ? 'vcb-1' : 'tcb-2';
+        return { ...sale, tenders: sale.tenders.map((tender) => (tender.method === 'card' ? { ...tender, terminal } : tender)) };
+      }),
+    };
     for (const till of [tillA, tillB]) {
       const sales = day.sales.filter((sale) => sale.deviceId === till.deviceId);
       const pushed = await push(t.app, till.token, 'sales', asNew(sales));
@@ -118,7 +137,7 @@ describe.each(DATABASE_KINDS)('the day report from the server (%s)', (kind) => {
     }
     managerToken = await signIn(t.app, tillA, `${STORE}-manager`, '999999');
     sales = day.sales;
-    input = { date, storeId: STORE, settings: { ...HANOI, currency: 'VND' }, sales, shiftEvents: day.shiftEvents, orders: [handedOver] };
+    input = { date, storeId: STORE, settings: { ...HANOI, currency: 'VND', cardTerminals }, sales, shiftEvents: day.shiftEvents, orders: [handedOver] };
   });
   afterAll(async () => t?.close());
 
@@ -136,6 +155,17 @@ describe.each(DATABASE_KINDS)('the day report from the server (%s)', (kind) => {
     const body = response.json<{ taxes: Array<{ rate: number; base: number; tax: number }>; tenders: Array<{ method: string; amount: number; count: number }>; net: number; cashRounding: number }>();
     expect(body.taxes.reduce((sum, row) => sum + row.base + row.tax, 0)).toBe(body.net);
     expect(body.tenders.reduce((sum, row) => sum + row.amount, 0)).toBe(body.net + body.cashRounding);
+    // Card by terminal, with the names the store's config gives, adds up to the card tender.
+    const split = response.json<DayReport>().cardTerminals;
+    expect(split.map((row) => [row.terminal, row.name])).toEqual([
+      ['vcb-1', 'Vietcombank quầy 1'],
+      ['tcb-2', 'Techcombank quầy 2'],
+      ['old-3', undefined],
+      ['', undefined],
+    ]);
+    const card = body.tenders.find((row) => row.method === 'card');
+    expect(split.reduce((sum, row) => sum + row.amount, 0)).toBe(card?.amount);
+    expect(split.reduce((sum, row) => sum + row.count, 0)).toBe(card?.count);
   });
 
   it('a till’s report, the X report at noon and the CSV are the domain’s too', async () => {

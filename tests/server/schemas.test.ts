@@ -38,6 +38,14 @@ describe('the collection schemas on the server', () => {
     expect(describeValidationErrors(validators.products.errors, 'newDocumentState')).toMatch(/^newDocumentState must have required property/);
   });
 
+  it('accept a card tender naming the terminal it was charged on (issue 17), and refuse an id over 64 characters', () => {
+    const validators = createDocumentValidators();
+    const byCard = (terminal: string) => ({ ...sale, tenders: [{ method: 'card', amount: 16000, reference: 'APPR 1', terminal }] });
+    expect(validators.sales(byCard('vcb-1'))).toBe(true);
+    expect(validators.sales(byCard('x'.repeat(65)))).toBe(false);
+    expect(describeValidationErrors(validators.sales.errors)).toBe('tenders/0/terminal must NOT have more than 64 characters');
+  });
+
   it('accept RxDB\'s _deleted flag only when asked to (documents as they arrive in a push)', () => {
     const audit = { id: 'a1', storeId: 's', deviceId: 'd', action: 'drawer.open', staffId: 'x', createdAt: '2024-06-01T09:15:00.000Z' };
     expect(createDocumentValidators().audit({ ...audit, _deleted: false })).toBe(false);

@@ -63,6 +63,15 @@ export interface StoreConfigDocument {
     currency: string;
     locale: string;
     timeZone?: string;
+    /**
+     * the store's external card terminals; each tablet is paired with one (src/devices/card-terminal) and a card tender names it (sales tenders[].terminal)
+     *
+     * @maxItems 50
+     */
+    cardTerminals?: {
+      id: string;
+      name: string;
+    }[];
     [k: string]: unknown;
   };
   /**
@@ -542,6 +551,10 @@ export interface SaleDocument {
     method: "cash" | "card" | "bank_qr" | "gift_card" | "points" | "store_credit" | "online_refund";
     amount: number;
     reference?: string;
+    /**
+     * a card tender: the id of the store's card terminal it was charged on (config store.cardTerminals); absent when the store names none
+     */
+    terminal?: string;
     [k: string]: unknown;
   }[];
   totals: {

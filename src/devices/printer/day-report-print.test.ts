@@ -132,3 +132,38 @@ describe('the bank transfers to reconcile on the printed report (issue 15)', () 
     expect(print(withTransfers, settings, 'en').paper).toContainEqual(expect.stringMatching(/^Transfers \(1\) +đ29,000$/));
   });
 });
+
+describe('card by terminal on the printed report (issue 17)', () => {
+  it('prints each terminal’s card payments under the card row, in Vietnamese and English, and no split when no tender names a terminal', () => {
+    const report = hoaSenDay();
+    const settings: PrinterSettings = { paperWidth: 80, printerModel: 'epson-tm-t20iii' };
+    const plain = print(report, settings).paper;
+    const plainCard = plain.findIndex((row) => /^Thẻ \(1\) +50\.000 đ$/.test(row));
+    expect(plainCard).toBeGreaterThan(-1);
+    expect(plain[plainCard + 1]).not.toMatch(/^ {2}/);
+    expect(plain.join('\n')).not.toContain('Thẻ không ghi máy quẹt');
+    const split: DayReport = {
+      ...report,
+      tenders: report.tenders.map((row) => (row.method === 'card' ? { ...row, amount: 137_000, count: 3 } : row)),
+      cardTerminals: [
+        { terminal: 'vcb-1', name: 'Vietcombank quầy 1', amount: 87_000, count: 2 },
+        { terminal: '', amount: 50_000, count: 1 },
+      ],
+    };
+    const vi = print(split, settings).paper;
+    const card = vi.findIndex((row) => /^Thẻ \(3\) +137\.000 đ$/.test(row));
+    expect(card).toBeGreaterThan(-1);
+    expect(vi[card + 1]).toMatch(/^ {2}Vietcombank quầy 1 \(2\) +87\.000 đ$/);
+    expect(vi[card + 2]).toMatch(/^ {2}Thẻ không ghi máy quẹt \(1\) +50\.000 đ$/);
+    const en = print(split, { paperWidth: 58, printerModel: 'pos-5890' }, 'en').paper;
+    // 32 cells: a long name takes its own row, its amount the next, both indented under the card row.
+    const enCard = en.findIndex((row) => /^Card \(3\) +₫137,000$/.test(row));
+    expect(en.slice(enCard + 1, enCard + 5)).toEqual([
+      expect.stringMatching(/^ {2}Vietcombank quầy 1 \(2\)$/),
+      expect.stringMatching(/^ {2} +₫87,000$/),
+      expect.stringMatching(/^ {2}Card, no terminal recorded \(1\)$/),
+      expect.stringMatching(/^ {2} +₫50,000$/),
+    ]);
+    expect(en.every((row) => row.length <= 32)).toBe(true);
+  });
+});

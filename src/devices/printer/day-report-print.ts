@@ -103,6 +103,15 @@ function writeShift(out: Rows, shift: ShiftCash, report: DayReport, texts: DayRe
   if (shift.noSaleOpenings !== 0) out.pair(texts.noSaleOpenings, String(shift.noSaleOpenings), { indent: '  ' });
 }
 
+/** Card by terminal, under the card row, when the store's tenders name terminals (all card rows add up to it). */
+function writeCardTerminals(out: Rows, figures: DayFigures, texts: DayReportTexts, money: (value: number) => string): void {
+  if (!figures.cardTerminals.some((row) => row.terminal !== '')) return;
+  for (const row of figures.cardTerminals) {
+    const name = row.name ?? (row.terminal === '' ? texts.cardNoTerminal : row.terminal);
+    out.pair(fillIn(texts.tenderCount, { method: name, count: String(row.count) }), money(row.amount), { indent: '  ' });
+  }
+}
+
 /** The report as rows of at most `context.columns` cells. */
 export function layoutDayReport(report: DayReport, context: DayReportPrintContext): PrintRow[] {
   const texts = textsByLocale[context.locale];
@@ -139,7 +148,10 @@ export function layoutDayReport(report: DayReport, context: DayReportPrintContex
   writeTaxes(out, report, texts, amount, context.locale);
 
   out.heading(texts.payments);
-  for (const tender of report.tenders) out.pair(fillIn(texts.tenderCount, { method: tenderNames[tender.method], count: String(tender.count) }), money(tender.amount));
+  for (const tender of report.tenders) {
+    out.pair(fillIn(texts.tenderCount, { method: tenderNames[tender.method], count: String(tender.count) }), money(tender.amount));
+    if (tender.method === 'card') writeCardTerminals(out, report, texts, money);
+  }
 
   out.heading(texts.online);
   out.pair(texts.pickups, String(report.pickups.handedOver));

@@ -2,7 +2,7 @@
  * The back office's store settings (issue 14), for holders of `settings.edit`: the receipt's header and
  * footer, the tax code, the VietQR bank account, loyalty and return rules, the offline caps for points and
  * for gift cards, the time zone and the business day's cut-off, and whether the pickup counter may hand over
- * an order with money due (issue 15). Read from the server with TanStack Query and
+ * an order with money due (issue 15), and the store's card terminals (issue 17). Read from the server with TanStack Query and
  * saved whole; the server checks every field and names each wrong one, shown next to it. A saved change
  * reaches the store's tablets through sync: the next receipt prints the new footer. Online only.
  */
@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { PERMISSIONS } from '../../domain/permissions.ts';
 import { callBackOffice, readBackOffice, type FieldError } from './back-office-client.ts';
 import { BackOfficeGate, type BackOfficeBodyProps } from './back-office-gate.tsx';
+import { CardTerminalsFieldset, type CardTerminalDraft } from './card-terminals-fieldset.tsx';
 
 type RefundMethod = 'original_tender' | 'cash' | 'store_credit' | 'gift_card';
 const REFUND_METHODS: readonly RefundMethod[] = ['original_tender', 'cash', 'store_credit', 'gift_card'];
@@ -36,6 +37,8 @@ export interface StoreSettings {
   timeZone: string;
   businessDayCutoff: string;
   pickupAllowUnpaidHandover?: boolean;
+  /** The store's card terminals (issue 17); always in a GET. */
+  cardTerminals?: CardTerminalDraft[];
 }
 
 interface SettingsAnswer {
@@ -123,7 +126,7 @@ function draftOf(s: StoreSettings): Draft {
   };
 }
 
-function settingsOf(d: Draft, refundMethods: RefundMethod[]): StoreSettings {
+function settingsOf(d: Draft, refundMethods: RefundMethod[], cardTerminals: CardTerminalDraft[]): StoreSettings {
   const bankGiven = [d['bank.bin'], d['bank.accountNumber']].some((v) => (v ?? '').trim() !== '');
   const accountName = (d['bank.accountName'] ?? '').trim();
   return {
@@ -150,6 +153,7 @@ function settingsOf(d: Draft, refundMethods: RefundMethod[]): StoreSettings {
     timeZone: (d['timeZone'] ?? '').trim(),
     businessDayCutoff: (d['businessDayCutoff'] ?? '').trim(),
     pickupAllowUnpaidHandover: d.pickupAllowUnpaid === 'yes',
+    cardTerminals,
   };
 }
 
@@ -165,6 +169,7 @@ function SettingsForm({ answer, session, onRefused, onSaving, onSaved }: { answe
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<Draft>(() => draftOf(answer.settings));
   const [refundMethods, setRefundMethods] = useState<RefundMethod[]>(answer.settings.returns.refundMethods);
+  const [cardTerminals, setCardTerminals] = useState<CardTerminalDraft[]>(answer.settings.cardTerminals ?? []);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
   const set = (field: string, value: string) => setDraft((d) => ({ ...d, [field]: value }));
@@ -181,7 +186,7 @@ function SettingsForm({ answer, session, onRefused, onSaving, onSaved }: { answe
     setBusy(true);
     setErrors([]);
     try {
-      const result = await callBackOffice<SettingsAnswer & { changed: boolean }>(session, 'PUT', '/backoffice/settings', { settings: settingsOf(draft, refundMethods), expectedUpdatedAt: answer.updatedAt });
+      const result = await callBackOffice<SettingsAnswer & { changed: boolean }>(session, 'PUT', '/backoffice/settings', { settings: settingsOf(draft, refundMethods, cardTerminals), expectedUpdatedAt: answer.updatedAt });
       if (result.ok) {
         onSaved();
         queryClient.setQueryData(['back-office', 'settings', session.serverUrl], { settings: result.value.settings, updatedAt: result.value.updatedAt });
@@ -284,6 +289,7 @@ function SettingsForm({ answer, session, onRefused, onSaving, onSaved }: { answe
           {t('backOffice.settings.pickupAllowUnpaid')}
         </label>
       </fieldset>
+      <CardTerminalsFieldset terminals={cardTerminals} onChange={setCardTerminals} errorOf={errorOf} />
       <div className="back-office-actions">
         <button type="submit" className="primary" data-testid="settings-save" disabled={busy}>
           {busy ? t('backOffice.saving') : t('backOffice.save')}

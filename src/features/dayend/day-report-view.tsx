@@ -1,4 +1,5 @@
 // The day report on screen: the same figures the printout and the CSV carry (src/domain/day-report.ts).
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DayReport } from '../../domain/day-report.ts';
 import { formatMoney } from '../../domain/money-format.ts';
@@ -17,6 +18,8 @@ function Figure({ label, amount, testId, money }: { label: string; amount: numbe
 export function DayReportView({ report, nameOf }: { report: DayReport; nameOf: (id: string) => string }) {
   const { t, i18n } = useTranslation();
   const money = (amount: number) => formatMoney(amount, report.currency, i18n.language);
+  // Card by terminal, under the card row, once the store's card tenders name terminals.
+  const splitByTerminal = report.cardTerminals.some((row) => row.terminal !== '');
   const rate = (basisPoints: number) => `${(basisPoints / 100).toFixed(basisPoints % 100 === 0 ? 0 : 2)} %`;
   return (
     <article className="dayend-report" data-testid="day-report" data-kind={report.kind} data-date={report.date} data-device-id={report.deviceId ?? ''}>
@@ -64,10 +67,19 @@ export function DayReportView({ report, nameOf }: { report: DayReport; nameOf: (
       <table className="dayend-table">
         <tbody>
           {report.tenders.map((tender) => (
-            <tr key={tender.method} data-testid="report-tender" data-method={tender.method} data-amount={tender.amount} data-count={tender.count}>
-              <td>{t('dayReport.tenderCount', { method: t(`receipt.tender.${tender.method}`), count: tender.count })}</td>
-              <td>{money(tender.amount)}</td>
-            </tr>
+            <Fragment key={tender.method}>
+              <tr data-testid="report-tender" data-method={tender.method} data-amount={tender.amount} data-count={tender.count}>
+                <td>{t('dayReport.tenderCount', { method: t(`receipt.tender.${tender.method}`), count: tender.count })}</td>
+                <td>{money(tender.amount)}</td>
+              </tr>
+              {tender.method === 'card' && splitByTerminal &&
+                report.cardTerminals.map((row) => (
+                  <tr key={`terminal-${row.terminal}`} className="dayend-subrow" data-testid="report-card-terminal" data-terminal={row.terminal} data-amount={row.amount} data-count={row.count}>
+                    <td>{t('dayReport.tenderCount', { method: row.name ?? (row.terminal === '' ? t('dayReport.cardNoTerminal') : row.terminal), count: row.count })}</td>
+                    <td>{money(row.amount)}</td>
+                  </tr>
+                ))}
+            </Fragment>
           ))}
         </tbody>
       </table>

@@ -21,6 +21,7 @@ function settingsWith(permissions: unknown): SaleSettings {
     permissions: parsePermissionTable(permissions),
     banknotes: [],
     giftCards: { productIds: new Set(), amounts: [] },
+    cardTerminals: [],
   };
 }
 

@@ -6,6 +6,7 @@ import { StoragePanel } from './storage-panel.tsx';
 import { PrinterPanel } from './printer-panel.tsx';
 import { DevicesPanel } from './devices-panel.tsx';
 import { ScannerPanel } from './scanner-panel.tsx';
+import { CardTerminalPanel } from './card-terminal-panel.tsx';
 import { useDrawerTest } from './use-drawer-test.ts';
 
 export function SettingsScreen() {
@@ -16,6 +17,7 @@ export function SettingsScreen() {
       <h1>{t('settings.title')}</h1>
       <PrinterPanel drawerTest={drawerTest} />
       <ScannerPanel />
+      <CardTerminalPanel />
       <StoragePanel />
       <DevicesPanel />
       <section className="panel" data-testid="settings-sync">

@@ -11,12 +11,15 @@
  *   store.timeZone, store.businessDayCutoff "HH:MM"   the business day (business-day.ts)
  *   store.pickupAllowUnpaidHandover    the pickup counter may hand over an order with money due, recorded
  *                                      and flagged for the manager (pickup-order.ts); absent: strict
+ *   store.cardTerminals [{id, name}]   the store's card terminals (card-terminals.ts): each tablet pairs with one,
+ *                                      a card tender names it and the Z report splits card by it
  * Config keys the form does not name (loyalty tiers and promotions, a return policy's product ids, the receipt's
  * paper width) are kept as they are. Messages in the manager's language (English or Vietnamese).
  */
 import type { StoreConfigDocument } from '../../../src/data/schemas/types.ts';
 import { isTimeZone, parseCutoff, formatCutoff } from '../../../src/domain/business-day.ts';
 import type { ImportLanguage } from '../../../src/domain/catalog-import-messages.ts';
+import { CARD_TERMINAL_ID_MAX_LENGTH, cardTerminalsOf } from '../../../src/domain/card-terminals.ts';
 import { REFUND_METHODS } from '../../../src/domain/return-policy.ts';
 import type { RefundMethod } from '../../../src/domain/return-policy.ts';
 
@@ -54,7 +57,17 @@ export interface StoreSettings {
   businessDayCutoff: string;
   /** Optional in a PUT (absent: kept as stored); always in a GET. */
   pickupAllowUnpaidHandover?: boolean;
+  /** The store's card terminals, in the order the counter offers them. Optional in a PUT (absent: kept as stored); always in a GET. */
+  cardTerminals?: CardTerminalForm[];
 }
+
+export interface CardTerminalForm {
+  id: string;
+  name: string;
+}
+
+export const CARD_TERMINALS_MAX = 50;
+const CARD_TERMINAL_NAME_MAX_LENGTH = 100;
 
 export interface SettingsError {
   field: string;
@@ -116,6 +129,7 @@ export function settingsOf(config: StoreConfigDocument): StoreSettings {
     timeZone: isTimeZone(store['timeZone']) ? store['timeZone'] : 'Asia/Ho_Chi_Minh',
     businessDayCutoff: formatCutoff(cutoff.ok ? cutoff.value : 0),
     pickupAllowUnpaidHandover: store['pickupAllowUnpaidHandover'] === true,
+    cardTerminals: cardTerminalsOf(store).map((terminal) => ({ id: terminal.id, name: terminal.name })),
   };
 }
 
@@ -157,7 +171,27 @@ export function settingsProblems(form: StoreSettings, language: ImportLanguage):
   if (r.refundMethods.length === 0) say('returns.refundMethods', 'Choose at least one way money goes back', 'Chọn ít nhất một cách hoàn tiền');
   if (!isTimeZone(form.timeZone)) say('timeZone', `"${form.timeZone}" is not a time zone: write one such as Asia/Ho_Chi_Minh`, `"${form.timeZone}" không phải múi giờ: nhập ví dụ Asia/Ho_Chi_Minh`);
   if (!parseCutoff(form.businessDayCutoff).ok) say('businessDayCutoff', `The business day's cut-off is a time of day, HH:MM (e.g. 04:00), got "${form.businessDayCutoff}"`, `Giờ chốt ngày kinh doanh viết HH:MM (ví dụ 04:00), đang là "${form.businessDayCutoff}"`);
+  cardTerminalProblems(form.cardTerminals ?? [], say);
   return errors;
+}
+
+function cardTerminalProblems(terminals: readonly CardTerminalForm[], say: (field: string, en: string, vi: string) => void): void {
+  if (terminals.length > CARD_TERMINALS_MAX) say('cardTerminals', `At most ${CARD_TERMINALS_MAX} card terminals, got ${terminals.length}`, `Tối đa ${CARD_TERMINALS_MAX} máy quẹt thẻ, đang có ${terminals.length}`);
+  const seen = new Set<string>();
+  terminals.forEach((terminal, index) => {
+    const id = terminal.id.trim();
+    const name = terminal.name.trim();
+    const n = index + 1;
+    if (id === '' || id.length > CARD_TERMINAL_ID_MAX_LENGTH) {
+      say(`cardTerminals.${index}.id`, `Terminal ${n}: an id of 1 to ${CARD_TERMINAL_ID_MAX_LENGTH} characters (e.g. vcb-1), got "${terminal.id}"`, `Máy ${n}: mã máy từ 1 đến ${CARD_TERMINAL_ID_MAX_LENGTH} ký tự (ví dụ vcb-1), đang là "${terminal.id}"`);
+    } else if (seen.has(id)) {
+      say(`cardTerminals.${index}.id`, `Terminal ${n}: the id "${id}" is already used by another terminal`, `Máy ${n}: mã "${id}" đã dùng cho máy khác`);
+    }
+    seen.add(id);
+    if (name === '' || name.length > CARD_TERMINAL_NAME_MAX_LENGTH) {
+      say(`cardTerminals.${index}.name`, `Terminal ${n}: a name of 1 to ${CARD_TERMINAL_NAME_MAX_LENGTH} characters, got "${terminal.name}"`, `Máy ${n}: tên từ 1 đến ${CARD_TERMINAL_NAME_MAX_LENGTH} ký tự, đang là "${terminal.name}"`);
+    }
+  });
 }
 
 /** The config a good form makes of the stored one; keys the form does not name stay as they are. */
@@ -167,10 +201,12 @@ export function configWithSettings(config: StoreConfigDocument, form: StoreSetti
     while (kept.length > 0 && kept[kept.length - 1] === '') kept.pop();
     return kept;
   };
-  const { bank: _bank, taxCode: _taxCode, pickupAllowUnpaidHandover: storedUnpaid, ...storeRest } = config.store;
+  const { bank: _bank, taxCode: _taxCode, pickupAllowUnpaidHandover: storedUnpaid, cardTerminals: storedTerminals, ...storeRest } = config.store;
   const allowUnpaid = form.pickupAllowUnpaidHandover ?? storedUnpaid === true;
+  const terminals = form.cardTerminals?.map((terminal) => ({ id: terminal.id.trim(), name: terminal.name.trim() })) ?? storedTerminals ?? [];
   const store: StoreConfigDocument['store'] = {
     ...storeRest,
+    ...(terminals.length === 0 ? {} : { cardTerminals: terminals }),
     ...(allowUnpaid ? { pickupAllowUnpaidHandover: true } : {}),
     ...(form.taxCode === '' ? {} : { taxCode: form.taxCode }),
     ...(form.bank === null ? {} : { bank: { bin: form.bank.bin, accountNumber: form.bank.accountNumber, ...(form.bank.accountName ? { accountName: form.bank.accountName.trim() } : {}) } }),

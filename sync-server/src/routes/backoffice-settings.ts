@@ -12,7 +12,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { importLanguage } from '../../../src/domain/catalog-import-messages.ts';
 import { PERMISSIONS } from '../../../src/domain/permissions.ts';
 import { REFUND_METHODS } from '../../../src/domain/return-policy.ts';
-import { changedSections, configWithSettings, RECEIPT_MAX_LINES, settingsOf, settingsProblems } from '../backoffice/store-settings.ts';
+import { CARD_TERMINALS_MAX, changedSections, configWithSettings, RECEIPT_MAX_LINES, settingsOf, settingsProblems } from '../backoffice/store-settings.ts';
 import type { SettingsError, StoreSettings } from '../backoffice/store-settings.ts';
 import { writeStoreConfig } from '../backoffice/store-config-write.ts';
 import { HttpError } from '../http-error.ts';
@@ -66,6 +66,11 @@ const settingsSchema = {
     timeZone: text(64),
     businessDayCutoff: text(10),
     pickupAllowUnpaidHandover: { type: 'boolean' },
+    cardTerminals: {
+      type: 'array',
+      maxItems: CARD_TERMINALS_MAX * 2,
+      items: { type: 'object', properties: { id: text(200), name: text(400) }, required: ['id', 'name'], additionalProperties: false },
+    },
   },
   required: ['receiptHeader', 'receiptFooter', 'taxCode', 'bank', 'loyalty', 'returns', 'timeZone', 'businessDayCutoff'],
   additionalProperties: false,
