@@ -47,6 +47,15 @@ describe('planning a refund', () => {
     });
   });
 
+  it('to the original card: on the terminal it was charged on (issue 17), with its slip’s reference', () => {
+    const byCard: Purchase = { ...purchase, tenders: [{ method: 'card', amount: 80_000, reference: 'APPR 7', terminal: 'tcb-2' }] };
+    expect(planRefund({ amount: 30_000, purchase: byCard, choice: { toOriginal: true, rest: { kind: 'cash' } }, policy })).toEqual({
+      ok: true,
+      tenders: [{ method: 'card', amount: -30_000, reference: 'APPR 7', terminal: 'tcb-2' }],
+      cashRounding: 0,
+    });
+  });
+
   it('not to the original tender: all of it to the rest', () => {
     expect(planRefund({ amount: 110_000, purchase, choice: { toOriginal: false, rest: { kind: 'cash' } }, policy })).toEqual({ ok: true, tenders: [{ method: 'cash', amount: -110_000 }], cashRounding: 0 });
   });

@@ -98,7 +98,7 @@ export function planRefund(input: RefundInput): RefundPlan {
           // Another store's sale comes without its cards' numbers (routes/purchases.ts): that part goes to the rest.
           continue;
         } else if (method === 'gift_card' || method === 'card') {
-          tenders.push({ method, amount: -take, ...(pool.reference === undefined ? {} : { reference: pool.reference }) });
+          tenders.push({ method, amount: -take, ...(pool.reference === undefined ? {} : { reference: pool.reference }), ...(pool.terminal === undefined ? {} : { terminal: pool.terminal }) });
         } else if (method === 'store_credit') {
           if (purchase.customerId === undefined) continue;
           tenders.push({ method, amount: -take });
@@ -130,6 +130,8 @@ export function planRefund(input: RefundInput): RefundPlan {
 interface Pool {
   readonly method: Purchase['tenders'][number]['method'];
   readonly reference?: string;
+  /** The terminal a card pool was charged on (the last one named, should one slip's reference be on two). */
+  readonly terminal?: string;
   readonly amount: number;
   readonly points: number;
 }
@@ -143,6 +145,7 @@ export function poolsOf(purchase: Pick<Purchase, 'tenders'>): Map<string, Pool> 
     pools.set(key, {
       method: tender.method,
       ...(tender.reference === undefined ? {} : { reference: tender.reference }),
+      ...(tender.terminal === undefined ? (pool?.terminal === undefined ? {} : { terminal: pool.terminal }) : { terminal: tender.terminal }),
       amount: (pool?.amount ?? 0) + tender.amount,
       points: (pool?.points ?? 0) + (tender.points ?? 0),
     });

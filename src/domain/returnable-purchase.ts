@@ -40,6 +40,8 @@ export interface PurchaseTender {
   readonly method: TenderMethod;
   readonly amount: number;
   readonly reference?: string;
+  /** A card tender's terminal (card-terminals.ts): a refund to the card goes back on it. */
+  readonly terminal?: string;
   readonly points?: number;
 }
 
@@ -113,6 +115,7 @@ function purchaseTenderOf(tender: SaleTender): PurchaseTender {
     method: tender.method,
     amount: tender.amount,
     ...(tender.reference === undefined ? {} : { reference: tender.reference }),
+    ...(typeof tender.terminal === 'string' ? { terminal: tender.terminal } : {}),
     ...(points === undefined ? {} : { points }),
   };
 }
