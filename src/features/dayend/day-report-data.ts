@@ -2,8 +2,9 @@
  * The day report as this tablet knows it: dayReport (src/domain/day-report.ts), the same function the
  * server's GET /api/v1/reports/day runs, over this device's own documents (its sales, shift events and the
  * store's online orders it holds). The windows come from the domain (shiftEventsWindowFor, salesWindowFor);
- * the queries read a day more on each side, since a time written with another offset sorts differently as
- * text, and the report decides what belongs to the day.
+ * the queries read 14 hours more on each side (the largest offset a time can be written with, as the server's
+ * report does), since a time written with another offset sorts differently as text, and the report decides
+ * what belongs to the day.
  */
 import type { PosDatabase } from '../../data/database.ts';
 import type { OrderDocument, SaleDocument, ShiftEventDocument } from '../../data/schemas/types.ts';
@@ -13,7 +14,8 @@ import { dayReport, salesWindowFor, shiftEventsWindowFor } from '../../domain/da
 import type { DayReport } from '../../domain/day-report.ts';
 import type { TillSetup } from './till-setup.ts';
 
-const MARGIN_MS = 86_400_000;
+/** The largest UTC offset a time can be written with (+14:00, Kiribati; -12:00 the other way). */
+const MARGIN_MS = 14 * 3_600_000;
 
 function textRange(window: { start: number; end: number }): { $gte: string; $lt: string } {
   return { $gte: new Date(window.start - MARGIN_MS).toISOString(), $lt: new Date(window.end + MARGIN_MS).toISOString() };
