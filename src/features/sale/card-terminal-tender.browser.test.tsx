@@ -4,16 +4,12 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { savePairedCardTerminal } from '../../devices/card-terminal/paired-card-terminal.ts';
-import type { SaleDocument, StoreConfigDocument } from '../../data/schemas/types.ts';
-import { saleSettingsOf } from '../../data/sale-settings.ts';
-import { SaleSettingsContext } from '../../data/sale-settings-context.ts';
+import type { SaleDocument } from '../../data/schemas/types.ts';
 import { emptyCart, ringUpLine } from '../../domain/cart.ts';
 import type { Cart } from '../../domain/cart.ts';
-import { CounterNoticeBar } from './counter-notice.tsx';
-import { useCounterStore } from './counter-store.ts';
-import { PayPanel } from './pay-panel.tsx';
-import { renderOnTill, setUpTill, tearDownTill, testConfig } from './till.test-helper.tsx';
+import { setUpTill, tearDownTill, testConfig } from './till.test-helper.tsx';
 import type { Till } from './till.test-helper.tsx';
+import { renderPayPanel } from './counter.test-helper.tsx';
 
 let till: Till | undefined;
 
@@ -33,18 +29,6 @@ function basket(price: number): Cart {
   const result = ringUpLine(emptyCart(), { id: 'p-basket', sku: 'GIO01', name: 'Giỏ quà Tết', price, taxClassId: 'vat10', weighed: false });
   if (!result.ok) throw new Error(result.detail);
   return result.cart;
-}
-
-function renderPayPanel(current: Till, config: StoreConfigDocument, cart: Cart) {
-  useCounterStore.getState().replaceCart(cart);
-  useCounterStore.getState().openPanel('pay');
-  return renderOnTill(
-    current,
-    <SaleSettingsContext value={saleSettingsOf(config)}>
-      <CounterNoticeBar />
-      <PayPanel config={config} />
-    </SaleSettingsContext>,
-  );
 }
 
 async function payByCard(current: Till, reference: string): Promise<SaleDocument> {

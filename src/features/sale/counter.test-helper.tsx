@@ -9,9 +9,15 @@ import { expect } from 'vitest';
 import { writeCatalogPage } from '../../catalog/catalog-writer.ts';
 import { productRow } from '../../catalog/catalog-data.test-helper.ts';
 import type { StoreConfigDocument } from '../../data/schemas/types.ts';
+import { saleSettingsOf } from '../../data/sale-settings.ts';
+import { SaleSettingsContext } from '../../data/sale-settings-context.ts';
+import type { Cart } from '../../domain/cart.ts';
 import { foldForSearch } from '../../domain/search-text.ts';
 import type { SignedInStaff } from '../../session/staff-session-store.ts';
+import { CounterNoticeBar } from './counter-notice.tsx';
 import { CounterScreen } from './counter-screen.tsx';
+import { useCounterStore } from './counter-store.ts';
+import { PayPanel } from './pay-panel.tsx';
 import { renderOnTill, setUpTill, testConfig, type Till } from './till.test-helper.tsx';
 
 /** A product as the catalog's pull writes it. */
@@ -62,4 +68,17 @@ export async function scan(code: string): Promise<void> {
   const before = counter.dataset.scanCount;
   burst(code);
   await waitFor(() => expect(counter.dataset.scanCount).not.toBe(before));
+}
+
+/** The pay panel over a cart, as the counter opens it (with its notice bar), on the till's database. */
+export function renderPayPanel(current: Till, config: StoreConfigDocument, cart: Cart) {
+  useCounterStore.getState().replaceCart(cart);
+  useCounterStore.getState().openPanel('pay');
+  return renderOnTill(
+    current,
+    <SaleSettingsContext value={saleSettingsOf(config)}>
+      <CounterNoticeBar />
+      <PayPanel config={config} />
+    </SaleSettingsContext>,
+  );
 }

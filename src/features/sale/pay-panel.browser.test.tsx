@@ -4,17 +4,14 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeCatalogPage } from '../../catalog/catalog-writer.ts';
-import type { BalanceDocument, SaleDocument, StoreConfigDocument } from '../../data/schemas/types.ts';
+import type { BalanceDocument, SaleDocument } from '../../data/schemas/types.ts';
 import { attachCustomer, emptyCart, ringUpLine } from '../../domain/cart.ts';
 import type { Cart, CartProduct } from '../../domain/cart.ts';
-import { CounterNoticeBar } from './counter-notice.tsx';
-import { useCounterStore } from './counter-store.ts';
 import { completeSale } from './complete-sale.ts';
-import { PayPanel } from './pay-panel.tsx';
 import { saleSettingsOf } from '../../data/sale-settings.ts';
-import { SaleSettingsContext } from '../../data/sale-settings-context.ts';
-import { DEVICE_ID, STORE_ID, lan, renderOnTill, setUpTill, tearDownTill, testConfig } from './till.test-helper.tsx';
+import { DEVICE_ID, STORE_ID, lan, setUpTill, tearDownTill, testConfig } from './till.test-helper.tsx';
 import type { Till } from './till.test-helper.tsx';
+import { renderPayPanel } from './counter.test-helper.tsx';
 
 let till: Till | undefined;
 
@@ -30,18 +27,6 @@ function cartOf(price: number, customerId?: string): Cart {
   const result = ringUpLine(emptyCart(), product(price));
   if (!result.ok) throw new Error(result.detail);
   return customerId === undefined ? result.cart : attachCustomer(result.cart, customerId);
-}
-
-function renderPayPanel(current: Till, config: StoreConfigDocument, cart: Cart) {
-  useCounterStore.getState().replaceCart(cart);
-  useCounterStore.getState().openPanel('pay');
-  return renderOnTill(
-    current,
-    <SaleSettingsContext value={saleSettingsOf(config)}>
-      <CounterNoticeBar />
-      <PayPanel config={config} />
-    </SaleSettingsContext>,
-  );
 }
 
 /** Money is written with non-breaking spaces before the currency sign. */
