@@ -82,6 +82,8 @@ describe('exchanges and returns without a receipt at the returns desk', () => {
     // refunds, and never cash), the manager's PIN typed on this tablet proves the approval.
     const creditBefore = balanceOf(before, 'credit', customer.id);
     await returnsScreen.startWithoutReceipt(page);
+    // A new return starts clean: the exchange's notice goes, so the next one read is this return's.
+    expect(await page.getByTestId('returns-notice').count()).toBe(0);
     expect(await page.getByTestId('returns-rest-cash').count()).toBe(0);
     await returnsScreen.findItemWithoutReceipt(page, unreceipted.sku, unreceipted.sku);
     await returnsScreen.takeBackWithoutReceipt(page, 0, 1, { reason: 'defective', condition: 'resellable' });

@@ -176,7 +176,7 @@ export function ReturnsScreen() {
           {t('returns.find.submit')}
         </button>
         {!noReceipt && (
-          <button type="button" data-testid="returns-noreceipt-start" onClick={() => (setNoReceipt(true), setSelected(null), setMatches(null))}>
+          <button type="button" data-testid="returns-noreceipt-start" onClick={() => (setNoReceipt(true), setSelected(null), setMatches(null), setNotice(null))}>
             {t('returns.noReceipt.start')}
           </button>
         )}
